@@ -1,0 +1,119 @@
+/**
+ * `npm run kg -- <command>`: import, validate and export datasets in the seed format (seeds/README.md).
+ * Uses NEO4J_URI when set, otherwise the project's local Neo4j (started when needed).
+ */
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../config.js';
+import { connectDatabase, resolveConnection } from '../boot.js';
+import { createLogger } from '../logger.js';
+import { ImportValidationError, readDataset } from '../import/dataset.js';
+import { importDataset, type ImportProgress } from '../import/importer.js';
+import { exportGraph } from '../import/exporter.js';
+import { migrate } from '../neo4j/migrations.js';
+import type { Database } from '../neo4j/database.js';
+import { LocalNeo4jError } from '../local-neo4j/manager.js';
+import { DatabaseUnavailableError } from '../neo4j/errors.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function positiveInteger(value: string): number {
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isInteger(parsed) || parsed < 1 || String(parsed) !== value) throw new InvalidArgumentError('expected a positive whole number');
+  return parsed;
+}
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await connectDatabase(await resolveConnection(config, logger), logger);
+  try {
+    await migrate(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A progress bar on a terminal; one line per finished kind elsewhere (CI logs). */
+function progressReporter(): { update: (progress: ImportProgress) => void; stop: () => void } {
+  if (process.stdout.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: '{phase} [{bar}] {value}/{total} {label}', hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    let phase = '';
+    return {
+      update: (progress) => {
+        if (progress.phase !== phase) {
+          if (phase) bar.stop();
+          phase = progress.phase;
+          bar.start(progress.total, 0, { phase: progress.phase.padEnd(13), label: progress.label });
+        }
+        bar.update(progress.done, { label: progress.label });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let lastLabel = '';
+  return {
+    update: (progress) => {
+      if (progress.label !== lastLabel || progress.done === progress.total) print(`  ${progress.phase}: ${progress.done}/${progress.total} (${progress.label})`);
+      lastLabel = progress.label;
+    },
+    stop: () => {},
+  };
+}
+
+const program = new Command('kg').description('Import, validate and export innovation-graph datasets');
+
+program
+  .command('validate')
+  .description('Check a dataset folder without touching any database')
+  .argument('<folder>', 'dataset folder (with dataset.json)')
+  .action((folder: string) => {
+    const { dataset, externalReferences } = readDataset(path.resolve(folder));
+    print(`valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
+    if (externalReferences.size > 0) print(`${externalReferences.size} ids are referenced but not defined here; import checks them against the graph`);
+  });
+
+program
+  .command('import')
+  .description('Validate a dataset folder completely, then upsert it (nothing is written when it is invalid)')
+  .argument('<folder>', 'dataset folder (with dataset.json)')
+  .option('--batch-size <n>', 'records per write transaction', positiveInteger, 500)
+  .action(async (folder: string, options: { batchSize: number }) => {
+    await withDatabase(async (database) => {
+      const reporter = progressReporter();
+      try {
+        const summary = await importDataset(database, path.resolve(folder), { batchSize: options.batchSize, onProgress: reporter.update });
+        reporter.stop();
+        print(
+          `imported "${summary.dataset}": ${summary.nodes} nodes, ${summary.relationships} relationships ` +
+            `(${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships new) in ${(summary.durationMs / 1000).toFixed(1)} s`,
+        );
+      } finally {
+        reporter.stop();
+      }
+    });
+  });
+
+program
+  .command('export')
+  .description('Write the graph (or the ids under a prefix) to a folder in the same format')
+  .argument('<folder>', 'folder to write (created when missing; files in it are overwritten)')
+  .option('--id-prefix <prefix>', 'only nodes whose id starts with this, and relationships among them')
+  .option('--name <name>', 'dataset name written to dataset.json', 'export')
+  .action(async (folder: string, options: { idPrefix?: string; name: string }) => {
+    await withDatabase(async (database) => {
+      const summary = await exportGraph(database, path.resolve(folder), options);
+      print(`exported ${summary.nodes} nodes and ${summary.relationships} relationships into ${summary.files} files in ${folder}`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError].some((kind) => error instanceof kind);
+  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exit(1);
+});

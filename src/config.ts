@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project's root folder (where package.json lives). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+const LOOPBACK_HOSTS = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/;
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const port = z.coerce.number().int().min(1).max(65535);
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
+
+const environmentSchema = z.object({
+  NEO4J_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((uri) => NEO4J_SCHEMES.some((scheme) => uri.startsWith(`${scheme}://`)), {
+        message: `must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}`,
+      })
+      .optional(),
+  ),
+  NEO4J_USER: z.preprocess(emptyAsUndefined, z.string().default('neo4j')),
+  NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9.-]{0,62}$/i).default('neo4j')),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  SEED_DIR: z.preprocess(emptyAsUndefined, z.string().default('seeds/sample-county')),
+  SEED_WHEN_EMPTY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  LOCAL_NEO4J_DIR: z.preprocess(emptyAsUndefined, z.string().default('.neo4j')),
+  LOCAL_NEO4J_INSTANCE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,40}$/, 'a short lowercase name').default('default')),
+  LOCAL_NEO4J_HOST: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(LOOPBACK_HOSTS, 'a loopback address (127.0.0.1, localhost or ::1): the local server never listens on a network').default('127.0.0.1'),
+  ),
+  LOCAL_NEO4J_BOLT_PORT: z.preprocess(emptyAsUndefined, port.default(7687)),
+  LOCAL_NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, 'at least 8 characters').optional()),
+  LOCAL_NEO4J_HEAP: z.preprocess(emptyAsUndefined, memorySize.default('1g')),
+  LOCAL_NEO4J_PAGECACHE: z.preprocess(emptyAsUndefined, memorySize.default('512m')),
+});
+
+/** Connection settings of a Neo4j server, however it was found. */
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** Settings of a Neo4j server that this project downloads, starts and stops itself. */
+export interface LocalNeo4jSettings {
+  /** The instance name; each instance has its own data, logs, port and password. */
+  instance: string;
+  /** Root folder for downloaded jars and instances (git-ignored). */
+  rootDir: string;
+  host: string;
+  boltPort: number;
+  /** Password to set on first start; a random one is generated and kept when absent. */
+  password?: string;
+  heap: string;
+  pageCache: string;
+}
+
+export interface AppConfig {
+  http: { host: string; port: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Set when NEO4J_URI is given: an external server. Otherwise the local one is used. */
+  externalNeo4j?: Neo4jConnection;
+  neo4jDatabase: string;
+  localNeo4j: LocalNeo4jSettings;
+  seed: { directory: string; whenEmpty: boolean };
+}
+
+/** A configuration error: names every variable at fault and what was expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration from environment variables; throws ConfigError naming each bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      const received = environment[variable];
+      const shown = variable.includes('PASSWORD') || received === undefined ? '' : ` (received "${received}")`;
+      return `${variable}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
+  }
+  return {
+    http: { host: env.HOST, port: env.PORT },
+    logLevel: env.LOG_LEVEL,
+    externalNeo4j: env.NEO4J_URI
+      ? { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE }
+      : undefined,
+    neo4jDatabase: env.NEO4J_DATABASE,
+    localNeo4j: {
+      instance: env.LOCAL_NEO4J_INSTANCE,
+      rootDir: path.resolve(projectRoot, env.LOCAL_NEO4J_DIR),
+      host: env.LOCAL_NEO4J_HOST,
+      boltPort: env.LOCAL_NEO4J_BOLT_PORT,
+      password: env.LOCAL_NEO4J_PASSWORD,
+      heap: env.LOCAL_NEO4J_HEAP,
+      pageCache: env.LOCAL_NEO4J_PAGECACHE,
+    },
+    seed: { directory: path.resolve(projectRoot, env.SEED_DIR), whenEmpty: env.SEED_WHEN_EMPTY === 'true' },
+  };
+}

@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+
+/** The public error codes a client may see in `errors[].extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An argument is malformed or out of range; the message names the argument. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argumentName?: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) } });
+  }
+}
+
+/** The object asked for does not exist. */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+/** The database cannot answer now. */
+export class DatabaseUnavailableGraphQLError extends GraphQLError {
+  constructor() {
+    super('The database is unavailable; try again shortly.', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
+  }
+}

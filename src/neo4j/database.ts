@@ -1,0 +1,112 @@
+import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
+import type { Neo4jConnection } from '../config.js';
+import { translateDriverError } from './errors.js';
+import { toNative } from './values.js';
+
+/** A row of a query result with every value converted by `toNative`. */
+export type Row = Record<string, unknown>;
+
+/** One database round trip, reported to listeners (used for tests and metrics). */
+export interface QueryEvent {
+  mode: 'READ' | 'WRITE';
+  durationMs: number;
+}
+
+/**
+ * The project's only entrance to Neo4j: every call names the database, reads go to readers and writes to the
+ * leader (so the same code runs on a cluster), values leave as plain JavaScript, and driver errors leave as
+ * domain errors.
+ */
+export class Database {
+  private readonly listeners = new Set<(event: QueryEvent) => void>();
+
+  constructor(
+    private readonly driver: Driver,
+    readonly name: string,
+  ) {}
+
+  /** Runs one read query in its own auto-retried read transaction. */
+  async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.run('READ', query, parameters);
+  }
+
+  /** Runs one write query in its own auto-retried write transaction. */
+  async write(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.run('WRITE', query, parameters);
+  }
+
+  /** Runs `work` in one managed read transaction; `work` may be retried, so it must have no side effects outside it. */
+  async readTransaction<T>(work: (transaction: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
+  }
+
+  /** Runs `work` in one managed write transaction (all or nothing); `work` may be retried, so it must be idempotent. */
+  async writeTransaction<T>(work: (transaction: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work);
+  }
+
+  /** Subscribes to round-trip events; returns the function that unsubscribes. */
+  onQuery(listener: (event: QueryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when the server answers on the named database; rejects with a domain error otherwise. */
+  async verify(): Promise<{ version: string; edition: string }> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.name });
+      const rows = await this.read('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition');
+      return { version: String(rows[0]?.version ?? info.protocolVersion), edition: String(rows[0]?.edition ?? 'unknown') };
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run(mode: 'READ' | 'WRITE', query: string, parameters: Record<string, unknown>): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      const result = await this.driver.executeQuery(query, parameters, {
+        database: this.name,
+        routing: mode === 'READ' ? routing.READ : routing.WRITE,
+      });
+      return result.records.map((record) => toNative(record.toObject()) as Row);
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      this.emit({ mode, durationMs: performance.now() - started });
+    }
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (transaction: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const started = performance.now();
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      this.emit({ mode, durationMs: performance.now() - started });
+      await session.close();
+    }
+  }
+
+  private emit(event: QueryEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Opens a driver for the connection with timeouts that fail fast at start instead of hanging. */
+export function openDatabase(connection: Neo4jConnection): Database {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 10_000,
+    maxTransactionRetryTime: 15_000,
+    userAgent: 'innovation-graph/0.1',
+    logging: { level: 'error', logger: () => {} },
+  });
+  return new Database(driver, connection.database);
+}

@@ -1,0 +1,37 @@
+import { Neo4jError } from 'neo4j-driver';
+
+/** The database could not be reached or refused our credentials; retrying later may help. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  constructor(
+    message: string,
+    readonly reason: 'UNREACHABLE' | 'UNAUTHORIZED' | 'NO_SUCH_DATABASE',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A write broke a uniqueness constraint: the record exists already. */
+export class ConstraintViolationError extends Error {
+  override name = 'ConstraintViolationError';
+}
+
+/** Turns driver errors into the project's error classes, in this one place; anything else passes through unchanged. */
+export function translateDriverError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const code = error.code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connect|ECONNREFUSED|ENOTFOUND|timed out/i.test(error.message) && !code.startsWith('Neo.')) {
+    return new DatabaseUnavailableError(`Neo4j cannot be reached: ${error.message}`, 'UNREACHABLE', { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Security')) {
+    return new DatabaseUnavailableError('Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD)', 'UNAUTHORIZED', { cause: error });
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new DatabaseUnavailableError(`Neo4j has no such database (check NEO4J_DATABASE): ${error.message}`, 'NO_SUCH_DATABASE', { cause: error });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConstraintViolationError(error.message, { cause: error });
+  }
+  return error;
+}

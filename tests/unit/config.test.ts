@@ -1,0 +1,51 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+describe('configuration', () => {
+  it('defaults to the local Neo4j and port 4000', () => {
+    const config = loadConfig({});
+    expect(config.externalNeo4j).toBeUndefined();
+    expect(config.http.port).toBe(4000);
+    expect(config.localNeo4j).toMatchObject({ host: '127.0.0.1', boltPort: 7687, instance: 'default' });
+  });
+
+  it('accepts bolt, neo4j (routing) and neo4j+s (Aura) URIs', () => {
+    for (const uri of ['bolt://db:7687', 'neo4j://cluster:7687', 'neo4j+s://abc.databases.example:7687']) {
+      expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'secret123' }).externalNeo4j?.uri).toBe(uri);
+    }
+  });
+
+  it('names every bad variable and what it expected', () => {
+    const attempt = () => loadConfig({ NEO4J_URI: 'http://db:7474', PORT: 'eighty', LOCAL_NEO4J_HOST: '0.0.0.0' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/NEO4J_URI: must start with one of bolt:\/\//);
+    expect(attempt).toThrow(/PORT:/);
+    expect(attempt).toThrow(/LOCAL_NEO4J_HOST: a loopback address/);
+  });
+
+  it('requires a password with an external URI, and never echoes passwords', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD: required when NEO4J_URI is set/);
+    try {
+      loadConfig({ LOCAL_NEO4J_PASSWORD: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/LOCAL_NEO4J_PASSWORD: at least 8 characters/);
+      expect((error as Error).message).not.toContain('short"');
+    }
+  });
+});
+
+describe('logging', () => {
+  it('writes one JSON object a line and censors passwords wherever they sit', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } });
+    const logger = createLogger('info', sink);
+    logger.info({ password: 'p1', connection: { password: 'p2' }, config: { neo4j: { password: 'p3' } } }, 'hello');
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0] ?? '{}');
+    expect(entry).toMatchObject({ msg: 'hello', password: '[redacted]', connection: { password: '[redacted]' } });
+    expect(lines[0]).not.toMatch(/p1|p2|p3/);
+  });
+});
