@@ -1,5 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { NODE_KINDS } from './src/graph/kinds.js';
+import { GRAPHQL_ENUM_VALUES, NODE_KINDS } from './src/graph/kinds.js';
 
 /** Resolver types generated from schema/*.graphql into src/generated/ (run `npm run codegen`; never edit the output). */
 const entityMappers = Object.fromEntries(
@@ -15,6 +15,7 @@ const config: CodegenConfig = {
       config: {
         contextType: '../graphql/context.js#GraphQLContext',
         mappers: entityMappers,
+        enumValues: GRAPHQL_ENUM_VALUES,
         mapperTypeSuffix: 'Model',
         useIndexSignature: true,
         enumsAsTypes: true,

@@ -1892,15 +1892,15 @@ export type OrganizationFilter = {
 /** The kind of an organisation (组织机构类型). */
 export type OrganizationKind =
   /** Enterprise (企业). */
-  | 'ENTERPRISE'
+  | 'Enterprise'
   /** Government agency or leading group (政府部门/领导小组). */
-  | 'GOVERNMENT_AGENCY'
+  | 'GovernmentAgency'
   /** Innovation or service platform (平台), e.g. a star-creation space or an incubator. */
-  | 'PLATFORM'
+  | 'Platform'
   /** Research institute (科研院所). */
-  | 'RESEARCH_INSTITUTE'
+  | 'ResearchInstitute'
   /** University or college (高校). */
-  | 'UNIVERSITY';
+  | 'University';
 
 /** How to sort a list of organisations. */
 export type OrganizationOrder = {
@@ -3160,37 +3160,37 @@ export type SearchHighlight = {
 /** The kinds of object full-text search can return. */
 export type SearchKind =
   /** Industry-chain segments (产业链环节). */
-  | 'CHAIN_SEGMENT'
+  | 'ChainSegment'
   /** Technology demands (技术需求). */
-  | 'DEMAND'
+  | 'Demand'
   /** Enterprises (企业). */
-  | 'ENTERPRISE'
+  | 'Enterprise'
   /** Experts and talents (专家/人才). */
-  | 'EXPERT'
+  | 'Expert'
   /** Government agencies (政府部门). */
-  | 'GOVERNMENT_AGENCY'
+  | 'GovernmentAgency'
   /** Indicators (指标). */
-  | 'INDICATOR'
+  | 'Indicator'
   /** Industries (产业). */
-  | 'INDUSTRY'
+  | 'Industry'
   /** Industrial clusters (产业集群). */
-  | 'INDUSTRY_CLUSTER'
+  | 'IndustryCluster'
   /** Patents (专利). */
-  | 'PATENT'
+  | 'Patent'
   /** Platforms (平台). */
-  | 'PLATFORM'
+  | 'Platform'
   /** Policies (政策). */
-  | 'POLICY'
+  | 'Policy'
   /** Science and technology projects (科技项目). */
-  | 'PROJECT'
+  | 'Project'
   /** Regions (区域). */
-  | 'REGION'
+  | 'Region'
   /** Research institutes (科研院所). */
-  | 'RESEARCH_INSTITUTE'
+  | 'ResearchInstitute'
   /** Technology topics (技术主题). */
-  | 'TOPIC'
+  | 'Topic'
   /** Universities (高校). */
-  | 'UNIVERSITY';
+  | 'University';
 
 /** Any object full-text search can return. */
 export type SearchResult = ChainSegment | Demand | Enterprise | Expert | GovernmentAgency | Indicator | Industry | IndustryCluster | Patent | Platform | Policy | Project | Region | ResearchInstitute | Topic | University;
@@ -3239,9 +3239,9 @@ export type TakenDemandEdge = {
 /** A talent card (人才卡) issued to an expert, giving access to talent services. */
 export type TalentCard =
   /** Talent card A (A卡), the higher grade. */
-  | 'A_CARD'
+  | 'A'
   /** Talent card B (B卡). */
-  | 'B_CARD';
+  | 'B';
 
 /** A talent programme an expert has been selected for (人才计划). */
 export type TalentProgramme =
@@ -3810,7 +3810,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationDeletePayload: ResolverTypeWrapper<OrganizationDeletePayload>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
-  OrganizationKind: OrganizationKind;
+  OrganizationKind: null;
   OrganizationOrder: OrganizationOrder;
   OrganizationOrderField: OrganizationOrderField;
   OrganizationUpdateInput: OrganizationUpdateInput;
@@ -3869,13 +3869,13 @@ export type ResolversTypes = ResolversObject<{
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchEdge']>, nodes: Array<ResolversTypes['SearchResult']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversTypes['SearchHighlight']>, node: ResolversTypes['SearchResult'] }>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
-  SearchKind: SearchKind;
+  SearchKind: null;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   ServiceStatus: ResolverTypeWrapper<ServiceStatus>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TakenDemandConnection: ResolverTypeWrapper<Omit<TakenDemandConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TakenDemandEdge']>, nodes: Array<ResolversTypes['Demand']> }>;
   TakenDemandEdge: ResolverTypeWrapper<Omit<TakenDemandEdge, 'node'> & { node: ResolversTypes['Demand'] }>;
-  TalentCard: TalentCard;
+  TalentCard: null;
   TalentProgramme: TalentProgramme;
   Topic: ResolverTypeWrapper<EntityModelModel>;
   TopicConnection: ResolverTypeWrapper<Omit<TopicConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TopicEdge']>, nodes: Array<ResolversTypes['Topic']> }>;
@@ -4468,6 +4468,8 @@ export type OrganizationEdgeResolvers<ContextType = GraphQLContext, ParentType e
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 }>;
 
+export type OrganizationKindResolvers = { ENTERPRISE: 'Enterprise', GOVERNMENT_AGENCY: 'GovernmentAgency', PLATFORM: 'Platform', RESEARCH_INSTITUTE: 'ResearchInstitute', UNIVERSITY: 'University' };
+
 export type OrganizationUpdatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganizationUpdatePayload'] = ResolversParentTypes['OrganizationUpdatePayload']> = ResolversObject<{
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -4751,6 +4753,8 @@ export type SearchHighlightResolvers<ContextType = GraphQLContext, ParentType ex
   fragments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SearchKindResolvers = { CHAIN_SEGMENT: 'ChainSegment', DEMAND: 'Demand', ENTERPRISE: 'Enterprise', EXPERT: 'Expert', GOVERNMENT_AGENCY: 'GovernmentAgency', INDICATOR: 'Indicator', INDUSTRY: 'Industry', INDUSTRY_CLUSTER: 'IndustryCluster', PATENT: 'Patent', PLATFORM: 'Platform', POLICY: 'Policy', PROJECT: 'Project', REGION: 'Region', RESEARCH_INSTITUTE: 'ResearchInstitute', TOPIC: 'Topic', UNIVERSITY: 'University' };
+
 export type SearchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'ChainSegment' | 'Demand' | 'Enterprise' | 'Expert' | 'GovernmentAgency' | 'Indicator' | 'Industry' | 'IndustryCluster' | 'Patent' | 'Platform' | 'Policy' | 'Project' | 'Region' | 'ResearchInstitute' | 'Topic' | 'University', ParentType, ContextType>;
 }>;
@@ -4776,6 +4780,8 @@ export type TakenDemandEdgeResolvers<ContextType = GraphQLContext, ParentType ex
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export type TalentCardResolvers = { A_CARD: 'A', B_CARD: 'B' };
 
 export type TopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4912,6 +4918,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   OrganizationCreatePayload?: OrganizationCreatePayloadResolvers<ContextType>;
   OrganizationDeletePayload?: OrganizationDeletePayloadResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  OrganizationKind?: OrganizationKindResolvers;
   OrganizationUpdatePayload?: OrganizationUpdatePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Patent?: PatentResolvers<ContextType>;
@@ -4944,10 +4951,12 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
+  SearchKind?: SearchKindResolvers;
   SearchResult?: SearchResultResolvers<ContextType>;
   ServiceStatus?: ServiceStatusResolvers<ContextType>;
   TakenDemandConnection?: TakenDemandConnectionResolvers<ContextType>;
   TakenDemandEdge?: TakenDemandEdgeResolvers<ContextType>;
+  TalentCard?: TalentCardResolvers;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;

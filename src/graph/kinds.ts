@@ -74,3 +74,16 @@ export function labelsOf(kind: NodeKind): string[] {
 export function isNodeKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
+
+const kindEnumValues = (names: readonly NodeKind[]) =>
+  Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as Record<string, NodeKind>;
+
+/**
+ * GraphQL enums whose resolvers see other values than the schema shows: talent cards as stored, kinds as node
+ * labels. Used by codegen (for the types) and by the resolvers (for the values).
+ */
+export const GRAPHQL_ENUM_VALUES = {
+  TalentCard: { A_CARD: 'A', B_CARD: 'B' },
+  OrganizationKind: kindEnumValues(ORGANIZATION_KINDS),
+  SearchKind: kindEnumValues(NODE_KINDS),
+} as const;

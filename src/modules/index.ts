@@ -1,5 +1,30 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { GRAPHQL_ENUM_VALUES } from '../graph/kinds.js';
 import { nodeResolvers } from './node/node.resolvers.js';
+import { organizationResolvers } from './organization/organization.resolvers.js';
+import { expertResolvers } from './expert/expert.resolvers.js';
+import { industryResolvers } from './industry/industry.resolvers.js';
+import { topicResolvers } from './topic/topic.resolvers.js';
+import { projectResolvers } from './project/project.resolvers.js';
+import { demandResolvers } from './demand/demand.resolvers.js';
+import { policyResolvers } from './policy/policy.resolvers.js';
+import { regionResolvers } from './region/region.resolvers.js';
+import { searchResolvers } from './search/search.resolvers.js';
+
+/** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
+const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
 
 /** Every module's resolvers; Apollo merges them. */
-export const resolvers: Resolvers[] = [nodeResolvers];
+export const resolvers: Resolvers[] = [
+  enumResolvers,
+  nodeResolvers,
+  organizationResolvers,
+  expertResolvers,
+  industryResolvers,
+  topicResolvers,
+  projectResolvers,
+  demandResolvers,
+  policyResolvers,
+  regionResolvers,
+  searchResolvers,
+];

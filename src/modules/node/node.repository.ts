@@ -10,7 +10,7 @@ export async function findEntitiesByIds(database: Database, ids: readonly string
      RETURN n.id AS id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind, properties(n) AS properties`,
     { ids },
   );
-  const byId = new Map(rows.map((row) => [row.id as string, { ...(row.properties as object), kind: row.kind, id: row.id } as EntityModel]));
+  const byId = new Map(rows.map((row) => [row.id as string, { ...(row.properties as object), nodeKind: row.kind, id: row.id } as EntityModel]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

@@ -12,7 +12,7 @@ async function loadByGlobalId(globalId: string, context: GraphQLContext): Promis
   const decoded = fromGlobalId(globalId);
   if (!decoded) return null;
   const entity = await context.loaders.entityById.load(decoded.id);
-  return entity && entity.kind === decoded.kind ? entity : null;
+  return entity && entity.nodeKind === decoded.kind ? entity : null;
 }
 
 export const nodeResolvers: Resolvers = {
@@ -34,9 +34,9 @@ export const nodeResolvers: Resolvers = {
     },
   },
   Node: {
-    __resolveType: (entity) => entity.kind,
+    __resolveType: (entity) => entity.nodeKind,
   },
 };
 
 /** The `id` resolver shared by every node type: the opaque global id. */
-export const globalIdField = { id: (entity: EntityModel) => toGlobalId(entity.kind, entity.id) };
+export const globalIdField = { id: (entity: EntityModel) => toGlobalId(entity.nodeKind, entity.id) };

@@ -1,0 +1,109 @@
+/**
+ * Small builders for the Cypher that repositories share. Only whitelisted names (labels, relationship types,
+ * property names from closed enums) are ever spliced into query text; every value travels as a parameter.
+ */
+import { ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
+import type { EntityModel } from './entity.js';
+import { cypherInt } from '../neo4j/values.js';
+import type { Database } from '../neo4j/database.js';
+import type { PageItem, PageRequest } from '../graphql/connection.js';
+
+/** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
+export function kindOf(variable: string): string {
+  return `[label IN labels(${variable}) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0]`;
+}
+
+/** The map projection that becomes an EntityModel. */
+export function entityProjection(variable: string): string {
+  return `${variable} {.*, nodeKind: ${kindOf(variable)}}`;
+}
+
+/** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
+export interface SortOrder {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+}
+
+export function orderByClause(order: SortOrder | undefined): string {
+  if (!order) return 'ORDER BY node.id';
+  return `ORDER BY (${order.expression}) IS NULL, ${order.expression} ${order.direction}, node.id`;
+}
+
+/** Collects WHERE conditions and their parameters; `param` names each value so text and values never mix. */
+export class Conditions {
+  readonly parts: string[] = [];
+  readonly params: Record<string, unknown> = {};
+  private counter = 0;
+
+  param(value: unknown): string {
+    const name = `p${this.counter++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** Adds a condition built with named parameters. */
+  add(condition: string): this {
+    this.parts.push(condition);
+    return this;
+  }
+
+  where(): string {
+    return this.parts.length > 0 ? `WHERE ${this.parts.map((part) => `(${part})`).join(' AND ')}` : '';
+  }
+}
+
+/** A page of nodes of one label matching `conditions`, and (when asked) how many match in all. */
+export async function listEntities(
+  database: Database,
+  label: string,
+  conditions: Conditions,
+  order: SortOrder | undefined,
+  page: PageRequest,
+  withTotal: boolean,
+): Promise<{ items: Array<PageItem<EntityModel>>; total: number }> {
+  const where = conditions.where();
+  const [rows, countRows] = await Promise.all([
+    database.read(
+      `MATCH (node:${label}) ${where}
+       WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
+       RETURN ${entityProjection('node')} AS node`,
+      { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
+    ),
+    withTotal ? database.read(`MATCH (node:${label}) ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
+  ]);
+  return { items: rows.map((row) => ({ node: row.node as EntityModel })), total: Number(countRows[0]?.total ?? 0) };
+}
+
+/**
+ * A relation from a parent node to related nodes: a Cypher body that starts from the bound variable `parent`
+ * and ends with `RETURN node, <map or null> AS edge`.
+ */
+export interface RelationSpec {
+  /** Unique name of the relation (part of the loader key). */
+  name: string;
+  body: string;
+  params?: Record<string, unknown>;
+  order?: SortOrder;
+}
+
+/** The related items of each parent, for a batch of parents, in one round trip: one entry per parent id, in order. */
+export async function loadRelation(
+  database: Database,
+  spec: RelationSpec,
+  parentIds: readonly string[],
+  page: PageRequest,
+): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number }>> {
+  const rows = await database.read(
+    `UNWIND $parentIds AS parentId
+     MATCH (parent:${ENTITY_LABEL} {id: parentId})
+     CALL (parent) {
+       ${spec.body}
+     }
+     WITH parentId, node, edge ${orderByClause(spec.order).replace('ORDER BY', 'ORDER BY parentId,')}
+     WITH parentId, collect({node: ${entityProjection('node')}, edge: edge}) AS items
+     RETURN parentId, size(items) AS total, items[$offset..$end] AS items`,
+    { ...spec.params, parentIds, offset: cypherInt(page.offset), end: cypherInt(page.offset + page.limit + 1) },
+  );
+  const byParent = new Map(rows.map((row) => [row.parentId as string, { items: row.items as Array<PageItem<EntityModel>>, total: Number(row.total) }]));
+  return parentIds.map((id) => byParent.get(id) ?? { items: [], total: 0 });
+}

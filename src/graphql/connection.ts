@@ -1,0 +1,85 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { BadUserInputError } from './errors.js';
+
+/** The most items one page may hold; larger `first` values are refused, not silently cut. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A validated page request: skip `offset` items, take `limit`. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** An edge as resolvers return it: the node plus any relationship properties. */
+export interface EdgeModel<TNode> {
+  cursor: string;
+  node: TNode;
+  [property: string]: unknown;
+}
+
+export interface ConnectionModel<TNode> {
+  edges: Array<EdgeModel<TNode>>;
+  nodes: TNode[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) throw new BadUserInputError(`after: "${cursor}" is not a cursor of this list`, 'after');
+  return Number(match[1]);
+}
+
+/** Validates `first`/`after` (first between 0 and 100) and turns them into an offset and a limit. */
+export function pageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first: expected a whole number from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+/** An item of a page: the node and the edge's own properties. */
+export interface PageItem<TNode> {
+  node: TNode;
+  edge?: Record<string, unknown>;
+}
+
+/**
+ * Builds a connection from up to `limit + 1` items fetched from `offset` (the extra one only tells whether a
+ * next page exists) and the total count.
+ */
+export function toConnection<TNode>(items: Array<PageItem<TNode>>, page: PageRequest, totalCount: number): ConnectionModel<TNode> {
+  const visible = items.slice(0, page.limit);
+  const edges = visible.map((item, index) => ({ ...(item.edge ?? {}), cursor: encodeCursor(page.offset + index), node: item.node }));
+  return {
+    edges,
+    nodes: visible.map((item) => item.node),
+    pageInfo: {
+      hasNextPage: items.length > page.limit,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** Whether the operation selects `field` directly under the current field (e.g. is totalCount asked for?). */
+export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some((selection) => {
+      if (selection.kind === 'Field') return selection.name.value === field;
+      if (selection.kind === 'InlineFragment') return selection.selectionSet.selections.some((inner) => inner.kind === 'Field' && inner.name.value === field);
+      if (selection.kind === 'FragmentSpread') {
+        return info.fragments[selection.name.value]?.selectionSet.selections.some((inner) => inner.kind === 'Field' && inner.name.value === field) ?? false;
+      }
+      return false;
+    }),
+  );
+}

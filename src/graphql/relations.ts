@@ -1,0 +1,46 @@
+import type { EntityModel } from '../graph/entity.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
+import type { GraphQLContext } from './context.js';
+import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
+
+/** The most items a plain (unpaginated) list field returns. */
+const PLAIN_LIST_LIMIT = 500;
+
+/** A connection of the parent's related items, batched with every sibling parent asking the same. */
+export async function relatedConnection(
+  context: GraphQLContext,
+  parent: EntityModel,
+  spec: RelationSpec,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionModel<EntityModel>> {
+  const page = pageRequest(args);
+  const related = await context.loaders.relation(spec, page).load(parent.id);
+  return toConnection(related.items, page, related.total);
+}
+
+/** All related items as a plain list (for small, fixed lists such as a segment's upstream). */
+export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec): Promise<EntityModel[]> {
+  const related = await context.loaders.relation(spec, { offset: 0, limit: PLAIN_LIST_LIMIT }).load(parent.id);
+  return related.items.map((item) => item.node);
+}
+
+/** The first related item, or null. */
+export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec): Promise<EntityModel | null> {
+  const related = await context.loaders.relation(spec, { offset: 0, limit: 1 }).load(parent.id);
+  return related.items[0]?.node ?? null;
+}
+
+/** A top-level list of one label as a connection; the total is counted only when the operation asks for it. */
+export async function listConnection(
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  label: string,
+  conditions: Conditions,
+  order: SortOrder,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionModel<EntityModel>> {
+  const page = pageRequest(args);
+  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'));
+  return toConnection(items, page, total);
+}

@@ -1,0 +1,25 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import type { EntityModel } from '../../graph/entity.js';
+import { globalIdField } from '../node/node.resolvers.js';
+import { listConnection, relatedConnection, relatedOne } from '../../graphql/relations.js';
+import { sortOrder } from '../shared/filters.js';
+import { projectRelations } from '../project/project.repository.js';
+import { industryRelations } from '../industry/industry.repository.js';
+import { demandConditions, demandRelations } from './demand.repository.js';
+
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const demandResolvers: Resolvers = {
+  Query: {
+    demands: (_p, args, context, info) =>
+      listConnection(context, info, 'Demand', demandConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }), args) as never,
+  },
+  Demand: {
+    ...globalIdField,
+    budget: (parent: EntityModel) => parent.budget ?? 0,
+    postedBy: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, demandRelations.postedBy),
+    requiredTopics: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, industryRelations.requiredTopics, args),
+    industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, projectRelations.industries, args),
+    takenBy: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, demandRelations.takenBy, args),
+  } as never,
+};

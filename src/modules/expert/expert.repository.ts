@@ -1,0 +1,63 @@
+/** Every Cypher query of the expert module. */
+import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
+import { Conditions, type RelationSpec } from '../../graph/query.js';
+import { EXPERTISE_RANK, anyOf, expertiseRank, locatedWithin, recordId, textContains } from '../shared/filters.js';
+
+export interface ExpertFilterInput {
+  nameContains?: string | null;
+  talentCards?: readonly string[] | null;
+  programmes?: readonly string[] | null;
+  kinds?: readonly string[] | null;
+  flexibleEngagement?: boolean | null;
+  topic?: string | null;
+  minExpertiseLevel?: string | null;
+  organization?: string | null;
+  region?: string | null;
+}
+
+/** Conditions over `node` for the expert filter. */
+export function expertConditions(filter: ExpertFilterInput | null | undefined): Conditions {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  textContains(conditions, 'name', filter.nameContains);
+  if (filter.talentCards?.length) conditions.add(`node.talentCard IN ${conditions.param(filter.talentCards)}`);
+  anyOf(conditions, 'programmes', filter.programmes);
+  anyOf(conditions, 'kinds', filter.kinds);
+  if (filter.flexibleEngagement !== null && filter.flexibleEngagement !== undefined) {
+    conditions.add(`coalesce(node.flexibleEngagement, false) = ${conditions.param(filter.flexibleEngagement)}`);
+  }
+  if (filter.topic || filter.minExpertiseLevel) {
+    const topic = filter.topic ? conditions.param(recordId(filter.topic, ['Topic'], 'filter.topic')) : null;
+    const rank = conditions.param(expertiseRank(filter.minExpertiseLevel ?? 'BASIC'));
+    conditions.add(
+      `EXISTS { MATCH (node)-[r:HAS_EXPERTISE]->(held:Topic) WHERE ${EXPERTISE_RANK} >= ${rank}
+        ${topic ? `AND EXISTS { MATCH (held)-[:BROADER*0..]->(:Topic {id: ${topic}}) }` : ''} }`,
+    );
+  }
+  if (filter.organization) {
+    const organization = conditions.param(recordId(filter.organization, ORGANIZATION_KINDS, 'filter.organization'));
+    conditions.add(`EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:Organization {id: ${organization}}) }`);
+  }
+  locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->');
+  return conditions;
+}
+
+export const expertRelations = {
+  affiliations: {
+    name: 'expert.affiliations',
+    body: 'MATCH (parent)-[r:AFFILIATED_WITH]->(node:Organization) RETURN node, properties(r) AS edge',
+    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC' },
+  } satisfies RelationSpec,
+  primaryAffiliation: {
+    name: 'expert.primaryAffiliation',
+    body: 'MATCH (parent)-[r:AFFILIATED_WITH]->(node:Organization) RETURN node, properties(r) AS edge',
+    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC' },
+  } satisfies RelationSpec,
+  expertise: (minLevel: string | null | undefined): RelationSpec => ({
+    name: 'expert.expertise',
+    body: `MATCH (parent)-[r:HAS_EXPERTISE]->(node:Topic) WHERE ${EXPERTISE_RANK} >= $minRank RETURN node, properties(r) AS edge`,
+    params: { minRank: expertiseRank(minLevel ?? 'BASIC') },
+    order: { expression: "CASE edge.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END", direction: 'DESC' },
+  }),
+};
+

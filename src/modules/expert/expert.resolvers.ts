@@ -1,0 +1,34 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import type { EntityModel } from '../../graph/entity.js';
+import { globalIdField } from '../node/node.resolvers.js';
+import { listConnection, relatedConnection, relatedOne } from '../../graphql/relations.js';
+import { BY_NAME, sortOrder } from '../shared/filters.js';
+import { actorRelations } from '../organization/organization.repository.js';
+import { expertConditions, expertRelations } from './expert.repository.js';
+
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const expertResolvers: Resolvers = {
+  Query: {
+    experts: (_parent, args, context, info) => listConnection(context, info, 'Expert', expertConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+  },
+  Expert: {
+    ...globalIdField,
+    kinds: (parent: EntityModel) => (parent.kinds as string[] | undefined) ?? [],
+    programmes: (parent: EntityModel) => (parent.programmes as string[] | undefined) ?? [],
+    flexibleEngagement: (parent: EntityModel) => Boolean(parent.flexibleEngagement),
+    talentCard: (parent: EntityModel) => (parent.talentCard as 'A' | 'B' | undefined) ?? null,
+    affiliations: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, expertRelations.affiliations, args),
+    primaryAffiliation: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, expertRelations.primaryAffiliation),
+    expertise: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, expertRelations.expertise(args.minLevel), args),
+    projects: (parent: EntityModel, args: Args, context: any) =>
+      relatedConnection(context, parent, actorRelations.projects(args.role, sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' })), args),
+    patents: (parent: EntityModel, args: Args, context: any) =>
+      relatedConnection(context, parent, actorRelations.patents(sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' })), args),
+    takenDemands: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, actorRelations.takenDemands, args),
+    benefitingPolicies: (parent: EntityModel, args: Args, context: any) =>
+      relatedConnection(context, parent, actorRelations.benefitingPolicies(sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' })), args),
+  } as never,
+  AffiliationEdge: { primary: (edge: any) => Boolean(edge.primary) },
+  AffiliatedExpertEdge: { primary: (edge: any) => Boolean(edge.primary) },
+};

@@ -1,0 +1,52 @@
+/** The Cypher of full-text search over every kind (cjk analyzer, see migrations). */
+import type { EntityModel } from '../../graph/entity.js';
+import type { NodeKind } from '../../graph/kinds.js';
+import { entityProjection } from '../../graph/query.js';
+import type { Database } from '../../neo4j/database.js';
+import { FULLTEXT_INDEX } from '../../neo4j/migrations.js';
+import { cypherInt } from '../../neo4j/values.js';
+import type { PageRequest } from '../../graphql/connection.js';
+
+/** Escapes Lucene's query syntax so user text is only ever matched as text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (character) => `\\${character}`).replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
+}
+
+/** A Lucene query that ranks matches in names, titles and aliases above matches in descriptions. */
+export function luceneQuery(text: string): string {
+  const escaped = escapeLucene(text.trim());
+  return `name:(${escaped})^3 OR title:(${escaped})^3 OR aliasText:(${escaped})^2 OR description:(${escaped})`;
+}
+
+export interface SearchHit {
+  node: EntityModel;
+  score: number;
+}
+
+/** One page of ranked hits and the total; short queries the index cannot match (one CJK character) fall back to substring matching. */
+export async function searchEntities(
+  database: Database,
+  text: string,
+  kinds: readonly NodeKind[] | null,
+  page: PageRequest,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const params = { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null };
+  const kindFilter = '($kinds IS NULL OR any(label IN labels(node) WHERE label IN $kinds))';
+  const [rows, counts] = await Promise.all([
+    database.read(
+      `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+       WHERE ${kindFilter}
+       RETURN ${entityProjection('node')} AS node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit`,
+      { ...params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
+    ),
+    database.read(`CALL db.index.fulltext.queryNodes($index, $query) YIELD node WHERE ${kindFilter} RETURN count(node) AS total`, params),
+  ]);
+  const total = Number(counts[0]?.total ?? 0);
+  if (total > 0 || [...text.trim()].length > 1) return { hits: rows.map((row) => ({ node: row.node as EntityModel, score: Number(row.score) })), total };
+  const fallback = await database.read(
+    `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)
+     WITH node ORDER BY node.name SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node`,
+    { kinds: params.kinds, text: text.trim(), offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
+  );
+  return { hits: fallback.map((row) => ({ node: row.node as EntityModel, score: 1 })), total: fallback.length + page.offset };
+}

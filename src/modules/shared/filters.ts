@@ -1,0 +1,95 @@
+/**
+ * Filter conditions and sort orders shared by the modules. Each helper adds one parameterised condition over
+ * the variable `node`; ids arrive as global ids and are checked for their kind.
+ */
+import type { NodeKind } from '../../graph/kinds.js';
+import type { Conditions, SortOrder } from '../../graph/query.js';
+import { expectGlobalId } from '../../graphql/global-id.js';
+
+/** Every sortable field of every `…OrderField` enum, as a Cypher expression over `node`. */
+const ORDER_EXPRESSIONS: Record<string, string> = {
+  NAME: 'node.name',
+  TITLE: 'node.title',
+  FOUNDED_YEAR: 'node.foundedYear',
+  EMPLOYEES: 'node.employees',
+  RD_SPENDING: 'node.rdSpending',
+  REVENUE: 'node.revenue',
+  LEVEL: "CASE node.level WHEN 'COUNTY' THEN 1 WHEN 'MUNICIPAL' THEN 2 WHEN 'NATIONAL' THEN 3 END",
+  ESTABLISHED_YEAR: 'node.establishedYear',
+  START_YEAR: 'node.startYear',
+  FUNDING: 'node.funding',
+  FILED_YEAR: 'node.filedYear',
+  GRANTED_YEAR: 'node.grantedYear',
+  POSTED_ON: 'node.postedOn',
+  DEADLINE: 'node.deadline',
+  BUDGET: 'node.budget',
+  YEAR: 'node.year',
+  TARGET_YEAR: 'node.targetYear',
+  POPULATION: 'node.population',
+  CHAIN_ORDER: 'node.order',
+};
+
+/** Turns an `{ field, direction }` order input into a sort order; unknown fields cannot occur (closed enums). */
+export function sortOrder(order: { field: string; direction: 'ASC' | 'DESC' } | null | undefined, fallback: SortOrder): SortOrder {
+  if (!order) return fallback;
+  const expression = ORDER_EXPRESSIONS[order.field];
+  if (!expression) throw new Error(`No sort expression for order field ${order.field}`);
+  return { expression, direction: order.direction };
+}
+
+export const BY_NAME: SortOrder = { expression: 'node.name', direction: 'ASC' };
+
+/** The record id behind a global id given in a filter or input, checked to be of one of `kinds`. */
+export function recordId(globalId: string, kinds: readonly NodeKind[], argumentName: string): string {
+  return expectGlobalId(globalId, kinds, argumentName).id;
+}
+
+/** Case-insensitive substring of a property, or of any alias when the kind has aliases. */
+export function textContains(conditions: Conditions, property: 'name' | 'title', text: string | null | undefined): void {
+  if (!text) return;
+  const value = conditions.param(text.toLowerCase());
+  conditions.add(`toLower(node.${property}) CONTAINS ${value} OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) CONTAINS ${value})`);
+}
+
+/** Located in the region or any region below it. */
+export function locatedWithin(conditions: Conditions, regionGlobalId: string | null | undefined, argumentName: string, via = '(node)-[:LOCATED_IN]->'): void {
+  if (!regionGlobalId) return;
+  const region = conditions.param(recordId(regionGlobalId, ['Region'], argumentName));
+  conditions.add(`EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`);
+}
+
+/** Linked by `relationship` to the topic or to any narrower topic. */
+export function aboutTopic(conditions: Conditions, topicGlobalId: string | null | undefined, relationship: string, argumentName: string): void {
+  if (!topicGlobalId) return;
+  const topic = conditions.param(recordId(topicGlobalId, ['Topic'], argumentName));
+  conditions.add(`EXISTS { MATCH (node)-[:${relationship}]->(:Topic)-[:BROADER*0..]->(:Topic {id: ${topic}}) }`);
+}
+
+/** The list property holds at least one of `values`. */
+export function anyOf(conditions: Conditions, property: string, values: readonly string[] | null | undefined): void {
+  if (!values || values.length === 0) return;
+  conditions.add(`any(value IN coalesce(node.${property}, []) WHERE value IN ${conditions.param(values)})`);
+}
+
+/** The scalar property equals one of `values`. */
+export function oneOf(conditions: Conditions, property: string, values: readonly string[] | null | undefined): void {
+  if (!values || values.length === 0) return;
+  conditions.add(`node.${property} IN ${conditions.param(values)}`);
+}
+
+/** The property lies within [from, to], either bound optional. */
+export function between(conditions: Conditions, property: string, from: number | null | undefined, to: number | null | undefined): void {
+  if (from !== null && from !== undefined) conditions.add(`node.${property} >= ${conditions.param(from)}`);
+  if (to !== null && to !== undefined) conditions.add(`node.${property} <= ${conditions.param(to)}`);
+}
+
+/** A relationship from `node` to the entity with the given record id exists (pattern uses `target`). */
+export function linkedTo(conditions: Conditions, pattern: string, targetId: string): void {
+  conditions.add(`EXISTS { MATCH ${pattern} WHERE target.id = ${conditions.param(targetId)} }`);
+}
+
+/** Expertise levels in rising order, for "at least this level" comparisons. */
+export const EXPERTISE_RANK = "CASE r.level WHEN 'BASIC' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'EXPERT' THEN 3 END";
+export function expertiseRank(level: string): number {
+  return { BASIC: 1, ADVANCED: 2, EXPERT: 3 }[level] ?? 1;
+}

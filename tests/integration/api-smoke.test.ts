@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
+import { startTestService, type TestService } from '../support/graphql-client.js';
+import { loadMiniCounty } from '../support/fixtures.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
+import type { Database } from '../../src/neo4j/database.js';
+
+describe('the read API over the mini county', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+  const gid = (kind: Parameters<typeof toGlobalId>[0], id: string) => toGlobalId(kind, `${prefix}:${id}`);
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    await loadMiniCounty(database, prefix);
+    service = await startTestService(database);
+  });
+  afterAll(async () => {
+    await service.close();
+    await deleteByPrefix(database, prefix);
+    await database.close();
+  });
+
+  it('resolves an expert with affiliations, expertise, projects and patents', async () => {
+    const result = await service.query(
+      `query ($id: ID!) { node(id: $id) { ... on Expert { name title talentCard kinds programmes flexibleEngagement
+          primaryAffiliation { name organizationKind ... on University { region { name parent { name } zones { name } } } }
+          affiliations { totalCount edges { primary role since node { name } } }
+          expertise { edges { level node { name broader { name } } } }
+          projects { edges { role node { name lead { ... on University { name } } participants { edges { role node { ... on Enterprise { name } ... on Expert { name } } } } } } }
+          patents { nodes { title owners { nodes { name } } inventors { nodes { name } } } } } } }`,
+      { id: gid('Expert', 'expert:wang') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchSnapshot();
+  });
+
+  it('filters enterprises by qualification and by whether they have an R&D partner', async () => {
+    const result = await service.query<{ withPartner: { nodes: Array<{ name: string }> }; without: { totalCount: number; nodes: Array<{ name: string }> } }>(
+      `query ($region: ID!) {
+        withPartner: enterprises(filter: { region: $region, qualifications: [HIGH_TECH], hasRdPartner: true }) { nodes { name } }
+        without: enterprises(filter: { region: $region, qualifications: [HIGH_TECH], hasRdPartner: false }) { totalCount nodes { name } }
+      }`,
+      { region: gid('Region', 'region:county') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.withPartner.nodes.map((node) => node.name)).toEqual(['示例老腊肉食品有限公司']);
+    expect(result.data?.without).toEqual({ totalCount: 1, nodes: [{ name: '示例中药材科技有限公司' }] });
+  });
+
+  it('searches Chinese text with highlights', async () => {
+    const result = await service.query<{ search: { edges: Array<{ score: number; highlights: Array<{ field: string; fragments: string[] }>; node: { id: string } }> } }>(
+      `{ search(query: "冷链保存", first: 50) { totalCount edges { score highlights { field fragments } node { ... on Node { id } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const mine = result.data?.search.edges.filter((edge) => [gid('Topic', 'topic:preserve'), gid('Demand', 'demand:cold')].includes(edge.node.id)) ?? [];
+    expect(mine).toHaveLength(2);
+    const topicHit = mine.find((edge) => edge.node.id === gid('Topic', 'topic:preserve'));
+    expect(topicHit?.highlights).toContainEqual({ field: 'name', fragments: ['«冷链保存»'] });
+  });
+});

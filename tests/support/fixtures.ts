@@ -1,0 +1,30 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from '../../src/neo4j/database.js';
+import { importDataset } from '../../src/import/importer.js';
+import { projectRoot } from '../../src/config.js';
+
+export const MINI_COUNTY = path.join(projectRoot, 'tests', 'fixtures', 'mini-county');
+
+/** Copies a dataset folder into a temporary one, prefixing every id (and every reference) with `prefix:`. */
+export function prefixedCopy(folder: string, prefix: string): string {
+  const target = mkdtempSync(path.join(os.tmpdir(), 'kg-dataset-'));
+  cpSync(folder, target, { recursive: true });
+  for (const sub of ['nodes', 'relationships']) {
+    for (const file of readdirSync(path.join(target, sub))) {
+      const full = path.join(target, sub, file);
+      const content = JSON.parse(readFileSync(full, 'utf8')) as { records: Array<Record<string, unknown>> };
+      for (const record of content.records) {
+        for (const key of ['id', 'from', 'to']) if (typeof record[key] === 'string') record[key] = `${prefix}:${record[key] as string}`;
+      }
+      writeFileSync(full, JSON.stringify(content, null, 2));
+    }
+  }
+  return target;
+}
+
+/** Imports the mini county under `prefix` (ids like `<prefix>:ent:pork`). */
+export async function loadMiniCounty(database: Database, prefix: string): Promise<void> {
+  await importDataset(database, prefixedCopy(MINI_COUNTY, prefix));
+}
