@@ -57,10 +57,13 @@ function progressReporter(): { update: (progress: ImportProgress) => void; stop:
     };
   }
   let lastLabel = '';
+  let lastTenth = -1;
   return {
     update: (progress) => {
-      if (progress.label !== lastLabel || progress.done === progress.total) print(`  ${progress.phase}: ${progress.done}/${progress.total} (${progress.label})`);
+      const tenth = Math.floor((progress.done / Math.max(progress.total, 1)) * 10);
+      if (progress.label !== lastLabel || tenth !== lastTenth) print(`  ${progress.phase}: ${progress.done}/${progress.total} (${progress.label})`);
       lastLabel = progress.label;
+      lastTenth = tenth;
     },
     stop: () => {},
   };
@@ -73,7 +76,8 @@ program
   .description('Check a dataset folder without touching any database')
   .argument('<folder>', 'dataset folder (with dataset.json)')
   .action((folder: string) => {
-    const { dataset, externalReferences } = readDataset(path.resolve(folder));
+    const { dataset, problems, externalReferences } = readDataset(path.resolve(folder));
+    if (problems.length > 0) throw new ImportValidationError(problems);
     print(`valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
     if (externalReferences.size > 0) print(`${externalReferences.size} ids are referenced but not defined here; import checks them against the graph`);
   });

@@ -113,15 +113,23 @@ function parseFile<T>(folder: string, file: string, recordSchema: z.ZodType<T>, 
   return parsed;
 }
 
+/** What reading a folder found: the valid records, every problem, and the ids referenced but not defined there. */
+export interface DatasetReading {
+  dataset: Dataset;
+  problems: Problem[];
+  externalReferences: Map<string, { kinds: readonly NodeKind[]; where: Problem }>;
+}
+
 /**
- * Reads and validates a dataset folder: every file's shape, every record's fields, id uniqueness, duplicate
+ * Reads and checks a dataset folder: every file's shape, every record's fields, id uniqueness, duplicate
  * relationships and the kinds at both ends. References to ids absent from the folder are returned in
- * `externalReferences` for the caller to check against the graph. Throws ImportValidationError listing every problem.
+ * `externalReferences` for the caller to check against the graph. Never throws for bad content: see `problems`.
  */
-export function readDataset(folder: string): { dataset: Dataset; externalReferences: Map<string, { kinds: readonly NodeKind[]; where: Problem }> } {
+export function readDataset(folder: string): DatasetReading {
   const problems: Problem[] = [];
   if (!existsSync(path.join(folder, 'dataset.json'))) {
-    throw new ImportValidationError([{ file: path.join(folder, 'dataset.json'), message: 'missing: a dataset folder must contain dataset.json' }]);
+    problems.push({ file: 'dataset.json', message: 'missing: a dataset folder must contain dataset.json' });
+    return { dataset: { name: path.basename(folder), nodes: [], relationships: [] }, problems, externalReferences: new Map() };
   }
   const manifestResult = datasetManifestSchema.safeParse(readJson(folder, 'dataset.json', problems));
   if (!manifestResult.success) {
@@ -182,6 +190,5 @@ export function readDataset(folder: string): { dataset: Dataset; externalReferen
       relationships.push({ type, from, to, properties: withoutNulls(properties) });
     });
   }
-  if (problems.length > 0) throw new ImportValidationError(problems);
-  return { dataset: { name: manifestResult.data?.name ?? path.basename(folder), nodes, relationships }, externalReferences };
+  return { dataset: { name: manifestResult.data?.name ?? path.basename(folder), nodes, relationships }, problems, externalReferences };
 }

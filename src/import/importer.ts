@@ -27,12 +27,12 @@ export interface ImportSummary {
   durationMs: number;
 }
 
-/** Fails when an id referenced by the dataset is neither in it nor in the graph (with an allowed kind). */
-async function checkExternalReferences(
+/** Problems with ids referenced by the dataset that are neither in it nor in the graph (with an allowed kind). */
+async function externalReferenceProblems(
   database: Database,
   references: Map<string, { kinds: readonly NodeKind[]; where: Problem }>,
-): Promise<void> {
-  if (references.size === 0) return;
+): Promise<Problem[]> {
+  if (references.size === 0) return [];
   const rows = await database.read(
     `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
      RETURN id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind`,
@@ -45,26 +45,23 @@ async function checkExternalReferences(
     if (!kind) problems.push({ ...where, message: `unknown reference "${id}": no ${kinds.join(' or ')} with this id in the dataset or the graph` });
     else if (!kinds.includes(kind)) problems.push({ ...where, message: `"${id}" is a ${kind} in the graph; expected a ${kinds.join(' or ')}` });
   }
-  if (problems.length > 0) throw new ImportValidationError(problems);
+  return problems;
 }
 
-/** Fails when a dataset id already exists in the graph as another kind (an id never changes kind). */
-async function checkKindsAgainstGraph(database: Database, nodes: NodeRecord[]): Promise<void> {
+/** Problems with dataset ids that already exist in the graph as another kind (an id never changes kind). */
+async function kindChangeProblems(database: Database, nodes: NodeRecord[]): Promise<Problem[]> {
   const rows = await database.read(
     `UNWIND $records AS record MATCH (n:${ENTITY_LABEL} {id: record.id})
      WITH record, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind
      WHERE kind <> record.kind RETURN record.id AS id, record.kind AS wanted, kind`,
     { records: nodes.map((node) => ({ id: node.id, kind: node.kind })) },
   );
-  if (rows.length === 0) return;
-  throw new ImportValidationError(
-    rows.map((row) => ({
+  return rows.map((row) => ({
       file: `nodes/${row.wanted as string}.json`,
       id: row.id as string,
       field: 'id',
       message: `"${row.id as string}" exists in the graph as a ${row.kind as string}; an id cannot change kind`,
-    })),
-  );
+    }));
 }
 
 function batches<T>(items: T[], size: number): T[][] {
@@ -150,10 +147,15 @@ export async function writeDataset(database: Database, dataset: Dataset, options
   };
 }
 
-/** Validates the folder completely (files, records, references against the dataset and the graph), then writes it. Writes nothing when invalid. */
+/** Validates the folder completely (files, records, references against the dataset and the graph); throws ImportValidationError listing every problem. */
+export async function validateDataset(database: Database, folder: string): Promise<Dataset> {
+  const { dataset, problems, externalReferences } = readDataset(folder);
+  problems.push(...(await externalReferenceProblems(database, externalReferences)), ...(await kindChangeProblems(database, dataset.nodes)));
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  return dataset;
+}
+
+/** Validates the folder completely, then writes it. Writes nothing when invalid. */
 export async function importDataset(database: Database, folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const { dataset, externalReferences } = readDataset(folder);
-  await checkExternalReferences(database, externalReferences);
-  await checkKindsAgainstGraph(database, dataset.nodes);
-  return writeDataset(database, dataset, options);
+  return writeDataset(database, await validateDataset(database, folder), options);
 }
