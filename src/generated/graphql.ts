@@ -1523,11 +1523,9 @@ export type InstitutionFilter = {
   topic?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Does nothing and returns true; present so that modules can extend `Mutation`. */
-  _noop: Maybe<Scalars['Boolean']['output']>;
   /** Records a cooperation between two organisations; ALREADY_EXISTS when the two already cooperate. */
   cooperationCreate: CooperationCreatePayload;
   /** Deletes a cooperation; NOT_FOUND when the two organisations have no cooperation of that kind. */
@@ -1555,73 +1553,73 @@ export type Mutation = {
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationCooperationCreateArgs = {
   input: CooperationCreateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationCooperationDeleteArgs = {
   input: CooperationDeleteInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationCooperationUpdateArgs = {
   input: CooperationUpdateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationDemandCreateArgs = {
   input: DemandCreateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationDemandDeleteArgs = {
   input: DemandDeleteInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationDemandUpdateArgs = {
   input: DemandUpdateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationExpertCreateArgs = {
   input: ExpertCreateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationExpertDeleteArgs = {
   input: ExpertDeleteInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationExpertUpdateArgs = {
   input: ExpertUpdateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationOrganizationCreateArgs = {
   input: OrganizationCreateInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationOrganizationDeleteArgs = {
   input: OrganizationDeleteInput;
 };
 
 
-/** The root of all write operations. */
+/** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationOrganizationUpdateArgs = {
   input: OrganizationUpdateInput;
 };
@@ -4423,7 +4421,6 @@ export type IndustryEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   cooperationCreate?: Resolver<ResolversTypes['CooperationCreatePayload'], ParentType, ContextType, RequireFields<MutationCooperationCreateArgs, 'input'>>;
   cooperationDelete?: Resolver<ResolversTypes['CooperationDeletePayload'], ParentType, ContextType, RequireFields<MutationCooperationDeleteArgs, 'input'>>;
   cooperationUpdate?: Resolver<ResolversTypes['CooperationUpdatePayload'], ParentType, ContextType, RequireFields<MutationCooperationUpdateArgs, 'input'>>;

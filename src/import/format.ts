@@ -16,7 +16,13 @@ const text = z.string().trim().min(1);
 const optionalText = text.nullish();
 const year = z.number().int().min(1900).max(2100);
 const money = z.number().min(0);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real calendar date');
+/** A real calendar date: 2026-02-30 is refused, not rolled over to March. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isCalendarDate, 'a real calendar date');
 const aliases = z.array(text).nullish();
 const setOf = <T extends [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).refine((items) => new Set(items).size === items.length, 'no repeated values');

@@ -1,12 +1,12 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { GRAPHQL_ENUM_VALUES } from '../graph/kinds.js';
 import { nodeResolvers } from './node/node.resolvers.js';
-import { organizationResolvers } from './organization/organization.resolvers.js';
-import { expertResolvers } from './expert/expert.resolvers.js';
+import { organizationMutationResolvers, organizationResolvers } from './organization/organization.resolvers.js';
+import { expertMutationResolvers, expertResolvers } from './expert/expert.resolvers.js';
 import { industryResolvers } from './industry/industry.resolvers.js';
 import { topicResolvers } from './topic/topic.resolvers.js';
 import { projectResolvers } from './project/project.resolvers.js';
-import { demandResolvers } from './demand/demand.resolvers.js';
+import { demandMutationResolvers, demandResolvers } from './demand/demand.resolvers.js';
 import { policyResolvers } from './policy/policy.resolvers.js';
 import { regionResolvers } from './region/region.resolvers.js';
 import { searchResolvers } from './search/search.resolvers.js';
@@ -27,4 +27,7 @@ export const resolvers: Resolvers[] = [
   policyResolvers,
   regionResolvers,
   searchResolvers,
+  organizationMutationResolvers,
+  expertMutationResolvers,
+  demandMutationResolvers,
 ];

@@ -35,6 +35,20 @@ export class Database {
     return this.run('WRITE', query, parameters);
   }
 
+  /** Runs one write query in an auto-commit (implicit) transaction: needed for `CALL { … } IN TRANSACTIONS`; not retried. */
+  async writeAutoCommit(query: string, parameters: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const started = performance.now();
+    try {
+      await session.run(query, parameters);
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      this.emit({ mode: 'WRITE', durationMs: performance.now() - started });
+      await session.close();
+    }
+  }
+
   /** Runs `work` in one managed read transaction; `work` may be retried, so it must have no side effects outside it. */
   async readTransaction<T>(work: (transaction: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', work);

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   const handle = await startLocalNeo4j(testNeo4jSettings, log);
   const database = openDatabase(handle.connection);
   try {
-    await database.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await database.writeAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
     await migrate(database);
     if (existsSync(path.join(SAMPLE_DATASET, 'dataset.json'))) {
       const summary = await importDataset(database, SAMPLE_DATASET);

@@ -190,10 +190,10 @@ export const PLATFORMS = [
 ];
 
 // Cooperation: [from, to, kind, since|null, source]
-const SPEECH_LONG_TERM = 'speech §一.3 (long-term cooperation with the county)';
+const SPEECH_LONG_TERM = 'speech §一.3 (long-term cooperation with the county; year illustrative)';
 export const COOPERATION = [
-  ['agency:county-sci', 'univ:swu', 'LONG_TERM_AGREEMENT', null, SPEECH_LONG_TERM],
-  ['agency:county-sci', 'inst:animal-science', 'LONG_TERM_AGREEMENT', null, SPEECH_LONG_TERM],
+  ['agency:county-sci', 'univ:swu', 'LONG_TERM_AGREEMENT', 2018, SPEECH_LONG_TERM],
+  ['agency:county-sci', 'inst:animal-science', 'LONG_TERM_AGREEMENT', 2018, SPEECH_LONG_TERM],
   ['agency:county-sci', 'inst:tcm', 'INDUSTRY_ACADEMIA', 2022, FICT],
   ['agency:county-sci', 'univ:jialin-normal', 'INDUSTRY_ACADEMIA', 2021, FICT],
   ['agency:county-sci', 'inst:forestry', 'INDUSTRY_ACADEMIA', 2020, FICT],

@@ -6,6 +6,8 @@ import { sortOrder } from '../shared/filters.js';
 import { projectRelations } from '../project/project.repository.js';
 import { industryRelations } from '../industry/industry.repository.js';
 import { demandConditions, demandRelations } from './demand.repository.js';
+import { runMutation } from '../shared/mutations.js';
+import { createDemand, deleteDemand, updateDemand } from './demand.mutations.js';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,4 +24,12 @@ export const demandResolvers: Resolvers = {
     industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, projectRelations.industries, args),
     takenBy: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, demandRelations.takenBy, args),
   } as never,
+};
+
+export const demandMutationResolvers: Resolvers = {
+  Mutation: {
+    demandCreate: (_p, { input }, { database }) => runMutation(async () => ({ demand: await createDemand(database, input as never) })),
+    demandUpdate: (_p, { input }, { database }) => runMutation(async () => ({ demand: await updateDemand(database, input as never) })),
+    demandDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteDemand(database, input) })),
+  },
 };

@@ -5,6 +5,8 @@ import { listConnection, relatedConnection, relatedOne } from '../../graphql/rel
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations } from '../organization/organization.repository.js';
 import { expertConditions, expertRelations } from './expert.repository.js';
+import { runMutation } from '../shared/mutations.js';
+import { createExpert, deleteExpert, updateExpert } from './expert.mutations.js';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,4 +33,12 @@ export const expertResolvers: Resolvers = {
   } as never,
   AffiliationEdge: { primary: (edge: any) => Boolean(edge.primary) },
   AffiliatedExpertEdge: { primary: (edge: any) => Boolean(edge.primary) },
+};
+
+export const expertMutationResolvers: Resolvers = {
+  Mutation: {
+    expertCreate: (_p, { input }, { database }) => runMutation(async () => ({ expert: await createExpert(database, input as never) })),
+    expertUpdate: (_p, { input }, { database }) => runMutation(async () => ({ expert: await updateExpert(database, input as never) })),
+    expertDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteExpert(database, input) })),
+  },
 };

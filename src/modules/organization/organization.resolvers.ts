@@ -4,6 +4,8 @@ import { globalIdField } from '../node/node.resolvers.js';
 import { listConnection, relatedConnection, relatedList, relatedOne } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations, organizationConditions, organizationRelations } from './organization.repository.js';
+import { runMutation } from '../shared/mutations.js';
+import { createCooperation, createOrganization, deleteCooperation, deleteOrganization, updateCooperation, updateOrganization } from './organization.mutations.js';
 
 const PROJECTS_DEFAULT = { expression: 'node.startYear', direction: 'DESC' } as const;
 const PATENTS_DEFAULT = { expression: 'node.filedYear', direction: 'DESC' } as const;
@@ -76,5 +78,16 @@ export const organizationResolvers: Resolvers = {
   } as never,
   CooperationEdge: {
     since: (edge: any) => edge.since ?? null,
+  },
+};
+
+export const organizationMutationResolvers: Resolvers = {
+  Mutation: {
+    organizationCreate: (_p, { input }, { database }) => runMutation(async () => ({ organization: await createOrganization(database, input as never) })),
+    organizationUpdate: (_p, { input }, { database }) => runMutation(async () => ({ organization: await updateOrganization(database, input as never) })),
+    organizationDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteOrganization(database, input) })),
+    cooperationCreate: (_p, { input }, { database }) => runMutation(async () => ({ cooperation: await createCooperation(database, input as never) })) as never,
+    cooperationUpdate: (_p, { input }, { database }) => runMutation(async () => ({ cooperation: await updateCooperation(database, input as never) })) as never,
+    cooperationDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedCooperation: await deleteCooperation(database, input as never) })) as never,
   },
 };

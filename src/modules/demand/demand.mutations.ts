@@ -1,0 +1,71 @@
+/** Create, update and delete of technology demands (技术需求) and open challenges (揭榜挂帅). */
+import type { EntityModel } from '../../graph/entity.js';
+import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
+import type { Database } from '../../neo4j/database.js';
+import { findEntitiesByIds } from '../node/node.repository.js';
+import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, writeNode, type LinkSet } from '../shared/mutations.js';
+
+/** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
+const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];
+const CONTROL_FIELDS = new Set(['id', 'slug', 'postedBy', 'requiredTopics', 'industries', 'takenBy']);
+
+type Input = Record<string, unknown>;
+
+async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> {
+  const source = (input.source as string | undefined) ?? 'api';
+  const links: LinkSet[] = [];
+  const lists: Array<{ field: string; type: LinkSet['type']; direction: LinkSet['direction']; kinds: Parameters<typeof resolveReferences>[1][number]['kinds'] }> = [
+    { field: 'postedBy', type: 'POSTED', direction: 'in', kinds: ['Enterprise', 'GovernmentAgency'] },
+    { field: 'requiredTopics', type: 'REQUIRES', direction: 'out', kinds: ['Topic'] },
+    { field: 'industries', type: 'FOR_INDUSTRY', direction: 'out', kinds: ['Industry'] },
+  ];
+  for (const list of lists) {
+    const value = input[list.field];
+    if (value === undefined || value === null) continue;
+    const globalIds = Array.isArray(value) ? (value as string[]) : [value as string];
+    const ids = await resolveReferences(
+      database,
+      globalIds.map((globalId, index) => ({ field: ['input', list.field, ...(Array.isArray(value) ? [String(index)] : [])], globalId, kinds: list.kinds })),
+    );
+    links.push({ type: list.type, direction: list.direction, targets: ids.map((id) => ({ id, properties: { source } })) });
+  }
+  if (input.takenBy) {
+    const takers = input.takenBy as Array<{ taker: string; since?: string | null; source?: string | null }>;
+    const ids = await resolveReferences(
+      database,
+      takers.map((taker, index) => ({ field: ['input', 'takenBy', String(index), 'taker'], globalId: taker.taker, kinds: [...ORGANIZATION_KINDS, 'Expert'] })),
+    );
+    links.push({
+      type: 'TAKEN_BY',
+      direction: 'out',
+      targets: takers.map((taker, index) => ({ id: ids[index]!, properties: { source: taker.source ?? source, ...(taker.since ? { since: taker.since } : {}) } })),
+    });
+  }
+  return links;
+}
+
+const recordFieldsOf = (input: Input): Input => Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_FIELDS.has(key)));
+
+export async function createDemand(database: Database, input: Input): Promise<EntityModel> {
+  const id = newRecordId('demand', input.slug as string | undefined);
+  const record = validateRecord('Demand', { postedOn: new Date().toISOString().slice(0, 10), ...recordFieldsOf(input), id });
+  const links = await linkSetsOf(database, input);
+  const [taken] = await findEntitiesByIds(database, [id]);
+  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
+  await database.writeTransaction((transaction) => writeNode(transaction, 'Demand', id, record, links, 'create'));
+  return (await findEntitiesByIds(database, [id]))[0]!;
+}
+
+export async function updateDemand(database: Database, input: Input): Promise<EntityModel> {
+  const current = await existingEntity(database, input.id as string, ['Demand']);
+  const record = validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input)));
+  const links = await linkSetsOf(database, input);
+  await database.writeTransaction((transaction) => writeNode(transaction, 'Demand', current.id, record, links, 'update'));
+  return (await findEntitiesByIds(database, [current.id]))[0]!;
+}
+
+export async function deleteDemand(database: Database, input: { id: string }): Promise<string> {
+  const current = await existingEntity(database, input.id, ['Demand']);
+  await deleteNode(database, current.id, OWN_LINKS, true);
+  return input.id;
+}

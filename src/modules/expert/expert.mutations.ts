@@ -1,0 +1,84 @@
+/** Create, update and delete of experts, with their affiliations and expertise. */
+import type { EntityModel } from '../../graph/entity.js';
+import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
+import type { Database } from '../../neo4j/database.js';
+import { findEntitiesByIds } from '../node/node.repository.js';
+import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, writeNode, type LinkSet } from '../shared/mutations.js';
+
+/** An expert's own links: they go with the expert; projects, patents, demands and policies refer to the expert. */
+const OWN_LINKS = ['AFFILIATED_WITH', 'HAS_EXPERTISE'];
+const CONTROL_FIELDS = new Set(['id', 'slug', 'affiliations', 'expertise']);
+
+type Input = Record<string, unknown>;
+interface AffiliationInput {
+  organization: string;
+  role?: string | null;
+  primary?: boolean | null;
+  since?: number | null;
+  source?: string | null;
+}
+interface ExpertiseInput {
+  topic: string;
+  level: string;
+  source?: string | null;
+}
+
+const withoutNulls = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
+
+async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> {
+  const links: LinkSet[] = [];
+  const fallbackSource = (input.source as string | undefined) ?? 'api';
+  if (input.affiliations) {
+    const affiliations = input.affiliations as AffiliationInput[];
+    if (affiliations.filter((affiliation) => affiliation.primary).length > 1) {
+      throw new UserErrorsException([{ field: ['input', 'affiliations'], message: 'affiliations: at most one may be primary', code: 'INVALID_INPUT' }]);
+    }
+    const ids = await resolveReferences(
+      database,
+      affiliations.map((affiliation, index) => ({ field: ['input', 'affiliations', String(index), 'organization'], globalId: affiliation.organization, kinds: ORGANIZATION_KINDS })),
+    );
+    links.push({
+      type: 'AFFILIATED_WITH',
+      direction: 'out',
+      targets: affiliations.map((affiliation, index) => ({
+        id: ids[index]!,
+        properties: withoutNulls({ role: affiliation.role, primary: affiliation.primary ?? false, since: affiliation.since, source: affiliation.source ?? fallbackSource }),
+      })),
+    });
+  }
+  if (input.expertise) {
+    const expertise = input.expertise as ExpertiseInput[];
+    const ids = await resolveReferences(
+      database,
+      expertise.map((item, index) => ({ field: ['input', 'expertise', String(index), 'topic'], globalId: item.topic, kinds: ['Topic'] })),
+    );
+    links.push({ type: 'HAS_EXPERTISE', direction: 'out', targets: expertise.map((item, index) => ({ id: ids[index]!, properties: { level: item.level, source: item.source ?? fallbackSource } })) });
+  }
+  return links;
+}
+
+const recordFieldsOf = (input: Input): Input => Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_FIELDS.has(key)));
+
+export async function createExpert(database: Database, input: Input): Promise<EntityModel> {
+  const id = newRecordId('expert', input.slug as string | undefined);
+  const record = validateRecord('Expert', { ...recordFieldsOf(input), id });
+  const links = await linkSetsOf(database, input);
+  const [taken] = await findEntitiesByIds(database, [id]);
+  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
+  await database.writeTransaction((transaction) => writeNode(transaction, 'Expert', id, record, links, 'create'));
+  return (await findEntitiesByIds(database, [id]))[0]!;
+}
+
+export async function updateExpert(database: Database, input: Input): Promise<EntityModel> {
+  const current = await existingEntity(database, input.id as string, ['Expert']);
+  const record = validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input)));
+  const links = await linkSetsOf(database, input);
+  await database.writeTransaction((transaction) => writeNode(transaction, 'Expert', current.id, record, links, 'update'));
+  return (await findEntitiesByIds(database, [current.id]))[0]!;
+}
+
+export async function deleteExpert(database: Database, input: { id: string; cascade?: boolean | null }): Promise<string> {
+  const current = await existingEntity(database, input.id, ['Expert']);
+  await deleteNode(database, current.id, OWN_LINKS, input.cascade ?? false);
+  return input.id;
+}

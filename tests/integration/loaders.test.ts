@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
+import { startTestService, type TestService } from '../support/graphql-client.js';
+import { importDataset } from '../../src/import/importer.js';
+import type { Database } from '../../src/neo4j/database.js';
+
+/** 50 experts, each affiliated with one of 10 organisations (in 5 regions) and holding 3 of 20 topics (under 4 broader ones). */
+async function loadFiftyExperts(database: Database, prefix: string, marker: string): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-fifty-'));
+  mkdirSync(path.join(folder, 'nodes'));
+  mkdirSync(path.join(folder, 'relationships'));
+  const write = (file: string, records: unknown[]) => writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records }));
+  const id = (kind: string, index: number) => `${prefix}:${kind}:${index}`;
+  const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+  writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'fifty experts' }));
+  write('nodes/Region.json', range(5).map((index) => ({ id: id('region', index), name: `区域${index}`, kind: 'COUNTY', source: 'test' })));
+  write('nodes/University.json', range(10).map((index) => ({ id: id('univ', index), name: `大学${index}`, source: 'test' })));
+  write('nodes/Topic.json', range(24).map((index) => ({ id: id('topic', index), name: `主题${index}`, source: 'test' })));
+  write('nodes/Expert.json', range(50).map((index) => ({ id: id('expert', index), name: `${marker}${index}`, title: '教授', source: 'test' })));
+  write('relationships/LOCATED_IN.json', range(10).map((index) => ({ from: id('univ', index), to: id('region', index % 5), source: 'test' })));
+  write('relationships/BROADER.json', range(20).map((index) => ({ from: id('topic', index), to: id('topic', 20 + (index % 4)), source: 'test' })));
+  write('relationships/AFFILIATED_WITH.json', range(50).map((index) => ({ from: id('expert', index), to: id('univ', index % 10), primary: true, source: 'test' })));
+  write(
+    'relationships/HAS_EXPERTISE.json',
+    range(150).map((index) => ({ from: id('expert', Math.floor(index / 3)), to: id('topic', (Math.floor(index / 3) + (index % 3) * 7) % 20), level: 'ADVANCED', source: 'test' })),
+  );
+  await importDataset(database, folder);
+}
+
+describe('nested fields resolve through per-request DataLoaders', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+  const marker = `批量专家${prefix}`;
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    await loadFiftyExperts(database, prefix, marker);
+    service = await startTestService(database);
+  });
+  afterAll(async () => {
+    await service.close();
+    await deleteByPrefix(database, prefix);
+    await database.close();
+  });
+
+  async function roundTripsOf(first: number): Promise<{ roundTrips: number; experts: number; topics: number }> {
+    let roundTrips = 0;
+    const unsubscribe = database.onQuery(() => (roundTrips += 1));
+    const result = await service.query<{ experts: { nodes: Array<{ affiliations: { nodes: Array<{ region: { name: string } }> }; expertise: { nodes: Array<{ broader: unknown[] }> } }> } }>(
+      `query ($marker: String!, $first: Int!) {
+        experts(first: $first, filter: { nameContains: $marker }) {
+          nodes {
+            name
+            affiliations { nodes { name ... on University { region { name } } } }
+            expertise { nodes { name broader { name } } }
+          }
+        }
+      }`,
+      { marker, first },
+    );
+    unsubscribe();
+    expect(result.errors).toBeUndefined();
+    const experts = result.data?.experts.nodes ?? [];
+    expect(experts.every((expert) => expert.affiliations.nodes[0]?.region.name)).toBe(true);
+    return { roundTrips, experts: experts.length, topics: experts.flatMap((expert) => expert.expertise.nodes).length };
+  }
+
+  it('a 3-level query over 50 items costs one round trip per field per level, not per item', async () => {
+    const fifty = await roundTripsOf(50);
+    expect(fifty).toMatchObject({ experts: 50, topics: 150 });
+    // experts; affiliations + expertise; region + broader
+    expect(fifty.roundTrips).toBe(5);
+    const five = await roundTripsOf(5);
+    expect(five.roundTrips).toBe(fifty.roundTrips);
+  });
+});
