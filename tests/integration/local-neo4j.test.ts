@@ -22,7 +22,7 @@ describe('npm run db:start / db:status', () => {
     const status = await runEntryPoint('src/local-neo4j/cli.ts', ['status', '--json'], testInstanceEnvironment);
     expect(status.code, status.output).toBe(0);
     const parsed = JSON.parse(status.output.trim().split('\n').pop() ?? '{}');
-    expect(parsed).toMatchObject({ instance: 'test', installed: true, running: true, boltAnswers: true, uri: `bolt://127.0.0.1:${testNeo4jSettings.boltPort}` });
+    expect(parsed).toMatchObject({ instance: testNeo4jSettings.instance, installed: true, running: true, boltAnswers: true, uri: `bolt://127.0.0.1:${testNeo4jSettings.boltPort}` });
     expect(parsed.version).toMatch(/^5\.26\./);
   });
 });

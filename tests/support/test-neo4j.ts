@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { projectRoot, type LocalNeo4jSettings } from '../../src/config.js';
 
-/** The test suite's own Neo4j instance: its own port, data folder and password, never the user's data. */
+/**
+ * The test suite's own Neo4j instance: its own port, data folder and password, never the user's data.
+ * TEST_NEO4J_INSTANCE and TEST_NEO4J_BOLT_PORT let two suites run side by side on one machine.
+ */
 export const testNeo4jSettings: LocalNeo4jSettings = {
-  instance: 'test',
+  instance: process.env.TEST_NEO4J_INSTANCE ?? 'test',
   rootDir: path.join(projectRoot, '.neo4j'),
   host: '127.0.0.1',
   boltPort: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7697),
