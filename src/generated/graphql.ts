@@ -1010,6 +1010,20 @@ export type ExpertOrderField =
   /** By name. */
   | 'NAME';
 
+/** Filters of an expert search; they narrow the candidates and never change scores. */
+export type ExpertSearchFilter = {
+  /** Only experts open (true) or not open (false) to flexible engagement (柔性引才). */
+  availableForFlexibleEngagement?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only experts of one of these kinds (领军人才, 青年科技人才 …). */
+  kinds?: InputMaybe<Array<ExpertKind>>;
+  /** Only experts in one of these talent programmes (人才计划). */
+  programmes?: InputMaybe<Array<TalentProgramme>>;
+  /** Only experts whose primary affiliation is in this region or below it. */
+  region?: InputMaybe<Scalars['ID']['input']>;
+  /** Only experts holding one of these talent cards (人才卡). */
+  talentCards?: InputMaybe<Array<TalentCard>>;
+};
+
 /**
  * Changes to an expert. An omitted field stays as it is; an explicit null clears an optional field
  * (and is refused for a required one); a given list replaces the current one, so `affiliations` and
@@ -1523,6 +1537,114 @@ export type InstitutionFilter = {
   topic?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A proposed partner with its score and the reasons that produced it. */
+export type Match = {
+  __typename?: 'Match';
+  /** The candidate already cooperates with whoever has the need (flagged, not filtered out). */
+  alreadyCooperating: Scalars['Boolean']['output'];
+  /** The proposed expert or organisation. */
+  candidate: MatchCandidate;
+  /** Why a possible conflict was flagged; null when none. */
+  conflictReason: Maybe<Scalars['String']['output']>;
+  /** Tells experts who share a name apart: name, title and primary affiliation, e.g. `周砚秋（教授，西南大学）`; for organisations, the name and region. */
+  label: Scalars['String']['output'];
+  /** The candidate may compete with whoever has the need, e.g. an enterprise in the same chain segment or an expert working for one (flagged, not filtered out). */
+  possibleConflict: Scalars['Boolean']['output'];
+  /** Why, one reason per signal that contributed, largest first. */
+  reasons: Array<MatchReason>;
+  /** How good the match is, from 0 to 1; the sum of the reasons' contributions. */
+  score: Scalars['Float']['output'];
+};
+
+/** A partner, expert or organisation, proposed by a match. */
+export type MatchCandidate = Enterprise | Expert | Platform | ResearchInstitute | University;
+
+/** The kinds of partner a recommendation may return. */
+export type MatchCandidateKind =
+  /** Enterprise (企业). */
+  | 'Enterprise'
+  /** Expert or talent (专家/人才). */
+  | 'Expert'
+  /** Platform (平台): star-creation spaces, expert courtyards, incubators and the like. */
+  | 'Platform'
+  /** Research institute (科研院所). */
+  | 'ResearchInstitute'
+  /** University (高校). */
+  | 'University';
+
+/** A ranked list of matches, best first. */
+export type MatchConnection = {
+  __typename?: 'MatchConnection';
+  /** The matches of this page with their cursors. */
+  edges: Array<MatchEdge>;
+  /** The matches of this page. */
+  nodes: Array<Match>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+  /** How many candidates matched in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a list of matches. */
+export type MatchEdge = {
+  __typename?: 'MatchEdge';
+  /** The position of this match, for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The match. */
+  node: Match;
+};
+
+/** One piece of evidence behind a match reason. */
+export type MatchReason = {
+  __typename?: 'MatchReason';
+  /** This reason's share of the match score; the contributions of a match's reasons add up to its score. */
+  contribution: Scalars['Float']['output'];
+  /** The signal this reason stands for. */
+  kind: MatchReasonKind;
+  /** The patents that are evidence, newest first. */
+  patents: Array<Patent>;
+  /** The graph objects along the connection, from the candidate to whoever has the need (for proximity reasons). */
+  path: Array<Node>;
+  /** The projects that are evidence, newest first. */
+  projects: Array<Project>;
+  /** The regions or cooperation zones shared (for geography reasons). */
+  regions: Array<Region>;
+  /** The reason in Chinese, for officials and enterprises. */
+  summary: Scalars['String']['output'];
+  /** The reason in English. */
+  summaryEn: Scalars['String']['output'];
+  /** The need's topics this reason is about (for topic, project and patent reasons). */
+  topics: Array<Topic>;
+};
+
+/** The signal a reason stands for. Every signal's weight is set in one documented configuration (see the README). */
+export type MatchReasonKind =
+  /** Capacity (能力): platform level, talent card (人才卡), leading-talent status, enterprise qualifications. */
+  | 'CAPACITY'
+  /** Geography (地理): same county, same municipality, or a shared cooperation zone (合作区). */
+  | 'GEOGRAPHY'
+  /** Closeness in the graph to whoever has the need: existing cooperation (已有合作), shared projects or platforms, or a short path. */
+  | 'GRAPH_PROXIMITY'
+  /** Patents (专利) the candidate invented or owns on the need's topics, weighted by patent kind and decaying with age. */
+  | 'PATENT_EVIDENCE'
+  /** Projects (科技项目) the candidate led or took part in on the need's topics, weighted by level and role and decaying with age. */
+  | 'PROJECT_EVIDENCE'
+  /** The candidate's topics cover the need's topics (主题匹配), weighted by how rare each topic is (IDF-like), by the expertise level, and discounted when only a broader or narrower topic matches. */
+  | 'TOPIC_OVERLAP';
+
+/** The answer to a matching question: how the need was understood, and the ranked matches. */
+export type MatchResult = {
+  __typename?: 'MatchResult';
+  /** The topics the need was mapped to, strongest first. */
+  interpretedTopics: Array<WeightedTopic>;
+  /** The ranked matches. */
+  matches: MatchConnection;
+  /** True when the need could not be mapped to any known topic; then `matches` is empty and `suggestedTopics` lists the nearest topics. */
+  noKnownTopic: Scalars['Boolean']['output'];
+  /** The nearest known topics when the need maps to none (by shared characters), to rephrase the need with. */
+  suggestedTopics: Array<Topic>;
+};
+
 /** The root of all write operations: create, update and delete of the records officials maintain. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1622,6 +1744,18 @@ export type MutationOrganizationDeleteArgs = {
 /** The root of all write operations: create, update and delete of the records officials maintain. */
 export type MutationOrganizationUpdateArgs = {
   input: OrganizationUpdateInput;
+};
+
+/** A need as an enterprise or official states it. Give text, topics, or both. */
+export type NeedInput = {
+  /** The industry (产业) of the need; its chain segments' topics count when the text names a segment, weakly otherwise. */
+  industry?: InputMaybe<Scalars['ID']['input']>;
+  /** Where the need is (区域); nearer candidates score higher. */
+  region?: InputMaybe<Scalars['ID']['input']>;
+  /** The need in free text, Chinese or English, e.g. "中药材提取物和制剂加工" or "老腊肉保存和溯源". It is mapped to topics through their names and aliases, and through industries and chain segments it names. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Topics (技术主题) the need is about, by id; they count fully. */
+  topics?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An object with a stable, opaque global identifier. Fetch any such object with `node(id:)`. */
@@ -2635,10 +2769,14 @@ export type Query = {
   __typename?: 'Query';
   /** Industry-chain segments (产业链环节) of all industries. */
   chainSegments: ChainSegmentConnection;
+  /** Who could take a posted demand or open challenge (揭榜挂帅): ranked experts and organisations with explained scores. */
+  demandMatches: MatchResult;
   /** Technology demands (技术需求), including open challenges (揭榜挂帅). */
   demands: DemandConnection;
   /** Enterprises (企业), e.g. high-tech enterprises without an R&D partner. */
   enterprises: EnterpriseConnection;
+  /** Experts who can solve an enterprise's technical problem (专家检索): the need is mapped to topics and experts are ranked with explained scores. */
+  expertSearch: MatchResult;
   /** Experts and talents (专家/人才). */
   experts: ExpertConnection;
   /** Government agencies and leading groups (政府部门). */
@@ -2655,6 +2793,8 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** Organisations of every kind (组织机构), e.g. all organisations in a region or focusing on a topic. */
   organizations: OrganizationConnection;
+  /** Who should cooperate with an enterprise, an industry (产业), a chain segment (产业链环节) or a demand (技术需求): ranked partners with explained scores. */
+  partnerRecommendations: MatchResult;
   /** Patents (专利). */
   patents: PatentConnection;
   /** Innovation and service platforms (平台). */
@@ -2691,6 +2831,15 @@ export type QueryChainSegmentsArgs = {
 
 
 /** The root of all read operations. */
+export type QueryDemandMatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  demandId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<MatchCandidateKind>>;
+};
+
+
+/** The root of all read operations. */
 export type QueryDemandsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DemandFilter>;
@@ -2705,6 +2854,15 @@ export type QueryEnterprisesArgs = {
   filter?: InputMaybe<EnterpriseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EnterpriseOrder>;
+};
+
+
+/** The root of all read operations. */
+export type QueryExpertSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<ExpertSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  need: NeedInput;
 };
 
 
@@ -2771,6 +2929,16 @@ export type QueryOrganizationsArgs = {
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<OrganizationOrder>;
+};
+
+
+/** The root of all read operations. */
+export type QueryPartnerRecommendationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  for: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<MatchCandidateKind>>;
+  region?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3586,6 +3754,19 @@ export type UserErrorCode =
   /** The object is still referenced; delete refused unless a cascade is asked for. */
   | 'STILL_REFERENCED';
 
+/** A topic as the matcher understood the need: how strongly the need asks for it, and why. */
+export type WeightedTopic = {
+  __typename?: 'WeightedTopic';
+  /** Why the topic was chosen, e.g. `名称匹配「提取」` or `产业链环节「老腊肉·保存」所需技术`. */
+  origin: Scalars['String']['output'];
+  /** How rare the topic is among experts and organisations, from 0 to 1 (1 = held by almost nobody); rare topics count more. */
+  rarity: Scalars['Float']['output'];
+  /** The topic (技术主题). */
+  topic: Topic;
+  /** How strongly the need asks for this topic, from 0 to 1. */
+  weight: Scalars['Float']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -3660,6 +3841,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   DemandTaker:
     | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+  ;
+  MatchCandidate:
     | ( EntityModelModel )
     | ( EntityModelModel )
     | ( EntityModelModel )
@@ -3766,6 +3954,7 @@ export type ResolversTypes = ResolversObject<{
   ExpertKind: ExpertKind;
   ExpertOrder: ExpertOrder;
   ExpertOrderField: ExpertOrderField;
+  ExpertSearchFilter: ExpertSearchFilter;
   ExpertUpdateInput: ExpertUpdateInput;
   ExpertUpdatePayload: ResolverTypeWrapper<Omit<ExpertUpdatePayload, 'expert'> & { expert?: Maybe<ResolversTypes['Expert']> }>;
   ExpertiseConnection: ResolverTypeWrapper<Omit<ExpertiseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ExpertiseEdge']>, nodes: Array<ResolversTypes['Topic']> }>;
@@ -3797,7 +3986,16 @@ export type ResolversTypes = ResolversObject<{
   IndustryOrderField: IndustryOrderField;
   InstitutionFilter: InstitutionFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Match: ResolverTypeWrapper<Omit<Match, 'candidate' | 'reasons'> & { candidate: ResolversTypes['MatchCandidate'], reasons: Array<ResolversTypes['MatchReason']> }>;
+  MatchCandidate: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['MatchCandidate']>;
+  MatchCandidateKind: null;
+  MatchConnection: ResolverTypeWrapper<Omit<MatchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MatchEdge']>, nodes: Array<ResolversTypes['Match']> }>;
+  MatchEdge: ResolverTypeWrapper<Omit<MatchEdge, 'node'> & { node: ResolversTypes['Match'] }>;
+  MatchReason: ResolverTypeWrapper<Omit<MatchReason, 'patents' | 'path' | 'projects' | 'regions' | 'topics'> & { patents: Array<ResolversTypes['Patent']>, path: Array<ResolversTypes['Node']>, projects: Array<ResolversTypes['Project']>, regions: Array<ResolversTypes['Region']>, topics: Array<ResolversTypes['Topic']> }>;
+  MatchReasonKind: MatchReasonKind;
+  MatchResult: ResolverTypeWrapper<Omit<MatchResult, 'interpretedTopics' | 'matches' | 'suggestedTopics'> & { interpretedTopics: Array<ResolversTypes['WeightedTopic']>, matches: ResolversTypes['MatchConnection'], suggestedTopics: Array<ResolversTypes['Topic']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NeedInput: NeedInput;
   Node: ResolverTypeWrapper<EntityModelModel>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<EntityModelModel>;
@@ -3888,6 +4086,7 @@ export type ResolversTypes = ResolversObject<{
   UniversityEdge: ResolverTypeWrapper<Omit<UniversityEdge, 'node'> & { node: ResolversTypes['University'] }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  WeightedTopic: ResolverTypeWrapper<Omit<WeightedTopic, 'topic'> & { topic: ResolversTypes['Topic'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3942,6 +4141,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExpertEdge: Omit<ExpertEdge, 'node'> & { node: ResolversParentTypes['Expert'] };
   ExpertFilter: ExpertFilter;
   ExpertOrder: ExpertOrder;
+  ExpertSearchFilter: ExpertSearchFilter;
   ExpertUpdateInput: ExpertUpdateInput;
   ExpertUpdatePayload: Omit<ExpertUpdatePayload, 'expert'> & { expert?: Maybe<ResolversParentTypes['Expert']> };
   ExpertiseConnection: Omit<ExpertiseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ExpertiseEdge']>, nodes: Array<ResolversParentTypes['Topic']> };
@@ -3969,7 +4169,14 @@ export type ResolversParentTypes = ResolversObject<{
   IndustryOrder: IndustryOrder;
   InstitutionFilter: InstitutionFilter;
   Int: Scalars['Int']['output'];
+  Match: Omit<Match, 'candidate' | 'reasons'> & { candidate: ResolversParentTypes['MatchCandidate'], reasons: Array<ResolversParentTypes['MatchReason']> };
+  MatchCandidate: ResolversUnionTypes<ResolversParentTypes>['MatchCandidate'];
+  MatchConnection: Omit<MatchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MatchEdge']>, nodes: Array<ResolversParentTypes['Match']> };
+  MatchEdge: Omit<MatchEdge, 'node'> & { node: ResolversParentTypes['Match'] };
+  MatchReason: Omit<MatchReason, 'patents' | 'path' | 'projects' | 'regions' | 'topics'> & { patents: Array<ResolversParentTypes['Patent']>, path: Array<ResolversParentTypes['Node']>, projects: Array<ResolversParentTypes['Project']>, regions: Array<ResolversParentTypes['Region']>, topics: Array<ResolversParentTypes['Topic']> };
+  MatchResult: Omit<MatchResult, 'interpretedTopics' | 'matches' | 'suggestedTopics'> & { interpretedTopics: Array<ResolversParentTypes['WeightedTopic']>, matches: ResolversParentTypes['MatchConnection'], suggestedTopics: Array<ResolversParentTypes['Topic']> };
   Mutation: Record<PropertyKey, never>;
+  NeedInput: NeedInput;
   Node: EntityModelModel;
   Organization: EntityModelModel;
   OrganizationConnection: Omit<OrganizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['OrganizationEdge']>, nodes: Array<ResolversParentTypes['Organization']> };
@@ -4039,6 +4246,7 @@ export type ResolversParentTypes = ResolversObject<{
   UniversityConnection: Omit<UniversityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['UniversityEdge']>, nodes: Array<ResolversParentTypes['University']> };
   UniversityEdge: Omit<UniversityEdge, 'node'> & { node: ResolversParentTypes['University'] };
   UserError: UserError;
+  WeightedTopic: Omit<WeightedTopic, 'topic'> & { topic: ResolversParentTypes['Topic'] };
 }>;
 
 export type AffiliatedExpertConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AffiliatedExpertConnection'] = ResolversParentTypes['AffiliatedExpertConnection']> = ResolversObject<{
@@ -4420,6 +4628,53 @@ export type IndustryEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
 }>;
 
+export type MatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match']> = ResolversObject<{
+  alreadyCooperating?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  candidate?: Resolver<ResolversTypes['MatchCandidate'], ParentType, ContextType>;
+  conflictReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  possibleConflict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['MatchReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MatchCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchCandidate'] = ResolversParentTypes['MatchCandidate']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Enterprise' | 'Expert' | 'Platform' | 'ResearchInstitute' | 'University', ParentType, ContextType>;
+}>;
+
+export type MatchCandidateKindResolvers = { ENTERPRISE: 'Enterprise', EXPERT: 'Expert', PLATFORM: 'Platform', RESEARCH_INSTITUTE: 'ResearchInstitute', UNIVERSITY: 'University' };
+
+export type MatchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchConnection'] = ResolversParentTypes['MatchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MatchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Match']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MatchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchEdge'] = ResolversParentTypes['MatchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Match'], ParentType, ContextType>;
+}>;
+
+export type MatchReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchReason'] = ResolversParentTypes['MatchReason']> = ResolversObject<{
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MatchReasonKind'], ParentType, ContextType>;
+  patents?: Resolver<Array<ResolversTypes['Patent']>, ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summaryEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+}>;
+
+export type MatchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchResult'] = ResolversParentTypes['MatchResult']> = ResolversObject<{
+  interpretedTopics?: Resolver<Array<ResolversTypes['WeightedTopic']>, ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['MatchConnection'], ParentType, ContextType>;
+  noKnownTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suggestedTopics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cooperationCreate?: Resolver<ResolversTypes['CooperationCreatePayload'], ParentType, ContextType, RequireFields<MutationCooperationCreateArgs, 'input'>>;
   cooperationDelete?: Resolver<ResolversTypes['CooperationDeletePayload'], ParentType, ContextType, RequireFields<MutationCooperationDeleteArgs, 'input'>>;
@@ -4649,8 +4904,10 @@ export type ProjectParticipantEdgeResolvers<ContextType = GraphQLContext, Parent
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   chainSegments?: Resolver<ResolversTypes['ChainSegmentConnection'], ParentType, ContextType, RequireFields<QueryChainSegmentsArgs, 'first' | 'orderBy'>>;
+  demandMatches?: Resolver<ResolversTypes['MatchResult'], ParentType, ContextType, RequireFields<QueryDemandMatchesArgs, 'demandId' | 'first'>>;
   demands?: Resolver<ResolversTypes['DemandConnection'], ParentType, ContextType, RequireFields<QueryDemandsArgs, 'first' | 'orderBy'>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first' | 'orderBy'>>;
+  expertSearch?: Resolver<ResolversTypes['MatchResult'], ParentType, ContextType, RequireFields<QueryExpertSearchArgs, 'first' | 'need'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'orderBy'>>;
   governmentAgencies?: Resolver<ResolversTypes['GovernmentAgencyConnection'], ParentType, ContextType, RequireFields<QueryGovernmentAgenciesArgs, 'first' | 'orderBy'>>;
   indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'first' | 'orderBy'>>;
@@ -4659,6 +4916,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
+  partnerRecommendations?: Resolver<ResolversTypes['MatchResult'], ParentType, ContextType, RequireFields<QueryPartnerRecommendationsArgs, 'first' | 'for'>>;
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first' | 'orderBy'>>;
   platforms?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, RequireFields<QueryPlatformsArgs, 'first' | 'orderBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
@@ -4861,6 +5119,13 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type WeightedTopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WeightedTopic'] = ResolversParentTypes['WeightedTopic']> = ResolversObject<{
+  origin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AffiliatedExpertConnection?: AffiliatedExpertConnectionResolvers<ContextType>;
   AffiliatedExpertEdge?: AffiliatedExpertEdgeResolvers<ContextType>;
@@ -4908,6 +5173,13 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   IndustryClusterEdge?: IndustryClusterEdgeResolvers<ContextType>;
   IndustryConnection?: IndustryConnectionResolvers<ContextType>;
   IndustryEdge?: IndustryEdgeResolvers<ContextType>;
+  Match?: MatchResolvers<ContextType>;
+  MatchCandidate?: MatchCandidateResolvers<ContextType>;
+  MatchCandidateKind?: MatchCandidateKindResolvers;
+  MatchConnection?: MatchConnectionResolvers<ContextType>;
+  MatchEdge?: MatchEdgeResolvers<ContextType>;
+  MatchReason?: MatchReasonResolvers<ContextType>;
+  MatchResult?: MatchResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -4963,5 +5235,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UniversityConnection?: UniversityConnectionResolvers<ContextType>;
   UniversityEdge?: UniversityEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  WeightedTopic?: WeightedTopicResolvers<ContextType>;
 }>;
 

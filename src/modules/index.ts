@@ -10,6 +10,7 @@ import { demandMutationResolvers, demandResolvers } from './demand/demand.resolv
 import { policyResolvers } from './policy/policy.resolvers.js';
 import { regionResolvers } from './region/region.resolvers.js';
 import { searchResolvers } from './search/search.resolvers.js';
+import { matchingResolvers } from './matching/matching.resolvers.js';
 
 /** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
 const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
@@ -27,6 +28,7 @@ export const resolvers: Resolvers[] = [
   policyResolvers,
   regionResolvers,
   searchResolvers,
+  matchingResolvers,
   organizationMutationResolvers,
   expertMutationResolvers,
   demandMutationResolvers,

@@ -1,0 +1,78 @@
+/**
+ * Every number the matcher uses, in one place. A match's score is Σ weight × signal over the signals that
+ * apply to the question (weights of signals that cannot apply — e.g. proximity when nobody in the graph has the
+ * need — are shared out among the others in proportion), so each reason's contribution is its weight times its
+ * signal and the contributions add up to the score. Each signal lies in [0, 1].
+ */
+export const MATCHING_CONFIG = {
+  /** How much each signal can contribute (they add up to 1). */
+  weights: {
+    TOPIC_OVERLAP: 0.45,
+    PROJECT_EVIDENCE: 0.15,
+    PATENT_EVIDENCE: 0.1,
+    GRAPH_PROXIMITY: 0.12,
+    GEOGRAPHY: 0.1,
+    CAPACITY: 0.08,
+  },
+  /** A candidate whose topic signal is below this is not a match at all (no noise from proximity or region alone). */
+  minimumTopicSignal: 0.12,
+  topics: {
+    /** How strongly an expertise level counts. */
+    expertiseLevel: { EXPERT: 1, ADVANCED: 0.75, BASIC: 0.45 } as Record<string, number>,
+    /** An organisation's research or business focus (FOCUSES_ON) counts like this level. */
+    organizationFocus: 0.7,
+    /** Holding a narrower topic than the need's (a specialist) counts this much per step down. */
+    narrowerDiscountPerStep: 0.85,
+    /** Holding a broader topic than the need's (a generalist) counts this much per step up. */
+    broaderDiscountPerStep: 0.5,
+    /** How many steps of the topic hierarchy (BROADER) are followed either way. */
+    hierarchySteps: 2,
+  },
+  evidence: {
+    /** Evidence halves in value every this many years. */
+    halfLifeYears: 4,
+    projectLevel: { NATIONAL: 1, MUNICIPAL: 0.8, COUNTY: 0.6 } as Record<string, number>,
+    projectRole: { LEAD: 1, PARTICIPANT: 0.7 } as Record<string, number>,
+    patentKind: { INVENTION: 1, UTILITY_MODEL: 0.6, DESIGN: 0.3 } as Record<string, number>,
+    /** signal = 1 − exp(−Σ evidence / saturation): two or three strong recent items come close to 1. */
+    saturation: 1.5,
+  },
+  proximity: {
+    cooperating: 1,
+    sharedProject: 0.7,
+    sharedPlatform: 0.6,
+    /** A path of this many hops or fewer through projects, platforms, affiliations and cooperation. */
+    pathValue: { 2: 0.5, 3: 0.4, 4: 0.25 } as Record<number, number>,
+    maxPathHops: 4,
+  },
+  geography: { sameCounty: 1, sameMunicipality: 0.6, sharedZone: 0.4 },
+  capacity: {
+    talentCard: { A: 1, B: 0.7 } as Record<string, number>,
+    leadingTalent: 0.8,
+    programme: 0.6,
+    expertBase: 0.25,
+    platformLevel: { NATIONAL: 1, MUNICIPAL: 0.7, COUNTY: 0.4 } as Record<string, number>,
+    researchOrganization: 0.8,
+    enterpriseQualification: { LEADING: 0.8, HIGH_TECH: 0.65, SPECIALIZED: 0.6, TECH_SME: 0.45, ABOVE_DESIGNATED_SIZE: 0.4 } as Record<string, number>,
+    enterpriseBase: 0.2,
+  },
+  need: {
+    /** A topic counts as named by the text when this share of its name's (or an alias's) two-character words occur in it. */
+    topicRecall: 0.5,
+    /** Share of an industry name's two-character words that must occur for the industry to count as named. */
+    industryRecall: 0.6,
+    /** Weight of the topics of a chain segment the text names (within a named industry). */
+    namedSegmentTopicWeight: 0.9,
+    /** Weight of the topics of every segment of a named industry when no segment is named. */
+    industryTopicWeight: 0.4,
+    /** At most this many topics are kept, strongest first. */
+    maxTopics: 8,
+    /** Suggestions offered when the text names no known topic. */
+    suggestions: 5,
+  },
+  /** The most matches one page may hold. */
+  maxPageSize: 50,
+} as const;
+
+export type MatchSignal = keyof typeof MATCHING_CONFIG.weights;
+export const MATCH_SIGNALS = Object.keys(MATCHING_CONFIG.weights) as MatchSignal[];

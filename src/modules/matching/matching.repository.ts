@@ -1,0 +1,246 @@
+/** Every Cypher query of the matching module: the facts a match is scored from, fetched in a few round trips. */
+import type { EntityModel } from '../../graph/entity.js';
+import type { NodeKind } from '../../graph/kinds.js';
+import { entityProjection, kindOf } from '../../graph/query.js';
+import type { Database } from '../../neo4j/database.js';
+import type { IndustryLabel, TopicLabel } from './need.js';
+
+/** Every topic's labels and every industry's segments with their required topics (for reading free text). */
+export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[] }> {
+  const [topics, industries] = await Promise.all([
+    database.read('MATCH (t:Topic) RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases ORDER BY t.id'),
+    database.read(
+      `MATCH (i:Industry)
+       OPTIONAL MATCH (i)-[:HAS_SEGMENT]->(s:ChainSegment)
+       WITH i, s, COLLECT { MATCH (s)-[:REQUIRES]->(t:Topic) RETURN t.id } AS topicIds
+       WITH i, collect(CASE WHEN s IS NULL THEN null ELSE {id: s.id, name: s.name, topicIds: topicIds} END) AS segments
+       RETURN i.id AS id, i.name AS name, coalesce(i.aliases, []) AS aliases, segments ORDER BY i.id`,
+    ),
+  ]);
+  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[] };
+}
+
+/** How many experts and organisations hold each topic, and how many there are in all (for topic rarity). */
+export async function topicHolderCounts(database: Database, topicIds: string[]): Promise<{ total: number; holders: Map<string, number> }> {
+  const [totals, rows] = await Promise.all([
+    database.read('MATCH (c) WHERE c:Expert OR c:Organization RETURN count(c) AS total'),
+    database.read(
+      `UNWIND $topicIds AS topicId MATCH (t:Topic {id: topicId})
+       RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
+      { topicIds },
+    ),
+  ]);
+  return { total: Number(totals[0]?.total ?? 0), holders: new Map(rows.map((row) => [row.topicId as string, Number(row.holders)])) };
+}
+
+/** A candidate's hold on one need topic: the topic it holds, how that relates to the need's, and how strongly. */
+export interface TopicHold {
+  candidateId: string;
+  needTopicId: string;
+  heldTopicId: string;
+  /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic. */
+  down: number;
+  up: number;
+  /** Expertise level for experts; null for an organisation's focus. */
+  level: string | null;
+}
+
+/** Every expert or organisation of `kinds` holding a need topic, a narrower one or a broader one (within `steps`). */
+export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  const rows = await database.read(
+    `UNWIND $needTopicIds AS needTopicId
+     MATCH (need:Topic {id: needTopicId})
+     CALL (need) {
+       MATCH path = (held:Topic)-[:BROADER*0..${steps}]->(need) RETURN held, length(path) AS down, 0 AS up
+       UNION
+       MATCH path = (need)-[:BROADER*1..${steps}]->(held:Topic) RETURN held, 0 AS down, length(path) AS up
+     }
+     MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
+     WHERE any(label IN labels(candidate) WHERE label IN $kinds)
+     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, r.level AS level`,
+    { needTopicIds, kinds },
+  );
+  return rows as unknown as TopicHold[];
+}
+
+/** Where a candidate (or a need) is: its region, the regions above it with their kinds, and the zones they belong to. */
+export interface Place {
+  regionId: string | null;
+  ancestors: Array<{ id: string; kind: string; name: string }>;
+  zones: Array<{ id: string; name: string }>;
+}
+
+const PLACE_OF = (variable: string) => `
+  OPTIONAL MATCH (${variable})-[:PART_OF*0..]->(above:Region)
+  WITH *, collect(DISTINCT above {.id, .kind, .name}) AS ancestors
+  OPTIONAL MATCH (${variable})-[:PART_OF*0..]->(:Region)-[:IN_ZONE]->(zone:Region)
+  WITH *, collect(DISTINCT zone {.id, .name}) AS zones`;
+
+/** The place of a region. */
+export async function placeOfRegion(database: Database, regionId: string): Promise<Place> {
+  const rows = await database.read(`MATCH (region:Region {id: $regionId}) ${PLACE_OF('region')} RETURN region.id AS regionId, ancestors, zones`, { regionId });
+  return (rows[0] as unknown as Place) ?? { regionId: null, ancestors: [], zones: [] };
+}
+
+/** What the scorer needs to know of each candidate beyond its topics. */
+export interface CandidateDetails {
+  entity: EntityModel;
+  place: Place;
+  /** For experts: the primary (else first) affiliation's name. */
+  affiliationName: string | null;
+  /** Chain segments the candidate works in (an enterprise's own, or an expert's primary employer's). */
+  segmentIds: string[];
+}
+
+export async function candidateDetails(database: Database, candidateIds: string[]): Promise<Map<string, CandidateDetails>> {
+  const rows = await database.read(
+    `UNWIND $candidateIds AS candidateId
+     MATCH (candidate:Entity {id: candidateId})
+     OPTIONAL MATCH (candidate)-[affiliation:AFFILIATED_WITH]->(employer:Organization)
+     WITH candidate, employer ORDER BY coalesce(affiliation.primary, false) DESC, employer.name
+     WITH candidate, head(collect(employer)) AS employer
+     WITH candidate, employer, CASE WHEN candidate:Expert THEN employer ELSE candidate END AS locatedBy
+     OPTIONAL MATCH (locatedBy)-[:LOCATED_IN]->(region:Region)
+     ${PLACE_OF('region')}
+     RETURN ${entityProjection('candidate')} AS entity, employer.name AS affiliationName,
+            {regionId: region.id, ancestors: ancestors, zones: zones} AS place,
+            COLLECT { MATCH (locatedBy)-[:IN_SEGMENT]->(segment:ChainSegment) RETURN segment.id } AS segmentIds`,
+    { candidateIds },
+  );
+  return new Map(rows.map((row) => [(row.entity as EntityModel).id, row as unknown as CandidateDetails]));
+}
+
+export interface ProjectEvidence {
+  candidateId: string;
+  id: string;
+  name: string;
+  startYear: number;
+  level: string;
+  role: 'LEAD' | 'PARTICIPANT';
+  topicIds: string[];
+}
+
+export interface PatentEvidence {
+  candidateId: string;
+  id: string;
+  title: string;
+  year: number;
+  kind: string;
+  topicIds: string[];
+}
+
+/** Projects and patents of the candidates on any of `topicIds`. */
+export async function evidenceOf(
+  database: Database,
+  candidateIds: string[],
+  topicIds: string[],
+): Promise<{ projects: ProjectEvidence[]; patents: PatentEvidence[] }> {
+  const [projects, patents] = await Promise.all([
+    database.read(
+      `UNWIND $candidateIds AS candidateId
+       MATCH (candidate:Entity {id: candidateId})-[r:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(topic:Topic)
+       WHERE topic.id IN $topicIds
+       WITH candidateId, project, collect(DISTINCT type(r)) AS roles, collect(DISTINCT topic.id) AS topicIds
+       RETURN candidateId, project.id AS id, project.name AS name, project.startYear AS startYear, project.level AS level,
+              CASE WHEN 'LEADS' IN roles THEN 'LEAD' ELSE 'PARTICIPANT' END AS role, topicIds`,
+      { candidateIds, topicIds },
+    ),
+    database.read(
+      `UNWIND $candidateIds AS candidateId
+       MATCH (candidate:Entity {id: candidateId})-[:INVENTED|OWNS]->(patent:Patent)-[:ON_TOPIC]->(topic:Topic)
+       WHERE topic.id IN $topicIds
+       WITH candidateId, patent, collect(DISTINCT topic.id) AS topicIds
+       RETURN candidateId, patent.id AS id, patent.title AS title, coalesce(patent.grantedYear, patent.filedYear) AS year, patent.kind AS kind, topicIds`,
+      { candidateIds, topicIds },
+    ),
+  ]);
+  return { projects: projects as unknown as ProjectEvidence[], patents: patents as unknown as PatentEvidence[] };
+}
+
+/** How a candidate is connected to whoever has the need. */
+export interface Proximity {
+  candidateId: string;
+  cooperating: boolean;
+  sharedProjectIds: string[];
+  sharedPlatformIds: string[];
+  /** Ids along the shortest path from the candidate to the target (both included), or null beyond the hop limit. */
+  pathIds: string[] | null;
+}
+
+/** Links that make two parties close: work done together, not shared labels such as a region or a topic. */
+const PROXIMITY_LINKS = 'COOPERATES_WITH|LEADS|PARTICIPATES_IN|AFFILIATED_WITH|HOSTS|TAKEN_BY|POSTED';
+
+export async function proximityTo(database: Database, candidateIds: string[], targetId: string, maxHops: number): Promise<Map<string, Proximity>> {
+  const rows = await database.read(
+    `MATCH (target:Entity {id: $targetId})
+     UNWIND $candidateIds AS candidateId
+     MATCH (candidate:Entity {id: candidateId})
+     WHERE candidate <> target
+     RETURN candidateId,
+       EXISTS { (candidate)-[:COOPERATES_WITH]-(target) } OR EXISTS { (candidate)-[:AFFILIATED_WITH]->(:Organization)-[:COOPERATES_WITH]-(target) } AS cooperating,
+       COLLECT { MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project:Project)<-[:LEADS|PARTICIPATES_IN]-(target) RETURN DISTINCT project.id } AS sharedProjectIds,
+       COLLECT { MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform:Platform)-[:AFFILIATED_WITH|HOSTS]-(target) RETURN DISTINCT platform.id } AS sharedPlatformIds,
+       [node IN nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) | node.id] AS pathIds`,
+    { candidateIds, targetId },
+  );
+  return new Map(rows.map((row) => [row.candidateId as string, { ...(row as unknown as Proximity), pathIds: (row.pathIds as string[] | null) ?? null }]));
+}
+
+/** Organisations (and their experts) that are part of the target itself: never proposed as its partners. */
+export async function insidersOf(database: Database, targetId: string): Promise<Set<string>> {
+  const rows = await database.read(
+    `MATCH (target:Entity {id: $targetId})
+     RETURN [target.id] + COLLECT { MATCH (expert:Expert)-[:AFFILIATED_WITH]->(target) RETURN expert.id } AS ids`,
+    { targetId },
+  );
+  return new Set((rows[0]?.ids as string[] | undefined) ?? []);
+}
+
+/** The facts about a need's owner in the graph: its kind, topics, region and the segments it works in. */
+export interface TargetFacts {
+  entity: EntityModel;
+  kind: NodeKind;
+  /** The organisation whose closeness counts (the enterprise, or the demand's poster); null for industries and segments. */
+  partyId: string | null;
+  topics: Array<{ id: string; weight: number; origin: string }>;
+  regionId: string | null;
+  segmentIds: string[];
+}
+
+export async function targetFacts(database: Database, id: string): Promise<TargetFacts | null> {
+  const rows = await database.read(
+    `MATCH (target:Entity {id: $id})
+     WITH target, ${kindOf('target')} AS kind
+     RETURN ${entityProjection('target')} AS entity, kind,
+       CASE kind
+         WHEN 'Enterprise' THEN target.id
+         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-(poster) RETURN poster.id }[0]
+         ELSE null END AS partyId,
+       CASE kind
+         WHEN 'Enterprise' THEN
+           COLLECT { MATCH (target)-[:FOCUSES_ON]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '企业研发方向'} }
+           + COLLECT { MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 0.8, origin: '所在产业链环节「' + s.name + '」所需技术'} }
+           + COLLECT { MATCH (target)-[:POSTED]->(d:Demand)-[:REQUIRES]->(t:Topic) WHERE d.status IN ['OPEN', 'IN_PROGRESS'] RETURN {id: t.id, weight: 0.9, origin: '企业发布的需求「' + d.title + '」'} }
+         WHEN 'Industry' THEN
+           COLLECT { MATCH (target)-[:HAS_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 0.8, origin: '产业链环节「' + s.name + '」所需技术'} }
+         WHEN 'ChainSegment' THEN
+           COLLECT { MATCH (target)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '产业链环节「' + target.name + '」所需技术'} }
+         WHEN 'Demand' THEN
+           COLLECT { MATCH (target)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '需求所需技术'} }
+         ELSE [] END AS topics,
+       CASE kind
+         WHEN 'Enterprise' THEN COLLECT { MATCH (target)-[:LOCATED_IN]->(r:Region) RETURN r.id }[0]
+         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-()-[:LOCATED_IN]->(r:Region) RETURN r.id }[0]
+         ELSE COLLECT {
+           MATCH (target)-[:HAS_SEGMENT|IN_SEGMENT|IN_INDUSTRY*1..2]-(:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(r:Region {kind: 'COUNTY'})
+           WITH r, count(*) AS enterprises ORDER BY enterprises DESC, r.id RETURN r.id }[0]
+         END AS regionId,
+       CASE kind
+         WHEN 'Enterprise' THEN COLLECT { MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id }
+         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-(:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id }
+         WHEN 'ChainSegment' THEN [target.id]
+         ELSE [] END AS segmentIds`,
+    { id },
+  );
+  return (rows[0] as unknown as TargetFacts) ?? null;
+}

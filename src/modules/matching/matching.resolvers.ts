@@ -1,0 +1,152 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import type { EntityModel } from '../../graph/entity.js';
+import type { NodeKind } from '../../graph/kinds.js';
+import { Conditions } from '../../graph/query.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
+import { pageRequest, toConnection } from '../../graphql/connection.js';
+import { expectGlobalId } from '../../graphql/global-id.js';
+import { expertConditions } from '../expert/expert.repository.js';
+import { MATCHING_CONFIG } from './matching.config.js';
+import { targetFacts } from './matching.repository.js';
+import { insidersOf, interpretNeed, rankCandidates, type MatchModel, type MatchResultModel } from './matching.service.js';
+import type { Reason } from './matching.scoring.js';
+
+const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert'];
+const MAX_NEED_TEXT = 500;
+
+/** Ids that must exist; NOT_FOUND names the argument when one does not. */
+async function requireExisting(context: GraphQLContext, ids: Array<{ id: string; kind: NodeKind; argument: string }>): Promise<void> {
+  const found = await context.loaders.entityById.loadMany(ids.map((entry) => entry.id));
+  ids.forEach((entry, index) => {
+    const entity = found[index];
+    if (!entity || entity instanceof Error || entity.nodeKind !== entry.kind) throw new NotFoundError(`${entry.argument}: no ${entry.kind} has this id`);
+  });
+}
+
+function matchPage(result: MatchResultModel, args: { first?: number | null; after?: string | null }) {
+  const first = args.first ?? 10;
+  if (first > MATCHING_CONFIG.maxPageSize) throw new BadUserInputError(`first: at most ${MATCHING_CONFIG.maxPageSize} matches per page, got ${first}`, 'first');
+  const page = pageRequest({ first, after: args.after });
+  const items = result.matches.slice(page.offset, page.offset + page.limit + 1).map((match) => ({ node: match }));
+  return {
+    interpretedTopics: result.interpretedTopics,
+    noKnownTopic: result.noKnownTopic,
+    suggestedTopicIds: result.suggestedTopicIds,
+    matches: toConnection(items, page, result.matches.length),
+  };
+}
+
+/** Candidates in the region or below it: organisations by location, experts by their affiliations' location. */
+function withinRegion(regionId: string): Conditions {
+  const conditions = new Conditions();
+  const region = conditions.param(regionId);
+  conditions.add(
+    `EXISTS { MATCH (node)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }
+     OR EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`,
+  );
+  return conditions;
+}
+
+async function recommend(
+  context: GraphQLContext,
+  targetGlobalId: string,
+  argument: string,
+  allowedTargets: NodeKind[],
+  kinds: readonly NodeKind[] | null | undefined,
+  regionGlobalId: string | null | undefined,
+) {
+  const target = expectGlobalId(targetGlobalId, allowedTargets, argument);
+  const facts = await targetFacts(context.database, target.id);
+  if (!facts || facts.kind !== target.kind) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
+  const region = regionGlobalId ? expectGlobalId(regionGlobalId, ['Region'], 'region').id : null;
+  if (region) await requireExisting(context, [{ id: region, kind: 'Region', argument: 'region' }]);
+  const topics = new Map(facts.topics.map((topic) => [topic.id, topic]));
+  for (const topic of facts.topics) if (topic.weight > (topics.get(topic.id)?.weight ?? 0)) topics.set(topic.id, topic);
+  if (facts.kind === 'Demand') {
+    const fromText = await interpretNeed(context.database, { text: `${String(facts.entity.title ?? '')} ${String(facts.entity.description ?? '')}` });
+    for (const topic of fromText.topics) if (!topics.has(topic.id)) topics.set(topic.id, { ...topic, weight: topic.weight * 0.6, origin: `需求描述：${topic.origin}` });
+  }
+  const excludeIds = facts.partyId ? await insidersOf(context.database, facts.partyId) : new Set<string>();
+  excludeIds.add(facts.entity.id);
+  return rankCandidates(context.database, {
+    needTopics: [...topics.values()],
+    kinds: kinds?.length ? kinds : ALL_CANDIDATE_KINDS,
+    partyId: facts.partyId,
+    regionId: facts.regionId,
+    excludeIds,
+    conflictSegmentIds: facts.segmentIds,
+    filter: region ? withinRegion(region) : null,
+  });
+}
+
+const entityList = async (context: GraphQLContext, ids: string[]): Promise<EntityModel[]> =>
+  (await context.loaders.entityById.loadMany(ids)).filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error));
+
+export const matchingResolvers: Resolvers = {
+  Query: {
+    expertSearch: async (_parent, { need, filters, first, after }, context) => {
+      const text = need.text?.trim() ?? '';
+      if (!text && !need.topics?.length && !need.industry) throw new BadUserInputError('need: give text, topics or an industry', 'need');
+      if (text.length > MAX_NEED_TEXT) throw new BadUserInputError(`need.text: at most ${MAX_NEED_TEXT} characters, got ${text.length}`, 'need.text');
+      const topicIds = (need.topics ?? []).map((id, index) => expectGlobalId(id, ['Topic'], `need.topics[${index}]`).id);
+      const industryId = need.industry ? expectGlobalId(need.industry, ['Industry'], 'need.industry').id : null;
+      const regionId = need.region ? expectGlobalId(need.region, ['Region'], 'need.region').id : null;
+      await requireExisting(context, [
+        ...topicIds.map((id, index) => ({ id, kind: 'Topic' as const, argument: `need.topics[${index}]` })),
+        ...(industryId ? [{ id: industryId, kind: 'Industry' as const, argument: 'need.industry' }] : []),
+        ...(regionId ? [{ id: regionId, kind: 'Region' as const, argument: 'need.region' }] : []),
+      ]);
+      const interpreted = await interpretNeed(context.database, { text, topicIds, industryId });
+      if (interpreted.topics.length === 0) {
+        return matchPage({ interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: interpreted.suggestions, matches: [] }, { first, after }) as never;
+      }
+      const filter = filters
+        ? expertConditions({
+            talentCards: filters.talentCards,
+            programmes: filters.programmes,
+            kinds: filters.kinds,
+            region: filters.region,
+            flexibleEngagement: filters.availableForFlexibleEngagement,
+          })
+        : null;
+      const result = await rankCandidates(context.database, {
+        needTopics: interpreted.topics,
+        kinds: ['Expert'],
+        partyId: null,
+        regionId,
+        excludeIds: new Set(),
+        conflictSegmentIds: [],
+        filter,
+      });
+      return matchPage(result, { first, after }) as never;
+    },
+    partnerRecommendations: async (_parent, args, context) =>
+      matchPage(
+        await recommend(context, args.for, 'for', ['Enterprise', 'Industry', 'ChainSegment', 'Demand'], args.kinds as NodeKind[] | null, args.region),
+        args,
+      ) as never,
+    demandMatches: async (_parent, args, context) =>
+      matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds as NodeKind[] | null, null), args) as never,
+  },
+  MatchResult: {
+    suggestedTopics: (result: any, _args: unknown, context: GraphQLContext) => entityList(context, result.suggestedTopicIds),
+    interpretedTopics: async (result: any, _args: unknown, context: GraphQLContext) => {
+      const topics = await entityList(context, result.interpretedTopics.map((topic: { id: string }) => topic.id));
+      const byId = new Map(topics.map((topic) => [topic.id, topic]));
+      return result.interpretedTopics.filter((topic: { id: string }) => byId.has(topic.id)).map((topic: { id: string }) => ({ ...topic, topic: byId.get(topic.id) }));
+    },
+  } as never,
+  MatchCandidate: { __resolveType: (candidate: EntityModel) => candidate.nodeKind as never },
+  Match: {
+    candidate: (match: MatchModel) => match.candidate,
+  } as never,
+  MatchReason: {
+    topics: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.topicIds),
+    projects: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.projectIds),
+    patents: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.patentIds),
+    path: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.pathIds),
+    regions: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.regionIds),
+  } as never,
+};
+

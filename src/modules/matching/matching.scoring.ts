@@ -1,0 +1,292 @@
+/**
+ * The scoring of one candidate against one need, as pure functions of the facts the repository fetched.
+ * Each signal is a number in [0, 1] with a reason that says, in Chinese and English, what produced it; a
+ * reason's contribution is the signal times its (re-normalised) weight, and the score is their sum.
+ */
+import { MATCHING_CONFIG, MATCH_SIGNALS, type MatchSignal } from './matching.config.js';
+import { round, type NeedTopic } from './need.js';
+import type { CandidateDetails, PatentEvidence, Place, ProjectEvidence, Proximity, TopicHold } from './matching.repository.js';
+
+/** A need topic with its rarity among experts and organisations (0 = everyone holds it, 1 = nobody does). */
+export interface RankedNeedTopic extends NeedTopic {
+  rarity: number;
+}
+
+export interface Reason {
+  kind: MatchSignal;
+  signal: number;
+  contribution: number;
+  summary: string;
+  summaryEn: string;
+  topicIds: string[];
+  projectIds: string[];
+  patentIds: string[];
+  pathIds: string[];
+  regionIds: string[];
+}
+
+export interface ScoredCandidate {
+  candidateId: string;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Everything known about one candidate and the need. `proximity`/`needPlace` are undefined when the signal cannot apply. */
+export interface CandidateFacts {
+  holds: TopicHold[];
+  details: CandidateDetails;
+  projects: ProjectEvidence[];
+  patents: PatentEvidence[];
+  proximity?: Proximity | null;
+  needPlace?: Place;
+  /** Names of topics, platforms and path nodes, for the summaries. */
+  names: Map<string, string>;
+}
+
+const LEVEL_NAMES: Record<string, [string, string]> = { EXPERT: ['专家级', 'expert level'], ADVANCED: ['较强', 'advanced'], BASIC: ['入门', 'basic'] };
+const PROJECT_LEVEL_NAMES: Record<string, string> = { NATIONAL: '国家级', MUNICIPAL: '市级', COUNTY: '县级' };
+
+/** A topic's rarity from how many of `total` experts and organisations hold it (IDF scaled to [0, 1]). */
+export function rarity(holders: number, total: number): number {
+  if (total <= 0) return 1;
+  return round(Math.log((total + 1) / (holders + 1)) / Math.log(total + 1));
+}
+
+/** How much a need topic matters: its weight in the need, raised for rare topics. */
+export function importance(topic: RankedNeedTopic): number {
+  return topic.weight * (0.25 + 0.75 * topic.rarity);
+}
+
+/** The strength of one hold: expertise level (or organisation focus) times the hierarchy discount. */
+export function holdStrength(hold: TopicHold): number {
+  const config = MATCHING_CONFIG.topics;
+  const level = hold.level === null ? config.organizationFocus : (config.expertiseLevel[hold.level] ?? config.expertiseLevel.BASIC!);
+  return level * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
+}
+
+/** The best hold per need topic. */
+export function bestHolds(holds: TopicHold[]): Map<string, TopicHold> {
+  const best = new Map<string, TopicHold>();
+  for (const hold of holds) {
+    const current = best.get(hold.needTopicId);
+    if (!current || holdStrength(hold) > holdStrength(current)) best.set(hold.needTopicId, hold);
+  }
+  return best;
+}
+
+/**
+ * Topic signal: Σ importance × strength over the need's topics, divided by the importance of the need's three
+ * most important topics (capped at 1) — so covering the core of a broad need fully counts as a full match.
+ */
+export function topicSignal(needTopics: RankedNeedTopic[], holds: TopicHold[]): number {
+  const best = bestHolds(holds);
+  const importances = needTopics.map(importance).sort((a, b) => b - a);
+  const denominator = importances.slice(0, 3).reduce((sum, value) => sum + value, 0);
+  if (denominator === 0) return 0;
+  const covered = needTopics.reduce((sum, topic) => sum + importance(topic) * (best.has(topic.id) ? holdStrength(best.get(topic.id)!) : 0), 0);
+  return Math.min(1, covered / denominator);
+}
+
+function decay(year: number, referenceYear: number): number {
+  return 0.5 ** (Math.max(0, referenceYear - year) / MATCHING_CONFIG.evidence.halfLifeYears);
+}
+
+function saturate(total: number): number {
+  return 1 - Math.exp(-total / MATCHING_CONFIG.evidence.saturation);
+}
+
+function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
+  const best = bestHolds(facts.holds);
+  const held = needTopics.filter((topic) => best.has(topic.id)).map((topic) => ({ topic, hold: best.get(topic.id)! }));
+  const describe = (hold: TopicHold, english: boolean) => {
+    const name = facts.names.get(hold.heldTopicId) ?? hold.heldTopicId;
+    const needName = facts.names.get(hold.needTopicId) ?? hold.needTopicId;
+    const level = hold.level ? LEVEL_NAMES[hold.level]?.[english ? 1 : 0] : english ? 'research focus' : '研究方向';
+    const relation =
+      hold.down > 0 ? (english ? `, narrower than ${needName}` : `，「${needName}」的细分方向`) : hold.up > 0 ? (english ? `, broader than ${needName}` : `，「${needName}」的上位领域`) : '';
+    return english ? `${name} (${level}${relation})` : `「${name}」（${level}${relation}）`;
+  };
+  const rare = held.filter(({ topic }) => topic.rarity >= 0.6).map(({ topic }) => facts.names.get(topic.id) ?? topic.id);
+  return {
+    kind: 'TOPIC_OVERLAP',
+    signal,
+    summary: `掌握${held.map(({ hold }) => describe(hold, false)).join('、')}${rare.length ? `；其中${rare.map((name) => `「${name}」`).join('、')}较稀缺` : ''}`,
+    summaryEn: `Holds ${held.map(({ hold }) => describe(hold, true)).join(', ')}${rare.length ? `; rare: ${rare.join(', ')}` : ''}`,
+    topicIds: held.map(({ topic }) => topic.id),
+    projectIds: [],
+    patentIds: [],
+    pathIds: [],
+    regionIds: [],
+  };
+}
+
+function projectReason(facts: CandidateFacts, referenceYear: number): Omit<Reason, 'contribution'> | null {
+  if (facts.projects.length === 0) return null;
+  const config = MATCHING_CONFIG.evidence;
+  const projects = [...facts.projects].sort((a, b) => b.startYear - a.startYear || a.id.localeCompare(b.id));
+  const total = projects.reduce(
+    (sum, project) => sum + (config.projectLevel[project.level] ?? 0.6) * (config.projectRole[project.role] ?? 0.7) * decay(project.startYear, referenceYear),
+    0,
+  );
+  const shown = projects.slice(0, 3);
+  return {
+    kind: 'PROJECT_EVIDENCE',
+    signal: saturate(total),
+    summary: `相关项目${projects.length}项：${shown.map((project) => `「${project.name}」（${project.startYear}年，${PROJECT_LEVEL_NAMES[project.level] ?? ''}，${project.role === 'LEAD' ? '主持' : '参与'}）`).join('、')}${projects.length > 3 ? '等' : ''}`,
+    summaryEn: `${projects.length} related project${projects.length > 1 ? 's' : ''}: ${shown.map((project) => `${project.name} (${project.startYear}, ${project.level.toLowerCase()}, ${project.role === 'LEAD' ? 'lead' : 'participant'})`).join('; ')}`,
+    topicIds: [...new Set(projects.flatMap((project) => project.topicIds))],
+    projectIds: projects.map((project) => project.id),
+    patentIds: [],
+    pathIds: [],
+    regionIds: [],
+  };
+}
+
+function patentReason(facts: CandidateFacts, referenceYear: number): Omit<Reason, 'contribution'> | null {
+  if (facts.patents.length === 0) return null;
+  const config = MATCHING_CONFIG.evidence;
+  const patents = [...facts.patents].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
+  const total = patents.reduce((sum, patent) => sum + (config.patentKind[patent.kind] ?? 0.3) * decay(patent.year, referenceYear), 0);
+  const inventions = patents.filter((patent) => patent.kind === 'INVENTION').length;
+  const shown = patents.slice(0, 2);
+  return {
+    kind: 'PATENT_EVIDENCE',
+    signal: saturate(total),
+    summary: `相关专利${patents.length}件（发明专利${inventions}件）：${shown.map((patent) => `「${patent.title}」（${patent.year}年）`).join('、')}${patents.length > 2 ? '等' : ''}`,
+    summaryEn: `${patents.length} related patent${patents.length > 1 ? 's' : ''} (${inventions} invention): ${shown.map((patent) => `${patent.title} (${patent.year})`).join('; ')}`,
+    topicIds: [...new Set(patents.flatMap((patent) => patent.topicIds))],
+    projectIds: [],
+    patentIds: patents.map((patent) => patent.id),
+    pathIds: [],
+    regionIds: [],
+  };
+}
+
+function proximityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | null {
+  const proximity = facts.proximity;
+  if (!proximity) return null;
+  const config = MATCHING_CONFIG.proximity;
+  const name = (id: string) => facts.names.get(id) ?? id;
+  const base = { kind: 'GRAPH_PROXIMITY' as const, topicIds: [], patentIds: [], regionIds: [], pathIds: proximity.pathIds ?? [] };
+  if (proximity.cooperating) {
+    return { ...base, signal: config.cooperating, summary: '已与需求方建立合作关系', summaryEn: 'Already cooperates with the party in need', projectIds: [] };
+  }
+  if (proximity.sharedProjectIds.length > 0) {
+    const first = proximity.sharedProjectIds[0]!;
+    return {
+      ...base,
+      signal: config.sharedProject,
+      summary: `与需求方共同参与项目「${name(first)}」${proximity.sharedProjectIds.length > 1 ? `等${proximity.sharedProjectIds.length}项` : ''}`,
+      summaryEn: `Worked with the party in need on ${name(first)}${proximity.sharedProjectIds.length > 1 ? ` and ${proximity.sharedProjectIds.length - 1} more` : ''}`,
+      projectIds: proximity.sharedProjectIds,
+    };
+  }
+  if (proximity.sharedPlatformIds.length > 0) {
+    const first = proximity.sharedPlatformIds[0]!;
+    return { ...base, signal: config.sharedPlatform, summary: `与需求方同在平台「${name(first)}」`, summaryEn: `Shares the platform ${name(first)} with the party in need`, projectIds: [] };
+  }
+  const hops = proximity.pathIds ? proximity.pathIds.length - 1 : Infinity;
+  const value = config.pathValue[hops];
+  if (!value || !proximity.pathIds) return null;
+  const rendered = proximity.pathIds.map(name).join(' → ');
+  return { ...base, signal: value, summary: `与需求方相距${hops}步：${rendered}`, summaryEn: `${hops} steps from the party in need: ${rendered}`, projectIds: [] };
+}
+
+function geographyReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | null {
+  const need = facts.needPlace;
+  const candidate = facts.details.place;
+  if (!need || !candidate.regionId) return null;
+  const config = MATCHING_CONFIG.geography;
+  const shared = candidate.ancestors.filter((region) => need.ancestors.some((other) => other.id === region.id));
+  const base = { kind: 'GEOGRAPHY' as const, topicIds: [], projectIds: [], patentIds: [], pathIds: [] };
+  const county = shared.find((region) => region.kind === 'COUNTY' || region.kind === 'DISTRICT');
+  if (county) return { ...base, signal: config.sameCounty, summary: `同在${county.name}`, summaryEn: `In the same county (${county.name})`, regionIds: [county.id] };
+  const municipality = shared.find((region) => region.kind === 'MUNICIPALITY');
+  if (municipality) {
+    return { ...base, signal: config.sameMunicipality, summary: `同属${municipality.name}`, summaryEn: `In the same municipality (${municipality.name})`, regionIds: [municipality.id] };
+  }
+  const zones = candidate.zones.filter((zone) => need.zones.some((other) => other.id === zone.id));
+  if (zones.length > 0) {
+    return {
+      ...base,
+      signal: config.sharedZone,
+      summary: `同属${zones.map((zone) => `「${zone.name}」`).join('、')}`,
+      summaryEn: `Shares the cooperation zone ${zones.map((zone) => zone.name).join(', ')}`,
+      regionIds: zones.map((zone) => zone.id),
+    };
+  }
+  return null;
+}
+
+function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | null {
+  const config = MATCHING_CONFIG.capacity;
+  const entity = facts.details.entity;
+  const parts: Array<{ value: number; zh: string; en: string }> = [];
+  if (entity.nodeKind === 'Expert') {
+    const card = entity.talentCard as string | undefined;
+    if (card && config.talentCard[card]) parts.push({ value: config.talentCard[card]!, zh: `${card}卡人才`, en: `talent card ${card}` });
+    if ((entity.kinds as string[] | undefined)?.includes('LEADING')) parts.push({ value: config.leadingTalent, zh: '领军人才', en: 'leading talent' });
+    if (((entity.programmes as string[] | undefined) ?? []).length > 0) parts.push({ value: config.programme, zh: '入选人才计划', en: 'in a talent programme' });
+    if (parts.length === 0) parts.push({ value: config.expertBase, zh: String(entity.title ?? '专业技术人员'), en: String(entity.title ?? 'professional') });
+  } else if (entity.nodeKind === 'Platform') {
+    const level = String(entity.level);
+    parts.push({ value: config.platformLevel[level] ?? 0.4, zh: `${PROJECT_LEVEL_NAMES[level] ?? ''}平台`, en: `${level.toLowerCase()} platform` });
+  } else if (entity.nodeKind === 'University' || entity.nodeKind === 'ResearchInstitute') {
+    parts.push({ value: config.researchOrganization, zh: entity.nodeKind === 'University' ? '高校科研力量' : '科研院所', en: entity.nodeKind === 'University' ? 'university research capacity' : 'research institute' });
+  } else if (entity.nodeKind === 'Enterprise') {
+    const names: Record<string, [string, string]> = {
+      LEADING: ['龙头企业', 'leading enterprise'],
+      HIGH_TECH: ['高新技术企业', 'high-tech enterprise'],
+      SPECIALIZED: ['专精特新企业', 'specialised SME'],
+      TECH_SME: ['科技型企业', 'tech-based SME'],
+      ABOVE_DESIGNATED_SIZE: ['规上企业', 'above designated size'],
+    };
+    for (const qualification of (entity.qualifications as string[] | undefined) ?? []) {
+      const value = config.enterpriseQualification[qualification];
+      if (value && names[qualification]) parts.push({ value, zh: names[qualification]![0], en: names[qualification]![1] });
+    }
+    if (parts.length === 0) parts.push({ value: config.enterpriseBase, zh: '一般企业', en: 'enterprise' });
+  }
+  if (parts.length === 0) return null;
+  parts.sort((a, b) => b.value - a.value);
+  return {
+    kind: 'CAPACITY',
+    signal: parts[0]!.value,
+    summary: parts.map((part) => part.zh).join('、'),
+    summaryEn: parts.map((part) => part.en).join(', '),
+    topicIds: [],
+    projectIds: [],
+    patentIds: [],
+    pathIds: [],
+    regionIds: [],
+  };
+}
+
+/**
+ * Scores one candidate. Signals that cannot apply to this question (no party in need → no proximity; no
+ * place → no geography) give their weight to the others in proportion; a signal that applies but is zero
+ * keeps its weight and contributes nothing.
+ */
+export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[], facts: CandidateFacts, referenceYear: number): ScoredCandidate {
+  const applies: Record<MatchSignal, boolean> = {
+    TOPIC_OVERLAP: true,
+    PROJECT_EVIDENCE: true,
+    PATENT_EVIDENCE: true,
+    GRAPH_PROXIMITY: facts.proximity !== undefined,
+    GEOGRAPHY: facts.needPlace !== undefined,
+    CAPACITY: true,
+  };
+  const totalWeight = MATCH_SIGNALS.filter((signal) => applies[signal]).reduce((sum, signal) => sum + MATCHING_CONFIG.weights[signal], 0);
+  const reasons = [
+    topicReason(needTopics, facts, topicSignal(needTopics, facts.holds)),
+    projectReason(facts, referenceYear),
+    patentReason(facts, referenceYear),
+    applies.GRAPH_PROXIMITY ? proximityReason(facts) : null,
+    applies.GEOGRAPHY ? geographyReason(facts) : null,
+    capacityReason(facts),
+  ]
+    .filter((reason): reason is Omit<Reason, 'contribution'> => reason !== null && reason.signal > 0)
+    .map((reason) => ({ ...reason, contribution: round((MATCHING_CONFIG.weights[reason.kind] / totalWeight) * reason.signal) }))
+    .sort((a, b) => b.contribution - a.contribution);
+  return { candidateId, score: round(reasons.reduce((sum, reason) => sum + reason.contribution, 0)), reasons };
+}

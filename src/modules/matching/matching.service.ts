@@ -1,0 +1,167 @@
+/**
+ * The three matching questions — expert search, partner recommendations, demand matches — as one pipeline:
+ * need → weighted topics → candidates holding them → facts → explained scores → ranked page.
+ */
+import type { EntityModel } from '../../graph/entity.js';
+import type { NodeKind } from '../../graph/kinds.js';
+import { Conditions } from '../../graph/query.js';
+import type { Database } from '../../neo4j/database.js';
+import { findEntitiesByIds } from '../node/node.repository.js';
+import { MATCHING_CONFIG } from './matching.config.js';
+import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
+import {
+  candidateDetails,
+  evidenceOf,
+  findTopicHolders,
+  insidersOf,
+  loadVocabulary,
+  placeOfRegion,
+  proximityTo,
+  topicHolderCounts,
+  type Place,
+  type TopicHold,
+} from './matching.repository.js';
+import { rarity, scoreCandidate, topicSignal, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
+
+/** A ranked match as resolvers receive it. */
+export interface MatchModel {
+  candidate: EntityModel;
+  score: number;
+  reasons: Reason[];
+  label: string;
+  alreadyCooperating: boolean;
+  possibleConflict: boolean;
+  conflictReason: string | null;
+}
+
+export interface MatchResultModel {
+  interpretedTopics: Array<RankedNeedTopic>;
+  noKnownTopic: boolean;
+  suggestedTopicIds: string[];
+  matches: MatchModel[];
+}
+
+/** One matching question in the pipeline's terms. */
+export interface MatchRequest {
+  needTopics: NeedTopic[];
+  kinds: readonly NodeKind[];
+  /** The organisation whose closeness counts, when someone in the graph has the need. */
+  partyId: string | null;
+  /** Where the need is; null when unknown. */
+  regionId: string | null;
+  /** Never proposed: the party itself and its own experts. */
+  excludeIds: Set<string>;
+  /** Chain segments the party works in: candidates working in them may be competitors. */
+  conflictSegmentIds: string[];
+  /** Extra conditions on `node` that candidates must meet (filters); they never change scores. */
+  filter: Conditions | null;
+  /** The reference year for evidence recency. */
+  referenceYear?: number;
+}
+
+/** At most this many candidates (best by topic signal) are examined in full; the rest cannot reach the top. */
+const CANDIDATES_EXAMINED = 300;
+
+/** Reads free text (and explicit topics or industry) into weighted need topics, or suggestions when none. */
+export async function interpretNeed(
+  database: Database,
+  need: { text?: string | null; topicIds?: string[]; industryId?: string | null },
+): Promise<{ topics: NeedTopic[]; suggestions: string[] }> {
+  const vocabulary = await loadVocabulary(database);
+  const topics = new Map<string, NeedTopic>();
+  for (const id of need.topicIds ?? []) topics.set(id, { id, weight: 1, origin: '指定主题' });
+  if (need.text?.trim() || need.industryId) {
+    for (const topic of interpretText(need.text ?? '', vocabulary.topics, vocabulary.industries, need.industryId ?? undefined)) {
+      if (!topics.has(topic.id)) topics.set(topic.id, topic);
+    }
+  }
+  const list = [...topics.values()];
+  return { topics: list, suggestions: list.length === 0 && need.text ? suggestTopics(need.text, vocabulary.topics) : [] };
+}
+
+async function filteredIds(database: Database, ids: string[], filter: Conditions | null): Promise<Set<string>> {
+  if (!filter || filter.parts.length === 0) return new Set(ids);
+  const rows = await database.read(`MATCH (node:Entity) WHERE node.id IN $candidateIds AND ${filter.parts.map((part) => `(${part})`).join(' AND ')} RETURN node.id AS id`, {
+    ...filter.params,
+    candidateIds: ids,
+  });
+  return new Set(rows.map((row) => row.id as string));
+}
+
+function labelOf(entity: EntityModel, affiliationName: string | null, place: Place): string {
+  if (entity.nodeKind === 'Expert') return `${String(entity.name)}（${[entity.title, affiliationName].filter(Boolean).join('，')}）`;
+  const region = place.ancestors.find((ancestor) => ancestor.id === place.regionId)?.name;
+  return region ? `${String(entity.name)}（${region}）` : String(entity.name);
+}
+
+/** Runs the pipeline for one request; returns every match, best first. */
+export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
+  const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
+  if (request.needTopics.length === 0) return { interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: [], matches: [] };
+  const needTopicIds = request.needTopics.map((topic) => topic.id);
+  const counts = await topicHolderCounts(database, needTopicIds);
+  const needTopics: RankedNeedTopic[] = request.needTopics
+    .map((topic) => ({ ...topic, rarity: rarity(counts.holders.get(topic.id) ?? 0, counts.total) }))
+    .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity);
+
+  const holds = await findTopicHolders(database, needTopicIds, request.kinds, MATCHING_CONFIG.topics.hierarchySteps);
+  const holdsByCandidate = new Map<string, TopicHold[]>();
+  for (const hold of holds) {
+    if (request.excludeIds.has(hold.candidateId)) continue;
+    holdsByCandidate.set(hold.candidateId, [...(holdsByCandidate.get(hold.candidateId) ?? []), hold]);
+  }
+  const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
+  const shortlist = [...holdsByCandidate.entries()]
+    .filter(([id]) => allowed.has(id))
+    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds) }))
+    .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal)
+    .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
+    .slice(0, CANDIDATES_EXAMINED)
+    .map((candidate) => candidate.id);
+
+  const evidenceTopicIds = [...new Set(holds.map((hold) => hold.heldTopicId).concat(needTopicIds))];
+  const [details, evidence, proximity, needPlace] = await Promise.all([
+    candidateDetails(database, shortlist),
+    evidenceOf(database, shortlist, evidenceTopicIds),
+    request.partyId ? proximityTo(database, shortlist, request.partyId, MATCHING_CONFIG.proximity.maxPathHops) : Promise.resolve(null),
+    request.regionId ? placeOfRegion(database, request.regionId) : Promise.resolve(undefined),
+  ]);
+  const namedIds = new Set<string>([...evidenceTopicIds]);
+  for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) namedIds.add(id);
+  for (const segmentId of request.conflictSegmentIds) namedIds.add(segmentId);
+  const names = new Map((await findEntitiesByIds(database, [...namedIds])).filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
+
+  const matches: MatchModel[] = [];
+  for (const candidateId of shortlist) {
+    const candidate = details.get(candidateId);
+    if (!candidate) continue;
+    const facts: CandidateFacts = {
+      holds: holdsByCandidate.get(candidateId) ?? [],
+      details: candidate,
+      projects: evidence.projects.filter((project) => project.candidateId === candidateId),
+      patents: evidence.patents.filter((patent) => patent.candidateId === candidateId),
+      proximity: proximity ? (proximity.get(candidateId) ?? null) : undefined,
+      needPlace,
+      names,
+    };
+    const scored = scoreCandidate(candidateId, needTopics, facts, referenceYear);
+    const conflictSegment = candidate.segmentIds.find((segmentId) => request.conflictSegmentIds.includes(segmentId));
+    matches.push({
+      candidate: candidate.entity,
+      score: scored.score,
+      reasons: scored.reasons,
+      label: labelOf(candidate.entity, candidate.affiliationName, candidate.place),
+      alreadyCooperating: facts.proximity?.cooperating ?? false,
+      possibleConflict: conflictSegment !== undefined,
+      conflictReason: conflictSegment
+        ? candidate.entity.nodeKind === 'Expert'
+          ? `任职于同一产业链环节「${names.get(conflictSegment) ?? conflictSegment}」的企业「${candidate.affiliationName ?? ''}」，可能存在竞争关系`
+          : `同在产业链环节「${names.get(conflictSegment) ?? conflictSegment}」，可能存在竞争关系`
+        : null,
+    });
+  }
+  matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
+  return { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, suggestedTopicIds: [], matches };
+}
+
+export { insidersOf };
