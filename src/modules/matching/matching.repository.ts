@@ -70,16 +70,17 @@ export interface Place {
   zones: Array<{ id: string; name: string }>;
 }
 
-const PLACE_OF = (variable: string) => `
-  OPTIONAL MATCH (${variable})-[:PART_OF*0..]->(above:Region)
-  WITH *, collect(DISTINCT above {.id, .kind, .name}) AS ancestors
-  OPTIONAL MATCH (${variable})-[:PART_OF*0..]->(:Region)-[:IN_ZONE]->(zone:Region)
-  WITH *, collect(DISTINCT zone {.id, .name}) AS zones`;
+/** The Cypher expression of a region variable's place: its ancestors (itself included) and its zones. */
+const placeOf = (variable: string) => `{
+  regionId: ${variable}.id,
+  ancestors: COLLECT { MATCH (${variable})-[:PART_OF*0..]->(above:Region) RETURN DISTINCT above {.id, .kind, .name} },
+  zones: COLLECT { MATCH (${variable})-[:PART_OF*0..]->(:Region)-[:IN_ZONE]->(zone:Region) RETURN DISTINCT zone {.id, .name} }
+}`;
 
 /** The place of a region. */
 export async function placeOfRegion(database: Database, regionId: string): Promise<Place> {
-  const rows = await database.read(`MATCH (region:Region {id: $regionId}) ${PLACE_OF('region')} RETURN region.id AS regionId, ancestors, zones`, { regionId });
-  return (rows[0] as unknown as Place) ?? { regionId: null, ancestors: [], zones: [] };
+  const rows = await database.read(`MATCH (region:Region {id: $regionId}) RETURN ${placeOf('region')} AS place`, { regionId });
+  return (rows[0]?.place as Place | undefined) ?? { regionId: null, ancestors: [], zones: [] };
 }
 
 /** What the scorer needs to know of each candidate beyond its topics. */
@@ -101,9 +102,9 @@ export async function candidateDetails(database: Database, candidateIds: string[
      WITH candidate, head(collect(employer)) AS employer
      WITH candidate, employer, CASE WHEN candidate:Expert THEN employer ELSE candidate END AS locatedBy
      OPTIONAL MATCH (locatedBy)-[:LOCATED_IN]->(region:Region)
-     ${PLACE_OF('region')}
+     WITH candidate, employer, locatedBy, head(collect(region)) AS region
      RETURN ${entityProjection('candidate')} AS entity, employer.name AS affiliationName,
-            {regionId: region.id, ancestors: ancestors, zones: zones} AS place,
+            CASE WHEN region IS NULL THEN {regionId: null, ancestors: [], zones: []} ELSE ${placeOf('region')} END AS place,
             COLLECT { MATCH (locatedBy)-[:IN_SEGMENT]->(segment:ChainSegment) RETURN segment.id } AS segmentIds`,
     { candidateIds },
   );
@@ -207,40 +208,56 @@ export interface TargetFacts {
   segmentIds: string[];
 }
 
+/** Per kind of target: the Cypher giving its need topics (rows {id, weight, origin}), starting from `target`. */
+const TARGET_TOPICS: Partial<Record<NodeKind, string>> = {
+  Enterprise: `CALL (target) {
+      MATCH (target)-[:FOCUSES_ON]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '企业研发方向' AS origin
+      UNION
+      MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 0.8 AS weight, '所在产业链环节「' + s.name + '」所需技术' AS origin
+      UNION
+      MATCH (target)-[:POSTED]->(d:Demand)-[:REQUIRES]->(t:Topic) WHERE d.status IN ['OPEN', 'IN_PROGRESS']
+      RETURN t.id AS id, 0.9 AS weight, '企业发布的需求「' + d.title + '」' AS origin
+    } RETURN id, weight, origin`,
+  Industry: `MATCH (target)-[:HAS_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 0.8 AS weight, '产业链环节「' + s.name + '」所需技术' AS origin`,
+  ChainSegment: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '产业链环节「' + target.name + '」所需技术' AS origin`,
+  Demand: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '需求所需技术' AS origin`,
+};
+
+/** Per kind of target: the organisation whose closeness counts, its region and the segments it works in. */
+const TARGET_CONTEXT: Partial<Record<NodeKind, string>> = {
+  Enterprise: `RETURN target.id AS partyId,
+      COLLECT { MATCH (target)-[:LOCATED_IN]->(r:Region) RETURN r.id }[0] AS regionId,
+      COLLECT { MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id } AS segmentIds`,
+  Demand: `OPTIONAL MATCH (target)<-[:POSTED]-(poster:Organization)
+    RETURN poster.id AS partyId,
+      COLLECT { MATCH (poster)-[:LOCATED_IN]->(r:Region) RETURN r.id }[0] AS regionId,
+      COLLECT { MATCH (poster)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id } AS segmentIds`,
+  Industry: `OPTIONAL MATCH (target)-[:HAS_SEGMENT|IN_INDUSTRY|IN_SEGMENT*1..2]-(:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county:Region {kind: 'COUNTY'})
+    WITH county, count(*) AS enterprises ORDER BY enterprises DESC, county.id LIMIT 1
+    RETURN null AS partyId, county.id AS regionId, [] AS segmentIds`,
+  ChainSegment: `OPTIONAL MATCH (target)<-[:HAS_SEGMENT]-(:Industry)-[:HAS_SEGMENT|IN_INDUSTRY|IN_SEGMENT*1..2]-(:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county:Region {kind: 'COUNTY'})
+    WITH target, county, count(*) AS enterprises ORDER BY enterprises DESC, county.id LIMIT 1
+    RETURN null AS partyId, county.id AS regionId, [target.id] AS segmentIds`,
+};
+
+/** The need of an enterprise, industry, chain segment or demand, and where it sits; null when the id denotes none of those. */
 export async function targetFacts(database: Database, id: string): Promise<TargetFacts | null> {
-  const rows = await database.read(
-    `MATCH (target:Entity {id: $id})
-     WITH target, ${kindOf('target')} AS kind
-     RETURN ${entityProjection('target')} AS entity, kind,
-       CASE kind
-         WHEN 'Enterprise' THEN target.id
-         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-(poster) RETURN poster.id }[0]
-         ELSE null END AS partyId,
-       CASE kind
-         WHEN 'Enterprise' THEN
-           COLLECT { MATCH (target)-[:FOCUSES_ON]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '企业研发方向'} }
-           + COLLECT { MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 0.8, origin: '所在产业链环节「' + s.name + '」所需技术'} }
-           + COLLECT { MATCH (target)-[:POSTED]->(d:Demand)-[:REQUIRES]->(t:Topic) WHERE d.status IN ['OPEN', 'IN_PROGRESS'] RETURN {id: t.id, weight: 0.9, origin: '企业发布的需求「' + d.title + '」'} }
-         WHEN 'Industry' THEN
-           COLLECT { MATCH (target)-[:HAS_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 0.8, origin: '产业链环节「' + s.name + '」所需技术'} }
-         WHEN 'ChainSegment' THEN
-           COLLECT { MATCH (target)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '产业链环节「' + target.name + '」所需技术'} }
-         WHEN 'Demand' THEN
-           COLLECT { MATCH (target)-[:REQUIRES]->(t:Topic) RETURN {id: t.id, weight: 1.0, origin: '需求所需技术'} }
-         ELSE [] END AS topics,
-       CASE kind
-         WHEN 'Enterprise' THEN COLLECT { MATCH (target)-[:LOCATED_IN]->(r:Region) RETURN r.id }[0]
-         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-()-[:LOCATED_IN]->(r:Region) RETURN r.id }[0]
-         ELSE COLLECT {
-           MATCH (target)-[:HAS_SEGMENT|IN_SEGMENT|IN_INDUSTRY*1..2]-(:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(r:Region {kind: 'COUNTY'})
-           WITH r, count(*) AS enterprises ORDER BY enterprises DESC, r.id RETURN r.id }[0]
-         END AS regionId,
-       CASE kind
-         WHEN 'Enterprise' THEN COLLECT { MATCH (target)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id }
-         WHEN 'Demand' THEN COLLECT { MATCH (target)<-[:POSTED]-(:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.id }
-         WHEN 'ChainSegment' THEN [target.id]
-         ELSE [] END AS segmentIds`,
-    { id },
-  );
-  return (rows[0] as unknown as TargetFacts) ?? null;
+  const [found] = await database.read(`MATCH (target:Entity {id: $id}) RETURN ${entityProjection('target')} AS entity`, { id });
+  const entity = found?.entity as EntityModel | undefined;
+  const topicsQuery = entity ? TARGET_TOPICS[entity.nodeKind] : undefined;
+  const contextQuery = entity ? TARGET_CONTEXT[entity.nodeKind] : undefined;
+  if (!entity || !topicsQuery || !contextQuery) return null;
+  const [topics, context] = await Promise.all([
+    database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id }),
+    database.read(`MATCH (target:Entity {id: $id}) ${contextQuery}`, { id }),
+  ]);
+  const row = context[0] ?? {};
+  return {
+    entity,
+    kind: entity.nodeKind,
+    partyId: (row.partyId as string | null) ?? null,
+    topics: topics as unknown as TargetFacts['topics'],
+    regionId: (row.regionId as string | null) ?? null,
+    segmentIds: (row.segmentIds as string[] | undefined) ?? [],
+  };
 }

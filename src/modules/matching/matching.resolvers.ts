@@ -8,11 +8,9 @@ import { pageRequest, toConnection } from '../../graphql/connection.js';
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { targetFacts } from './matching.repository.js';
-import { insidersOf, interpretNeed, rankCandidates, type MatchModel, type MatchResultModel } from './matching.service.js';
+import { recommendPartners, searchExperts, type MatchModel, type MatchResultModel } from './matching.service.js';
 import type { Reason } from './matching.scoring.js';
 
-const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert'];
 const MAX_NEED_TEXT = 500;
 
 /** Ids that must exist; NOT_FOUND names the argument when one does not. */
@@ -55,29 +53,16 @@ async function recommend(
   allowedTargets: NodeKind[],
   kinds: readonly NodeKind[] | null | undefined,
   regionGlobalId: string | null | undefined,
-) {
+): Promise<MatchResultModel> {
   const target = expectGlobalId(targetGlobalId, allowedTargets, argument);
-  const facts = await targetFacts(context.database, target.id);
-  if (!facts || facts.kind !== target.kind) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   const region = regionGlobalId ? expectGlobalId(regionGlobalId, ['Region'], 'region').id : null;
-  if (region) await requireExisting(context, [{ id: region, kind: 'Region', argument: 'region' }]);
-  const topics = new Map(facts.topics.map((topic) => [topic.id, topic]));
-  for (const topic of facts.topics) if (topic.weight > (topics.get(topic.id)?.weight ?? 0)) topics.set(topic.id, topic);
-  if (facts.kind === 'Demand') {
-    const fromText = await interpretNeed(context.database, { text: `${String(facts.entity.title ?? '')} ${String(facts.entity.description ?? '')}` });
-    for (const topic of fromText.topics) if (!topics.has(topic.id)) topics.set(topic.id, { ...topic, weight: topic.weight * 0.6, origin: `需求描述：${topic.origin}` });
-  }
-  const excludeIds = facts.partyId ? await insidersOf(context.database, facts.partyId) : new Set<string>();
-  excludeIds.add(facts.entity.id);
-  return rankCandidates(context.database, {
-    needTopics: [...topics.values()],
-    kinds: kinds?.length ? kinds : ALL_CANDIDATE_KINDS,
-    partyId: facts.partyId,
-    regionId: facts.regionId,
-    excludeIds,
-    conflictSegmentIds: facts.segmentIds,
-    filter: region ? withinRegion(region) : null,
-  });
+  await requireExisting(context, [
+    { id: target.id, kind: target.kind, argument },
+    ...(region ? [{ id: region, kind: 'Region' as const, argument: 'region' }] : []),
+  ]);
+  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null);
+  if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
+  return result;
 }
 
 const entityList = async (context: GraphQLContext, ids: string[]): Promise<EntityModel[]> =>
@@ -97,10 +82,6 @@ export const matchingResolvers: Resolvers = {
         ...(industryId ? [{ id: industryId, kind: 'Industry' as const, argument: 'need.industry' }] : []),
         ...(regionId ? [{ id: regionId, kind: 'Region' as const, argument: 'need.region' }] : []),
       ]);
-      const interpreted = await interpretNeed(context.database, { text, topicIds, industryId });
-      if (interpreted.topics.length === 0) {
-        return matchPage({ interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: interpreted.suggestions, matches: [] }, { first, after }) as never;
-      }
       const filter = filters
         ? expertConditions({
             talentCards: filters.talentCards,
@@ -110,15 +91,7 @@ export const matchingResolvers: Resolvers = {
             flexibleEngagement: filters.availableForFlexibleEngagement,
           })
         : null;
-      const result = await rankCandidates(context.database, {
-        needTopics: interpreted.topics,
-        kinds: ['Expert'],
-        partyId: null,
-        regionId,
-        excludeIds: new Set(),
-        conflictSegmentIds: [],
-        filter,
-      });
+      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter);
       return matchPage(result, { first, after }) as never;
     },
     partnerRecommendations: async (_parent, args, context) =>

@@ -17,6 +17,7 @@ import {
   loadVocabulary,
   placeOfRegion,
   proximityTo,
+  targetFacts,
   topicHolderCounts,
   type Place,
   type TopicHold,
@@ -164,4 +165,56 @@ export async function rankCandidates(database: Database, request: MatchRequest):
   return { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, suggestedTopicIds: [], matches };
 }
 
-export { insidersOf };
+
+/** The candidate kinds a partner recommendation considers by default. */
+export const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert'];
+
+/** Experts for a need stated as text, topics and/or industry (record ids), optionally in a region. */
+export async function searchExperts(
+  database: Database,
+  need: { text?: string | null; topicIds?: string[]; industryId?: string | null; regionId?: string | null },
+  filter: Conditions | null = null,
+): Promise<MatchResultModel> {
+  const interpreted = await interpretNeed(database, need);
+  if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: interpreted.suggestions, matches: [] };
+  return rankCandidates(database, {
+    needTopics: interpreted.topics,
+    kinds: ['Expert'],
+    partyId: null,
+    regionId: need.regionId ?? null,
+    excludeIds: new Set(),
+    conflictSegmentIds: [],
+    filter,
+  });
+}
+
+/**
+ * Partners for an enterprise, industry, chain segment or demand (by record id); null when the id denotes
+ * none of those. A demand's title and description add the topics they name, at a lower weight.
+ */
+export async function recommendPartners(
+  database: Database,
+  targetId: string,
+  kinds: readonly NodeKind[] | null,
+  filter: Conditions | null = null,
+): Promise<MatchResultModel | null> {
+  const facts = await targetFacts(database, targetId);
+  if (!facts) return null;
+  const topics = new Map<string, NeedTopic>();
+  for (const topic of facts.topics) if (topic.weight > (topics.get(topic.id)?.weight ?? 0)) topics.set(topic.id, topic);
+  if (facts.kind === 'Demand') {
+    const fromText = await interpretNeed(database, { text: `${String(facts.entity.title ?? '')} ${String(facts.entity.description ?? '')}` });
+    for (const topic of fromText.topics) if (!topics.has(topic.id)) topics.set(topic.id, { ...topic, weight: round(topic.weight * 0.6), origin: `需求描述：${topic.origin}` });
+  }
+  const excludeIds = facts.partyId ? await insidersOf(database, facts.partyId) : new Set<string>();
+  excludeIds.add(facts.entity.id);
+  return rankCandidates(database, {
+    needTopics: [...topics.values()],
+    kinds: kinds?.length ? kinds : ALL_CANDIDATE_KINDS,
+    partyId: facts.partyId,
+    regionId: facts.regionId,
+    excludeIds,
+    conflictSegmentIds: facts.segmentIds,
+    filter,
+  });
+}
