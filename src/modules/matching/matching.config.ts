@@ -21,6 +21,10 @@ export const MATCHING_CONFIG = {
     expertiseLevel: { EXPERT: 1, ADVANCED: 0.75, BASIC: 0.45 } as Record<string, number>,
     /** An organisation's research or business focus (FOCUSES_ON) counts like this level. */
     organizationFocus: 0.7,
+    /** A platform holds its member experts' topics (AFFILIATED_WITH) at their level times this. */
+    platformMemberDiscount: 0.8,
+    /** A platform holds the topics required by the chains of the industries it serves (SERVES) this strongly. */
+    servedIndustryTopic: 0.25,
     /** Holding a narrower topic than the need's (a specialist) counts this much per step down. */
     narrowerDiscountPerStep: 0.85,
     /** Holding a broader topic than the need's (a generalist) counts this much per step up. */
@@ -65,6 +69,10 @@ export const MATCHING_CONFIG = {
     namedSegmentTopicWeight: 0.9,
     /** Weight of the topics of every segment of a named industry when no segment is named. */
     industryTopicWeight: 0.4,
+    /** A word used by at most this many topics' labels is distinctive: alone it points to them (when nothing is named outright). */
+    distinctiveWordTopics: 2,
+    /** The weight of a topic found through one distinctive word. */
+    distinctiveWordWeight: 0.35,
     /** At most this many topics are kept, strongest first. */
     maxTopics: 8,
     /** Suggestions offered when the text names no known topic. */

@@ -41,8 +41,10 @@ export interface TopicHold {
   /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic. */
   down: number;
   up: number;
-  /** Expertise level for experts; null for an organisation's focus. */
+  /** Expertise level (of the expert, or of the platform's member expert); null otherwise. */
   level: string | null;
+  /** How the candidate holds the topic: its own expertise or focus, a platform's member experts, or the industries a platform serves. */
+  via: 'expertise' | 'focus' | 'members' | 'serves';
 }
 
 /** Every expert or organisation of `kinds` holding a need topic, a narrower one or a broader one (within `steps`). */
@@ -55,9 +57,19 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
        UNION
        MATCH path = (need)-[:BROADER*1..${steps}]->(held:Topic) RETURN held, 0 AS down, length(path) AS up
      }
-     MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
+     CALL (held) {
+       MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
+       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via
+       UNION
+       MATCH (candidate:Platform)<-[:AFFILIATED_WITH]-(:Expert)-[r:HAS_EXPERTISE]->(held)
+       RETURN candidate, r.level AS level, 'members' AS via
+       UNION
+       MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
+       RETURN candidate, null AS level, 'serves' AS via
+     }
+     WITH candidate, needTopicId, held, down, up, level, via
      WHERE any(label IN labels(candidate) WHERE label IN $kinds)
-     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, r.level AS level`,
+     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, level, via`,
     { needTopicIds, kinds },
   );
   return rows as unknown as TopicHold[];

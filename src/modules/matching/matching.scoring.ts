@@ -60,7 +60,8 @@ export function importance(topic: RankedNeedTopic): number {
 /** The strength of one hold: expertise level (or organisation focus) times the hierarchy discount. */
 export function holdStrength(hold: TopicHold): number {
   const config = MATCHING_CONFIG.topics;
-  const level = hold.level === null ? config.organizationFocus : (config.expertiseLevel[hold.level] ?? config.expertiseLevel.BASIC!);
+  const expertise = config.expertiseLevel[hold.level ?? 'BASIC'] ?? config.expertiseLevel.BASIC!;
+  const level = { expertise, focus: config.organizationFocus, members: expertise * config.platformMemberDiscount, serves: config.servedIndustryTopic }[hold.via];
   return level * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
 }
 
@@ -101,7 +102,13 @@ function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signa
   const describe = (hold: TopicHold, english: boolean) => {
     const name = facts.names.get(hold.heldTopicId) ?? hold.heldTopicId;
     const needName = facts.names.get(hold.needTopicId) ?? hold.needTopicId;
-    const level = hold.level ? LEVEL_NAMES[hold.level]?.[english ? 1 : 0] : english ? 'research focus' : '研究方向';
+    const how: Record<TopicHold['via'], [string, string]> = {
+      expertise: LEVEL_NAMES[hold.level ?? 'BASIC'] ?? ['', ''],
+      focus: ['研究方向', 'research focus'],
+      members: [`入驻专家${LEVEL_NAMES[hold.level ?? 'BASIC']?.[0] ?? ''}`, `member experts, ${LEVEL_NAMES[hold.level ?? 'BASIC']?.[1] ?? ''}`],
+      serves: ['服务产业链所需', 'needed by the chains it serves'],
+    };
+    const level = how[hold.via][english ? 1 : 0];
     const relation =
       hold.down > 0 ? (english ? `, narrower than ${needName}` : `，「${needName}」的细分方向`) : hold.up > 0 ? (english ? `, broader than ${needName}` : `，「${needName}」的上位领域`) : '';
     return english ? `${name} (${level}${relation})` : `「${name}」（${level}${relation}）`;

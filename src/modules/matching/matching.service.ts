@@ -174,6 +174,7 @@ export async function searchExperts(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null; regionId?: string | null },
   filter: Conditions | null = null,
+  referenceYear?: number,
 ): Promise<MatchResultModel> {
   const interpreted = await interpretNeed(database, need);
   if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: interpreted.suggestions, matches: [] };
@@ -185,6 +186,7 @@ export async function searchExperts(
     excludeIds: new Set(),
     conflictSegmentIds: [],
     filter,
+    referenceYear,
   });
 }
 
@@ -197,6 +199,7 @@ export async function recommendPartners(
   targetId: string,
   kinds: readonly NodeKind[] | null,
   filter: Conditions | null = null,
+  referenceYear?: number,
 ): Promise<MatchResultModel | null> {
   const facts = await targetFacts(database, targetId);
   if (!facts) return null;
@@ -216,5 +219,6 @@ export async function recommendPartners(
     excludeIds,
     conflictSegmentIds: facts.segmentIds,
     filter,
+    referenceYear,
   });
 }

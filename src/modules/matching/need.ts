@@ -95,7 +95,7 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
   for (const industry of industries) {
     const named = bestLabel([industry.name, ...industry.aliases], words);
     if (named.recall < config.industryRecall && industry.id !== industryId) continue;
-    if (named.recall >= config.industryRecall) for (const word of wordsOf(named.label)) topicWords.delete(word);
+    if (named.recall >= config.industryRecall && industry.segments.length > 0) for (const word of wordsOf(named.label)) topicWords.delete(word);
     const namedSegments = industry.segments.filter((segment) => bestLabel(segmentLabels(segment.name), words).recall >= config.topicRecall);
     if (namedSegments.length > 0) {
       for (const segment of namedSegments) {
@@ -110,12 +110,24 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
       }
     }
   }
+  const named = new Map<string, NeedTopic>();
   for (const topic of topics) {
     const best = bestLabel([topic.name, ...topic.aliases], topicWords);
-    if (best.recall >= config.topicRecall) {
-      keepStrongest([{ id: topic.id, weight: round(best.recall), origin: `名称匹配「${best.label}」` }], found);
+    if (best.recall >= config.topicRecall) keepStrongest([{ id: topic.id, weight: round(best.recall), origin: `名称匹配「${best.label}」` }], named);
+  }
+  // When no topic is named outright, a word that only one or two topics use ("割漆", "超细") still points to them, weakly.
+  if (named.size === 0) {
+    const topicsByWord = new Map<string, string[]>();
+    for (const topic of topics) {
+      for (const word of wordsOf([topic.name, ...topic.aliases].join(' '))) topicsByWord.set(word, [...(topicsByWord.get(word) ?? []), topic.id]);
+    }
+    for (const word of topicWords) {
+      const users = [...new Set(topicsByWord.get(word) ?? [])];
+      if (word.length < 2 || users.length === 0 || users.length > config.distinctiveWordTopics) continue;
+      keepStrongest(users.map((id) => ({ id, weight: config.distinctiveWordWeight, origin: `关键词「${word}」` })), named);
     }
   }
+  keepStrongest([...named.values()], found);
   return [...found.values()].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, config.maxTopics);
 }
 
