@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { holdStrength, rarity, scoreCandidate, topicSignal, type CandidateFacts, type RankedNeedTopic } from '../../../../src/modules/matching/matching.scoring.js';
+import type { TopicHold } from '../../../../src/modules/matching/matching.repository.js';
+
+const need: RankedNeedTopic[] = [
+  { id: 'topic:a', weight: 1, origin: 'test', rarity: 0.9 },
+  { id: 'topic:b', weight: 1, origin: 'test', rarity: 0.1 },
+];
+const hold = (needTopicId: string, level: string | null, via: TopicHold['via'] = 'expertise', down = 0, up = 0): TopicHold => ({
+  candidateId: 'expert:x',
+  needTopicId,
+  heldTopicId: needTopicId,
+  down,
+  up,
+  level,
+  via,
+});
+const place = { regionId: 'region:town', ancestors: [{ id: 'region:town', kind: 'TOWNSHIP', name: '镇' }, { id: 'region:county', kind: 'COUNTY', name: 'X县' }], zones: [] };
+const facts = (holds: TopicHold[], extra: Partial<CandidateFacts> = {}): CandidateFacts => ({
+  holds,
+  details: { entity: { nodeKind: 'Expert', id: 'expert:x', name: '某', title: '教授', talentCard: 'A' }, place, affiliationName: '某大学', segmentIds: [] },
+  projects: [],
+  patents: [],
+  names: new Map([['topic:a', '甲'], ['topic:b', '乙']]),
+  ...extra,
+});
+
+describe('scoring', () => {
+  it('rates rare topics above common ones (IDF-like)', () => {
+    expect(rarity(0, 100)).toBe(1);
+    expect(rarity(100, 100)).toBe(0);
+    expect(topicSignal(need, [hold('topic:a', 'EXPERT')])).toBeGreaterThan(topicSignal(need, [hold('topic:b', 'EXPERT')]));
+  });
+
+  it('discounts lower levels, broader and narrower topics, and platform-derived holds', () => {
+    expect(holdStrength(hold('topic:a', 'EXPERT'))).toBe(1);
+    expect(holdStrength(hold('topic:a', 'BASIC'))).toBeLessThan(holdStrength(hold('topic:a', 'ADVANCED')));
+    expect(holdStrength(hold('topic:a', 'EXPERT', 'expertise', 1))).toBeCloseTo(0.85);
+    expect(holdStrength(hold('topic:a', 'EXPERT', 'expertise', 0, 1))).toBeCloseTo(0.5);
+    expect(holdStrength(hold('topic:a', 'EXPERT', 'members'))).toBeLessThan(1);
+  });
+
+  it('makes the reasons add up to the score, and shares out the weight of signals that cannot apply', () => {
+    const withoutParty = scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT'), hold('topic:b', 'EXPERT')]), 2026);
+    const sum = withoutParty.reasons.reduce((total, reason) => total + reason.contribution, 0);
+    expect(withoutParty.score).toBeCloseTo(sum, 4);
+    expect(withoutParty.reasons.map((reason) => reason.kind)).toEqual(['TOPIC_OVERLAP', 'CAPACITY']);
+    // topic 0.45 and capacity 0.08 of the weights that apply (all but proximity and geography: 0.78)
+    expect(withoutParty.score).toBeCloseTo((0.45 + 0.08) / 0.78, 3);
+  });
+
+  it('decays old evidence and rewards recent national projects', () => {
+    const project = (startYear: number, level: string) => ({ candidateId: 'expert:x', id: `p${startYear}`, name: '项目', startYear, level, role: 'LEAD' as const, topicIds: ['topic:a'] });
+    const recent = scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT')], { projects: [project(2025, 'NATIONAL')] }), 2026);
+    const old = scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT')], { projects: [project(2012, 'COUNTY')] }), 2026);
+    const evidence = (scored: typeof recent) => scored.reasons.find((reason) => reason.kind === 'PROJECT_EVIDENCE')!.contribution;
+    expect(evidence(recent)).toBeGreaterThan(evidence(old) * 5);
+  });
+
+  it('counts geography only where the need has a place: same county beats a shared zone', () => {
+    const needPlace = { regionId: 'region:county', ancestors: [{ id: 'region:county', kind: 'COUNTY', name: 'X县' }], zones: [] };
+    const scored = scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT')], { needPlace }), 2026);
+    expect(scored.reasons.find((reason) => reason.kind === 'GEOGRAPHY')).toMatchObject({ signal: 1, summary: '同在X县', regionIds: ['region:county'] });
+  });
+});
