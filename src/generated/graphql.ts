@@ -96,6 +96,114 @@ export type AffiliationInput = {
   source?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One reason behind a candidate's score; the contributions of a candidate's reasons add up to its score. */
+export type CandidateReason = {
+  __typename?: 'CandidateReason';
+  /** The points this reason adds to the score. */
+  contribution: Scalars['Float']['output'];
+  /** The objects that support it: topics, projects, patents, regions or enterprises. */
+  evidence: Array<Node>;
+  /** What kind of reason this is. */
+  kind: CandidateReasonKind;
+  /** The reason in Chinese. */
+  summary: Scalars['String']['output'];
+  /** The reason in English. */
+  summaryEnglish: Scalars['String']['output'];
+};
+
+/** The kind of a reason behind a gap candidate's score. */
+export type CandidateReasonKind =
+  /** Projects and patents on the segment's topics (项目与专利证据), weighted by recency. */
+  | 'EVIDENCE'
+  /** Already cooperates with enterprises of the segment (已有合作). */
+  | 'EXISTING_TIES'
+  /** Located in the county, its municipality, or a shared cooperation zone (地理邻近). */
+  | 'LOCALITY'
+  /** Covers the segment's required topics (技术主题覆盖), weighted by expertise level; related topics count less. */
+  | 'TOPIC_COVERAGE';
+
+/** Any organisation or expert that can support a chain (产业链支撑主体). */
+export type ChainActor = Enterprise | Expert | GovernmentAgency | Platform | ResearchInstitute | University;
+
+/** The kinds of actor a chain-bridging ranking may include. */
+export type ChainActorKind =
+  /** Enterprises (企业). */
+  | 'ENTERPRISE'
+  /** Experts (专家). */
+  | 'EXPERT'
+  /** Government agencies (政府部门). */
+  | 'GOVERNMENT_AGENCY'
+  /** Platforms (平台). */
+  | 'PLATFORM'
+  /** Research institutes (科研院所). */
+  | 'RESEARCH_INSTITUTE'
+  /** Universities (高校). */
+  | 'UNIVERSITY';
+
+/** An organisation or expert that bridges industry chains (跨链枢纽), ranked by chain-bridging degree. */
+export type ChainBridge = {
+  __typename?: 'ChainBridge';
+  /** The organisation or expert. */
+  actor: ChainActor;
+  /** The pairs of chains it connects: chainCount × (chainCount − 1) / 2. */
+  bridgedPairs: Scalars['Int']['output'];
+  /** The number of distinct industry chains it is linked to (chain-bridging degree). */
+  chainCount: Scalars['Int']['output'];
+  /** The industries whose chains it is linked to, by name. */
+  industries: Array<Industry>;
+  /** The number of distinct segments it is linked to. */
+  segmentCount: Scalars['Int']['output'];
+};
+
+/** A shortfall of a segment in one support dimension (缺链/短板), with the reason and who could fill it. */
+export type ChainGap = {
+  __typename?: 'ChainGap';
+  /** The top candidates to fill the gap, from anywhere in the graph (inside the county or not), best first. */
+  candidates: Array<GapCandidate>;
+  /** The support dimension at fault. */
+  dimension: ChainSupportDimension;
+  /** The verdict. */
+  kind: ChainGapKind;
+  /** The support counted in that dimension. */
+  observed: Scalars['Int']['output'];
+  /** The reason in Chinese. */
+  reason: Scalars['String']['output'];
+  /** The reason in English. */
+  reasonEnglish: Scalars['String']['output'];
+  /** The minimum the rules ask for. */
+  required: Scalars['Int']['output'];
+};
+
+
+/** A shortfall of a segment in one support dimension (缺链/短板), with the reason and who could fill it. */
+export type ChainGapCandidatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a chain segment falls short (缺链/短板), one value per support dimension at fault. */
+export type ChainGapKind =
+  /** No enterprise in the county works in the segment (缺企业). */
+  | 'NO_ENTERPRISE'
+  /** No expert holds expertise in the segment's topics (缺专家). */
+  | 'NO_EXPERT'
+  /** No platform serves the industry while covering the segment's topics (缺平台). */
+  | 'NO_PLATFORM'
+  /** No university or research institute cooperates with the segment's enterprises or works on a project on its topics (缺研发伙伴). */
+  | 'NO_RD_PARTNER'
+  /** No project on the segment's topics started within the last `rules.staleYears` years (长期无项目). */
+  | 'STALE'
+  /** Some support, but below the documented minimum of `rules.weakMinimums` (短板). */
+  | 'WEAK';
+
+/** An upstream→downstream link between two segments of a chain. */
+export type ChainLink = {
+  __typename?: 'ChainLink';
+  /** The downstream segment. */
+  downstream: ChainSegment;
+  /** The upstream segment. */
+  upstream: ChainSegment;
+};
+
 /** Where a segment sits in its industry chain (产业链位置). */
 export type ChainPosition =
   /** Downstream (下游), e.g. sales or product innovation. */
@@ -104,6 +212,17 @@ export type ChainPosition =
   | 'MIDSTREAM'
   /** Upstream (上游), e.g. breeding or planting. */
   | 'UPSTREAM';
+
+/** The rules that produced the verdicts (判定规则), returned so that officials see them. */
+export type ChainRules = {
+  __typename?: 'ChainRules';
+  /** The rules in plain words (Chinese and English): coverage, locality, platforms, R&D partners, scoring. */
+  explanation: Array<Scalars['String']['output']>;
+  /** A segment is STALE when no project on its topics started in the last this many years. */
+  staleYears: Scalars['Int']['output'];
+  /** The minimum support per dimension; fewer (but more than none) is WEAK. */
+  weakMinimums: Array<ChainSupportMinimum>;
+};
 
 /** A segment of an industry chain (产业链环节), e.g. 育种 breeding → 养殖 raising → 制作 processing for 老腊肉; segments are linked upstream → downstream and a chain may branch. */
 export type ChainSegment = Node & {
@@ -147,6 +266,39 @@ export type ChainSegmentRequiredTopicsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One segment of a chain with everything that supports it, and its gaps (环节分析). */
+export type ChainSegmentAnalysis = {
+  __typename?: 'ChainSegmentAnalysis';
+  /** Upstream→downstream rank: the longest number of UPSTREAM_OF steps from a head segment (0). Branches share a depth. */
+  depth: Scalars['Int']['output'];
+  /** The segments directly downstream in this chain. */
+  downstream: Array<ChainSegment>;
+  /** Enterprises working in the segment (local first), with their qualifications. */
+  enterprises: Array<ChainSegmentMember>;
+  /** Experts whose expertise covers the segment's topics (相关专家), highest level first. */
+  experts: Array<ChainSegmentMember>;
+  /** The gaps; empty when the segment is well supported. */
+  gaps: Array<ChainGap>;
+  /** Patents on the segment's topics, newest first. */
+  patents: Array<Patent>;
+  /** Platforms serving the segment (服务平台). */
+  platforms: Array<ChainSegmentMember>;
+  /** Projects on the segment's topics, newest first. */
+  projects: Array<Project>;
+  /** Universities and research institutes tied to the segment by cooperation or projects (研发合作伙伴). */
+  rdPartners: Array<ChainSegmentMember>;
+  /** The technology topics the segment requires (所需技术). */
+  requiredTopics: Array<Topic>;
+  /** Universities and research institutes whose focus covers the segment's topics (相关科研机构). */
+  researchOrganizations: Array<ChainSegmentMember>;
+  /** The segment. */
+  segment: ChainSegment;
+  /** The support profile. */
+  support: ChainSupport;
+  /** The segments directly upstream in this chain. */
+  upstream: Array<ChainSegment>;
+};
+
 /** A page of chain segments (Relay connection). */
 export type ChainSegmentConnection = {
   __typename?: 'ChainSegmentConnection';
@@ -181,6 +333,23 @@ export type ChainSegmentFilter = {
   requiredTopic?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An enterprise, platform, expert or research organisation supporting a segment. */
+export type ChainSegmentMember = {
+  __typename?: 'ChainSegmentMember';
+  /** The organisation or expert. */
+  actor: ChainActor;
+  /** For R&D partners: `COOPERATION` (cooperates with an enterprise of the segment) and/or `PROJECT` (works on a project on it). */
+  basis: Array<Scalars['String']['output']>;
+  /** For experts: the highest expertise level among those topics; null otherwise. */
+  level: Maybe<ExpertiseLevel>;
+  /** True when located in the county (experts: through an affiliation). */
+  local: Scalars['Boolean']['output'];
+  /** For enterprises: their qualifications (资质); empty otherwise. */
+  qualifications: Array<EnterpriseQualification>;
+  /** The segment topics through which it covers the segment (empty for enterprises and R&D partners). */
+  topics: Array<Topic>;
+};
+
 /** How to sort a list of chain segments. */
 export type ChainSegmentOrder = {
   /** Ascending or descending. */
@@ -195,6 +364,107 @@ export type ChainSegmentOrderField =
   | 'CHAIN_ORDER'
   /** By name. */
   | 'NAME';
+
+/** The counts behind a segment's verdict (支撑情况). */
+export type ChainSupport = {
+  __typename?: 'ChainSupport';
+  /** Enterprises in the segment, anywhere. */
+  enterprises: Scalars['Int']['output'];
+  /** Experts with expertise in the segment's topics. */
+  experts: Scalars['Int']['output'];
+  /** The start year of the latest project on the segment; null when none. */
+  lastProjectYear: Maybe<Scalars['Int']['output']>;
+  /** Enterprises in the segment located in the county. */
+  localEnterprises: Scalars['Int']['output'];
+  /** Patents on the segment's topics. */
+  patents: Scalars['Int']['output'];
+  /** Platforms serving the segment. */
+  platforms: Scalars['Int']['output'];
+  /** Projects on the segment's topics, ever. */
+  projects: Scalars['Int']['output'];
+  /** R&D partners (universities, research institutes) tied to the segment. */
+  rdPartners: Scalars['Int']['output'];
+  /** Projects on the segment's topics started within `rules.staleYears` years of `asOfYear`. */
+  recentProjects: Scalars['Int']['output'];
+  /** Universities and research institutes focusing on the segment's topics. */
+  researchOrganizations: Scalars['Int']['output'];
+};
+
+/** A dimension of a segment's support profile (支撑维度). */
+export type ChainSupportDimension =
+  /** Enterprises located in the county that work in the segment (县内企业). */
+  | 'ENTERPRISES'
+  /** Experts with expertise in the segment's topics (专家). */
+  | 'EXPERTS'
+  /** Platforms serving the segment (服务平台). */
+  | 'PLATFORMS'
+  /** Universities and research institutes tied to the segment (研发合作伙伴). */
+  | 'RD_PARTNERS'
+  /** Projects on the segment's topics started within `rules.staleYears` years (近期项目). */
+  | 'RECENT_PROJECTS';
+
+/** A minimum of support per dimension below which a segment is WEAK (短板阈值). */
+export type ChainSupportMinimum = {
+  __typename?: 'ChainSupportMinimum';
+  /** The support dimension. */
+  dimension: ChainSupportDimension;
+  /** The least count that is not WEAK. */
+  minimum: Scalars['Int']['output'];
+};
+
+/** A valley at a glance (集群概览): industries, enterprises by qualification, weakest segments, indicators. */
+export type ClusterOverview = {
+  __typename?: 'ClusterOverview';
+  /** The cluster. */
+  cluster: IndustryCluster;
+  /** The county from which "local" is judged. */
+  county: Region;
+  /** The indicators the cluster contributes to, with progress. */
+  indicators: Array<IndicatorProgress>;
+  /** The industries of the cluster, by name. */
+  industries: Array<Industry>;
+  /** Local enterprises working in the cluster's industries. */
+  localEnterprises: Scalars['Int']['output'];
+  /** Local enterprises of the cluster by qualification. */
+  qualificationCounts: Array<QualificationCount>;
+  /** The weakest segments of the cluster's chains: most severe gaps first (2 per empty dimension, 1 per WEAK), then least support. */
+  weakestSegments: Array<ChainSegmentAnalysis>;
+};
+
+
+/** A valley at a glance (集群概览): industries, enterprises by qualification, weakest segments, indicators. */
+export type ClusterOverviewWeakestSegmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How two entities are connected (关联路径). No path within the limit is an answer (`found: false`), not an error. */
+export type Connections = {
+  __typename?: 'Connections';
+  /** The paths as a graph file (their nodes and relationships). */
+  export: GraphExport;
+  /** True when at least one path lies within the limit. */
+  found: Scalars['Boolean']['output'];
+  /** The start entity. */
+  from: Node;
+  /** The hop limit applied. */
+  maxHops: Scalars['Int']['output'];
+  /** The `first` shortest distinct simple paths, shortest first (k shortest paths). */
+  paths: Array<GraphPath>;
+  /** All the shortest paths (every path of the shortest length, up to `first`). */
+  shortest: Array<GraphPath>;
+  /** The length of the shortest path; null when none is found. */
+  shortestLength: Maybe<Scalars['Int']['output']>;
+  /** The end entity. */
+  to: Node;
+  /** The relationship kinds the paths may use. */
+  via: Array<GraphRelationshipKind>;
+};
+
+
+/** How two entities are connected (关联路径). No path within the limit is an answer (`found: false`), not an error. */
+export type ConnectionsExportArgs = {
+  format: GraphExportFormat;
+};
 
 /**
  * A cooperation (合作) between two organisations, with its kind and start year. Two organisations have
@@ -1108,6 +1378,19 @@ export type ExpertiseLevel =
   /** Recognised expert of the field (精通/权威). */
   | 'EXPERT';
 
+/** An organisation or expert that could fill a gap (补链候选), with its score and reasons. */
+export type GapCandidate = {
+  __typename?: 'GapCandidate';
+  /** The candidate. */
+  actor: ChainActor;
+  /** True when located in the county. */
+  local: Scalars['Boolean']['output'];
+  /** Why it scored so, largest contributions first. */
+  reasons: Array<CandidateReason>;
+  /** The score, 0–100: the sum of the reasons' contributions. */
+  score: Scalars['Float']['output'];
+};
+
 /** A government agency or leading group (政府部门), e.g. 县科技领导小组 or 县经济信息委: issues policies and posts demands. */
 export type GovernmentAgency = Node & Organization & {
   __typename?: 'GovernmentAgency';
@@ -1252,6 +1535,161 @@ export type GovernmentAgencyEdge = {
   node: GovernmentAgency;
 };
 
+/** A typed relationship between two entities (关系). */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** The entity the relationship starts from. */
+  from: Node;
+  /** The relationship type. */
+  kind: GraphRelationshipKind;
+  /** The entity it points to. */
+  to: Node;
+  /** Its Chinese verb, read from `from` to `to` (e.g. 参与, 主持, 任职于). */
+  verb: Scalars['String']['output'];
+};
+
+/** A graph exported as text. */
+export type GraphExport = {
+  __typename?: 'GraphExport';
+  /** The number of edges exported. */
+  edgeCount: Scalars['Int']['output'];
+  /** The edge list as CSV; null for GraphML. */
+  edgesCsv: Maybe<Scalars['String']['output']>;
+  /** The format. */
+  format: GraphExportFormat;
+  /** The GraphML document; null for CSV. */
+  graphml: Maybe<Scalars['String']['output']>;
+  /** The number of nodes exported. */
+  nodeCount: Scalars['Int']['output'];
+  /** The node list as CSV; null for GraphML. */
+  nodesCsv: Maybe<Scalars['String']['output']>;
+};
+
+/** A file format of graph exports. */
+export type GraphExportFormat =
+  /** CSV node and edge lists (RFC 4180, Gephi's Id/Label and Source/Target headers): `nodesCsv` and `edgesCsv` hold the files. */
+  | 'CSV'
+  /** GraphML (XML; opens in Gephi, Cytoscape, yEd): `graphml` holds the file. */
+  | 'GRAPHML';
+
+/** An entity on a path or in a subgraph, with its kind and display name. */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** Its kind. */
+  kind: GraphNodeKind;
+  /** Its name (or title, for patents and demands). */
+  label: Scalars['String']['output'];
+  /** The entity itself. */
+  node: Node;
+};
+
+/** The kind of an entity in a path or subgraph (实体类型). */
+export type GraphNodeKind =
+  /** Chain segment (产业链环节). */
+  | 'CHAIN_SEGMENT'
+  /** Technology demand (技术需求). */
+  | 'DEMAND'
+  /** Enterprise (企业). */
+  | 'ENTERPRISE'
+  /** Expert (专家/人才). */
+  | 'EXPERT'
+  /** Government agency (政府部门). */
+  | 'GOVERNMENT_AGENCY'
+  /** Indicator (指标). */
+  | 'INDICATOR'
+  /** Industry (产业). */
+  | 'INDUSTRY'
+  /** Industrial cluster (产业集群). */
+  | 'INDUSTRY_CLUSTER'
+  /** Patent (专利). */
+  | 'PATENT'
+  /** Platform (平台). */
+  | 'PLATFORM'
+  /** Policy (政策). */
+  | 'POLICY'
+  /** Project (科技项目). */
+  | 'PROJECT'
+  /** Region (区域). */
+  | 'REGION'
+  /** Research institute (科研院所). */
+  | 'RESEARCH_INSTITUTE'
+  /** Technology topic (技术主题). */
+  | 'TOPIC'
+  /** University (高校). */
+  | 'UNIVERSITY';
+
+/** A path between two entities: nodes[i] and nodes[i + 1] are joined by relationships[i], in either direction. */
+export type GraphPath = {
+  __typename?: 'GraphPath';
+  /** The number of relationships (hops). */
+  length: Scalars['Int']['output'];
+  /** The entities in order, from the start to the end. */
+  nodes: Array<GraphNode>;
+  /** The relationships in order; `from`/`to` give each one's own direction. */
+  relationships: Array<GraphEdge>;
+  /** The path in plain language, e.g. "企业A —参与→ 项目P ←主持— 西南大学". */
+  text: Scalars['String']['output'];
+};
+
+/** A relationship type of the graph (关系类型), as in the seed format. */
+export type GraphRelationshipKind =
+  /** An expert works for an organisation (任职于). */
+  | 'AFFILIATED_WITH'
+  /** A policy benefits an organisation, expert or industry (惠及). */
+  | 'BENEFITS'
+  /** A topic is narrower than another (从属于). */
+  | 'BROADER'
+  /** A cluster contributes to an indicator (贡献于). */
+  | 'CONTRIBUTES_TO'
+  /** Two organisations cooperate (合作). */
+  | 'COOPERATES_WITH'
+  /** An organisation focuses on a topic (专注). */
+  | 'FOCUSES_ON'
+  /** A project, demand or policy is for an industry (面向). */
+  | 'FOR_INDUSTRY'
+  /** An expert has expertise in a topic (擅长). */
+  | 'HAS_EXPERTISE'
+  /** An industry has a chain segment (包含环节). */
+  | 'HAS_SEGMENT'
+  /** An organisation hosts or runs a platform (承建). */
+  | 'HOSTS'
+  /** An expert invented a patent (发明). */
+  | 'INVENTED'
+  /** An industry belongs to a cluster (属于集群). */
+  | 'IN_CLUSTER'
+  /** An enterprise works in an industry (从事). */
+  | 'IN_INDUSTRY'
+  /** An enterprise works in a segment (处于环节). */
+  | 'IN_SEGMENT'
+  /** A region belongs to a cooperation zone (属于合作区). */
+  | 'IN_ZONE'
+  /** An agency issued a policy (发布政策). */
+  | 'ISSUED'
+  /** An organisation or expert leads a project (主持). */
+  | 'LEADS'
+  /** An organisation is located in a region (位于). */
+  | 'LOCATED_IN'
+  /** An indicator measures a region (衡量). */
+  | 'MEASURES'
+  /** A project or patent is on a topic (涉及). */
+  | 'ON_TOPIC'
+  /** An organisation owns a patent (拥有). */
+  | 'OWNS'
+  /** An organisation or expert takes part in a project (参与). */
+  | 'PARTICIPATES_IN'
+  /** A region is part of a larger one (隶属). */
+  | 'PART_OF'
+  /** An enterprise or agency posted a demand (发布). */
+  | 'POSTED'
+  /** A segment or demand requires a topic (需要). */
+  | 'REQUIRES'
+  /** A platform serves an industry (服务). */
+  | 'SERVES'
+  /** A demand is taken by an organisation or expert (由…承接). */
+  | 'TAKEN_BY'
+  /** A segment is upstream of another (上游于). */
+  | 'UPSTREAM_OF';
+
 /**
  * A metric from the county's science and technology targets (指标), e.g. R&D intensity (R&D投入强度),
  * invention patents per 10 000 people (每万人发明专利拥有量) or the number of high-tech enterprises, with its
@@ -1271,6 +1709,8 @@ export type Indicator = Node & {
   id: Scalars['ID']['output'];
   /** The indicator's name, e.g. R&D投入强度. */
   name: Scalars['String']['output'];
+  /** Progress from baseline to target, derived from the graph where it can be. */
+  progress: IndicatorProgress;
   /** The latest recorded value (最新值); null when none is recorded. */
   recordedValue: Maybe<Scalars['Float']['output']>;
   /** The year of the latest recorded value; null when none is recorded. */
@@ -1286,6 +1726,13 @@ export type Indicator = Node & {
   /** The unit of its values, e.g. `%`, `件/万人`, `家` or `万元`. */
   unit: Scalars['String']['output'];
 };
+
+/** Whether an indicator's current value comes from the graph or from the record (指标口径). */
+export type IndicatorBasis =
+  /** Computed from the graph (e.g. a count of enterprises); see `derivation`. */
+  | 'DERIVED'
+  /** The latest value recorded on the indicator (recordedValue). */
+  | 'RECORDED';
 
 /** A page of indicators (Relay connection). */
 export type IndicatorConnection = {
@@ -1333,6 +1780,33 @@ export type IndicatorOrderField =
   | 'NAME'
   /** By target year. */
   | 'TARGET_YEAR';
+
+/** An indicator's progress from its baseline to its target (指标进度). */
+export type IndicatorProgress = {
+  __typename?: 'IndicatorProgress';
+  /** The baseline value (基期值). */
+  baselineValue: Scalars['Float']['output'];
+  /** The baseline year. */
+  baselineYear: Scalars['Int']['output'];
+  /** Derived from the graph or recorded. */
+  basis: IndicatorBasis;
+  /** The current value; null when neither derivable nor recorded. */
+  currentValue: Maybe<Scalars['Float']['output']>;
+  /** The year of a recorded value; null for derived values (they reflect the graph as it is now). */
+  currentYear: Maybe<Scalars['Int']['output']>;
+  /** How the current value is obtained, in Chinese and English. */
+  derivation: Scalars['String']['output'];
+  /** The indicator. */
+  indicator: Indicator;
+  /** (current − baseline) / (target − baseline): 0 at baseline, 1 at target; null when undefined. */
+  progressRatio: Maybe<Scalars['Float']['output']>;
+  /** The region the value is for (the region the indicator MEASURES, else the county). */
+  region: Maybe<Region>;
+  /** The target value (目标值). */
+  targetValue: Scalars['Float']['output'];
+  /** The target year. */
+  targetYear: Scalars['Int']['output'];
+};
 
 /** An industry (产业), e.g. 老腊肉 cured pork, 中药材 medicinal herbs or 大木漆 raw lacquer, with its chain segments. */
 export type Industry = Node & {
@@ -1404,6 +1878,33 @@ export type IndustryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ProjectOrder>;
+};
+
+/** An industry chain seen from a county (产业链全景): segments upstream→downstream with support and gaps. */
+export type IndustryChain = {
+  __typename?: 'IndustryChain';
+  /** The reference year of recency (STALE, evidence). */
+  asOfYear: Scalars['Int']['output'];
+  /** The county from which "local" is judged. */
+  county: Region;
+  /** The chain as a graph file: the industry, its segments and every supporting entity, with the relationships among them. */
+  export: GraphExport;
+  /** Every gap of every segment, in segment order. */
+  gaps: Array<ChainGap>;
+  /** The industry. */
+  industry: Industry;
+  /** The upstream→downstream links among the segments (a chain may branch). */
+  links: Array<ChainLink>;
+  /** The rules that produced the verdicts. */
+  rules: ChainRules;
+  /** The segments, upstream first (by depth, then order). */
+  segments: Array<ChainSegmentAnalysis>;
+};
+
+
+/** An industry chain seen from a county (产业链全景): segments upstream→downstream with support and gaps. */
+export type IndustryChainExportArgs = {
+  format: GraphExportFormat;
 };
 
 /** An industrial cluster (产业集群), e.g. one of the three valleys: 硒谷 selenium valley, 碳谷 carbon valley, 药谷 medicine valley. */
@@ -2764,11 +3265,26 @@ export type ProjectRole =
   /** Participates in the project (参与). */
   | 'PARTICIPANT';
 
+/** How many local enterprises of a cluster hold a qualification. */
+export type QualificationCount = {
+  __typename?: 'QualificationCount';
+  /** The number of local enterprises holding it. */
+  count: Scalars['Int']['output'];
+  /** The qualification. */
+  qualification: EnterpriseQualification;
+};
+
 /** The root of all read operations. */
 export type Query = {
   __typename?: 'Query';
+  /** Organisations and experts that bridge the most industry chains: a degree measure on the actor–chain graph, where an actor is linked to a chain when it works in one of its segments, has expertise in or focuses on a topic a segment requires, is or hosts a platform serving the industry, or works on a project for it. */
+  chainBridges: Array<ChainBridge>;
   /** Industry-chain segments (产业链环节) of all industries. */
   chainSegments: ChainSegmentConnection;
+  /** A valley at a glance (集群概览). */
+  clusterOverview: ClusterOverview;
+  /** The shortest paths and the k shortest distinct paths between two entities (关联路径分析). */
+  connections: Connections;
   /** Who could take a posted demand or open challenge (揭榜挂帅): ranked experts and organisations with explained scores. */
   demandMatches: MatchResult;
   /** Technology demands (技术需求), including open challenges (揭榜挂帅). */
@@ -2781,12 +3297,20 @@ export type Query = {
   experts: ExpertConnection;
   /** Government agencies and leading groups (政府部门). */
   governmentAgencies: GovernmentAgencyConnection;
+  /** The whole graph as a file (every entity and relationship). */
+  graphExport: GraphExport;
+  /** The speech's indicators with baseline, current, target and progress (指标进度), by name. */
+  indicatorProgress: Array<IndicatorProgress>;
   /** Indicators (指标) with baselines and targets. */
   indicators: IndicatorConnection;
   /** Industries (产业). */
   industries: IndustryConnection;
+  /** An industry chain upstream→downstream with each segment's support, gaps and candidates (产业链分析). */
+  industryChain: IndustryChain;
   /** Industrial clusters (产业集群), e.g. the three valleys. */
   industryClusters: IndustryClusterConnection;
+  /** The entities within `depth` hops of one entity and the relationships among them (邻域子图). */
+  neighborhood: Subgraph;
   /** Fetches any object by its global id; null when nothing has that id. */
   node: Maybe<Node>;
   /** Fetches several objects by global id, in the order asked; null for each id that matches nothing. */
@@ -2822,11 +3346,36 @@ export type Query = {
 
 
 /** The root of all read operations. */
+export type QueryChainBridgesArgs = {
+  actorKinds?: InputMaybe<Array<ChainActorKind>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of all read operations. */
 export type QueryChainSegmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ChainSegmentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ChainSegmentOrder>;
+};
+
+
+/** The root of all read operations. */
+export type QueryClusterOverviewArgs = {
+  asOfYear?: InputMaybe<Scalars['Int']['input']>;
+  cluster: Scalars['ID']['input'];
+  county?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of all read operations. */
+export type QueryConnectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<GraphRelationshipKind>>;
 };
 
 
@@ -2885,6 +3434,18 @@ export type QueryGovernmentAgenciesArgs = {
 
 
 /** The root of all read operations. */
+export type QueryGraphExportArgs = {
+  format: GraphExportFormat;
+};
+
+
+/** The root of all read operations. */
+export type QueryIndicatorProgressArgs = {
+  cluster?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of all read operations. */
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IndicatorFilter>;
@@ -2903,11 +3464,28 @@ export type QueryIndustriesArgs = {
 
 
 /** The root of all read operations. */
+export type QueryIndustryChainArgs = {
+  asOfYear?: InputMaybe<Scalars['Int']['input']>;
+  county?: InputMaybe<Scalars['ID']['input']>;
+  industry: Scalars['ID']['input'];
+};
+
+
+/** The root of all read operations. */
 export type QueryIndustryClustersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IndustryClusterFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<IndustryClusterOrder>;
+};
+
+
+/** The root of all read operations. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<GraphRelationshipKind>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3376,6 +3954,25 @@ export type ServiceStatus = {
   version: Scalars['String']['output'];
 };
 
+/** A subgraph around an entity, for visualisation (邻域子图). */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** The relationships of the asked kinds among those entities. */
+  edges: Array<GraphEdge>;
+  /** The subgraph as a graph file. */
+  export: GraphExport;
+  /** The entities, nearest first. */
+  nodes: Array<GraphNode>;
+  /** True when the node or edge cap cut the subgraph. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+
+/** A subgraph around an entity, for visualisation (邻域子图). */
+export type SubgraphExportArgs = {
+  format: GraphExportFormat;
+};
+
 /** A page of the demands an organisation or expert has taken on (Relay connection). */
 export type TakenDemandConnection = {
   __typename?: 'TakenDemandConnection';
@@ -3839,6 +4436,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  ChainActor:
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+    | ( EntityModelModel )
+  ;
   DemandTaker:
     | ( EntityModelModel )
     | ( EntityModelModel )
@@ -3900,13 +4505,29 @@ export type ResolversTypes = ResolversObject<{
   AffiliationEdge: ResolverTypeWrapper<Omit<AffiliationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   AffiliationInput: AffiliationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CandidateReason: ResolverTypeWrapper<Omit<CandidateReason, 'evidence'> & { evidence: Array<ResolversTypes['Node']> }>;
+  CandidateReasonKind: CandidateReasonKind;
+  ChainActor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChainActor']>;
+  ChainActorKind: ChainActorKind;
+  ChainBridge: ResolverTypeWrapper<Omit<ChainBridge, 'actor' | 'industries'> & { actor: ResolversTypes['ChainActor'], industries: Array<ResolversTypes['Industry']> }>;
+  ChainGap: ResolverTypeWrapper<Omit<ChainGap, 'candidates'> & { candidates: Array<ResolversTypes['GapCandidate']> }>;
+  ChainGapKind: ChainGapKind;
+  ChainLink: ResolverTypeWrapper<Omit<ChainLink, 'downstream' | 'upstream'> & { downstream: ResolversTypes['ChainSegment'], upstream: ResolversTypes['ChainSegment'] }>;
   ChainPosition: ChainPosition;
+  ChainRules: ResolverTypeWrapper<ChainRules>;
   ChainSegment: ResolverTypeWrapper<EntityModelModel>;
+  ChainSegmentAnalysis: ResolverTypeWrapper<Omit<ChainSegmentAnalysis, 'downstream' | 'enterprises' | 'experts' | 'gaps' | 'patents' | 'platforms' | 'projects' | 'rdPartners' | 'requiredTopics' | 'researchOrganizations' | 'segment' | 'upstream'> & { downstream: Array<ResolversTypes['ChainSegment']>, enterprises: Array<ResolversTypes['ChainSegmentMember']>, experts: Array<ResolversTypes['ChainSegmentMember']>, gaps: Array<ResolversTypes['ChainGap']>, patents: Array<ResolversTypes['Patent']>, platforms: Array<ResolversTypes['ChainSegmentMember']>, projects: Array<ResolversTypes['Project']>, rdPartners: Array<ResolversTypes['ChainSegmentMember']>, requiredTopics: Array<ResolversTypes['Topic']>, researchOrganizations: Array<ResolversTypes['ChainSegmentMember']>, segment: ResolversTypes['ChainSegment'], upstream: Array<ResolversTypes['ChainSegment']> }>;
   ChainSegmentConnection: ResolverTypeWrapper<Omit<ChainSegmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChainSegmentEdge']>, nodes: Array<ResolversTypes['ChainSegment']> }>;
   ChainSegmentEdge: ResolverTypeWrapper<Omit<ChainSegmentEdge, 'node'> & { node: ResolversTypes['ChainSegment'] }>;
   ChainSegmentFilter: ChainSegmentFilter;
+  ChainSegmentMember: ResolverTypeWrapper<Omit<ChainSegmentMember, 'actor' | 'topics'> & { actor: ResolversTypes['ChainActor'], topics: Array<ResolversTypes['Topic']> }>;
   ChainSegmentOrder: ChainSegmentOrder;
   ChainSegmentOrderField: ChainSegmentOrderField;
+  ChainSupport: ResolverTypeWrapper<ChainSupport>;
+  ChainSupportDimension: ChainSupportDimension;
+  ChainSupportMinimum: ResolverTypeWrapper<ChainSupportMinimum>;
+  ClusterOverview: ResolverTypeWrapper<Omit<ClusterOverview, 'cluster' | 'county' | 'indicators' | 'industries' | 'weakestSegments'> & { cluster: ResolversTypes['IndustryCluster'], county: ResolversTypes['Region'], indicators: Array<ResolversTypes['IndicatorProgress']>, industries: Array<ResolversTypes['Industry']>, weakestSegments: Array<ResolversTypes['ChainSegmentAnalysis']> }>;
+  Connections: ResolverTypeWrapper<Omit<Connections, 'from' | 'paths' | 'shortest' | 'to'> & { from: ResolversTypes['Node'], paths: Array<ResolversTypes['GraphPath']>, shortest: Array<ResolversTypes['GraphPath']>, to: ResolversTypes['Node'] }>;
   Cooperation: ResolverTypeWrapper<Omit<Cooperation, 'from' | 'to'> & { from: ResolversTypes['Organization'], to: ResolversTypes['Organization'] }>;
   CooperationConnection: ResolverTypeWrapper<Omit<CooperationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CooperationEdge']>, nodes: Array<ResolversTypes['Organization']> }>;
   CooperationCreateInput: CooperationCreateInput;
@@ -3962,17 +4583,28 @@ export type ResolversTypes = ResolversObject<{
   ExpertiseInput: ExpertiseInput;
   ExpertiseLevel: ExpertiseLevel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GapCandidate: ResolverTypeWrapper<Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversTypes['ChainActor'], reasons: Array<ResolversTypes['CandidateReason']> }>;
   GovernmentAgency: ResolverTypeWrapper<EntityModelModel>;
   GovernmentAgencyConnection: ResolverTypeWrapper<Omit<GovernmentAgencyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GovernmentAgencyEdge']>, nodes: Array<ResolversTypes['GovernmentAgency']> }>;
   GovernmentAgencyEdge: ResolverTypeWrapper<Omit<GovernmentAgencyEdge, 'node'> & { node: ResolversTypes['GovernmentAgency'] }>;
+  GraphEdge: ResolverTypeWrapper<Omit<GraphEdge, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
+  GraphExport: ResolverTypeWrapper<GraphExport>;
+  GraphExportFormat: GraphExportFormat;
+  GraphNode: ResolverTypeWrapper<Omit<GraphNode, 'node'> & { node: ResolversTypes['Node'] }>;
+  GraphNodeKind: GraphNodeKind;
+  GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['GraphNode']>, relationships: Array<ResolversTypes['GraphEdge']> }>;
+  GraphRelationshipKind: GraphRelationshipKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<EntityModelModel>;
+  IndicatorBasis: IndicatorBasis;
   IndicatorConnection: ResolverTypeWrapper<Omit<IndicatorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['IndicatorEdge']>, nodes: Array<ResolversTypes['Indicator']> }>;
   IndicatorEdge: ResolverTypeWrapper<Omit<IndicatorEdge, 'node'> & { node: ResolversTypes['Indicator'] }>;
   IndicatorFilter: IndicatorFilter;
   IndicatorOrder: IndicatorOrder;
   IndicatorOrderField: IndicatorOrderField;
+  IndicatorProgress: ResolverTypeWrapper<Omit<IndicatorProgress, 'indicator' | 'region'> & { indicator: ResolversTypes['Indicator'], region?: Maybe<ResolversTypes['Region']> }>;
   Industry: ResolverTypeWrapper<EntityModelModel>;
+  IndustryChain: ResolverTypeWrapper<Omit<IndustryChain, 'county' | 'gaps' | 'industry' | 'links' | 'segments'> & { county: ResolversTypes['Region'], gaps: Array<ResolversTypes['ChainGap']>, industry: ResolversTypes['Industry'], links: Array<ResolversTypes['ChainLink']>, segments: Array<ResolversTypes['ChainSegmentAnalysis']> }>;
   IndustryCluster: ResolverTypeWrapper<EntityModelModel>;
   IndustryClusterConnection: ResolverTypeWrapper<Omit<IndustryClusterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['IndustryClusterEdge']>, nodes: Array<ResolversTypes['IndustryCluster']> }>;
   IndustryClusterEdge: ResolverTypeWrapper<Omit<IndustryClusterEdge, 'node'> & { node: ResolversTypes['IndustryCluster'] }>;
@@ -4051,6 +4683,7 @@ export type ResolversTypes = ResolversObject<{
   ProjectParticipantConnection: ResolverTypeWrapper<Omit<ProjectParticipantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProjectParticipantEdge']>, nodes: Array<ResolversTypes['ProjectActor']> }>;
   ProjectParticipantEdge: ResolverTypeWrapper<Omit<ProjectParticipantEdge, 'node'> & { node: ResolversTypes['ProjectActor'] }>;
   ProjectRole: ProjectRole;
+  QualificationCount: ResolverTypeWrapper<QualificationCount>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<EntityModelModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RegionEdge']>, nodes: Array<ResolversTypes['Region']> }>;
@@ -4069,6 +4702,7 @@ export type ResolversTypes = ResolversObject<{
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   ServiceStatus: ResolverTypeWrapper<ServiceStatus>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
   TakenDemandConnection: ResolverTypeWrapper<Omit<TakenDemandConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TakenDemandEdge']>, nodes: Array<ResolversTypes['Demand']> }>;
   TakenDemandEdge: ResolverTypeWrapper<Omit<TakenDemandEdge, 'node'> & { node: ResolversTypes['Demand'] }>;
   TalentCard: null;
@@ -4097,11 +4731,23 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliationEdge: Omit<AffiliationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   AffiliationInput: AffiliationInput;
   Boolean: Scalars['Boolean']['output'];
+  CandidateReason: Omit<CandidateReason, 'evidence'> & { evidence: Array<ResolversParentTypes['Node']> };
+  ChainActor: ResolversUnionTypes<ResolversParentTypes>['ChainActor'];
+  ChainBridge: Omit<ChainBridge, 'actor' | 'industries'> & { actor: ResolversParentTypes['ChainActor'], industries: Array<ResolversParentTypes['Industry']> };
+  ChainGap: Omit<ChainGap, 'candidates'> & { candidates: Array<ResolversParentTypes['GapCandidate']> };
+  ChainLink: Omit<ChainLink, 'downstream' | 'upstream'> & { downstream: ResolversParentTypes['ChainSegment'], upstream: ResolversParentTypes['ChainSegment'] };
+  ChainRules: ChainRules;
   ChainSegment: EntityModelModel;
+  ChainSegmentAnalysis: Omit<ChainSegmentAnalysis, 'downstream' | 'enterprises' | 'experts' | 'gaps' | 'patents' | 'platforms' | 'projects' | 'rdPartners' | 'requiredTopics' | 'researchOrganizations' | 'segment' | 'upstream'> & { downstream: Array<ResolversParentTypes['ChainSegment']>, enterprises: Array<ResolversParentTypes['ChainSegmentMember']>, experts: Array<ResolversParentTypes['ChainSegmentMember']>, gaps: Array<ResolversParentTypes['ChainGap']>, patents: Array<ResolversParentTypes['Patent']>, platforms: Array<ResolversParentTypes['ChainSegmentMember']>, projects: Array<ResolversParentTypes['Project']>, rdPartners: Array<ResolversParentTypes['ChainSegmentMember']>, requiredTopics: Array<ResolversParentTypes['Topic']>, researchOrganizations: Array<ResolversParentTypes['ChainSegmentMember']>, segment: ResolversParentTypes['ChainSegment'], upstream: Array<ResolversParentTypes['ChainSegment']> };
   ChainSegmentConnection: Omit<ChainSegmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChainSegmentEdge']>, nodes: Array<ResolversParentTypes['ChainSegment']> };
   ChainSegmentEdge: Omit<ChainSegmentEdge, 'node'> & { node: ResolversParentTypes['ChainSegment'] };
   ChainSegmentFilter: ChainSegmentFilter;
+  ChainSegmentMember: Omit<ChainSegmentMember, 'actor' | 'topics'> & { actor: ResolversParentTypes['ChainActor'], topics: Array<ResolversParentTypes['Topic']> };
   ChainSegmentOrder: ChainSegmentOrder;
+  ChainSupport: ChainSupport;
+  ChainSupportMinimum: ChainSupportMinimum;
+  ClusterOverview: Omit<ClusterOverview, 'cluster' | 'county' | 'indicators' | 'industries' | 'weakestSegments'> & { cluster: ResolversParentTypes['IndustryCluster'], county: ResolversParentTypes['Region'], indicators: Array<ResolversParentTypes['IndicatorProgress']>, industries: Array<ResolversParentTypes['Industry']>, weakestSegments: Array<ResolversParentTypes['ChainSegmentAnalysis']> };
+  Connections: Omit<Connections, 'from' | 'paths' | 'shortest' | 'to'> & { from: ResolversParentTypes['Node'], paths: Array<ResolversParentTypes['GraphPath']>, shortest: Array<ResolversParentTypes['GraphPath']>, to: ResolversParentTypes['Node'] };
   Cooperation: Omit<Cooperation, 'from' | 'to'> & { from: ResolversParentTypes['Organization'], to: ResolversParentTypes['Organization'] };
   CooperationConnection: Omit<CooperationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CooperationEdge']>, nodes: Array<ResolversParentTypes['Organization']> };
   CooperationCreateInput: CooperationCreateInput;
@@ -4148,16 +4794,23 @@ export type ResolversParentTypes = ResolversObject<{
   ExpertiseEdge: Omit<ExpertiseEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
   ExpertiseInput: ExpertiseInput;
   Float: Scalars['Float']['output'];
+  GapCandidate: Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversParentTypes['ChainActor'], reasons: Array<ResolversParentTypes['CandidateReason']> };
   GovernmentAgency: EntityModelModel;
   GovernmentAgencyConnection: Omit<GovernmentAgencyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GovernmentAgencyEdge']>, nodes: Array<ResolversParentTypes['GovernmentAgency']> };
   GovernmentAgencyEdge: Omit<GovernmentAgencyEdge, 'node'> & { node: ResolversParentTypes['GovernmentAgency'] };
+  GraphEdge: Omit<GraphEdge, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
+  GraphExport: GraphExport;
+  GraphNode: Omit<GraphNode, 'node'> & { node: ResolversParentTypes['Node'] };
+  GraphPath: Omit<GraphPath, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['GraphNode']>, relationships: Array<ResolversParentTypes['GraphEdge']> };
   ID: Scalars['ID']['output'];
   Indicator: EntityModelModel;
   IndicatorConnection: Omit<IndicatorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['IndicatorEdge']>, nodes: Array<ResolversParentTypes['Indicator']> };
   IndicatorEdge: Omit<IndicatorEdge, 'node'> & { node: ResolversParentTypes['Indicator'] };
   IndicatorFilter: IndicatorFilter;
   IndicatorOrder: IndicatorOrder;
+  IndicatorProgress: Omit<IndicatorProgress, 'indicator' | 'region'> & { indicator: ResolversParentTypes['Indicator'], region?: Maybe<ResolversParentTypes['Region']> };
   Industry: EntityModelModel;
+  IndustryChain: Omit<IndustryChain, 'county' | 'gaps' | 'industry' | 'links' | 'segments'> & { county: ResolversParentTypes['Region'], gaps: Array<ResolversParentTypes['ChainGap']>, industry: ResolversParentTypes['Industry'], links: Array<ResolversParentTypes['ChainLink']>, segments: Array<ResolversParentTypes['ChainSegmentAnalysis']> };
   IndustryCluster: EntityModelModel;
   IndustryClusterConnection: Omit<IndustryClusterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['IndustryClusterEdge']>, nodes: Array<ResolversParentTypes['IndustryCluster']> };
   IndustryClusterEdge: Omit<IndustryClusterEdge, 'node'> & { node: ResolversParentTypes['IndustryCluster'] };
@@ -4218,6 +4871,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectOrder: ProjectOrder;
   ProjectParticipantConnection: Omit<ProjectParticipantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProjectParticipantEdge']>, nodes: Array<ResolversParentTypes['ProjectActor']> };
   ProjectParticipantEdge: Omit<ProjectParticipantEdge, 'node'> & { node: ResolversParentTypes['ProjectActor'] };
+  QualificationCount: QualificationCount;
   Query: Record<PropertyKey, never>;
   Region: EntityModelModel;
   RegionConnection: Omit<RegionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RegionEdge']>, nodes: Array<ResolversParentTypes['Region']> };
@@ -4233,6 +4887,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   ServiceStatus: ServiceStatus;
   String: Scalars['String']['output'];
+  Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
   TakenDemandConnection: Omit<TakenDemandConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TakenDemandEdge']>, nodes: Array<ResolversParentTypes['Demand']> };
   TakenDemandEdge: Omit<TakenDemandEdge, 'node'> & { node: ResolversParentTypes['Demand'] };
   Topic: EntityModelModel;
@@ -4281,6 +4936,47 @@ export type AffiliationEdgeResolvers<ContextType = GraphQLContext, ParentType ex
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CandidateReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CandidateReason'] = ResolversParentTypes['CandidateReason']> = ResolversObject<{
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CandidateReasonKind'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summaryEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChainActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainActor'] = ResolversParentTypes['ChainActor']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Enterprise' | 'Expert' | 'GovernmentAgency' | 'Platform' | 'ResearchInstitute' | 'University', ParentType, ContextType>;
+}>;
+
+export type ChainBridgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainBridge'] = ResolversParentTypes['ChainBridge']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['ChainActor'], ParentType, ContextType>;
+  bridgedPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chainCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  segmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainGap'] = ResolversParentTypes['ChainGap']> = ResolversObject<{
+  candidates?: Resolver<Array<ResolversTypes['GapCandidate']>, ParentType, ContextType, RequireFields<ChainGapCandidatesArgs, 'first'>>;
+  dimension?: Resolver<ResolversTypes['ChainSupportDimension'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChainGapKind'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChainLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainLink'] = ResolversParentTypes['ChainLink']> = ResolversObject<{
+  downstream?: Resolver<ResolversTypes['ChainSegment'], ParentType, ContextType>;
+  upstream?: Resolver<ResolversTypes['ChainSegment'], ParentType, ContextType>;
+}>;
+
+export type ChainRulesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainRules'] = ResolversParentTypes['ChainRules']> = ResolversObject<{
+  explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  staleYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weakMinimums?: Resolver<Array<ResolversTypes['ChainSupportMinimum']>, ParentType, ContextType>;
+}>;
+
 export type ChainSegmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSegment'] = ResolversParentTypes['ChainSegment']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   downstream?: Resolver<Array<ResolversTypes['ChainSegment']>, ParentType, ContextType>;
@@ -4296,6 +4992,23 @@ export type ChainSegmentResolvers<ContextType = GraphQLContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ChainSegmentAnalysisResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSegmentAnalysis'] = ResolversParentTypes['ChainSegmentAnalysis']> = ResolversObject<{
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downstream?: Resolver<Array<ResolversTypes['ChainSegment']>, ParentType, ContextType>;
+  enterprises?: Resolver<Array<ResolversTypes['ChainSegmentMember']>, ParentType, ContextType>;
+  experts?: Resolver<Array<ResolversTypes['ChainSegmentMember']>, ParentType, ContextType>;
+  gaps?: Resolver<Array<ResolversTypes['ChainGap']>, ParentType, ContextType>;
+  patents?: Resolver<Array<ResolversTypes['Patent']>, ParentType, ContextType>;
+  platforms?: Resolver<Array<ResolversTypes['ChainSegmentMember']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  rdPartners?: Resolver<Array<ResolversTypes['ChainSegmentMember']>, ParentType, ContextType>;
+  requiredTopics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  researchOrganizations?: Resolver<Array<ResolversTypes['ChainSegmentMember']>, ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['ChainSegment'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['ChainSupport'], ParentType, ContextType>;
+  upstream?: Resolver<Array<ResolversTypes['ChainSegment']>, ParentType, ContextType>;
+}>;
+
 export type ChainSegmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSegmentConnection'] = ResolversParentTypes['ChainSegmentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ChainSegmentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ChainSegment']>, ParentType, ContextType>;
@@ -4306,6 +5019,55 @@ export type ChainSegmentConnectionResolvers<ContextType = GraphQLContext, Parent
 export type ChainSegmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSegmentEdge'] = ResolversParentTypes['ChainSegmentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ChainSegment'], ParentType, ContextType>;
+}>;
+
+export type ChainSegmentMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSegmentMember'] = ResolversParentTypes['ChainSegmentMember']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['ChainActor'], ParentType, ContextType>;
+  basis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['ExpertiseLevel']>, ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  qualifications?: Resolver<Array<ResolversTypes['EnterpriseQualification']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+}>;
+
+export type ChainSupportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSupport'] = ResolversParentTypes['ChainSupport']> = ResolversObject<{
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  experts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastProjectYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  platforms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rdPartners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recentProjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  researchOrganizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChainSupportMinimumResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainSupportMinimum'] = ResolversParentTypes['ChainSupportMinimum']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ChainSupportDimension'], ParentType, ContextType>;
+  minimum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ClusterOverviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterOverview'] = ResolversParentTypes['ClusterOverview']> = ResolversObject<{
+  cluster?: Resolver<ResolversTypes['IndustryCluster'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorProgress']>, ParentType, ContextType>;
+  industries?: Resolver<Array<ResolversTypes['Industry']>, ParentType, ContextType>;
+  localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualificationCounts?: Resolver<Array<ResolversTypes['QualificationCount']>, ParentType, ContextType>;
+  weakestSegments?: Resolver<Array<ResolversTypes['ChainSegmentAnalysis']>, ParentType, ContextType, RequireFields<ClusterOverviewWeakestSegmentsArgs, 'first'>>;
+}>;
+
+export type ConnectionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Connections'] = ResolversParentTypes['Connections']> = ResolversObject<{
+  export?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<ConnectionsExportArgs, 'format'>>;
+  found?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  maxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType>;
+  shortest?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType>;
+  shortestLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  via?: Resolver<Array<ResolversTypes['GraphRelationshipKind']>, ParentType, ContextType>;
 }>;
 
 export type CooperationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Cooperation'] = ResolversParentTypes['Cooperation']> = ResolversObject<{
@@ -4513,6 +5275,13 @@ export type ExpertiseEdgeResolvers<ContextType = GraphQLContext, ParentType exte
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type GapCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GapCandidate'] = ResolversParentTypes['GapCandidate']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['ChainActor'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CandidateReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type GovernmentAgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GovernmentAgency'] = ResolversParentTypes['GovernmentAgency']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   benefitingPolicies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<GovernmentAgencyBenefitingPoliciesArgs, 'first' | 'orderBy'>>;
@@ -4547,6 +5316,35 @@ export type GovernmentAgencyEdgeResolvers<ContextType = GraphQLContext, ParentTy
   node?: Resolver<ResolversTypes['GovernmentAgency'], ParentType, ContextType>;
 }>;
 
+export type GraphEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['GraphRelationshipKind'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  verb?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GraphExportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphExport'] = ResolversParentTypes['GraphExport']> = ResolversObject<{
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgesCsv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['GraphExportFormat'], ParentType, ContextType>;
+  graphml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesCsv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type GraphNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['GraphNodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
+export type GraphPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
   baselineValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   baselineYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4554,6 +5352,7 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['IndicatorProgress'], ParentType, ContextType>;
   recordedValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   recordedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -4576,6 +5375,20 @@ export type IndicatorEdgeResolvers<ContextType = GraphQLContext, ParentType exte
   node?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
 }>;
 
+export type IndicatorProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorProgress'] = ResolversParentTypes['IndicatorProgress']> = ResolversObject<{
+  baselineValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  baselineYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['IndicatorBasis'], ParentType, ContextType>;
+  currentValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  currentYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  derivation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  progressRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  targetValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  targetYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type IndustryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Industry'] = ResolversParentTypes['Industry']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['IndustryCluster']>, ParentType, ContextType>;
@@ -4591,6 +5404,17 @@ export type IndustryResolvers<ContextType = GraphQLContext, ParentType extends R
   segments?: Resolver<Array<ResolversTypes['ChainSegment']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IndustryChainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndustryChain'] = ResolversParentTypes['IndustryChain']> = ResolversObject<{
+  asOfYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  export?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<IndustryChainExportArgs, 'format'>>;
+  gaps?: Resolver<Array<ResolversTypes['ChainGap']>, ParentType, ContextType>;
+  industry?: Resolver<ResolversTypes['Industry'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ChainLink']>, ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['ChainRules'], ParentType, ContextType>;
+  segments?: Resolver<Array<ResolversTypes['ChainSegmentAnalysis']>, ParentType, ContextType>;
 }>;
 
 export type IndustryClusterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndustryCluster'] = ResolversParentTypes['IndustryCluster']> = ResolversObject<{
@@ -4902,17 +5726,29 @@ export type ProjectParticipantEdgeResolvers<ContextType = GraphQLContext, Parent
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type QualificationCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QualificationCount'] = ResolversParentTypes['QualificationCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualification?: Resolver<ResolversTypes['EnterpriseQualification'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  chainBridges?: Resolver<Array<ResolversTypes['ChainBridge']>, ParentType, ContextType, RequireFields<QueryChainBridgesArgs, 'first'>>;
   chainSegments?: Resolver<ResolversTypes['ChainSegmentConnection'], ParentType, ContextType, RequireFields<QueryChainSegmentsArgs, 'first' | 'orderBy'>>;
+  clusterOverview?: Resolver<ResolversTypes['ClusterOverview'], ParentType, ContextType, RequireFields<QueryClusterOverviewArgs, 'cluster'>>;
+  connections?: Resolver<ResolversTypes['Connections'], ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   demandMatches?: Resolver<ResolversTypes['MatchResult'], ParentType, ContextType, RequireFields<QueryDemandMatchesArgs, 'demandId' | 'first'>>;
   demands?: Resolver<ResolversTypes['DemandConnection'], ParentType, ContextType, RequireFields<QueryDemandsArgs, 'first' | 'orderBy'>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first' | 'orderBy'>>;
   expertSearch?: Resolver<ResolversTypes['MatchResult'], ParentType, ContextType, RequireFields<QueryExpertSearchArgs, 'first' | 'need'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'orderBy'>>;
   governmentAgencies?: Resolver<ResolversTypes['GovernmentAgencyConnection'], ParentType, ContextType, RequireFields<QueryGovernmentAgenciesArgs, 'first' | 'orderBy'>>;
+  graphExport?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<QueryGraphExportArgs, 'format'>>;
+  indicatorProgress?: Resolver<Array<ResolversTypes['IndicatorProgress']>, ParentType, ContextType, Partial<QueryIndicatorProgressArgs>>;
   indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'first' | 'orderBy'>>;
   industries?: Resolver<ResolversTypes['IndustryConnection'], ParentType, ContextType, RequireFields<QueryIndustriesArgs, 'first' | 'orderBy'>>;
+  industryChain?: Resolver<ResolversTypes['IndustryChain'], ParentType, ContextType, RequireFields<QueryIndustryChainArgs, 'industry'>>;
   industryClusters?: Resolver<ResolversTypes['IndustryClusterConnection'], ParentType, ContextType, RequireFields<QueryIndustryClustersArgs, 'first' | 'orderBy'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
@@ -5020,6 +5856,13 @@ export type ServiceStatusResolvers<ContextType = GraphQLContext, ParentType exte
   nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  export?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<SubgraphExportArgs, 'format'>>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type TakenDemandConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TakenDemandConnection'] = ResolversParentTypes['TakenDemandConnection']> = ResolversObject<{
@@ -5131,9 +5974,21 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AffiliatedExpertEdge?: AffiliatedExpertEdgeResolvers<ContextType>;
   AffiliationConnection?: AffiliationConnectionResolvers<ContextType>;
   AffiliationEdge?: AffiliationEdgeResolvers<ContextType>;
+  CandidateReason?: CandidateReasonResolvers<ContextType>;
+  ChainActor?: ChainActorResolvers<ContextType>;
+  ChainBridge?: ChainBridgeResolvers<ContextType>;
+  ChainGap?: ChainGapResolvers<ContextType>;
+  ChainLink?: ChainLinkResolvers<ContextType>;
+  ChainRules?: ChainRulesResolvers<ContextType>;
   ChainSegment?: ChainSegmentResolvers<ContextType>;
+  ChainSegmentAnalysis?: ChainSegmentAnalysisResolvers<ContextType>;
   ChainSegmentConnection?: ChainSegmentConnectionResolvers<ContextType>;
   ChainSegmentEdge?: ChainSegmentEdgeResolvers<ContextType>;
+  ChainSegmentMember?: ChainSegmentMemberResolvers<ContextType>;
+  ChainSupport?: ChainSupportResolvers<ContextType>;
+  ChainSupportMinimum?: ChainSupportMinimumResolvers<ContextType>;
+  ClusterOverview?: ClusterOverviewResolvers<ContextType>;
+  Connections?: ConnectionsResolvers<ContextType>;
   Cooperation?: CooperationResolvers<ContextType>;
   CooperationConnection?: CooperationConnectionResolvers<ContextType>;
   CooperationCreatePayload?: CooperationCreatePayloadResolvers<ContextType>;
@@ -5161,13 +6016,20 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ExpertUpdatePayload?: ExpertUpdatePayloadResolvers<ContextType>;
   ExpertiseConnection?: ExpertiseConnectionResolvers<ContextType>;
   ExpertiseEdge?: ExpertiseEdgeResolvers<ContextType>;
+  GapCandidate?: GapCandidateResolvers<ContextType>;
   GovernmentAgency?: GovernmentAgencyResolvers<ContextType>;
   GovernmentAgencyConnection?: GovernmentAgencyConnectionResolvers<ContextType>;
   GovernmentAgencyEdge?: GovernmentAgencyEdgeResolvers<ContextType>;
+  GraphEdge?: GraphEdgeResolvers<ContextType>;
+  GraphExport?: GraphExportResolvers<ContextType>;
+  GraphNode?: GraphNodeResolvers<ContextType>;
+  GraphPath?: GraphPathResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorConnection?: IndicatorConnectionResolvers<ContextType>;
   IndicatorEdge?: IndicatorEdgeResolvers<ContextType>;
+  IndicatorProgress?: IndicatorProgressResolvers<ContextType>;
   Industry?: IndustryResolvers<ContextType>;
+  IndustryChain?: IndustryChainResolvers<ContextType>;
   IndustryCluster?: IndustryClusterResolvers<ContextType>;
   IndustryClusterConnection?: IndustryClusterConnectionResolvers<ContextType>;
   IndustryClusterEdge?: IndustryClusterEdgeResolvers<ContextType>;
@@ -5210,6 +6072,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ProjectInvolvementEdge?: ProjectInvolvementEdgeResolvers<ContextType>;
   ProjectParticipantConnection?: ProjectParticipantConnectionResolvers<ContextType>;
   ProjectParticipantEdge?: ProjectParticipantEdgeResolvers<ContextType>;
+  QualificationCount?: QualificationCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
@@ -5223,6 +6086,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchKind?: SearchKindResolvers;
   SearchResult?: SearchResultResolvers<ContextType>;
   ServiceStatus?: ServiceStatusResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
   TakenDemandConnection?: TakenDemandConnectionResolvers<ContextType>;
   TakenDemandEdge?: TakenDemandEdgeResolvers<ContextType>;
   TalentCard?: TalentCardResolvers;

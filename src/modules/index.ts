@@ -11,6 +11,8 @@ import { policyResolvers } from './policy/policy.resolvers.js';
 import { regionResolvers } from './region/region.resolvers.js';
 import { searchResolvers } from './search/search.resolvers.js';
 import { matchingResolvers } from './matching/matching.resolvers.js';
+import { chainResolvers } from './chain/chain.resolvers.js';
+import { linksResolvers } from './links/links.resolvers.js';
 
 /** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
 const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
@@ -29,6 +31,8 @@ export const resolvers: Resolvers[] = [
   regionResolvers,
   searchResolvers,
   matchingResolvers,
+  chainResolvers,
+  linksResolvers,
   organizationMutationResolvers,
   expertMutationResolvers,
   demandMutationResolvers,

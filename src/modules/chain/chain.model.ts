@@ -1,0 +1,107 @@
+/** The shapes the chain module hands to resolvers: segment analyses, gaps, ranked candidates, cluster overviews, indicator progress. */
+import type { EntityModel } from '../../graph/entity.js';
+import type { SupportDimension } from './chain.config.js';
+
+export type GapKind = 'NO_ENTERPRISE' | 'NO_RD_PARTNER' | 'NO_PLATFORM' | 'NO_EXPERT' | 'STALE' | 'WEAK';
+
+/** An entity tied to a segment, with whether it is in the county and the topics through which it covers the segment. */
+export interface SegmentMemberModel {
+  node: EntityModel;
+  local: boolean;
+  topics: EntityModel[];
+  /** For experts: the highest expertise level among those topics. */
+  level?: string | null;
+  /** For R&D partners: COOPERATION and/or PROJECT. */
+  basis?: string[];
+}
+
+/** The counts behind a segment's verdict. */
+export interface SegmentSupportModel {
+  enterprises: number;
+  localEnterprises: number;
+  rdPartners: number;
+  researchOrganizations: number;
+  platforms: number;
+  experts: number;
+  projects: number;
+  recentProjects: number;
+  patents: number;
+  lastProjectYear: number | null;
+}
+
+/** A shortfall of one segment in one support dimension. */
+export interface ChainGapModel {
+  kind: GapKind;
+  dimension: SupportDimension;
+  observed: number;
+  required: number;
+  reason: string;
+  reasonEnglish: string;
+  /** What candidate ranking needs: the segment, the county, the reference year and who already supports it. */
+  segment: EntityModel;
+  countyId: string;
+  asOfYear: number;
+  requiredTopicIds: string[];
+  excludedIds: string[];
+}
+
+export interface ChainSegmentAnalysisModel {
+  segment: EntityModel;
+  requiredTopics: EntityModel[];
+  /** Longest number of UPSTREAM_OF steps from a most-upstream segment of the chain (0 = head). */
+  depth: number;
+  upstreamIds: string[];
+  downstreamIds: string[];
+  enterprises: SegmentMemberModel[];
+  rdPartners: SegmentMemberModel[];
+  researchOrganizations: SegmentMemberModel[];
+  platforms: SegmentMemberModel[];
+  experts: SegmentMemberModel[];
+  projects: EntityModel[];
+  patents: EntityModel[];
+  support: SegmentSupportModel;
+  gaps: ChainGapModel[];
+}
+
+export interface IndustryChainModel {
+  industry: EntityModel;
+  county: EntityModel;
+  asOfYear: number;
+  segments: ChainSegmentAnalysisModel[];
+}
+
+/** One reason a candidate was ranked where it is; the contributions of a candidate's reasons add up to its score. */
+export interface CandidateReasonModel {
+  kind: 'TOPIC_COVERAGE' | 'EVIDENCE' | 'LOCALITY' | 'EXISTING_TIES';
+  contribution: number;
+  summary: string;
+  summaryEnglish: string;
+  evidence: EntityModel[];
+}
+
+export interface GapCandidateModel {
+  candidate: EntityModel;
+  score: number;
+  local: boolean;
+  reasons: CandidateReasonModel[];
+}
+
+export interface IndicatorProgressModel {
+  indicator: EntityModel;
+  region: EntityModel | null;
+  basis: 'DERIVED' | 'RECORDED';
+  derivation: string;
+  currentValue: number | null;
+  currentYear: number | null;
+  progressRatio: number | null;
+}
+
+export interface ClusterOverviewModel {
+  cluster: EntityModel;
+  county: EntityModel;
+  industries: EntityModel[];
+  localEnterprises: number;
+  qualificationCounts: Array<{ qualification: string; count: number }>;
+  segments: ChainSegmentAnalysisModel[];
+  indicators: IndicatorProgressModel[];
+}

@@ -1,0 +1,311 @@
+/**
+ * Every Cypher query of the chain module. Definitions used throughout (documented in the schema too):
+ * - a segment's topics are the topics it REQUIRES and every narrower topic (BROADER*0..);
+ * - "local" means located in the county or a region PART_OF it (experts: through any affiliation);
+ * - an expert covers a segment when they HAS_EXPERTISE in one of its topics; a research organisation
+ *   (University, ResearchInstitute) when it FOCUSES_ON one;
+ * - a platform serves a segment when it SERVES the segment's industry and the platform or its host FOCUSES_ON one
+ *   of the segment's topics, or an expert affiliated with the platform has expertise in one;
+ * - an R&D partner of a segment is a University or ResearchInstitute that COOPERATES_WITH an enterprise of the
+ *   segment or leads or takes part in a project on the segment;
+ * - a project (patent) is on a segment when it is ON_TOPIC one of the segment's topics.
+ */
+import { ENTITY_LABEL } from '../../graph/kinds.js';
+import { entityProjection } from '../../graph/query.js';
+import type { EntityModel } from '../../graph/entity.js';
+import type { Database } from '../../neo4j/database.js';
+
+const LOCAL_ORGANIZATION = (variable: string) => `EXISTS { MATCH (${variable})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
+const LOCAL_ACTOR = (variable: string) =>
+  `EXISTS { MATCH (${variable})-[:AFFILIATED_WITH*0..1]->(:${ENTITY_LABEL})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
+const SEGMENT_TOPIC = '(segment)-[:REQUIRES]->(:Topic)<-[:BROADER*0..]-(topic:Topic)';
+const SEGMENTS_OF_INDUSTRY = `MATCH (county:Region {id: $countyId})
+     MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)`;
+
+/** One entity by record id and kind; null when none exists. */
+export async function findEntity(database: Database, label: string, id: string): Promise<EntityModel | null> {
+  const rows = await database.read(`MATCH (node:${label} {id: $id}) RETURN ${entityProjection('node')} AS node`, { id });
+  return (rows[0]?.node as EntityModel | undefined) ?? null;
+}
+
+/** The default county: the region of kind COUNTY in which (or in whose parts) most enterprises are located; ties by id. */
+export async function findDefaultCounty(database: Database): Promise<EntityModel | null> {
+  const rows = await database.read(
+    `MATCH (enterprise:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county:Region {kind: 'COUNTY'})
+     WITH county, count(DISTINCT enterprise) AS enterprises
+     ORDER BY enterprises DESC, county.id LIMIT 1
+     RETURN ${entityProjection('county')} AS county`,
+  );
+  return (rows[0]?.county as EntityModel | undefined) ?? null;
+}
+
+export interface SegmentRow {
+  segment: EntityModel;
+  downstreamIds: string[];
+  requiredTopics: EntityModel[];
+}
+
+/** The segments of an industry with their downstream links and required topics. */
+export async function findSegments(database: Database, industryId: string): Promise<SegmentRow[]> {
+  const rows = await database.read(
+    `MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
+     CALL (industry, segment) {
+       OPTIONAL MATCH (segment)-[:UPSTREAM_OF]->(next:ChainSegment)<-[:HAS_SEGMENT]-(industry)
+       RETURN collect(DISTINCT next.id) AS downstreamIds
+     }
+     CALL (segment) {
+       OPTIONAL MATCH (segment)-[:REQUIRES]->(topic:Topic)
+       WITH topic ORDER BY topic.name
+       RETURN collect(${entityProjection('topic')}) AS requiredTopics
+     }
+     RETURN ${entityProjection('segment')} AS segment, downstreamIds, requiredTopics
+     ORDER BY segment.order, segment.id`,
+    { industryId },
+  );
+  return rows as unknown as SegmentRow[];
+}
+
+export interface MemberRow {
+  segmentId: string;
+  node: EntityModel;
+  local: boolean;
+  topics: EntityModel[];
+  level?: string | null;
+  basis?: string[];
+}
+
+const memberRows = (rows: Array<Record<string, unknown>>) => rows as unknown as MemberRow[];
+
+/** Enterprises working in each segment (IN_SEGMENT), local first. */
+export async function findSegmentEnterprises(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
+  return memberRows(
+    await database.read(
+      `${SEGMENTS_OF_INDUSTRY}
+       MATCH (segment)<-[:IN_SEGMENT]-(node:Enterprise)
+       WITH segment, node, ${LOCAL_ORGANIZATION('node')} AS local
+       ORDER BY segment.id, local DESC, node.name, node.id
+       RETURN segment.id AS segmentId, ${entityProjection('node')} AS node, local, [] AS topics`,
+      { industryId, countyId },
+    ),
+  );
+}
+
+/** Experts with expertise in a segment topic, with those topics and their highest level. */
+export async function findSegmentExperts(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
+  return memberRows(
+    await database.read(
+      `${SEGMENTS_OF_INDUSTRY}
+       MATCH ${SEGMENT_TOPIC}<-[expertise:HAS_EXPERTISE]-(node:Expert)
+       WITH county, segment, node, collect(DISTINCT topic) AS topics,
+            max(CASE expertise.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END) AS rank
+       WITH segment, node, topics, rank, ${LOCAL_ACTOR('node')} AS local
+       ORDER BY segment.id, rank DESC, local DESC, node.name, node.id
+       RETURN segment.id AS segmentId, ${entityProjection('node')} AS node, local,
+              [topic IN topics | ${entityProjection('topic')}] AS topics,
+              CASE rank WHEN 3 THEN 'EXPERT' WHEN 2 THEN 'ADVANCED' ELSE 'BASIC' END AS level`,
+      { industryId, countyId },
+    ),
+  );
+}
+
+/** Universities and research institutes focusing on a segment topic. */
+export async function findSegmentResearchOrganizations(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
+  return memberRows(
+    await database.read(
+      `${SEGMENTS_OF_INDUSTRY}
+       MATCH ${SEGMENT_TOPIC}<-[:FOCUSES_ON]-(node:Organization)
+       WHERE node:University OR node:ResearchInstitute
+       WITH county, segment, node, collect(DISTINCT topic) AS topics
+       WITH segment, node, topics, ${LOCAL_ORGANIZATION('node')} AS local
+       ORDER BY segment.id, size(topics) DESC, node.name, node.id
+       RETURN segment.id AS segmentId, ${entityProjection('node')} AS node, local, [topic IN topics | ${entityProjection('topic')}] AS topics`,
+      { industryId, countyId },
+    ),
+  );
+}
+
+/** Platforms serving each segment (see the module comment for the rule), with the topics that tie them to it. */
+export async function findSegmentPlatforms(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
+  return memberRows(
+    await database.read(
+      `${SEGMENTS_OF_INDUSTRY}
+       MATCH (industry)<-[:SERVES]-(node:Platform)
+       MATCH ${SEGMENT_TOPIC}
+       WHERE EXISTS { MATCH (node)-[:FOCUSES_ON]->(topic) }
+          OR EXISTS { MATCH (node)<-[:HOSTS]-(:Organization)-[:FOCUSES_ON]->(topic) }
+          OR EXISTS { MATCH (node)<-[:AFFILIATED_WITH]-(:Expert)-[:HAS_EXPERTISE]->(topic) }
+       WITH county, segment, node, collect(DISTINCT topic) AS topics
+       WITH segment, node, topics, ${LOCAL_ORGANIZATION('node')} AS local
+       ORDER BY segment.id, local DESC, node.name, node.id
+       RETURN segment.id AS segmentId, ${entityProjection('node')} AS node, local, [topic IN topics | ${entityProjection('topic')}] AS topics`,
+      { industryId, countyId },
+    ),
+  );
+}
+
+/** R&D partners of each segment with the basis of the partnership (COOPERATION, PROJECT). */
+export async function findSegmentRdPartners(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
+  return memberRows(
+    await database.read(
+      `${SEGMENTS_OF_INDUSTRY}
+       CALL (segment) {
+         MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node:Organization)
+         WHERE node:University OR node:ResearchInstitute
+         RETURN node, 'COOPERATION' AS basis
+         UNION
+         MATCH ${SEGMENT_TOPIC}<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node:Organization)
+         WHERE node:University OR node:ResearchInstitute
+         RETURN node, 'PROJECT' AS basis
+       }
+       WITH county, segment, node, collect(DISTINCT basis) AS basis
+       WITH segment, node, basis, ${LOCAL_ORGANIZATION('node')} AS local
+       ORDER BY segment.id, size(basis) DESC, local DESC, node.name, node.id
+       RETURN segment.id AS segmentId, ${entityProjection('node')} AS node, local, [] AS topics, basis`,
+      { industryId, countyId },
+    ),
+  );
+}
+
+/** Projects and patents on each segment's topics, newest first. */
+export async function findSegmentWork(database: Database, industryId: string): Promise<Array<{ segmentId: string; projects: EntityModel[]; patents: EntityModel[] }>> {
+  const rows = await database.read(
+    `MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
+     CALL (segment) {
+       OPTIONAL MATCH ${SEGMENT_TOPIC}<-[:ON_TOPIC]-(project:Project)
+       WITH DISTINCT project ORDER BY project.startYear DESC, project.id
+       RETURN collect(${entityProjection('project')}) AS projects
+     }
+     CALL (segment) {
+       OPTIONAL MATCH ${SEGMENT_TOPIC}<-[:ON_TOPIC]-(patent:Patent)
+       WITH DISTINCT patent ORDER BY patent.filedYear DESC, patent.id
+       RETURN collect(${entityProjection('patent')}) AS patents
+     }
+     RETURN segment.id AS segmentId, projects, patents`,
+    { industryId },
+  );
+  return rows as never;
+}
+
+/** The industries of a cluster, by name. */
+export async function findClusterIndustries(database: Database, clusterId: string): Promise<EntityModel[]> {
+  const rows = await database.read(
+    `MATCH (:IndustryCluster {id: $clusterId})<-[:IN_CLUSTER]-(industry:Industry)
+     RETURN ${entityProjection('industry')} AS industry ORDER BY industry.name, industry.id`,
+    { clusterId },
+  );
+  return rows.map((row) => row.industry as EntityModel);
+}
+
+/** Local enterprises of a cluster's industries (IN_INDUSTRY or IN_SEGMENT), counted in all and by qualification. */
+export async function countClusterEnterprises(
+  database: Database,
+  clusterId: string,
+  countyId: string,
+): Promise<{ total: number; byQualification: Array<{ qualification: string; count: number }> }> {
+  const rows = await database.read(
+    `MATCH (county:Region {id: $countyId})
+     MATCH (:IndustryCluster {id: $clusterId})<-[:IN_CLUSTER]-(industry:Industry)
+     CALL (industry) {
+       MATCH (industry)<-[:IN_INDUSTRY]-(enterprise:Enterprise) RETURN enterprise
+       UNION
+       MATCH (industry)-[:HAS_SEGMENT]->(:ChainSegment)<-[:IN_SEGMENT]-(enterprise:Enterprise) RETURN enterprise
+     }
+     WITH DISTINCT county, enterprise
+     WHERE ${LOCAL_ORGANIZATION('enterprise')}
+     WITH collect(enterprise) AS enterprises
+     RETURN size(enterprises) AS total,
+            [qualification IN ['ABOVE_DESIGNATED_SIZE', 'HIGH_TECH', 'TECH_SME', 'SPECIALIZED', 'LEADING'] |
+              {qualification: qualification, count: size([e IN enterprises WHERE qualification IN coalesce(e.qualifications, [])])}] AS byQualification`,
+    { clusterId, countyId },
+  );
+  return { total: Number(rows[0]?.total ?? 0), byQualification: (rows[0]?.byQualification as never) ?? [] };
+}
+
+/** A topic link between a candidate and one required topic of a segment. */
+export interface CandidateTopicRow {
+  candidateId: string;
+  requiredId: string;
+  topic: EntityModel;
+  match: 'DIRECT' | 'RELATED';
+  linkType: 'HAS_EXPERTISE' | 'FOCUSES_ON';
+  level: string | null;
+}
+
+/**
+ * Every actor with one of `labels` (not in `excludedIds`) linked to one of the segment's required topics: directly
+ * (the topic or a narrower one) or through a related topic (the broader topic, or a sibling under the same broader).
+ * Actors are linked by HAS_EXPERTISE or FOCUSES_ON; platforms also through their host's focus and their experts.
+ */
+export async function findCandidateTopicLinks(database: Database, segmentId: string, labels: readonly string[], excludedIds: readonly string[]): Promise<CandidateTopicRow[]> {
+  const rows = await database.read(
+    `MATCH (:ChainSegment {id: $segmentId})-[:REQUIRES]->(required:Topic)
+     CALL (required) {
+       MATCH (topic:Topic)-[:BROADER*0..]->(required) RETURN topic, 'DIRECT' AS match
+       UNION
+       MATCH (required)-[:BROADER]->(topic:Topic) RETURN topic, 'RELATED' AS match
+       UNION
+       MATCH (required)-[:BROADER]->(:Topic)<-[:BROADER]-(topic:Topic) WHERE topic <> required RETURN topic, 'RELATED' AS match
+     }
+     CALL (topic) {
+       MATCH (candidate:${ENTITY_LABEL})-[link:HAS_EXPERTISE|FOCUSES_ON]->(topic)
+       RETURN candidate, type(link) AS linkType, link.level AS level
+       UNION
+       MATCH (candidate:Platform)<-[:HOSTS]-(:Organization)-[:FOCUSES_ON]->(topic)
+       RETURN candidate, 'FOCUSES_ON' AS linkType, null AS level
+       UNION
+       MATCH (candidate:Platform)<-[:AFFILIATED_WITH]-(:Expert)-[link:HAS_EXPERTISE]->(topic)
+       RETURN candidate, 'HAS_EXPERTISE' AS linkType, link.level AS level
+     }
+     WITH required, topic, match, candidate, linkType, level
+     WHERE any(label IN labels(candidate) WHERE label IN $labels) AND NOT candidate.id IN $excludedIds
+     RETURN candidate.id AS candidateId, required.id AS requiredId, ${entityProjection('topic')} AS topic, match, linkType, level`,
+    { segmentId, labels, excludedIds },
+  );
+  return rows as unknown as CandidateTopicRow[];
+}
+
+/** What ranks a candidate besides topics: its work on the segment, where it is, and its ties to the segment's enterprises. */
+export interface CandidateFactsRow {
+  candidate: EntityModel;
+  evidence: EntityModel[];
+  countyRegion: EntityModel | null;
+  municipalityRegion: EntityModel | null;
+  sharedZone: EntityModel | null;
+  ties: EntityModel[];
+}
+
+export async function findCandidateFacts(database: Database, segmentId: string, countyId: string, candidateIds: readonly string[]): Promise<CandidateFactsRow[]> {
+  const rows = await database.read(
+    `MATCH (segment:ChainSegment {id: $segmentId}), (county:Region {id: $countyId})
+     UNWIND $candidateIds AS candidateId
+     MATCH (candidate:${ENTITY_LABEL} {id: candidateId})
+     CALL (candidate, segment) {
+       OPTIONAL MATCH (candidate)-[:LEADS|PARTICIPATES_IN|OWNS|INVENTED]->(item)-[:ON_TOPIC]->(:Topic)-[:BROADER*0..]->(:Topic)<-[:REQUIRES]-(segment)
+       WHERE item:Project OR item:Patent
+       WITH DISTINCT item ORDER BY coalesce(item.startYear, item.filedYear) DESC, item.id
+       RETURN collect(${entityProjection('item')}) AS evidence
+     }
+     CALL (candidate, county) {
+       OPTIONAL MATCH (candidate)-[:AFFILIATED_WITH*0..1]->(:${ENTITY_LABEL})-[:LOCATED_IN]->(region:Region)
+       OPTIONAL MATCH (county)-[:PART_OF*1..]->(municipality:Region {kind: 'MUNICIPALITY'})<-[:PART_OF*0..]-(region)
+       OPTIONAL MATCH (region)-[:PART_OF*0..]->(:Region)-[:IN_ZONE]->(zone:Region)<-[:IN_ZONE]-(:Region)<-[:PART_OF*0..]-(county)
+       WITH region, county, municipality, zone ORDER BY zone.name
+       WITH collect(DISTINCT CASE WHEN EXISTS { MATCH (region)-[:PART_OF*0..]->(county) } THEN region END) AS inCounty,
+            collect(DISTINCT municipality) AS municipalities, collect(DISTINCT zone) AS zones
+       RETURN head(inCounty) AS countyRegion, head(municipalities) AS municipality, head(zones) AS zone
+     }
+     CALL (candidate, segment) {
+       OPTIONAL MATCH (candidate)-[:AFFILIATED_WITH*0..1]->(:${ENTITY_LABEL})-[:COOPERATES_WITH]-(enterprise:Enterprise)-[:IN_SEGMENT]->(segment)
+       WHERE enterprise <> candidate
+       WITH DISTINCT enterprise ORDER BY enterprise.name
+       RETURN collect(${entityProjection('enterprise')}) AS ties
+     }
+     RETURN ${entityProjection('candidate')} AS candidate, evidence,
+            CASE WHEN countyRegion IS NULL THEN null ELSE ${entityProjection('countyRegion')} END AS countyRegion,
+            CASE WHEN municipality IS NULL THEN null ELSE ${entityProjection('municipality')} END AS municipalityRegion,
+            CASE WHEN zone IS NULL THEN null ELSE ${entityProjection('zone')} END AS sharedZone,
+            ties`,
+    { segmentId, countyId, candidateIds },
+  );
+  return rows as unknown as CandidateFactsRow[];
+}

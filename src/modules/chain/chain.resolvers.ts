@@ -1,0 +1,108 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import type { EntityModel } from '../../graph/entity.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { NotFoundError } from '../../graphql/errors.js';
+import { entityArgument, integerArgument } from '../links/links.inputs.js';
+import { exportSubgraph } from '../export/graph-formats.js';
+import { chainSubgraph } from '../export/export.service.js';
+import { CHAIN_RULES, type SupportDimension } from './chain.config.js';
+import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, IndicatorProgressModel, IndustryChainModel, SegmentMemberModel } from './chain.model.js';
+import { analyseIndustryChain, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
+import { findDefaultCounty } from './chain.repository.js';
+
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The rules in plain words, as `ChainRules.explanation` returns them. */
+export const RULES_EXPLANATION = [
+  '环节的技术主题 = 该环节 REQUIRES 的主题及其全部下位主题 / A segment’s topics are those it REQUIRES and every narrower topic (BROADER*0..).',
+  '本地 = 位于所选县或其下辖区域（专家按任职机构） / Local = located in the county or a region PART_OF it (experts through an affiliation).',
+  '专家覆盖环节 = 具备其任一技术主题专长；科研机构覆盖 = 高校或科研院所专注其任一主题 / An expert covers a segment with expertise in one of its topics; a university or institute when it FOCUSES_ON one.',
+  '平台服务环节 = 服务该产业，且平台自身、承建单位专注或入驻专家擅长其任一主题 / A platform serves a segment when it SERVES the industry and it or its host FOCUSES_ON one of the topics, or an expert affiliated with it holds one.',
+  '研发合作伙伴 = 与该环节企业合作、或参与该环节主题项目的高校或科研院所 / An R&D partner is a university or institute cooperating with an enterprise of the segment or working on a project on its topics.',
+  `长期无项目：近 ${CHAIN_RULES.staleYears} 年无该环节主题项目 / STALE: no project on the topics started in the last ${CHAIN_RULES.staleYears} years.`,
+  `候选评分 = 主题覆盖（≤${CHAIN_RULES.scoring.topicCoverageMax}，按专长等级，相关主题×${CHAIN_RULES.scoring.relatedTopicFactor}）+ 项目专利证据（≤${CHAIN_RULES.scoring.evidenceMax}，按新近程度）+ 地理邻近（本县 ${CHAIN_RULES.scoring.locality.county}/本市 ${CHAIN_RULES.scoring.locality.municipality}/同合作区 ${CHAIN_RULES.scoring.locality.sharedZone}）+ 已有合作（≤${CHAIN_RULES.scoring.tiesMax}） / Candidate score = topic coverage + evidence + locality + existing ties, each reason with its contribution.`,
+];
+
+async function countyArgument(context: GraphQLContext, county: string | null | undefined): Promise<EntityModel> {
+  if (county) return entityArgument(context, 'county', county, ['Region']);
+  const found = await findDefaultCounty(context.database);
+  if (!found) throw new NotFoundError('county: no region of kind COUNTY has enterprises located in it; pass `county`');
+  return found;
+}
+
+const asOfYearArgument = (value: number | null | undefined) => integerArgument('asOfYear', value, 2000, 2100, new Date().getFullYear());
+
+/** Indicator progress of the default county, computed once per request (for `Indicator.progress`). */
+const progressPerRequest = new WeakMap<GraphQLContext, Promise<IndicatorProgressModel[]>>();
+
+export const chainResolvers: Resolvers = {
+  Query: {
+    industryChain: async (_parent, args, context) => {
+      const asOfYear = asOfYearArgument(args.asOfYear);
+      const [industry, county] = await Promise.all([entityArgument(context, 'industry', args.industry, ['Industry']), countyArgument(context, args.county)]);
+      return (await analyseIndustryChain(context.database, industry, county, asOfYear)) as never;
+    },
+    clusterOverview: async (_parent, args, context) => {
+      const asOfYear = asOfYearArgument(args.asOfYear);
+      const [cluster, county] = await Promise.all([entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']), countyArgument(context, args.county)]);
+      return (await overviewCluster(context.database, cluster, county, asOfYear)) as never;
+    },
+    indicatorProgress: async (_parent, args, context) => {
+      const cluster = args.cluster ? await entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']) : null;
+      const county = await findDefaultCounty(context.database);
+      return (await indicatorProgress(context.database, cluster?.id ?? null, county)) as never;
+    },
+  },
+  IndustryChain: {
+    rules: () => CHAIN_RULES,
+    links: (parent: IndustryChainModel) => {
+      const byId = new Map(parent.segments.map((analysis) => [analysis.segment.id, analysis.segment]));
+      return parent.segments.flatMap((analysis) =>
+        analysis.downstreamIds.filter((id) => byId.has(id)).map((id) => ({ upstream: analysis.segment, downstream: byId.get(id) })),
+      );
+    },
+    gaps: (parent: IndustryChainModel) => parent.segments.flatMap((analysis) => analysis.gaps),
+    export: async (parent: IndustryChainModel, args: Args, context: GraphQLContext) => exportSubgraph(await chainSubgraph(context.database, parent), args.format),
+  } as never,
+  ChainRules: {
+    weakMinimums: (parent: typeof CHAIN_RULES) => Object.entries(parent.weakMinimums).map(([dimension, minimum]) => ({ dimension: dimension as SupportDimension, minimum })),
+    explanation: () => RULES_EXPLANATION,
+  } as never,
+  ChainSegmentAnalysis: {
+    upstream: (parent: ChainSegmentAnalysisModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.upstreamIds),
+    downstream: (parent: ChainSegmentAnalysisModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.downstreamIds),
+  } as never,
+  ChainSegmentMember: {
+    actor: (parent: SegmentMemberModel) => parent.node,
+    basis: (parent: SegmentMemberModel) => parent.basis ?? [],
+    level: (parent: SegmentMemberModel) => parent.level ?? null,
+    qualifications: (parent: SegmentMemberModel) => (parent.node.nodeKind === 'Enterprise' ? ((parent.node.qualifications as string[] | undefined) ?? []) : []),
+  } as never,
+  ChainGap: {
+    candidates: (parent: ChainGapModel, args: Args, context: GraphQLContext) =>
+      rankGapCandidates(context.database, parent, integerArgument('first', args.first, 0, CHAIN_RULES.candidatesMax, CHAIN_RULES.candidatesDefault)),
+  } as never,
+  GapCandidate: {
+    actor: (parent: { candidate: EntityModel }) => parent.candidate,
+  } as never,
+  ChainActor: { __resolveType: (parent: EntityModel) => parent.nodeKind } as never,
+  ClusterOverview: {
+    weakestSegments: (parent: ClusterOverviewModel, args: Args) => parent.segments.slice(0, integerArgument('first', args.first, 0, 50, 5)),
+  } as never,
+  IndicatorProgress: {
+    baselineValue: (parent: IndicatorProgressModel) => parent.indicator.baselineValue,
+    baselineYear: (parent: IndicatorProgressModel) => parent.indicator.baselineYear,
+    targetValue: (parent: IndicatorProgressModel) => parent.indicator.targetValue,
+    targetYear: (parent: IndicatorProgressModel) => parent.indicator.targetYear,
+  } as never,
+  Indicator: {
+    progress: async (parent: EntityModel, _args: Args, context: GraphQLContext) => {
+      let all = progressPerRequest.get(context);
+      if (!all) {
+        all = findDefaultCounty(context.database).then((county) => indicatorProgress(context.database, null, county));
+        progressPerRequest.set(context, all);
+      }
+      return (await all).find((progress) => progress.indicator.id === parent.id);
+    },
+  } as never,
+};

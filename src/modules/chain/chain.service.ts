@@ -1,0 +1,191 @@
+/** Chain analysis put together from the repository's queries and the pure rules; what the resolvers and the exporter call. */
+import type { EntityModel } from '../../graph/entity.js';
+import type { Database } from '../../neo4j/database.js';
+import { CHAIN_RULES, type ChainRules, type SupportDimension } from './chain.config.js';
+import { chainDepths, judgeSegment } from './chain.analysis.js';
+import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, IndicatorProgressModel, IndustryChainModel } from './chain.model.js';
+import { derivationFor, progressRatio } from './indicator.derivations.js';
+import { deriveIndicatorValues, findIndicators } from './indicator.repository.js';
+import {
+  countClusterEnterprises,
+  findClusterIndustries,
+  findCandidateFacts,
+  findCandidateTopicLinks,
+  findSegmentEnterprises,
+  findSegmentExperts,
+  findSegmentPlatforms,
+  findSegmentRdPartners,
+  findSegmentResearchOrganizations,
+  findSegmentWork,
+  findSegments,
+  type MemberRow,
+} from './chain.repository.js';
+import { rankCandidates, topicCoverage, type CandidateFacts, type TopicLink } from './chain.scoring.js';
+
+const groupBySegment = (rows: readonly MemberRow[]) => {
+  const map = new Map<string, MemberRow[]>();
+  for (const row of rows) map.set(row.segmentId, [...(map.get(row.segmentId) ?? []), row]);
+  return map;
+};
+const members = (rows: readonly MemberRow[] | undefined) =>
+  (rows ?? []).map(({ node, local, topics, level, basis }) => ({ node, local, topics, level: level ?? null, basis: basis ?? [] }));
+
+/** The chain of an industry as seen from a county in `asOfYear`: segments upstream→downstream, their support and gaps. */
+export async function analyseIndustryChain(
+  database: Database,
+  industry: EntityModel,
+  county: EntityModel,
+  asOfYear: number,
+  rules: ChainRules = CHAIN_RULES,
+): Promise<IndustryChainModel> {
+  const [segments, enterprises, experts, research, platforms, partners, work] = await Promise.all([
+    findSegments(database, industry.id),
+    findSegmentEnterprises(database, industry.id, county.id),
+    findSegmentExperts(database, industry.id, county.id),
+    findSegmentResearchOrganizations(database, industry.id, county.id),
+    findSegmentPlatforms(database, industry.id, county.id),
+    findSegmentRdPartners(database, industry.id, county.id),
+    findSegmentWork(database, industry.id),
+  ]);
+  const [byEnterprise, byExpert, byResearch, byPlatform, byPartner] = [enterprises, experts, research, platforms, partners].map(groupBySegment);
+  const workBySegment = new Map(work.map((row) => [row.segmentId, row]));
+  const downstream = new Map(segments.map((row) => [row.segment.id, row.downstreamIds]));
+  const depths = chainDepths(
+    segments.map((row) => row.segment.id),
+    downstream,
+  );
+  const analyses: ChainSegmentAnalysisModel[] = segments.map(({ segment, downstreamIds, requiredTopics }) => {
+    const segmentEnterprises = members(byEnterprise?.get(segment.id));
+    const projects = workBySegment.get(segment.id)?.projects ?? [];
+    const patents = workBySegment.get(segment.id)?.patents ?? [];
+    const years = projects.map((project) => project.startYear as number | null).filter((year): year is number => typeof year === 'number');
+    const support = {
+      enterprises: segmentEnterprises.length,
+      localEnterprises: segmentEnterprises.filter((member) => member.local).length,
+      rdPartners: byPartner?.get(segment.id)?.length ?? 0,
+      researchOrganizations: byResearch?.get(segment.id)?.length ?? 0,
+      platforms: byPlatform?.get(segment.id)?.length ?? 0,
+      experts: byExpert?.get(segment.id)?.length ?? 0,
+      projects: projects.length,
+      recentProjects: years.filter((year) => year >= asOfYear - rules.staleYears).length,
+      patents: patents.length,
+      lastProjectYear: years.length ? Math.max(...years) : null,
+    };
+    const supporters: Record<SupportDimension, string[]> = {
+      ENTERPRISES: segmentEnterprises.filter((member) => member.local).map((member) => member.node.id),
+      RD_PARTNERS: (byPartner?.get(segment.id) ?? []).map((row) => row.node.id),
+      PLATFORMS: (byPlatform?.get(segment.id) ?? []).map((row) => row.node.id),
+      EXPERTS: (byExpert?.get(segment.id) ?? []).map((row) => row.node.id),
+      RECENT_PROJECTS: [],
+    };
+    const gaps: ChainGapModel[] = judgeSegment(support, rules, asOfYear).map((gap) => ({
+      ...gap,
+      segment,
+      countyId: county.id,
+      asOfYear,
+      requiredTopicIds: requiredTopics.map((topic) => topic.id),
+      excludedIds: supporters[gap.dimension],
+    }));
+    return {
+      segment,
+      requiredTopics,
+      depth: depths.get(segment.id) ?? 0,
+      upstreamIds: segments.filter((row) => row.downstreamIds.includes(segment.id)).map((row) => row.segment.id),
+      downstreamIds,
+      enterprises: segmentEnterprises,
+      rdPartners: members(byPartner?.get(segment.id)),
+      researchOrganizations: members(byResearch?.get(segment.id)),
+      platforms: members(byPlatform?.get(segment.id)),
+      experts: members(byExpert?.get(segment.id)),
+      projects,
+      patents,
+      support,
+      gaps,
+    };
+  });
+  analyses.sort(
+    (a, b) => a.depth - b.depth || Number(a.segment.order ?? 0) - Number(b.segment.order ?? 0) || String(a.segment.name).localeCompare(String(b.segment.name), 'zh'),
+  );
+  return { industry, county, asOfYear, segments: analyses };
+}
+
+/** Which kinds of actor can fill a gap in each dimension. */
+const CANDIDATE_LABELS: Record<SupportDimension, readonly string[]> = {
+  ENTERPRISES: ['Enterprise'],
+  RD_PARTNERS: ['University', 'ResearchInstitute'],
+  PLATFORMS: ['Platform'],
+  EXPERTS: ['Expert'],
+  RECENT_PROJECTS: ['University', 'ResearchInstitute', 'Enterprise', 'Expert'],
+};
+
+/**
+ * The top `first` candidates that could fill a gap, from anywhere in the graph, each with a score and the reasons
+ * adding up to it. This is the one function to swap for the matching module's scorer.
+ */
+export async function rankGapCandidates(database: Database, gap: ChainGapModel, first: number, rules: ChainRules = CHAIN_RULES): Promise<GapCandidateModel[]> {
+  if (first === 0) return [];
+  const links = await findCandidateTopicLinks(database, gap.segment.id, CANDIDATE_LABELS[gap.dimension], gap.excludedIds);
+  const allRequired = gap.requiredTopicIds;
+  const byCandidate = new Map<string, TopicLink[]>();
+  for (const { candidateId, ...link } of links) byCandidate.set(candidateId, [...(byCandidate.get(candidateId) ?? []), link]);
+  const shortlist = [...byCandidate.entries()]
+    .map(([id, candidateLinks]) => ({ id, points: topicCoverage(candidateLinks, allRequired, rules).points }))
+    .sort((a, b) => b.points - a.points || a.id.localeCompare(b.id))
+    .slice(0, Math.max(15, first * 3))
+    .map((entry) => entry.id);
+  const facts = await findCandidateFacts(database, gap.segment.id, gap.countyId, shortlist);
+  const candidates: CandidateFacts[] = facts.map((row) => ({ ...row, topicLinks: byCandidate.get(row.candidate.id) ?? [] }));
+  return rankCandidates(candidates, allRequired, gap.asOfYear, rules).slice(0, first);
+}
+
+/** Each indicator's progress: derived from the graph where a derivation applies, else the recorded value. */
+export async function indicatorProgress(database: Database, clusterId: string | null, fallbackRegion: EntityModel | null): Promise<IndicatorProgressModel[]> {
+  const indicators = await findIndicators(database, clusterId);
+  const regionIds = [...new Set(indicators.map((row) => (row.region ?? fallbackRegion)?.id).filter((id): id is string => Boolean(id)))];
+  const derived = await deriveIndicatorValues(database, regionIds);
+  return indicators.map(({ indicator, region: measured }) => {
+    const region = measured ?? fallbackRegion;
+    const derivation = derivationFor(String(indicator.name));
+    const value = derivation && region ? (derived.get(region.id)?.[derivation.key] ?? null) : null;
+    const baseline = Number(indicator.baselineValue);
+    const target = Number(indicator.targetValue);
+    if (derivation && value !== null) {
+      const current = Math.round(value * 1000) / 1000;
+      return { indicator, region, basis: 'DERIVED', derivation: derivation.description, currentValue: current, currentYear: null, progressRatio: progressRatio(current, baseline, target) };
+    }
+    const recorded = (indicator.recordedValue as number | null | undefined) ?? null;
+    return {
+      indicator,
+      region,
+      basis: 'RECORDED',
+      derivation: '记录值：取指标记录的最新值（recordedValue），图谱无法推算 / the latest recorded value of the indicator record; the graph cannot derive it',
+      currentValue: recorded,
+      currentYear: (indicator.recordedYear as number | null | undefined) ?? null,
+      progressRatio: progressRatio(recorded, baseline, target),
+    };
+  });
+}
+
+/** Severity of a segment for "weakest first": 2 per empty dimension (NO_… or STALE), 1 per WEAK one. */
+export function segmentSeverity(segment: ChainSegmentAnalysisModel): number {
+  return segment.gaps.reduce((sum, gap) => sum + (gap.kind === 'WEAK' ? 1 : 2), 0);
+}
+
+/** A valley's industries, local enterprises by qualification, every segment's analysis and its indicators' progress. */
+export async function overviewCluster(database: Database, cluster: EntityModel, county: EntityModel, asOfYear: number): Promise<ClusterOverviewModel> {
+  const [industries, counts, indicators] = await Promise.all([
+    findClusterIndustries(database, cluster.id),
+    countClusterEnterprises(database, cluster.id, county.id),
+    indicatorProgress(database, cluster.id, county),
+  ]);
+  const chains = await Promise.all(industries.map((industry) => analyseIndustryChain(database, industry, county, asOfYear)));
+  const segments = chains
+    .flatMap((chain) => chain.segments)
+    .sort(
+      (a, b) =>
+        segmentSeverity(b) - segmentSeverity(a) ||
+        a.support.localEnterprises + a.support.experts + a.support.platforms - (b.support.localEnterprises + b.support.experts + b.support.platforms) ||
+        a.segment.id.localeCompare(b.segment.id),
+    );
+  return { cluster, county, industries, localEnterprises: counts.total, qualificationCounts: counts.byQualification, segments, indicators };
+}

@@ -1,0 +1,145 @@
+/**
+ * Every Cypher query of the links module: paths between two entities, neighbourhoods and chain-bridging actors.
+ * Relationship types and path bounds are spliced into the query text only after validation against closed
+ * whitelists (`RELATIONSHIP_TYPE_NAMES`, integer ranges); every other value is a parameter.
+ */
+import { ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../graph/kinds.js';
+import { entityProjection } from '../../graph/query.js';
+import type { EntityModel } from '../../graph/entity.js';
+import type { Database } from '../../neo4j/database.js';
+import { cypherInt } from '../../neo4j/values.js';
+import type { ChainBridgeModel, GraphEdgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
+
+/** The Cypher relationship-type alternation for a validated list of types. */
+function typeAlternation(types: readonly RelationshipType[]): string {
+  const valid = types.filter((type) => (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type));
+  if (valid.length === 0 || valid.length !== types.length) throw new Error(`Relationship types outside the whitelist: ${types.join(', ')}`);
+  return valid.join('|');
+}
+
+function boundedInteger(value: number, low: number, high: number): number {
+  if (!Number.isInteger(value) || value < low || value > high) throw new Error(`Expected an integer in [${low}, ${high}], got ${value}`);
+  return value;
+}
+
+const EDGE_PROJECTION = (variable: string) => `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, properties: properties(${variable})}`;
+const PATH_PROJECTION = `{nodes: [n IN nodes(p) | ${entityProjection('n')}], relationships: [r IN relationships(p) | ${EDGE_PROJECTION('r')}]}`;
+
+const isSimple = (path: GraphPathModel) => new Set(path.nodes.map((node) => node.id)).size === path.nodes.length;
+
+/** The shortest paths (all of the shortest length, at most `limit`) between two entities over `types`, within `maxHops`. */
+export async function findShortestPaths(
+  database: Database,
+  fromId: string,
+  toId: string,
+  types: readonly RelationshipType[],
+  maxHops: number,
+  limit: number,
+): Promise<GraphPathModel[]> {
+  const rows = await database.read(
+    `MATCH (a:${ENTITY_LABEL} {id: $fromId}), (b:${ENTITY_LABEL} {id: $toId})
+     MATCH p = ALL SHORTEST (a)-[:${typeAlternation(types)}]-{1,${boundedInteger(maxHops, 1, 6)}}(b)
+     RETURN ${PATH_PROJECTION} AS path
+     LIMIT $limit`,
+    { fromId, toId, limit: cypherInt(limit) },
+  );
+  return rows.map((row) => row.path as GraphPathModel).filter(isSimple);
+}
+
+/**
+ * The `k` shortest distinct simple paths between two entities over `types`, within `maxHops`, shortest first.
+ * SHORTEST k may return walks that revisit a node; those are dropped, so up to 3k walks are fetched.
+ */
+export async function findShortestKPaths(
+  database: Database,
+  fromId: string,
+  toId: string,
+  types: readonly RelationshipType[],
+  maxHops: number,
+  k: number,
+): Promise<GraphPathModel[]> {
+  const rows = await database.read(
+    `MATCH (a:${ENTITY_LABEL} {id: $fromId}), (b:${ENTITY_LABEL} {id: $toId})
+     MATCH p = SHORTEST ${boundedInteger(k * 3, 1, 60)} (a)-[:${typeAlternation(types)}]-{1,${boundedInteger(maxHops, 1, 6)}}(b)
+     RETURN ${PATH_PROJECTION} AS path
+     ORDER BY length(p)`,
+    { fromId, toId },
+  );
+  return rows
+    .map((row) => row.path as GraphPathModel)
+    .filter(isSimple)
+    .slice(0, k);
+}
+
+/**
+ * The entities within `depth` hops of the start over `types` (nearest first, ties by id, at most `limit`),
+ * and the relationships of those types among them (at most `maxEdges`).
+ */
+export async function findNeighborhood(
+  database: Database,
+  startId: string,
+  types: readonly RelationshipType[],
+  depth: number,
+  limit: number,
+  maxEdges: number,
+): Promise<SubgraphModel> {
+  const alternation = typeAlternation(types);
+  const nodeRows = await database.read(
+    `MATCH (start:${ENTITY_LABEL} {id: $startId})
+     MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${boundedInteger(depth, 0, 3)}}(node:${ENTITY_LABEL})
+     WITH node, length(p) AS distance
+     ORDER BY distance, node.id
+     LIMIT $limit
+     RETURN ${entityProjection('node')} AS node`,
+    { startId, limit: cypherInt(limit + 1) },
+  );
+  const nodes = nodeRows.map((row) => row.node as EntityModel);
+  const kept = nodes.slice(0, limit);
+  const edgeRows = await database.read(
+    `MATCH (a:${ENTITY_LABEL})-[r:${alternation}]->(b:${ENTITY_LABEL})
+     WHERE a.id IN $ids AND b.id IN $ids
+     WITH r, a, b ORDER BY type(r), a.id, b.id
+     LIMIT $limit
+     RETURN ${EDGE_PROJECTION('r')} AS edge`,
+    { ids: kept.map((node) => node.id), limit: cypherInt(maxEdges + 1) },
+  );
+  const edges = edgeRows.map((row) => row.edge as GraphEdgeModel);
+  return { nodes: kept, edges: edges.slice(0, maxEdges), truncated: nodes.length > limit || edges.length > maxEdges };
+}
+
+/**
+ * Actors ranked by chain-bridging degree: the number of distinct industry chains (industries with segments)
+ * an actor is linked to. An actor is linked to a chain when it works in one of its segments (IN_SEGMENT), holds
+ * expertise in or focuses on a topic one of its segments requires (or a narrower one), hosts or is a platform
+ * serving the industry, or leads or takes part in a project for the industry.
+ */
+export async function findChainBridges(database: Database, actorLabels: readonly string[], limit: number): Promise<ChainBridgeModel[]> {
+  const rows = await database.read(
+    `MATCH (industry:Industry)-[:HAS_SEGMENT]->(segment:ChainSegment)
+     CALL (industry, segment) {
+       MATCH (actor:Enterprise)-[:IN_SEGMENT]->(segment) RETURN actor
+       UNION
+       MATCH (segment)-[:REQUIRES]->(:Topic)<-[:BROADER*0..]-(:Topic)<-[:FOCUSES_ON|HAS_EXPERTISE]-(actor) RETURN actor
+       UNION
+       MATCH (industry)<-[:SERVES]-(actor:Platform) RETURN actor
+       UNION
+       MATCH (industry)<-[:SERVES]-(:Platform)<-[:HOSTS]-(actor) RETURN actor
+       UNION
+       MATCH (industry)<-[:FOR_INDUSTRY]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(actor) RETURN actor
+     }
+     WITH actor, industry, segment
+     WHERE any(label IN labels(actor) WHERE label IN $actorLabels)
+     WITH actor, collect(DISTINCT industry) AS industries, count(DISTINCT segment) AS segmentCount
+     WITH actor, industries, size(industries) AS chainCount, segmentCount
+     ORDER BY chainCount DESC, segmentCount DESC, actor.id
+     LIMIT $limit
+     RETURN ${entityProjection('actor')} AS actor, chainCount, segmentCount,
+            [industry IN industries | ${entityProjection('industry')}] AS industries`,
+    { actorLabels, limit: cypherInt(limit) },
+  );
+  return rows.map((row) => {
+    const chainCount = row.chainCount as number;
+    const industries = (row.industries as EntityModel[]).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'));
+    return { actor: row.actor as EntityModel, chainCount, segmentCount: row.segmentCount as number, bridgedPairs: (chainCount * (chainCount - 1)) / 2, industries };
+  });
+}
