@@ -234,7 +234,7 @@ function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | n
     if (card && config.talentCard[card]) parts.push({ value: config.talentCard[card]!, zh: `${card}卡人才`, en: `talent card ${card}` });
     if ((entity.kinds as string[] | undefined)?.includes('LEADING')) parts.push({ value: config.leadingTalent, zh: '领军人才', en: 'leading talent' });
     if (((entity.programmes as string[] | undefined) ?? []).length > 0) parts.push({ value: config.programme, zh: '入选人才计划', en: 'in a talent programme' });
-    if (parts.length === 0) parts.push({ value: config.expertBase, zh: String(entity.title ?? '专业技术人员'), en: String(entity.title ?? 'professional') });
+    if (parts.length === 0) parts.push({ value: config.expertBase, zh: `职称：${String(entity.title ?? '专业技术人员')}`, en: `title: ${String(entity.title ?? 'professional')}` });
   } else if (entity.nodeKind === 'Platform') {
     const level = String(entity.level);
     parts.push({ value: config.platformLevel[level] ?? 0.4, zh: `${PROJECT_LEVEL_NAMES[level] ?? ''}平台`, en: `${level.toLowerCase()} platform` });
