@@ -15,6 +15,7 @@ import { migrate } from '../neo4j/migrations.js';
 import type { Database } from '../neo4j/database.js';
 import { LocalNeo4jError } from '../local-neo4j/manager.js';
 import { DatabaseUnavailableError } from '../neo4j/errors.js';
+import { GraphFileError, writeGraphFile } from '../modules/export/export.file.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -116,8 +117,26 @@ program
     });
   });
 
+program
+  .command('export-graph')
+  .description('Write the graph, a neighbourhood or an industry chain as GraphML (Gephi, Cytoscape) or CSV node and edge lists')
+  .argument('<file>', 'GraphML file to write; for CSV the base name of <base>.nodes.csv and <base>.edges.csv')
+  .option('--format <format>', 'graphml or csv', (value: string) => {
+    if (value !== 'graphml' && value !== 'csv') throw new InvalidArgumentError('expected graphml or csv');
+    return value;
+  }, 'graphml')
+  .option('--neighborhood <id>', 'only the entities around this record id (e.g. univ:swu)')
+  .option('--depth <n>', 'hops around --neighborhood (0-3)', (value: string) => positiveInteger(value), 1)
+  .option('--industry <id>', "only this industry's chain and its supporters (e.g. industry:laorou)")
+  .action(async (file: string, options: { format: string; neighborhood?: string; depth: number; industry?: string }) => {
+    await withDatabase(async (database) => {
+      const summary = await writeGraphFile(database, path.resolve(file), { ...options, format: options.format === 'csv' ? 'CSV' : 'GRAPHML' });
+      print(`exported ${summary.nodes} nodes and ${summary.edges} edges${summary.truncated ? ' (truncated at the cap)' : ''} to ${summary.files.join(', ')}`);
+    });
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
-  const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError].some((kind) => error instanceof kind);
+  const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError, GraphFileError].some((kind) => error instanceof kind);
   process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
   process.exit(1);
 });
