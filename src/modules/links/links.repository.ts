@@ -85,9 +85,9 @@ export async function findNeighborhood(
 ): Promise<SubgraphModel> {
   const alternation = typeAlternation(types);
   const nodeRows = await database.read(
+    // A quantifier may not be {0,0}: depth 0 is the start alone.
     `MATCH (start:${ENTITY_LABEL} {id: $startId})
-     MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${boundedInteger(depth, 0, 3)}}(node:${ENTITY_LABEL})
-     WITH node, length(p) AS distance
+     ${boundedInteger(depth, 0, 3) === 0 ? 'WITH start AS node, 0 AS distance' : `MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${depth}}(node:${ENTITY_LABEL}) WITH node, length(p) AS distance`}
      ORDER BY distance, node.id
      LIMIT $limit
      RETURN ${entityProjection('node')} AS node`,
