@@ -7,7 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // One database serves every file. Tests own their data, but some read whole-graph figures (topic rarity,
+    // graph exports), so files run one after another: two cores gain little from parallel files anyway.
+    fileParallelism: false,
     reporters: ['default'],
   },
 });
