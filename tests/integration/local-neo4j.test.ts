@@ -5,7 +5,7 @@ import { testInstanceEnvironment, testNeo4jSettings } from '../support/test-neo4
 
 function serverProcessesOf(instance: string): number {
   const listing = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-  return listing.split('\n').filter((line) => line.includes('CommunityEntryPoint') && line.includes(`/instances/${instance}`)).length;
+  return listing.split('\n').filter((line) => line.includes('CommunityEntryPoint') && new RegExp(`/instances/${instance}(/|\\s|$)`).test(line)).length;
 }
 
 describe('npm run db:start / db:status', () => {

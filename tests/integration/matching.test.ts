@@ -135,7 +135,8 @@ describe('matching over the sample county', () => {
     expectExplained(matches);
     expect(matches.some((match) => match.alreadyCooperating)).toBe(true);
     const competitor = matches.find((match) => match.possibleConflict && match.candidate.__typename === 'Enterprise');
-    expect(competitor?.conflictReason).toMatch(/同在产业链环节「老腊肉·制作」/);
+    expect(matches.find((match) => match.candidate.id === toGlobalId("Enterprise", "ent:daling-chuanwei"))?.conflictReason).toMatch(/同在产业链环节.*「老腊肉·制作」/);
+    expect(competitor).toBeDefined();
     expect(matches.some((match) => match.candidate.id === toGlobalId('Enterprise', 'ent:qinggang-laorou'))).toBe(false);
     const cooperating = matches.find((match) => match.alreadyCooperating)!;
     expect(cooperating.reasons.find((reason) => reason.kind === 'GRAPH_PROXIMITY')?.summary).toBe('已与需求方建立合作关系');

@@ -146,19 +146,23 @@ export async function rankCandidates(database: Database, request: MatchRequest):
       names,
     };
     const scored = scoreCandidate(candidateId, needTopics, facts, referenceYear);
-    const conflictSegment = candidate.segmentIds.find((segmentId) => request.conflictSegmentIds.includes(segmentId));
+    const sharedSegments = candidate.segmentIds
+      .filter((segmentId) => request.conflictSegmentIds.includes(segmentId))
+      .map((segmentId) => `「${names.get(segmentId) ?? segmentId}」`)
+      .sort();
     matches.push({
       candidate: candidate.entity,
       score: scored.score,
       reasons: scored.reasons,
       label: labelOf(candidate.entity, candidate.affiliationName, candidate.place),
       alreadyCooperating: facts.proximity?.cooperating ?? false,
-      possibleConflict: conflictSegment !== undefined,
-      conflictReason: conflictSegment
-        ? candidate.entity.nodeKind === 'Expert'
-          ? `任职于同一产业链环节「${names.get(conflictSegment) ?? conflictSegment}」的企业「${candidate.affiliationName ?? ''}」，可能存在竞争关系`
-          : `同在产业链环节「${names.get(conflictSegment) ?? conflictSegment}」，可能存在竞争关系`
-        : null,
+      possibleConflict: sharedSegments.length > 0,
+      conflictReason:
+        sharedSegments.length === 0
+          ? null
+          : candidate.entity.nodeKind === 'Expert'
+            ? `任职于同一产业链环节${sharedSegments.join('、')}的企业「${candidate.affiliationName ?? ''}」，可能存在竞争关系`
+            : `同在产业链环节${sharedSegments.join('、')}，可能存在竞争关系`,
     });
   }
   matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
