@@ -20,7 +20,9 @@ try {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
   const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError].some((kind) => error instanceof kind);
-  logger.fatal(known ? { error: (error as Error).message } : { err: error }, 'cannot start');
+  const portTaken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  if (portTaken) logger.fatal({ error: `Port ${(error as { port?: number }).port} is already in use: stop what listens there or set PORT` }, 'cannot start');
+  else logger.fatal(known ? { error: (error as Error).message } : { err: error }, 'cannot start');
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 100).unref();
 }
