@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/database.js';
-import { startTestService, type TestService } from '../support/graphql-client.js';
+import { describe, expect, it } from 'vitest';
+import { useTestService } from '../support/graphql-client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import type { Database } from '../../src/neo4j/database.js';
 import { CHAIN_RULES } from '../../src/modules/chain/chain.config.js';
 
 /** Chain analysis over the sample county (loaded read-only by the global setup); asOfYear is fixed so verdicts do not age. */
 describe('industry chains over the sample county', () => {
-  let database: Database;
-  let service: TestService;
-  beforeAll(async () => {
-    database = openTestDatabase();
-    service = await startTestService(database);
-  });
-  afterAll(async () => {
-    await service.close();
-    await database.close();
-  });
+  const suite = useTestService();
 
   const CHAIN = `query ($id: ID!, $county: ID) { industryChain(industry: $id, county: $county, asOfYear: 2026) {
       industry { name } county { name } asOfYear rules { staleYears weakMinimums { dimension minimum } explanation }
@@ -45,7 +34,7 @@ describe('industry chains over the sample county', () => {
     }>;
   };
   const chainOf = async (industry: string) => {
-    const result = await service.query<{ industryChain: Chain }>(CHAIN, { id: toGlobalId('Industry', industry) });
+    const result = await suite.service.query<{ industryChain: Chain }>(CHAIN, { id: toGlobalId('Industry', industry) });
     expect(result.errors).toBeUndefined();
     return result.data!.industryChain;
   };
@@ -101,7 +90,7 @@ describe('industry chains over the sample county', () => {
     expect(segment(damuqi, '大木漆·产品创新').gaps.map((gap) => gap.kind)).toContain('NO_ENTERPRISE');
     const allCandidates = [herbs, damuqi].flatMap((chain) => chain.segments.flatMap((item) => item.gaps.flatMap((gap) => gap.candidates)));
     expect(allCandidates.length).toBeGreaterThan(0);
-    const local = await service.query<{ industryChain: { segments: Array<{ gaps: Array<{ candidates: Array<{ local: boolean }> }> }> } }>(
+    const local = await suite.service.query<{ industryChain: { segments: Array<{ gaps: Array<{ candidates: Array<{ local: boolean }> }> }> } }>(
       `query ($id: ID!) { industryChain(industry: $id, asOfYear: 2026) { segments { gaps { candidates(first: 10) { local } } } } }`,
       { id: toGlobalId('Industry', 'industry:herbs') },
     );
@@ -119,7 +108,7 @@ describe('industry chains over the sample county', () => {
   });
 
   it('gives a cluster overview with counts by qualification, weakest segments and indicators', async () => {
-    const result = await service.query<{ clusterOverview: Record<string, any> }>(
+    const result = await suite.service.query<{ clusterOverview: Record<string, any> }>(
       `query ($id: ID!) { clusterOverview(cluster: $id, asOfYear: 2026) { cluster { name } industries { name } localEnterprises qualificationCounts { qualification count }
           weakestSegments(first: 3) { segment { name } gaps { kind } } indicators { indicator { name } basis currentValue progressRatio } } }`,
       { id: toGlobalId('IndustryCluster', 'cluster:medicine-valley') },
@@ -136,7 +125,7 @@ describe('industry chains over the sample county', () => {
   });
 
   it('states per indicator whether it is derived or recorded, with progress', async () => {
-    const result = await service.query<{ indicatorProgress: Array<{ indicator: { name: string }; basis: string; currentValue: number; progressRatio: number; derivation: string }> }>(
+    const result = await suite.service.query<{ indicatorProgress: Array<{ indicator: { name: string }; basis: string; currentValue: number; progressRatio: number; derivation: string }> }>(
       '{ indicatorProgress { indicator { name } basis derivation currentValue currentYear baselineValue targetValue progressRatio region { name } } }',
     );
     expect(result.errors).toBeUndefined();
@@ -146,7 +135,7 @@ describe('industry chains over the sample county', () => {
     expect(byName.get('每万人发明专利拥有量')?.basis).toBe('DERIVED');
     expect(byName.get('全社会R&D投入强度')).toMatchObject({ basis: 'RECORDED', currentValue: 1.2 });
     expect(byName.get('技术合同交易额')?.basis).toBe('RECORDED');
-    const single = await service.query<{ node: { progress: { basis: string } } }>('query ($id: ID!) { node(id: $id) { ... on Indicator { progress { basis } } } }', {
+    const single = await suite.service.query<{ node: { progress: { basis: string } } }>('query ($id: ID!) { node(id: $id) { ... on Indicator { progress { basis } } } }', {
       id: toGlobalId('Indicator', 'indicator:tech-smes'),
     });
     expect(single.data?.node.progress.basis).toBe('DERIVED');
@@ -154,22 +143,22 @@ describe('industry chains over the sample county', () => {
 
   describe('errors', () => {
     it('refuses malformed ids, wrong kinds and years out of range, naming the argument', async () => {
-      const wrongKind = await service.query(CHAIN, { id: toGlobalId('Enterprise', 'ent:x') });
+      const wrongKind = await suite.service.query(CHAIN, { id: toGlobalId('Enterprise', 'ent:x') });
       expect(wrongKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'industry' });
-      const year = await service.query(`query ($id: ID!) { industryChain(industry: $id, asOfYear: 1800) { asOfYear } }`, { id: toGlobalId('Industry', 'industry:laorou') });
+      const year = await suite.service.query(`query ($id: ID!) { industryChain(industry: $id, asOfYear: 1800) { asOfYear } }`, { id: toGlobalId('Industry', 'industry:laorou') });
       expect(year.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'asOfYear' });
-      const county = await service.query(CHAIN, { id: toGlobalId('Industry', 'industry:laorou'), county: toGlobalId('Industry', 'industry:laorou') });
+      const county = await suite.service.query(CHAIN, { id: toGlobalId('Industry', 'industry:laorou'), county: toGlobalId('Industry', 'industry:laorou') });
       expect(county.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'county' });
-      const tooMany = await service.query(
+      const tooMany = await suite.service.query(
         `query ($id: ID!) { industryChain(industry: $id, asOfYear: 2026) { gaps { candidates(first: 21) { score } } } }`,
         { id: toGlobalId('Industry', 'industry:laorou') },
       );
       expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
     });
     it('answers NOT_FOUND for an unknown industry or cluster', async () => {
-      const missing = await service.query(CHAIN, { id: toGlobalId('Industry', 'industry:none') });
+      const missing = await suite.service.query(CHAIN, { id: toGlobalId('Industry', 'industry:none') });
       expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const cluster = await service.query('query ($id: ID!) { clusterOverview(cluster: $id) { localEnterprises } }', { id: toGlobalId('IndustryCluster', 'cluster:none') });
+      const cluster = await suite.service.query('query ($id: ID!) { clusterOverview(cluster: $id) { localEnterprises } }', { id: toGlobalId('IndustryCluster', 'cluster:none') });
       expect(cluster.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
   });

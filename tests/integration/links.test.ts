@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { openTestDatabase } from '../support/database.js';
-import { startTestService, type TestService } from '../support/graphql-client.js';
+import { useTestService } from '../support/graphql-client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import type { Database } from '../../src/neo4j/database.js';
 
 type Path = { length: number; text: string; nodes: Array<{ kind: string; label: string; node: { id: string } }>; relationships: Array<{ kind: string; verb: string; from: { id: string }; to: { id: string } }> };
 
 /** Paths, neighbourhoods, bridges and exports over the sample county (read-only). */
 describe('links over the sample county', () => {
-  let database: Database;
-  let service: TestService;
-  beforeAll(async () => {
-    database = openTestDatabase();
-    service = await startTestService(database);
-  });
-  afterAll(async () => {
-    await service.close();
-    await database.close();
-  });
+  const suite = useTestService();
 
   const SWU = toGlobalId('University', 'univ:swu');
   const CONNECT = `query ($from: ID!, $to: ID!, $maxHops: Int, $via: [GraphRelationshipKind!], $first: Int) {
@@ -26,7 +15,7 @@ describe('links over the sample county', () => {
       shortest { length text nodes { kind label node { id } } relationships { kind verb from { id } to { id } } }
       paths { length text nodes { kind label node { id } } relationships { kind verb from { id } to { id } } } } }`;
   const connect = async (variables: Record<string, unknown>) => {
-    const result = await service.query<{ connections: { found: boolean; shortestLength: number | null; maxHops: number; via: string[]; shortest: Path[]; paths: Path[] } }>(CONNECT, variables);
+    const result = await suite.service.query<{ connections: { found: boolean; shortestLength: number | null; maxHops: number; via: string[]; shortest: Path[]; paths: Path[] } }>(CONNECT, variables);
     expect(result.errors).toBeUndefined();
     return result.data!.connections;
   };
@@ -70,17 +59,17 @@ describe('links over the sample county', () => {
 
   it('refuses out-of-range limits and unknown ids with typed errors', async () => {
     const from = toGlobalId('Enterprise', 'ent:qinggang-laorou');
-    const hops = await service.query(CONNECT, { from, to: SWU, maxHops: 7 });
+    const hops = await suite.service.query(CONNECT, { from, to: SWU, maxHops: 7 });
     expect(hops.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxHops' });
-    const first = await service.query(CONNECT, { from, to: SWU, first: 0 });
+    const first = await suite.service.query(CONNECT, { from, to: SWU, first: 0 });
     expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
-    const via = await service.query(CONNECT, { from, to: SWU, via: [] });
+    const via = await suite.service.query(CONNECT, { from, to: SWU, via: [] });
     expect(via.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'via' });
-    const junk = await service.query(CONNECT, { from: 'not-an-id!', to: SWU });
+    const junk = await suite.service.query(CONNECT, { from: 'not-an-id!', to: SWU });
     expect(junk.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'from' });
-    const missing = await service.query(CONNECT, { from, to: toGlobalId('University', 'univ:nowhere') });
+    const missing = await suite.service.query(CONNECT, { from, to: toGlobalId('University', 'univ:nowhere') });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const injected = await service.query(`{ connections(from: "${from}", to: "${SWU}", via: ["LEADS]-()-[:OWNS"]) { found } }`);
+    const injected = await suite.service.query(`{ connections(from: "${from}", to: "${SWU}", via: ["LEADS]-()-[:OWNS"]) { found } }`);
     expect(injected.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });
 
@@ -88,7 +77,7 @@ describe('links over the sample county', () => {
     neighborhood(id: $id, depth: $depth, kinds: $kinds, limit: $limit) { truncated nodes { kind label node { id } } edges { kind from { id } to { id } } } }`;
   type Neighborhood = { truncated: boolean; nodes: Array<{ kind: string; node: { id: string } }>; edges: Array<{ kind: string; from: { id: string }; to: { id: string } }> };
   const around = async (variables: Record<string, unknown>) => {
-    const result = await service.query<{ neighborhood: Neighborhood }>(NEIGHBORHOOD, variables);
+    const result = await suite.service.query<{ neighborhood: Neighborhood }>(NEIGHBORHOOD, variables);
     expect(result.errors).toBeUndefined();
     return result.data!.neighborhood;
   };
@@ -116,13 +105,13 @@ describe('links over the sample county', () => {
       [{ id: SWU, limit: 501 }, 'limit'],
       [{ id: SWU, limit: 0 }, 'limit'],
     ] as const) {
-      const refused = await service.query(NEIGHBORHOOD, variables);
+      const refused = await suite.service.query(NEIGHBORHOOD, variables);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
     }
   });
 
   it('ranks organisations and experts by the chains they bridge', async () => {
-    const result = await service.query<{ chainBridges: Array<{ chainCount: number; segmentCount: number; bridgedPairs: number; actor: { __typename: string }; industries: Array<{ name: string }> }> }>(
+    const result = await suite.service.query<{ chainBridges: Array<{ chainCount: number; segmentCount: number; bridgedPairs: number; actor: { __typename: string }; industries: Array<{ name: string }> }> }>(
       '{ all: chainBridges(first: 5) { chainCount segmentCount bridgedPairs actor { __typename } industries { name } } chainBridges(actorKinds: [EXPERT], first: 3) { chainCount segmentCount bridgedPairs actor { __typename } industries { name } } }',
     );
     expect(result.errors).toBeUndefined();
@@ -135,7 +124,7 @@ describe('links over the sample county', () => {
     }
     const counts = experts.map((bridge) => bridge.chainCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const tooMany = await service.query('{ chainBridges(first: 101) { chainCount } }');
+    const tooMany = await suite.service.query('{ chainBridges(first: 101) { chainCount } }');
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
   });
 });
@@ -178,19 +167,10 @@ function parseGraphml(graphml: string) {
 }
 
 describe('exports over the sample county', () => {
-  let database: Database;
-  let service: TestService;
-  beforeAll(async () => {
-    database = openTestDatabase();
-    service = await startTestService(database);
-  });
-  afterAll(async () => {
-    await service.close();
-    await database.close();
-  });
+  const suite = useTestService();
 
   it('exports the 大木漆 chain as GraphML that re-imports to the same nodes and edges', async () => {
-    const result = await service.query<{ industryChain: { export: { nodeCount: number; edgeCount: number; graphml: string; nodesCsv: null } } }>(
+    const result = await suite.service.query<{ industryChain: { export: { nodeCount: number; edgeCount: number; graphml: string; nodesCsv: null } } }>(
       'query ($id: ID!) { industryChain(industry: $id, asOfYear: 2026) { export(format: GRAPHML) { nodeCount edgeCount graphml nodesCsv } } }',
       { id: toGlobalId('Industry', 'industry:damuqi') },
     );
@@ -203,7 +183,7 @@ describe('exports over the sample county', () => {
     const recordIds = [...graph.nodes.values()].map((data) => data.recordId);
     expect(recordIds).toEqual(expect.arrayContaining(['industry:damuqi', 'seg:damuqi-refining', 'seg:damuqi-products']));
     // re-import: the edges read back are exactly the relationships among those entities in the database
-    const stored = await database.read(
+    const stored = await suite.database.read(
       'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN type(r) AS type, a.id AS from, b.id AS to',
       { ids: recordIds },
     );
@@ -215,7 +195,7 @@ describe('exports over the sample county', () => {
   });
 
   it('exports a path set and a neighbourhood as CSV node and edge lists', async () => {
-    const result = await service.query<{ connections: { export: { nodeCount: number; edgeCount: number; nodesCsv: string; edgesCsv: string } }; neighborhood: { nodes: unknown[]; export: { nodeCount: number; nodesCsv: string } } }>(
+    const result = await suite.service.query<{ connections: { export: { nodeCount: number; edgeCount: number; nodesCsv: string; edgesCsv: string } }; neighborhood: { nodes: unknown[]; export: { nodeCount: number; nodesCsv: string } } }>(
       `query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 3) { export(format: CSV) { nodeCount edgeCount nodesCsv edgesCsv } }
         neighborhood(id: $to, depth: 1, limit: 20) { nodes { label } export(format: CSV) { nodeCount nodesCsv } } }`,
       { from: toGlobalId('Enterprise', 'ent:qinggang-laorou'), to: toGlobalId('University', 'univ:swu') },
@@ -229,9 +209,9 @@ describe('exports over the sample county', () => {
   });
 
   it('exports the whole graph as valid GraphML', async () => {
-    const result = await service.query<{ graphExport: { nodeCount: number; edgeCount: number; graphml: string } }>('{ graphExport(format: GRAPHML) { nodeCount edgeCount graphml } }');
+    const result = await suite.service.query<{ graphExport: { nodeCount: number; edgeCount: number; graphml: string } }>('{ graphExport(format: GRAPHML) { nodeCount edgeCount graphml } }');
     expect(result.errors).toBeUndefined();
-    const counts = await database.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
+    const counts = await suite.database.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
     expect(result.data!.graphExport.nodeCount).toBe(counts[0]?.nodes);
     expect(result.data!.graphExport.edgeCount).toBe(counts[0]?.edges);
     const graph = parseGraphml(result.data!.graphExport.graphml);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/database.js';
-import { startTestService, type TestService } from '../support/graphql-client.js';
+import { describe, expect, it } from 'vitest';
+import { useTestService } from '../support/graphql-client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import type { Database } from '../../src/neo4j/database.js';
 
 interface Reason {
   kind: string;
@@ -38,16 +36,7 @@ const RESULT = `noKnownTopic suggestedTopics { name } interpretedTopics { topic 
 
 /** The sample county is loaded read-only by the global setup; these tests only read it. */
 describe('matching over the sample county', () => {
-  let database: Database;
-  let service: TestService;
-  beforeAll(async () => {
-    database = openTestDatabase();
-    service = await startTestService(database);
-  });
-  afterAll(async () => {
-    await service.close();
-    await database.close();
-  });
+  const suite = useTestService();
 
   const expectExplained = (matches: Match[]) => {
     expect(matches.length).toBeGreaterThan(0);
@@ -66,7 +55,7 @@ describe('matching over the sample county', () => {
   };
 
   it('expertSearch maps a Chinese need to topics and ranks experts with reasons that add up to the score', async () => {
-    const result = await service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "中药材提取物和制剂加工" }, first: 5) { ${RESULT} } }`);
+    const result = await suite.service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "中药材提取物和制剂加工" }, first: 5) { ${RESULT} } }`);
     expect(result.errors).toBeUndefined();
     const search = result.data!.expertSearch;
     expect(search.noKnownTopic).toBe(false);
@@ -80,21 +69,21 @@ describe('matching over the sample county', () => {
   });
 
   it('pages with first/after and caps first at 50', async () => {
-    const first = await service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "老腊肉保存和溯源" }, first: 2) { ${RESULT} } }`);
+    const first = await suite.service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "老腊肉保存和溯源" }, first: 2) { ${RESULT} } }`);
     const page = first.data!.expertSearch.matches;
     expect(page.nodes).toHaveLength(2);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const second = await service.query<{ expertSearch: Result }>(
+    const second = await suite.service.query<{ expertSearch: Result }>(
       `query ($after: String) { expertSearch(need: { text: "老腊肉保存和溯源" }, first: 2, after: $after) { ${RESULT} } }`,
       { after: page.pageInfo.endCursor },
     );
     expect(second.data!.expertSearch.matches.nodes[0]!.candidate.id).not.toBe(page.nodes[1]!.candidate.id);
-    const tooMany = await service.query(`{ expertSearch(need: { text: "老腊肉" }, first: 51) { noKnownTopic } }`);
+    const tooMany = await suite.service.query(`{ expertSearch(need: { text: "老腊肉" }, first: 51) { noKnownTopic } }`);
     expect(tooMany.errors?.[0]).toMatchObject({ message: 'first: at most 50 matches per page, got 51', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('says when a need names no known topic, suggests the nearest topics, and returns no noise', async () => {
-    const result = await service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "量子计算芯片设计" }) { ${RESULT} } }`);
+    const result = await suite.service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "量子计算芯片设计" }) { ${RESULT} } }`);
     const search = result.data!.expertSearch;
     expect(search.noKnownTopic).toBe(true);
     expect(search.matches.totalCount).toBe(0);
@@ -103,7 +92,7 @@ describe('matching over the sample county', () => {
   });
 
   it('tells two experts with the same name apart', async () => {
-    const result = await service.query<{ expertSearch: Result }>(
+    const result = await suite.service.query<{ expertSearch: Result }>(
       `{ a: expertSearch(need: { text: "冷链保存 气调包装" }, first: 20) { ${RESULT} } b: expertSearch(need: { text: "中药材GAP规范化种植" }, first: 20) { ${RESULT} } }`,
     );
     const labels = [...(result.data as unknown as Record<string, Result>).a!.matches.nodes, ...(result.data as unknown as Record<string, Result>).b!.matches.nodes]
@@ -114,8 +103,8 @@ describe('matching over the sample county', () => {
   });
 
   it('filters experts without changing scores', async () => {
-    const all = await service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "中药材提取物和制剂加工" }, first: 50) { ${RESULT} } }`);
-    const cards = await service.query<{ expertSearch: Result }>(
+    const all = await suite.service.query<{ expertSearch: Result }>(`{ expertSearch(need: { text: "中药材提取物和制剂加工" }, first: 50) { ${RESULT} } }`);
+    const cards = await suite.service.query<{ expertSearch: Result }>(
       `{ expertSearch(need: { text: "中药材提取物和制剂加工" }, filters: { talentCards: [A_CARD, B_CARD] }, first: 50) { ${RESULT} } }`,
     );
     const filtered = cards.data!.expertSearch.matches.nodes;
@@ -126,7 +115,7 @@ describe('matching over the sample county', () => {
   });
 
   it('partnerRecommendations for an enterprise flags existing cooperation and competitors instead of hiding them', async () => {
-    const result = await service.query<{ partnerRecommendations: Result }>(
+    const result = await suite.service.query<{ partnerRecommendations: Result }>(
       `query ($for: ID!) { partnerRecommendations(for: $for, first: 50) { ${RESULT} } }`,
       { for: toGlobalId('Enterprise', 'ent:qinggang-laorou') },
     );
@@ -143,7 +132,7 @@ describe('matching over the sample county', () => {
   });
 
   it('partnerRecommendations for an industry proposes only the kinds asked for, with geography', async () => {
-    const result = await service.query<{ partnerRecommendations: Result }>(
+    const result = await suite.service.query<{ partnerRecommendations: Result }>(
       `query ($for: ID!) { partnerRecommendations(for: $for, kinds: [UNIVERSITY, RESEARCH_INSTITUTE], first: 10) { ${RESULT} } }`,
       { for: toGlobalId('Industry', 'industry:laorou') },
     );
@@ -154,7 +143,7 @@ describe('matching over the sample county', () => {
   });
 
   it('demandMatches ranks who could take an open challenge (揭榜挂帅)', async () => {
-    const result = await service.query<{ demandMatches: Result }>(`query ($id: ID!) { demandMatches(demandId: $id, first: 5) { ${RESULT} } }`, {
+    const result = await suite.service.query<{ demandMatches: Result }>(`query ($id: ID!) { demandMatches(demandId: $id, first: 5) { ${RESULT} } }`, {
       id: toGlobalId('Demand', 'demand:herbs-formulation'),
     });
     expect(result.errors).toBeUndefined();
@@ -162,11 +151,11 @@ describe('matching over the sample county', () => {
   });
 
   it('answers unknown ids with NOT_FOUND and ids of the wrong kind with BAD_USER_INPUT', async () => {
-    const unknown = await service.query(`query ($id: ID!) { demandMatches(demandId: $id) { noKnownTopic } }`, { id: toGlobalId('Demand', 'demand:nope') });
+    const unknown = await suite.service.query(`query ($id: ID!) { demandMatches(demandId: $id) { noKnownTopic } }`, { id: toGlobalId('Demand', 'demand:nope') });
     expect(unknown.errors?.[0]).toMatchObject({ message: 'demandId: no Demand has this id', extensions: { code: 'NOT_FOUND' } });
-    const wrongKind = await service.query(`query ($id: ID!) { partnerRecommendations(for: $id) { noKnownTopic } }`, { id: toGlobalId('Topic', 'topic:extraction') });
+    const wrongKind = await suite.service.query(`query ($id: ID!) { partnerRecommendations(for: $id) { noKnownTopic } }`, { id: toGlobalId('Topic', 'topic:extraction') });
     expect(wrongKind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const empty = await service.query(`{ expertSearch(need: {}) { noKnownTopic } }`);
+    const empty = await suite.service.query(`{ expertSearch(need: {}) { noKnownTopic } }`);
     expect(empty.errors?.[0]).toMatchObject({ message: 'need: give text, topics or an industry', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

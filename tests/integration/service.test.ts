@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/database.js';
-import { startTestService, type TestService } from '../support/graphql-client.js';
-import type { Database } from '../../src/neo4j/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestService } from '../support/graphql-client.js';
 
 describe('GraphQL over HTTP, answered from the real Neo4j', () => {
-  let database: Database;
-  let service: TestService;
-  beforeAll(async () => {
-    database = openTestDatabase();
-    service = await startTestService(database);
-  });
-  afterAll(async () => {
-    await service.close();
-    await database.close();
-  });
+  const suite = useTestService();
 
   it('reports the Neo4j 5.26 server and the graph counts', async () => {
-    const result = await service.query<{ serviceStatus: { databaseVersion: string; databaseEdition: string; nodeCount: number } }>(
+    const result = await suite.service.query<{ serviceStatus: { databaseVersion: string; databaseEdition: string; nodeCount: number } }>(
       '{ serviceStatus { version databaseVersion databaseEdition nodeCount relationshipCount } }',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.serviceStatus.databaseVersion).toMatch(/^5\.26\./);
     expect(result.data?.serviceStatus.databaseEdition).toBe('community');
-    const [row] = await database.read('MATCH (n) RETURN count(n) AS nodes');
+    const [row] = await suite.database.read('MATCH (n) RETURN count(n) AS nodes');
     expect(result.data?.serviceStatus.nodeCount).toBe(row?.nodes);
   });
 
   it('answers liveness at once and readiness only when marked ready', async () => {
-    const base = service.url.replace(/\/graphql$/, '');
-    service.http.setReady(false);
+    const base = suite.service.url.replace(/\/graphql$/, '');
+    suite.service.http.setReady(false);
     const notReady = await fetch(`${base}/readyz`);
     expect(notReady.status).toBe(503);
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'up', ready: false });
-    service.http.setReady(true);
+    suite.service.http.setReady(true);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, database: 'up' });
@@ -42,10 +31,10 @@ describe('GraphQL over HTTP, answered from the real Neo4j', () => {
 
   it('rejects a malformed query before it reaches the database', async () => {
     let roundTrips = 0;
-    const unsubscribe = database.onQuery(() => {
+    const unsubscribe = suite.database.onQuery(() => {
       roundTrips += 1;
     });
-    const result = await service.query('{ serviceStatus { nodeCount ');
+    const result = await suite.service.query('{ serviceStatus { nodeCount ');
     unsubscribe();
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(roundTrips).toBe(0);

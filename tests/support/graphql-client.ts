@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createHttpService, type HttpService } from '../../src/server.js';
 import type { Database } from '../../src/neo4j/database.js';
-import { silentLogger } from './database.js';
+import { openTestDatabase, silentLogger } from './database.js';
 
 /** The service's real HTTP stack on a free loopback port, for tests that speak GraphQL over HTTP. */
 export interface TestService {
@@ -23,4 +24,18 @@ export async function startTestService(database: Database): Promise<TestService>
     },
     close: () => http.close(),
   };
+}
+
+/** Opens the test database and the service before a suite's tests and closes both after; read them inside tests. */
+export function useTestService(): { readonly database: Database; readonly service: TestService } {
+  const suite = {} as { database: Database; service: TestService };
+  beforeAll(async () => {
+    suite.database = openTestDatabase();
+    suite.service = await startTestService(suite.database);
+  });
+  afterAll(async () => {
+    await suite.service?.close();
+    await suite.database?.close();
+  });
+  return suite;
 }
