@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { runEntryPoint } from '../support/processes.js';
 import { testInstanceEnvironment, testNeo4jSettings } from '../support/test-neo4j.js';
 
+/** Neo4j server processes of this project's instance (its own home folder; other checkouts' instances do not count). */
 function serverProcessesOf(instance: string): number {
+  const home = `--home-dir=${path.join(testNeo4jSettings.rootDir, 'instances', instance)}`;
   const listing = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-  return listing.split('\n').filter((line) => line.includes('CommunityEntryPoint') && new RegExp(`/instances/${instance}(/|\\s|$)`).test(line)).length;
+  return listing.split('\n').filter((line) => line.includes('CommunityEntryPoint') && line.split(' ').includes(home)).length;
 }
 
 describe('npm run db:start / db:status', () => {
