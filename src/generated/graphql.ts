@@ -96,32 +96,6 @@ export type AffiliationInput = {
   source?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** One reason behind a candidate's score; the contributions of a candidate's reasons add up to its score. */
-export type CandidateReason = {
-  __typename?: 'CandidateReason';
-  /** The points this reason adds to the score. */
-  contribution: Scalars['Float']['output'];
-  /** The objects that support it: topics, projects, patents, regions or enterprises. */
-  evidence: Array<Node>;
-  /** What kind of reason this is. */
-  kind: CandidateReasonKind;
-  /** The reason in Chinese. */
-  summary: Scalars['String']['output'];
-  /** The reason in English. */
-  summaryEnglish: Scalars['String']['output'];
-};
-
-/** The kind of a reason behind a gap candidate's score. */
-export type CandidateReasonKind =
-  /** Projects and patents on the segment's topics (项目与专利证据), weighted by recency. */
-  | 'EVIDENCE'
-  /** Already cooperates with enterprises of the segment (已有合作). */
-  | 'EXISTING_TIES'
-  /** Located in the county, its municipality, or a shared cooperation zone (地理邻近). */
-  | 'LOCALITY'
-  /** Covers the segment's required topics (技术主题覆盖), weighted by expertise level; related topics count less. */
-  | 'TOPIC_COVERAGE';
-
 /** Any organisation or expert that can support a chain (产业链支撑主体). */
 export type ChainActor = Enterprise | Expert | GovernmentAgency | Platform | ResearchInstitute | University;
 
@@ -1383,11 +1357,13 @@ export type GapCandidate = {
   __typename?: 'GapCandidate';
   /** The candidate. */
   actor: ChainActor;
-  /** True when located in the county. */
+  /** Who the candidate is, telling same-name experts apart, e.g. `周砚秋（教授，西南大学）`. */
+  label: Scalars['String']['output'];
+  /** True when located in the county (experts: through their affiliation). */
   local: Scalars['Boolean']['output'];
   /** Why it scored so, largest contributions first. */
-  reasons: Array<CandidateReason>;
-  /** The score, 0–100: the sum of the reasons' contributions. */
+  reasons: Array<MatchReason>;
+  /** How well the candidate covers the segment's required topics, from 0 to 1, scored by the matching module (the same signals and weights as `partnerRecommendations`): the sum of the reasons' contributions. */
   score: Scalars['Float']['output'];
 };
 
@@ -4505,8 +4481,6 @@ export type ResolversTypes = ResolversObject<{
   AffiliationEdge: ResolverTypeWrapper<Omit<AffiliationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   AffiliationInput: AffiliationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CandidateReason: ResolverTypeWrapper<Omit<CandidateReason, 'evidence'> & { evidence: Array<ResolversTypes['Node']> }>;
-  CandidateReasonKind: CandidateReasonKind;
   ChainActor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChainActor']>;
   ChainActorKind: ChainActorKind;
   ChainBridge: ResolverTypeWrapper<Omit<ChainBridge, 'actor' | 'industries'> & { actor: ResolversTypes['ChainActor'], industries: Array<ResolversTypes['Industry']> }>;
@@ -4583,7 +4557,7 @@ export type ResolversTypes = ResolversObject<{
   ExpertiseInput: ExpertiseInput;
   ExpertiseLevel: ExpertiseLevel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  GapCandidate: ResolverTypeWrapper<Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversTypes['ChainActor'], reasons: Array<ResolversTypes['CandidateReason']> }>;
+  GapCandidate: ResolverTypeWrapper<Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversTypes['ChainActor'], reasons: Array<ResolversTypes['MatchReason']> }>;
   GovernmentAgency: ResolverTypeWrapper<EntityModelModel>;
   GovernmentAgencyConnection: ResolverTypeWrapper<Omit<GovernmentAgencyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GovernmentAgencyEdge']>, nodes: Array<ResolversTypes['GovernmentAgency']> }>;
   GovernmentAgencyEdge: ResolverTypeWrapper<Omit<GovernmentAgencyEdge, 'node'> & { node: ResolversTypes['GovernmentAgency'] }>;
@@ -4731,7 +4705,6 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliationEdge: Omit<AffiliationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   AffiliationInput: AffiliationInput;
   Boolean: Scalars['Boolean']['output'];
-  CandidateReason: Omit<CandidateReason, 'evidence'> & { evidence: Array<ResolversParentTypes['Node']> };
   ChainActor: ResolversUnionTypes<ResolversParentTypes>['ChainActor'];
   ChainBridge: Omit<ChainBridge, 'actor' | 'industries'> & { actor: ResolversParentTypes['ChainActor'], industries: Array<ResolversParentTypes['Industry']> };
   ChainGap: Omit<ChainGap, 'candidates'> & { candidates: Array<ResolversParentTypes['GapCandidate']> };
@@ -4794,7 +4767,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExpertiseEdge: Omit<ExpertiseEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
   ExpertiseInput: ExpertiseInput;
   Float: Scalars['Float']['output'];
-  GapCandidate: Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversParentTypes['ChainActor'], reasons: Array<ResolversParentTypes['CandidateReason']> };
+  GapCandidate: Omit<GapCandidate, 'actor' | 'reasons'> & { actor: ResolversParentTypes['ChainActor'], reasons: Array<ResolversParentTypes['MatchReason']> };
   GovernmentAgency: EntityModelModel;
   GovernmentAgencyConnection: Omit<GovernmentAgencyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GovernmentAgencyEdge']>, nodes: Array<ResolversParentTypes['GovernmentAgency']> };
   GovernmentAgencyEdge: Omit<GovernmentAgencyEdge, 'node'> & { node: ResolversParentTypes['GovernmentAgency'] };
@@ -4934,14 +4907,6 @@ export type AffiliationEdgeResolvers<ContextType = GraphQLContext, ParentType ex
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
-
-export type CandidateReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CandidateReason'] = ResolversParentTypes['CandidateReason']> = ResolversObject<{
-  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['CandidateReasonKind'], ParentType, ContextType>;
-  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  summaryEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ChainActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainActor'] = ResolversParentTypes['ChainActor']> = ResolversObject<{
@@ -5277,8 +5242,9 @@ export type ExpertiseEdgeResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type GapCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GapCandidate'] = ResolversParentTypes['GapCandidate']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['ChainActor'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   local?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  reasons?: Resolver<Array<ResolversTypes['CandidateReason']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['MatchReason']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
@@ -5974,7 +5940,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AffiliatedExpertEdge?: AffiliatedExpertEdgeResolvers<ContextType>;
   AffiliationConnection?: AffiliationConnectionResolvers<ContextType>;
   AffiliationEdge?: AffiliationEdgeResolvers<ContextType>;
-  CandidateReason?: CandidateReasonResolvers<ContextType>;
   ChainActor?: ChainActorResolvers<ContextType>;
   ChainBridge?: ChainBridgeResolvers<ContextType>;
   ChainGap?: ChainGapResolvers<ContextType>;

@@ -18,7 +18,7 @@ describe('industry chains over the sample county', () => {
         projects { name startYear } patents { title }
         gaps { kind dimension observed required reason reasonEnglish
           candidates(first: 3) { score local actor { __typename ... on Enterprise { name } ... on Expert { name } ... on University { name } ... on ResearchInstitute { name } ... on Platform { name } }
-            reasons { kind contribution summary summaryEnglish evidence { __typename id } } } } } } }`;
+            reasons { kind contribution summary summaryEn topics { name } projects { name } patents { title } regions { name } } } } } } }`;
 
   type Chain = {
     industry: { name: string };
@@ -30,7 +30,7 @@ describe('industry chains over the sample county', () => {
       depth: number;
       support: Record<string, number | null>;
       enterprises: Array<{ local: boolean; qualifications: string[] }>;
-      gaps: Array<{ kind: string; dimension: string; reason: string; candidates: Array<{ score: number; actor: { __typename: string }; reasons: Array<{ kind: string; contribution: number; evidence: unknown[] }> }> }>;
+      gaps: Array<{ kind: string; dimension: string; reason: string; candidates: Array<{ score: number; actor: { __typename: string }; reasons: Array<{ kind: string; contribution: number; topics: unknown[]; projects: unknown[]; patents: unknown[]; regions: unknown[] }> }> }>;
     }>;
   };
   const chainOf = async (industry: string) => {
@@ -68,8 +68,11 @@ describe('industry chains over the sample county', () => {
       expect(gap.candidates.length, `${gap.kind} has candidates`).toBeGreaterThan(0);
       for (const candidate of gap.candidates) {
         const sum = candidate.reasons.reduce((total, reason) => total + reason.contribution, 0);
-        expect(candidate.score).toBeCloseTo(sum, 6);
-        expect(candidate.reasons.every((reason) => reason.evidence.length > 0)).toBe(true);
+        expect(candidate.score).toBeCloseTo(sum, 3);
+        // the topic reason names the segment's topics the candidate covers; evidence reasons name their projects and patents
+        expect(candidate.reasons.find((reason) => reason.kind === 'TOPIC_OVERLAP')?.topics.length).toBeGreaterThan(0);
+        for (const reason of candidate.reasons.filter((item) => item.kind === 'PROJECT_EVIDENCE')) expect(reason.projects.length).toBeGreaterThan(0);
+        for (const reason of candidate.reasons.filter((item) => item.kind === 'PATENT_EVIDENCE')) expect(reason.patents.length).toBeGreaterThan(0);
       }
       const scores = gap.candidates.map((candidate) => candidate.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));

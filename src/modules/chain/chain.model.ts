@@ -1,3 +1,4 @@
+import type { Reason } from '../matching/matching.scoring.js';
 /** The shapes the chain module hands to resolvers: segment analyses, gaps, ranked candidates, cluster overviews, indicator progress. */
 import type { EntityModel } from '../../graph/entity.js';
 import type { SupportDimension } from './chain.config.js';
@@ -70,20 +71,13 @@ export interface IndustryChainModel {
   segments: ChainSegmentAnalysisModel[];
 }
 
-/** One reason a candidate was ranked where it is; the contributions of a candidate's reasons add up to its score. */
-export interface CandidateReasonModel {
-  kind: 'TOPIC_COVERAGE' | 'EVIDENCE' | 'LOCALITY' | 'EXISTING_TIES';
-  contribution: number;
-  summary: string;
-  summaryEnglish: string;
-  evidence: EntityModel[];
-}
-
+/** A candidate to fill a gap, as the matching module scored it. */
 export interface GapCandidateModel {
   candidate: EntityModel;
+  label: string;
   score: number;
   local: boolean;
-  reasons: CandidateReasonModel[];
+  reasons: Reason[];
 }
 
 export interface IndicatorProgressModel {

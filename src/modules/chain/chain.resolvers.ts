@@ -20,7 +20,7 @@ export const RULES_EXPLANATION = [
   '平台服务环节 = 服务该产业，且平台自身、承建单位专注或入驻专家擅长其任一主题 / A platform serves a segment when it SERVES the industry and it or its host FOCUSES_ON one of the topics, or an expert affiliated with it holds one.',
   '研发合作伙伴 = 与该环节企业合作、或参与该环节主题项目的高校或科研院所 / An R&D partner is a university or institute cooperating with an enterprise of the segment or working on a project on its topics.',
   `长期无项目：近 ${CHAIN_RULES.staleYears} 年无该环节主题项目 / STALE: no project on the topics started in the last ${CHAIN_RULES.staleYears} years.`,
-  `候选评分 = 主题覆盖（≤${CHAIN_RULES.scoring.topicCoverageMax}，按专长等级，相关主题×${CHAIN_RULES.scoring.relatedTopicFactor}）+ 项目专利证据（≤${CHAIN_RULES.scoring.evidenceMax}，按新近程度）+ 地理邻近（本县 ${CHAIN_RULES.scoring.locality.county}/本市 ${CHAIN_RULES.scoring.locality.municipality}/同合作区 ${CHAIN_RULES.scoring.locality.sharedZone}）+ 已有合作（≤${CHAIN_RULES.scoring.tiesMax}） / Candidate score = topic coverage + evidence + locality + existing ties, each reason with its contribution.`,
+  '补链候选按匹配模块的规则评分：主题匹配、项目与专利证据、关系邻近、地理、能力，各项贡献之和即得分 / Gap candidates are scored by the matching module: topic overlap, project and patent evidence, proximity, geography and capacity; the contributions add up to the score.',
 ];
 
 async function countyArgument(context: GraphQLContext, county: string | null | undefined): Promise<EntityModel> {

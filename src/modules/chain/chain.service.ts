@@ -9,8 +9,6 @@ import { deriveIndicatorValues, findIndicators } from './indicator.repository.js
 import {
   countClusterEnterprises,
   findClusterIndustries,
-  findCandidateFacts,
-  findCandidateTopicLinks,
   findSegmentEnterprises,
   findSegmentExperts,
   findSegmentPlatforms,
@@ -20,7 +18,9 @@ import {
   findSegments,
   type MemberRow,
 } from './chain.repository.js';
-import { rankCandidates, topicCoverage, type CandidateFacts, type TopicLink } from './chain.scoring.js';
+import { rankCandidates } from '../matching/matching.service.js';
+import { MATCHING_CONFIG } from '../matching/matching.config.js';
+import type { NodeKind } from '../../graph/kinds.js';
 
 const groupBySegment = (rows: readonly MemberRow[]) => {
   const map = new Map<string, MemberRow[]>();
@@ -110,7 +110,7 @@ export async function analyseIndustryChain(
 }
 
 /** Which kinds of actor can fill a gap in each dimension. */
-const CANDIDATE_LABELS: Record<SupportDimension, readonly string[]> = {
+const CANDIDATE_KINDS: Record<SupportDimension, readonly NodeKind[]> = {
   ENTERPRISES: ['Enterprise'],
   RD_PARTNERS: ['University', 'ResearchInstitute'],
   PLATFORMS: ['Platform'],
@@ -119,23 +119,29 @@ const CANDIDATE_LABELS: Record<SupportDimension, readonly string[]> = {
 };
 
 /**
- * The top `first` candidates that could fill a gap, from anywhere in the graph, each with a score and the reasons
- * adding up to it. This is the one function to swap for the matching module's scorer.
+ * The top `first` candidates that could fill a gap, from anywhere in the graph except those already supporting
+ * the segment, scored by the matching module against the segment's required topics, from the county's place
+ * and as of the chain's year — so a gap candidate and a partner recommendation are explained the same way.
  */
-export async function rankGapCandidates(database: Database, gap: ChainGapModel, first: number, rules: ChainRules = CHAIN_RULES): Promise<GapCandidateModel[]> {
+export async function rankGapCandidates(database: Database, gap: ChainGapModel, first: number): Promise<GapCandidateModel[]> {
   if (first === 0) return [];
-  const links = await findCandidateTopicLinks(database, gap.segment.id, CANDIDATE_LABELS[gap.dimension], gap.excludedIds);
-  const allRequired = gap.requiredTopicIds;
-  const byCandidate = new Map<string, TopicLink[]>();
-  for (const { candidateId, ...link } of links) byCandidate.set(candidateId, [...(byCandidate.get(candidateId) ?? []), link]);
-  const shortlist = [...byCandidate.entries()]
-    .map(([id, candidateLinks]) => ({ id, points: topicCoverage(candidateLinks, allRequired, rules).points }))
-    .sort((a, b) => b.points - a.points || a.id.localeCompare(b.id))
-    .slice(0, Math.max(15, first * 3))
-    .map((entry) => entry.id);
-  const facts = await findCandidateFacts(database, gap.segment.id, gap.countyId, shortlist);
-  const candidates: CandidateFacts[] = facts.map((row) => ({ ...row, topicLinks: byCandidate.get(row.candidate.id) ?? [] }));
-  return rankCandidates(candidates, allRequired, gap.asOfYear, rules).slice(0, first);
+  const result = await rankCandidates(database, {
+    needTopics: gap.requiredTopicIds.map((id) => ({ id, weight: 1, origin: `产业链环节「${String(gap.segment.name)}」所需技术` })),
+    kinds: CANDIDATE_KINDS[gap.dimension],
+    partyId: null,
+    regionId: gap.countyId,
+    excludeIds: new Set(gap.excludedIds),
+    conflictSegmentIds: [],
+    filter: null,
+    referenceYear: gap.asOfYear,
+  });
+  return result.matches.slice(0, first).map((match) => ({
+    candidate: match.candidate,
+    label: match.label,
+    score: match.score,
+    local: match.reasons.some((reason) => reason.kind === 'GEOGRAPHY' && reason.signal === MATCHING_CONFIG.geography.sameCounty),
+    reasons: match.reasons,
+  }));
 }
 
 /** Each indicator's progress: derived from the graph where a derivation applies, else the recorded value. */

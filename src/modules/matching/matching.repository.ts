@@ -38,7 +38,7 @@ export interface TopicHold {
   candidateId: string;
   needTopicId: string;
   heldTopicId: string;
-  /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic. */
+  /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic; 1 and 1 for a sibling (same broader topic). */
   down: number;
   up: number;
   /** Expertise level (of the expert, or of the platform's member expert); null otherwise. */
@@ -56,6 +56,8 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
        MATCH path = (held:Topic)-[:BROADER*0..${steps}]->(need) RETURN held, length(path) AS down, 0 AS up
        UNION
        MATCH path = (need)-[:BROADER*1..${steps}]->(held:Topic) RETURN held, 0 AS down, length(path) AS up
+       UNION
+       MATCH (need)-[:BROADER]->(:Topic)<-[:BROADER]-(held:Topic) WHERE held <> need RETURN held, 1 AS down, 1 AS up
      }
      CALL (held) {
        MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)

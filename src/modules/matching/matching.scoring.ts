@@ -99,26 +99,35 @@ function saturate(total: number): number {
 function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
   const best = bestHolds(facts.holds);
   const held = needTopics.filter((topic) => best.has(topic.id)).map((topic) => ({ topic, hold: best.get(topic.id)! }));
-  const describe = (hold: TopicHold, english: boolean) => {
+  // One phrase per topic held, naming every need topic it serves through the hierarchy.
+  const byHeld = new Map<string, TopicHold[]>();
+  for (const { hold } of held) byHeld.set(hold.heldTopicId, [...(byHeld.get(hold.heldTopicId) ?? []), hold]);
+  const describe = (holds: TopicHold[], english: boolean) => {
+    const hold = holds[0]!;
     const name = facts.names.get(hold.heldTopicId) ?? hold.heldTopicId;
-    const needName = facts.names.get(hold.needTopicId) ?? hold.needTopicId;
+    const needNames = (relation: (item: TopicHold) => boolean) =>
+      holds.filter(relation).map((item) => (english ? (facts.names.get(item.needTopicId) ?? item.needTopicId) : `「${facts.names.get(item.needTopicId) ?? item.needTopicId}」`));
+    const related = needNames((item) => item.down > 0 && item.up > 0);
+    const narrower = needNames((item) => item.down > 0 && item.up === 0);
+    const broader = needNames((item) => item.up > 0 && item.down === 0);
     const how: Record<TopicHold['via'], [string, string]> = {
       expertise: LEVEL_NAMES[hold.level ?? 'BASIC'] ?? ['', ''],
       focus: ['研究方向', 'research focus'],
       members: [`入驻专家${LEVEL_NAMES[hold.level ?? 'BASIC']?.[0] ?? ''}`, `member experts, ${LEVEL_NAMES[hold.level ?? 'BASIC']?.[1] ?? ''}`],
       serves: ['服务产业链所需', 'needed by the chains it serves'],
     };
-    const level = how[hold.via][english ? 1 : 0];
-    const relation =
-      hold.down > 0 ? (english ? `, narrower than ${needName}` : `，「${needName}」的细分方向`) : hold.up > 0 ? (english ? `, broader than ${needName}` : `，「${needName}」的上位领域`) : '';
-    return english ? `${name} (${level}${relation})` : `「${name}」（${level}${relation}）`;
+    const notes = english
+      ? [how[hold.via][1], related.length ? `related to ${related.join(', ')}` : '', narrower.length ? `narrower than ${narrower.join(', ')}` : '', broader.length ? `broader than ${broader.join(', ')}` : '']
+      : [how[hold.via][0], related.length ? `${related.join('')}的相关方向` : '', narrower.length ? `${narrower.join('')}的细分方向` : '', broader.length ? `${broader.join('')}的上位领域` : ''];
+    const note = notes.filter(Boolean).join(english ? '; ' : '，');
+    return english ? `${name} (${note})` : `「${name}」（${note}）`;
   };
   const rare = held.filter(({ topic }) => topic.rarity >= 0.6).map(({ topic }) => facts.names.get(topic.id) ?? topic.id);
   return {
     kind: 'TOPIC_OVERLAP',
     signal,
-    summary: `掌握${held.map(({ hold }) => describe(hold, false)).join('、')}${rare.length ? `；其中${rare.map((name) => `「${name}」`).join('、')}较稀缺` : ''}`,
-    summaryEn: `Holds ${held.map(({ hold }) => describe(hold, true)).join(', ')}${rare.length ? `; rare: ${rare.join(', ')}` : ''}`,
+    summary: `掌握${[...byHeld.values()].map((holds) => describe(holds, false)).join('、')}${rare.length ? `；其中${rare.map((name) => `「${name}」`).join('、')}较稀缺` : ''}`,
+    summaryEn: `Holds ${[...byHeld.values()].map((holds) => describe(holds, true)).join(', ')}${rare.length ? `; rare: ${rare.join(', ')}` : ''}`,
     topicIds: held.map(({ topic }) => topic.id),
     projectIds: [],
     patentIds: [],

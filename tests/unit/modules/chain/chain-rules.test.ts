@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_RULES } from '../../../../src/modules/chain/chain.config.js';
 import { chainDepths, judgeSegment } from '../../../../src/modules/chain/chain.analysis.js';
-import { rankCandidates, recency, scoreCandidate, type CandidateFacts } from '../../../../src/modules/chain/chain.scoring.js';
 import { progressRatio, derivationFor } from '../../../../src/modules/chain/indicator.derivations.js';
 import type { EntityModel } from '../../../../src/graph/entity.js';
 import type { SegmentSupportModel } from '../../../../src/modules/chain/chain.model.js';
@@ -36,60 +35,6 @@ describe('gap verdicts', () => {
   it('calls a dimension WEAK below its documented minimum but above zero', () => {
     const gaps = judgeSegment(support({ experts: CHAIN_RULES.weakMinimums.EXPERTS - 1 }), CHAIN_RULES, 2026);
     expect(gaps).toEqual([expect.objectContaining({ kind: 'WEAK', dimension: 'EXPERTS', observed: CHAIN_RULES.weakMinimums.EXPERTS - 1, required: CHAIN_RULES.weakMinimums.EXPERTS })]);
-  });
-});
-
-describe('candidate scoring', () => {
-  const topicA = entity('Topic', 'topic:a');
-  const topicB = entity('Topic', 'topic:b');
-  const facts = (overrides: Partial<CandidateFacts>): CandidateFacts => ({
-    candidate: entity('Expert', 'expert:x'), topicLinks: [], evidence: [], countyRegion: null, municipalityRegion: null, sharedZone: null, ties: [], ...overrides,
-  });
-
-  it('adds the reasons up to the score, each reason with its evidence', () => {
-    const scored = scoreCandidate(
-      facts({
-        topicLinks: [
-          { requiredId: 'topic:a', topic: topicA, match: 'DIRECT', linkType: 'HAS_EXPERTISE', level: 'EXPERT' },
-          { requiredId: 'topic:b', topic: topicB, match: 'RELATED', linkType: 'FOCUSES_ON', level: null },
-        ],
-        evidence: [entity('Project', 'proj:p', { startYear: 2024 }), entity('Patent', 'patent:q', { filedYear: 2010 })],
-        countyRegion: entity('Region', 'region:town'),
-        ties: [entity('Enterprise', 'ent:e')],
-      }),
-      ['topic:a', 'topic:b'],
-      2026,
-      CHAIN_RULES,
-    );
-    expect(scored.reasons.map((reason) => reason.kind)).toEqual(['TOPIC_COVERAGE', 'EVIDENCE', 'LOCALITY', 'EXISTING_TIES']);
-    const sum = scored.reasons.reduce((total, reason) => total + reason.contribution, 0);
-    expect(scored.score).toBeCloseTo(sum, 6);
-    // coverage: 50 × (1 + 0.8 × 0.4) / 2 = 33
-    expect(scored.reasons[0]?.contribution).toBe(33);
-    expect(scored.reasons[0]?.evidence.map((topic) => topic.id)).toEqual(['topic:a', 'topic:b']);
-    expect(scored.reasons[2]).toMatchObject({ contribution: CHAIN_RULES.scoring.locality.county, evidence: [{ id: 'region:town' }] });
-    expect(scored.local).toBe(true);
-  });
-
-  it('weights recent evidence more and never below the floor', () => {
-    expect(recency(2026, 2026, CHAIN_RULES)).toBe(1);
-    expect(recency(2021, 2026, CHAIN_RULES)).toBeCloseTo(0.5);
-    expect(recency(1990, 2026, CHAIN_RULES)).toBe(CHAIN_RULES.scoring.evidenceFloor);
-  });
-
-  it('ranks by score, then by name', () => {
-    const ranked = rankCandidates(
-      [
-        facts({ candidate: entity('Expert', 'expert:b', { name: '乙' }), countyRegion: entity('Region', 'r') }),
-        facts({ candidate: entity('Expert', 'expert:a', { name: '甲' }), countyRegion: entity('Region', 'r') }),
-        facts({ candidate: entity('Expert', 'expert:c', { name: '丙' }), municipalityRegion: entity('Region', 'm') }),
-      ],
-      ['topic:a'],
-      2026,
-      CHAIN_RULES,
-    );
-    expect(ranked.map((candidate) => candidate.score)).toEqual([15, 15, 8]);
-    expect(ranked[2]?.candidate.id).toBe('expert:c');
   });
 });
 
