@@ -30,14 +30,19 @@ async function databaseAnswers(database: Database): Promise<boolean> {
   return Promise.race([probe, timeout]);
 }
 
+/** Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS). */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
+}
+
 /** Hides internals from clients: unexpected errors become a generic INTERNAL_SERVER_ERROR, logged in full. */
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
     if (original instanceof DatabaseUnavailableError) {
       return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
     }
-    if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    if (isGraphQLError(original) || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };

@@ -1,4 +1,10 @@
-import { Neo4jError } from 'neo4j-driver';
+/**
+ * A driver error, recognised by shape rather than by class: a bundler or test runner can load the driver's
+ * ESM and CommonJS builds side by side, and then `instanceof Neo4jError` fails for half of the errors.
+ */
+function isNeo4jError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && error.name === 'Neo4jError' && typeof (error as { code?: unknown }).code === 'string';
+}
 
 /** The database could not be reached or refused our credentials; retrying later may help. */
 export class DatabaseUnavailableError extends Error {
@@ -19,7 +25,7 @@ export class ConstraintViolationError extends Error {
 
 /** Turns driver errors into the project's error classes, in this one place; anything else passes through unchanged. */
 export function translateDriverError(error: unknown): unknown {
-  if (!(error instanceof Neo4jError)) return error;
+  if (!isNeo4jError(error)) return error;
   const code = error.code ?? '';
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connect|ECONNREFUSED|ENOTFOUND|timed out/i.test(error.message) && !code.startsWith('Neo.')) {
     return new DatabaseUnavailableError(`Neo4j cannot be reached: ${error.message}`, 'UNREACHABLE', { cause: error });

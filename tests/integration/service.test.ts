@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/neo4j/database.js';
+import { createHttpService } from '../../src/server.js';
+import { silentLogger } from '../support/database.js';
 import { useTestService } from '../support/graphql-client.js';
 
 describe('GraphQL over HTTP, answered from the real Neo4j', () => {
@@ -38,5 +41,28 @@ describe('GraphQL over HTTP, answered from the real Neo4j', () => {
     unsubscribe();
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(roundTrips).toBe(0);
+  });
+});
+
+describe('health while the database is down', () => {
+  it('stays alive but is not ready', async () => {
+    const unreachable = openDatabase({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'irrelevant', database: 'neo4j' });
+    const http = await createHttpService(unreachable, silentLogger);
+    const url = await http.listen(0, '127.0.0.1');
+    http.setReady(true);
+    try {
+      const base = url.replace(/\/graphql$/, '');
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'down', ready: false });
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      const query = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ serviceStatus { nodeCount } }' }) });
+      const body = (await query.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0]).toEqual({ message: 'The database is unavailable; try again shortly.', path: ['serviceStatus'], extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    } finally {
+      await http.close();
+      await unreachable.close();
+    }
   });
 });
