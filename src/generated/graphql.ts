@@ -1042,6 +1042,41 @@ export type EnterpriseQualification =
   /** Registered technology-based SME (科技型企业). */
   | 'TECH_SME';
 
+/** The kinds of entity in the graph. */
+export type EntityKind =
+  /** Industry-chain segment (产业链环节). */
+  | 'ChainSegment'
+  /** Technology demand or open challenge (技术需求/揭榜挂帅). */
+  | 'Demand'
+  /** Enterprise (企业). */
+  | 'Enterprise'
+  /** Expert or talent (专家/人才). */
+  | 'Expert'
+  /** Government agency (政府部门). */
+  | 'GovernmentAgency'
+  /** Indicator (指标). */
+  | 'Indicator'
+  /** Industry (产业). */
+  | 'Industry'
+  /** Industry cluster, one of the valleys (产业集群). */
+  | 'IndustryCluster'
+  /** Patent (专利). */
+  | 'Patent'
+  /** Platform (平台). */
+  | 'Platform'
+  /** Policy (政策). */
+  | 'Policy'
+  /** Science and technology project (科技项目). */
+  | 'Project'
+  /** Region or cooperation zone (区域). */
+  | 'Region'
+  /** Research institute (科研院所). */
+  | 'ResearchInstitute'
+  /** Technology topic (技术主题). */
+  | 'Topic'
+  /** University (高校). */
+  | 'University';
+
 /** An expert or talent (专家/人才): a person with expertise, affiliations, projects and patents. */
 export type Expert = Node & {
   __typename?: 'Expert';
@@ -3459,6 +3494,7 @@ export type QueryIndustryClustersArgs = {
 /** The root of all read operations. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
+  entityKinds?: InputMaybe<Array<EntityKind>>;
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<GraphRelationshipKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -4538,6 +4574,7 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseOrder: EnterpriseOrder;
   EnterpriseOrderField: EnterpriseOrderField;
   EnterpriseQualification: EnterpriseQualification;
+  EntityKind: null;
   Expert: ResolverTypeWrapper<EntityModelModel>;
   ExpertConnection: ResolverTypeWrapper<Omit<ExpertConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ExpertEdge']>, nodes: Array<ResolversTypes['Expert']> }>;
   ExpertCreateInput: ExpertCreateInput;
@@ -5178,6 +5215,8 @@ export type EnterpriseEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
 }>;
+
+export type EntityKindResolvers = { CHAIN_SEGMENT: 'ChainSegment', DEMAND: 'Demand', ENTERPRISE: 'Enterprise', EXPERT: 'Expert', GOVERNMENT_AGENCY: 'GovernmentAgency', INDICATOR: 'Indicator', INDUSTRY: 'Industry', INDUSTRY_CLUSTER: 'IndustryCluster', PATENT: 'Patent', PLATFORM: 'Platform', POLICY: 'Policy', PROJECT: 'Project', REGION: 'Region', RESEARCH_INSTITUTE: 'ResearchInstitute', TOPIC: 'Topic', UNIVERSITY: 'University' };
 
 export type ExpertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Expert'] = ResolversParentTypes['Expert']> = ResolversObject<{
   affiliations?: Resolver<ResolversTypes['AffiliationConnection'], ParentType, ContextType, RequireFields<ExpertAffiliationsArgs, 'first'>>;
@@ -5973,6 +6012,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
+  EntityKind?: EntityKindResolvers;
   Expert?: ExpertResolvers<ContextType>;
   ExpertConnection?: ExpertConnectionResolvers<ContextType>;
   ExpertCreatePayload?: ExpertCreatePayloadResolvers<ContextType>;

@@ -93,6 +93,21 @@ describe('links over the sample county', () => {
     expect(zero.nodes).toHaveLength(1);
   });
 
+  it('keeps only the entity kinds asked for, the centre always, passing through other kinds', async () => {
+    const result = await suite.service.query<{ neighborhood: Neighborhood }>(
+      `query ($id: ID!) { neighborhood(id: $id, depth: 2, entityKinds: [PROJECT], limit: 500) { truncated nodes { kind label node { id } } edges { kind from { id } to { id } } } }`,
+      { id: SWU },
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.neighborhood.nodes;
+    expect(nodes[0]?.node.id).toBe(SWU);
+    expect(nodes.length).toBeGreaterThan(3);
+    expect(new Set(nodes.slice(1).map((node) => node.kind))).toEqual(new Set(['PROJECT']));
+    const unfiltered = await around({ id: SWU, depth: 2, limit: 500 });
+    const projectsWithin = unfiltered.nodes.filter((node) => node.kind === 'PROJECT').length;
+    expect(nodes.length - 1).toBe(projectsWithin);
+  });
+
   it('caps the neighbourhood and says so', async () => {
     const capped = await around({ id: SWU, depth: 3, limit: 10 });
     expect(capped.nodes).toHaveLength(10);

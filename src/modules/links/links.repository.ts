@@ -82,16 +82,18 @@ export async function findNeighborhood(
   depth: number,
   limit: number,
   maxEdges: number,
+  entityKinds: readonly string[] | null = null,
 ): Promise<SubgraphModel> {
   const alternation = typeAlternation(types);
   const nodeRows = await database.read(
     // A quantifier may not be {0,0}: depth 0 is the start alone.
     `MATCH (start:${ENTITY_LABEL} {id: $startId})
-     ${boundedInteger(depth, 0, 3) === 0 ? 'WITH start AS node, 0 AS distance' : `MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${depth}}(node:${ENTITY_LABEL}) WITH node, length(p) AS distance`}
-     ORDER BY distance, node.id
+     ${boundedInteger(depth, 0, 3) === 0 ? 'WITH start, start AS node, 0 AS distance' : `MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${depth}}(node:${ENTITY_LABEL}) WITH start, node, length(p) AS distance`}
+     WHERE node = start OR $entityKinds IS NULL OR any(label IN labels(node) WHERE label IN $entityKinds)
+     WITH node, distance ORDER BY distance, node.id
      LIMIT $limit
      RETURN ${entityProjection('node')} AS node`,
-    { startId, limit: cypherInt(limit + 1) },
+    { startId, limit: cypherInt(limit + 1), entityKinds: entityKinds?.length ? entityKinds : null },
   );
   const nodes = nodeRows.map((row) => row.node as EntityModel);
   const kept = nodes.slice(0, limit);

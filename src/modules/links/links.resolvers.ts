@@ -39,7 +39,7 @@ export const linksResolvers: Resolvers = {
     neighborhood: async (_parent, args, context) => {
       const { depth, kinds, limit } = neighborhoodArguments(args);
       const centre = await entityArgument(context, 'id', args.id);
-      return (await neighborhood(context.database, centre, kinds, depth, limit)) as never;
+      return (await neighborhood(context.database, centre, kinds, depth, limit, (args.entityKinds as string[] | null | undefined) ?? null)) as never;
     },
     chainBridges: (_parent, args, context) =>
       chainBridges(context.database, args.actorKinds, integerArgument('first', args.first, 1, LINK_LIMITS.maxBridges, LINK_LIMITS.defaultBridges)) as never,

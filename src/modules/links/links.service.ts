@@ -13,8 +13,15 @@ export async function connect(database: Database, from: EntityModel, to: EntityM
   return { from, to, maxHops, shortest, paths };
 }
 
-export function neighborhood(database: Database, centre: EntityModel, kinds: readonly RelationshipType[], depth: number, limit: number): Promise<SubgraphModel> {
-  return findNeighborhood(database, centre.id, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges);
+export function neighborhood(
+  database: Database,
+  centre: EntityModel,
+  kinds: readonly RelationshipType[],
+  depth: number,
+  limit: number,
+  entityKinds: readonly string[] | null = null,
+): Promise<SubgraphModel> {
+  return findNeighborhood(database, centre.id, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges, entityKinds);
 }
 
 const ACTOR_LABELS: Record<string, string> = {
