@@ -44,3 +44,31 @@ export async function listConnection(
   const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'));
   return toConnection(items, page, total);
 }
+
+/** The arguments of nested list fields: paging, and the order and narrowing arguments some of them declare. */
+export interface FieldArgs {
+  first?: number | null;
+  after?: string | null;
+  orderBy?: { field: string; direction: 'ASC' | 'DESC' } | null;
+  kinds?: readonly string[] | null;
+  partnerKinds?: readonly string[] | null;
+  statuses?: readonly string[] | null;
+  role?: 'LEAD' | 'PARTICIPANT' | null;
+  minLevel?: string | null;
+  includeSubRegions?: boolean | null;
+}
+
+/** A connection field over a relation; the relation may depend on the field's arguments (order, filters). */
+export function connectionField(spec: RelationSpec | ((args: FieldArgs) => RelationSpec)) {
+  return (parent: EntityModel, args: FieldArgs, context: GraphQLContext) => relatedConnection(context, parent, typeof spec === 'function' ? spec(args) : spec, args);
+}
+
+/** A plain list field over a relation (small, fixed lists). */
+export function listField(spec: RelationSpec) {
+  return (parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedList(context, parent, spec);
+}
+
+/** A single-object field over a relation (the first related item, or null). */
+export function oneField(spec: RelationSpec) {
+  return (parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedOne(context, parent, spec);
+}

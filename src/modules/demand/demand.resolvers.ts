@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { listConnection, relatedConnection, relatedOne } from '../../graphql/relations.js';
+import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
 import { sortOrder } from '../shared/filters.js';
 import { projectRelations } from '../project/project.repository.js';
 import { industryRelations } from '../industry/industry.repository.js';
@@ -9,7 +9,6 @@ import { demandConditions, demandRelations } from './demand.repository.js';
 import { runMutation } from '../shared/mutations.js';
 import { createDemand, deleteDemand, updateDemand } from './demand.mutations.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const demandResolvers: Resolvers = {
   Query: {
@@ -19,10 +18,10 @@ export const demandResolvers: Resolvers = {
   Demand: {
     ...globalIdField,
     budget: (parent: EntityModel) => parent.budget ?? 0,
-    postedBy: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, demandRelations.postedBy),
-    requiredTopics: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, industryRelations.requiredTopics, args),
-    industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, projectRelations.industries, args),
-    takenBy: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, demandRelations.takenBy, args),
+    postedBy: oneField(demandRelations.postedBy),
+    requiredTopics: connectionField(industryRelations.requiredTopics),
+    industries: connectionField(projectRelations.industries),
+    takenBy: connectionField(demandRelations.takenBy),
   } as never,
 };
 

@@ -1,14 +1,13 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { listConnection, relatedConnection, relatedOne } from '../../graphql/relations.js';
+import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations } from '../organization/organization.repository.js';
 import { expertConditions, expertRelations } from './expert.repository.js';
 import { runMutation } from '../shared/mutations.js';
 import { createExpert, deleteExpert, updateExpert } from './expert.mutations.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const expertResolvers: Resolvers = {
   Query: {
@@ -20,19 +19,16 @@ export const expertResolvers: Resolvers = {
     programmes: (parent: EntityModel) => (parent.programmes as string[] | undefined) ?? [],
     flexibleEngagement: (parent: EntityModel) => Boolean(parent.flexibleEngagement),
     talentCard: (parent: EntityModel) => (parent.talentCard as 'A' | 'B' | undefined) ?? null,
-    affiliations: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, expertRelations.affiliations, args),
-    primaryAffiliation: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, expertRelations.primaryAffiliation),
-    expertise: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, expertRelations.expertise(args.minLevel), args),
-    projects: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, actorRelations.projects(args.role, sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' })), args),
-    patents: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, actorRelations.patents(sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' })), args),
-    takenDemands: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, actorRelations.takenDemands, args),
-    benefitingPolicies: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, actorRelations.benefitingPolicies(sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' })), args),
+    affiliations: connectionField(expertRelations.affiliations),
+    primaryAffiliation: oneField(expertRelations.primaryAffiliation),
+    expertise: connectionField((args) => expertRelations.expertise(args.minLevel)),
+    projects: connectionField((args) => actorRelations.projects(args.role, sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' }))),
+    patents: connectionField((args) => actorRelations.patents(sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }))),
+    takenDemands: connectionField(actorRelations.takenDemands),
+    benefitingPolicies: connectionField((args) => actorRelations.benefitingPolicies(sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }))),
   } as never,
-  AffiliationEdge: { primary: (edge: any) => Boolean(edge.primary) },
-  AffiliatedExpertEdge: { primary: (edge: any) => Boolean(edge.primary) },
+  AffiliationEdge: { primary: (edge: { primary?: boolean }) => Boolean(edge.primary) },
+  AffiliatedExpertEdge: { primary: (edge: { primary?: boolean }) => Boolean(edge.primary) },
 };
 
 export const expertMutationResolvers: Resolvers = {

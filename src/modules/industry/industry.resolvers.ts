@@ -1,11 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { listConnection, relatedConnection, relatedList, relatedOne } from '../../graphql/relations.js';
+import { connectionField, listConnection, listField, oneField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { clusterConditions, industryConditions, industryRelations, segmentConditions } from './industry.repository.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const aliases = (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [];
 const NEWEST_PROJECT = { expression: 'node.startYear', direction: 'DESC' } as const;
 const NEWEST_DEMAND = { expression: 'node.postedOn', direction: 'DESC' } as const;
@@ -22,33 +21,27 @@ export const industryResolvers: Resolvers = {
   IndustryCluster: {
     ...globalIdField,
     aliases,
-    industries: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.clusterIndustries(sortOrder(args.orderBy, BY_NAME)), args),
-    indicators: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.clusterIndicators(sortOrder(args.orderBy, BY_NAME)), args),
+    industries: connectionField((args) => industryRelations.clusterIndustries(sortOrder(args.orderBy, BY_NAME))),
+    indicators: connectionField((args) => industryRelations.clusterIndicators(sortOrder(args.orderBy, BY_NAME))),
   } as never,
   Industry: {
     ...globalIdField,
     aliases,
-    cluster: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, industryRelations.clusters),
-    clusters: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, industryRelations.clusters),
-    segments: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, industryRelations.segments),
-    enterprises: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.enterprises(sortOrder(args.orderBy, BY_NAME)), args),
-    platforms: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, industryRelations.platforms(sortOrder(args.orderBy, BY_NAME)), args),
-    projects: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.projects(sortOrder(args.orderBy, NEWEST_PROJECT)), args),
-    demands: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.demands(args.statuses, sortOrder(args.orderBy, NEWEST_DEMAND)), args),
-    policies: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, industryRelations.policies(sortOrder(args.orderBy, NEWEST_POLICY)), args),
+    cluster: oneField(industryRelations.clusters),
+    clusters: listField(industryRelations.clusters),
+    segments: listField(industryRelations.segments),
+    enterprises: connectionField((args) => industryRelations.enterprises(sortOrder(args.orderBy, BY_NAME))),
+    platforms: connectionField((args) => industryRelations.platforms(sortOrder(args.orderBy, BY_NAME))),
+    projects: connectionField((args) => industryRelations.projects(sortOrder(args.orderBy, NEWEST_PROJECT))),
+    demands: connectionField((args) => industryRelations.demands(args.statuses, sortOrder(args.orderBy, NEWEST_DEMAND))),
+    policies: connectionField((args) => industryRelations.policies(sortOrder(args.orderBy, NEWEST_POLICY))),
   } as never,
   ChainSegment: {
     ...globalIdField,
-    industry: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, industryRelations.segmentIndustry),
-    upstream: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, industryRelations.upstream),
-    downstream: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, industryRelations.downstream),
-    enterprises: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, industryRelations.segmentEnterprises(sortOrder(args.orderBy, BY_NAME)), args),
-    requiredTopics: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, industryRelations.requiredTopics, args),
+    industry: oneField(industryRelations.segmentIndustry),
+    upstream: listField(industryRelations.upstream),
+    downstream: listField(industryRelations.downstream),
+    enterprises: connectionField((args) => industryRelations.segmentEnterprises(sortOrder(args.orderBy, BY_NAME))),
+    requiredTopics: connectionField(industryRelations.requiredTopics),
   } as never,
 };

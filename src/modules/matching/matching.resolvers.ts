@@ -103,11 +103,11 @@ export const matchingResolvers: Resolvers = {
       matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds as NodeKind[] | null, null), args) as never,
   },
   MatchResult: {
-    suggestedTopics: (result: any, _args: unknown, context: GraphQLContext) => entityList(context, result.suggestedTopicIds),
-    interpretedTopics: async (result: any, _args: unknown, context: GraphQLContext) => {
-      const topics = await entityList(context, result.interpretedTopics.map((topic: { id: string }) => topic.id));
+    suggestedTopics: (result: MatchResultModel, _args: unknown, context: GraphQLContext) => entityList(context, result.suggestedTopicIds),
+    interpretedTopics: async (result: MatchResultModel, _args: unknown, context: GraphQLContext) => {
+      const topics = await entityList(context, result.interpretedTopics.map((topic) => topic.id));
       const byId = new Map(topics.map((topic) => [topic.id, topic]));
-      return result.interpretedTopics.filter((topic: { id: string }) => byId.has(topic.id)).map((topic: { id: string }) => ({ ...topic, topic: byId.get(topic.id) }));
+      return result.interpretedTopics.filter((topic) => byId.has(topic.id)).map((topic) => ({ ...topic, topic: byId.get(topic.id) }));
     },
   } as never,
   MatchCandidate: { __resolveType: (candidate: EntityModel) => candidate.nodeKind as never },

@@ -1,9 +1,12 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { listConnection, relatedConnection, relatedList, relatedOne } from '../../graphql/relations.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { OrganizationKind } from '../../graph/kinds.js';
+import { connectionField, listConnection, listField, oneField, type FieldArgs } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
-import { actorRelations, organizationConditions, organizationRelations } from './organization.repository.js';
+import { actorRelations, organizationConditions, organizationRelations, type OrganizationFilterInput } from './organization.repository.js';
 import { runMutation } from '../shared/mutations.js';
 import { createCooperation, createOrganization, deleteCooperation, deleteOrganization, updateCooperation, updateOrganization } from './organization.mutations.js';
 
@@ -12,43 +15,38 @@ const PATENTS_DEFAULT = { expression: 'node.filedYear', direction: 'DESC' } as c
 const POLICIES_DEFAULT = { expression: 'node.year', direction: 'DESC' } as const;
 const DEMANDS_DEFAULT = { expression: 'node.postedOn', direction: 'DESC' } as const;
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Fields every organisation kind has (the Organization interface). */
 const organizationFields = {
   ...globalIdField,
   organizationKind: (parent: EntityModel) => parent.nodeKind,
   aliases: (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [],
-  region: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, organizationRelations.region),
-  topics: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, organizationRelations.topics, args),
-  experts: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, organizationRelations.experts(sortOrder(args.orderBy, BY_NAME)), args),
-  cooperations: (parent: EntityModel, args: Args, context: any) =>
-    relatedConnection(context, parent, organizationRelations.cooperations(args.kinds, args.partnerKinds), args),
-  projects: (parent: EntityModel, args: Args, context: any) =>
-    relatedConnection(context, parent, actorRelations.projects(args.role, sortOrder(args.orderBy, PROJECTS_DEFAULT)), args),
-  patents: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, actorRelations.patents(sortOrder(args.orderBy, PATENTS_DEFAULT)), args),
-  hostedPlatforms: (parent: EntityModel, args: Args, context: any) =>
-    relatedConnection(context, parent, organizationRelations.hostedPlatforms(sortOrder(args.orderBy, BY_NAME)), args),
-  takenDemands: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, actorRelations.takenDemands, args),
-  benefitingPolicies: (parent: EntityModel, args: Args, context: any) =>
-    relatedConnection(context, parent, actorRelations.benefitingPolicies(sortOrder(args.orderBy, POLICIES_DEFAULT)), args),
+  region: oneField(organizationRelations.region),
+  topics: connectionField(organizationRelations.topics),
+  experts: connectionField((args) => organizationRelations.experts(sortOrder(args.orderBy, BY_NAME))),
+  cooperations: connectionField((args) => organizationRelations.cooperations(args.kinds, args.partnerKinds)),
+  projects: connectionField((args) => actorRelations.projects(args.role, sortOrder(args.orderBy, PROJECTS_DEFAULT))),
+  patents: connectionField((args) => actorRelations.patents(sortOrder(args.orderBy, PATENTS_DEFAULT))),
+  hostedPlatforms: connectionField((args) => organizationRelations.hostedPlatforms(sortOrder(args.orderBy, BY_NAME))),
+  takenDemands: connectionField(actorRelations.takenDemands),
+  benefitingPolicies: connectionField((args) => actorRelations.benefitingPolicies(sortOrder(args.orderBy, POLICIES_DEFAULT))),
 };
 
-const postedDemands = (parent: EntityModel, args: Args, context: any) =>
-  relatedConnection(context, parent, organizationRelations.postedDemands(args.statuses, sortOrder(args.orderBy, DEMANDS_DEFAULT)), args);
+const postedDemands = connectionField((args) => organizationRelations.postedDemands(args.statuses, sortOrder(args.orderBy, DEMANDS_DEFAULT)));
+
+/** The top-level list of one organisation label, filtered and ordered. */
+function listOf(label: 'Organization' | OrganizationKind) {
+  return (_parent: unknown, args: { filter?: OrganizationFilterInput | null; orderBy?: FieldArgs['orderBy'] } & FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
+    listConnection(context, info, label, organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never;
+}
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organizations: (_parent, args, context, info) =>
-      listConnection(context, info, 'Organization', organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
-    universities: (_parent, args, context, info) =>
-      listConnection(context, info, 'University', organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
-    researchInstitutes: (_parent, args, context, info) =>
-      listConnection(context, info, 'ResearchInstitute', organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
-    governmentAgencies: (_parent, args, context, info) =>
-      listConnection(context, info, 'GovernmentAgency', organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
-    enterprises: (_parent, args, context, info) =>
-      listConnection(context, info, 'Enterprise', organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+    organizations: listOf('Organization'),
+    universities: listOf('University'),
+    researchInstitutes: listOf('ResearchInstitute'),
+    governmentAgencies: listOf('GovernmentAgency'),
+    enterprises: listOf('Enterprise'),
     platforms: (_parent, args, context, info) => {
       const { kinds, ...rest } = args.filter ?? {};
       return listConnection(context, info, 'Platform', organizationConditions({ ...rest, kindsOfPlatform: kinds }), sortOrder(args.orderBy, BY_NAME), args) as never;
@@ -59,26 +57,22 @@ export const organizationResolvers: Resolvers = {
   ResearchInstitute: organizationFields as never,
   GovernmentAgency: {
     ...organizationFields,
-    issuedPolicies: (parent: EntityModel, args: Args, context: any) =>
-      relatedConnection(context, parent, organizationRelations.issuedPolicies(sortOrder(args.orderBy, POLICIES_DEFAULT)), args),
+    issuedPolicies: connectionField((args) => organizationRelations.issuedPolicies(sortOrder(args.orderBy, POLICIES_DEFAULT))),
     demands: postedDemands,
   } as never,
   Enterprise: {
     ...organizationFields,
     qualifications: (parent: EntityModel) => (parent.qualifications as string[] | undefined) ?? [],
-    industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, organizationRelations.industries, args),
-    segments: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, organizationRelations.segments, args),
+    industries: connectionField(organizationRelations.industries),
+    segments: connectionField(organizationRelations.segments),
     demands: postedDemands,
   } as never,
   Platform: {
     ...organizationFields,
-    host: (parent: EntityModel, _args: Args, context: any) => relatedOne(context, parent, organizationRelations.platformHosts),
-    hosts: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, organizationRelations.platformHosts),
-    industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, organizationRelations.platformIndustries, args),
+    host: oneField(organizationRelations.platformHosts),
+    hosts: listField(organizationRelations.platformHosts),
+    industries: connectionField(organizationRelations.platformIndustries),
   } as never,
-  CooperationEdge: {
-    since: (edge: any) => edge.since ?? null,
-  },
 };
 
 export const organizationMutationResolvers: Resolvers = {

@@ -1,11 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { listConnection, relatedConnection, relatedList } from '../../graphql/relations.js';
+import { connectionField, listConnection, listField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { indicatorConditions, policyConditions, policyRelations } from './policy.repository.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const policyResolvers: Resolvers = {
   Query: {
@@ -15,13 +14,13 @@ export const policyResolvers: Resolvers = {
   },
   Policy: {
     ...globalIdField,
-    issuedBy: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, policyRelations.issuedBy),
-    beneficiaries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, policyRelations.beneficiaries, args),
-    industries: (parent: EntityModel, args: Args, context: any) => relatedConnection(context, parent, policyRelations.industries, args),
+    issuedBy: listField(policyRelations.issuedBy),
+    beneficiaries: connectionField(policyRelations.beneficiaries),
+    industries: connectionField(policyRelations.industries),
   } as never,
   Indicator: {
     ...globalIdField,
-    regions: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, policyRelations.indicatorRegions),
-    clusters: (parent: EntityModel, _args: Args, context: any) => relatedList(context, parent, policyRelations.indicatorClusters),
+    regions: listField(policyRelations.indicatorRegions),
+    clusters: listField(policyRelations.indicatorClusters),
   } as never,
 };
