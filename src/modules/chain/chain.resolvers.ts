@@ -3,14 +3,15 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { entityArgument, integerArgument } from '../links/links.inputs.js';
-import { exportSubgraph } from '../export/graph-formats.js';
+import { exportSubgraph, type GraphExportFormat } from '../export/graph-formats.js';
 import { chainSubgraph } from '../export/export.service.js';
 import { CHAIN_RULES, type SupportDimension } from './chain.config.js';
 import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, IndicatorProgressModel, IndustryChainModel, SegmentMemberModel } from './chain.model.js';
 import { analyseIndustryChain, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
 import { findDefaultCounty } from './chain.repository.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The arguments these fields declare (GraphQL has validated their types). */
+type Args = { first?: number | null; format: GraphExportFormat };
 
 /** The rules in plain words, as `ChainRules.explanation` returns them. */
 export const RULES_EXPLANATION = [
@@ -69,8 +70,8 @@ export const chainResolvers: Resolvers = {
     explanation: () => RULES_EXPLANATION,
   } as never,
   ChainSegmentAnalysis: {
-    upstream: (parent: ChainSegmentAnalysisModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.upstreamIds),
-    downstream: (parent: ChainSegmentAnalysisModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.downstreamIds),
+    upstream: (parent: ChainSegmentAnalysisModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.upstreamIds),
+    downstream: (parent: ChainSegmentAnalysisModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.downstreamIds),
   } as never,
   ChainSegmentMember: {
     actor: (parent: SegmentMemberModel) => parent.node,
@@ -96,7 +97,7 @@ export const chainResolvers: Resolvers = {
     targetYear: (parent: IndicatorProgressModel) => parent.indicator.targetYear,
   } as never,
   Indicator: {
-    progress: async (parent: EntityModel, _args: Args, context: GraphQLContext) => {
+    progress: async (parent: EntityModel, _args: unknown, context: GraphQLContext) => {
       let all = progressPerRequest.get(context);
       if (!all) {
         all = findDefaultCounty(context.database).then((county) => indicatorProgress(context.database, null, county));

@@ -2,14 +2,15 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { LINK_LIMITS } from '../chain/chain.config.js';
-import { exportSubgraph } from '../export/graph-formats.js';
+import { exportSubgraph, type GraphExportFormat } from '../export/graph-formats.js';
 import { findWholeGraph, pathsSubgraph } from '../export/export.service.js';
 import type { ChainBridgeModel, ConnectionsModel, GraphEdgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
 import { chainBridges, connect, neighborhood } from './links.service.js';
 import { connectionsArguments, entityArgument, integerArgument, neighborhoodArguments } from './links.inputs.js';
 import { RELATIONSHIP_VERBS, renderStep } from './relationship-verbs.js';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The arguments these fields declare (GraphQL has validated their types). */
+type Args = { first?: number | null; format: GraphExportFormat };
 
 /** A node kind (label) as a GraphNodeKind enum value, e.g. ResearchInstitute → RESEARCH_INSTITUTE. */
 export const nodeKindValue = (kind: string) => kind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
@@ -52,8 +53,8 @@ export const linksResolvers: Resolvers = {
   } as never,
   GraphEdge: {
     kind: (parent: GraphEdgeModel) => parent.type,
-    from: (parent: GraphEdgeModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.load(parent.from),
-    to: (parent: GraphEdgeModel, _args: Args, context: GraphQLContext) => context.loaders.entityById.load(parent.to),
+    from: (parent: GraphEdgeModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.load(parent.from),
+    to: (parent: GraphEdgeModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.load(parent.to),
     verb: (parent: GraphEdgeModel) => RELATIONSHIP_VERBS[parent.type],
   } as never,
   GraphPath: {
