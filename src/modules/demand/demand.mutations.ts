@@ -2,8 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
-import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, writeNode, type LinkSet } from '../shared/mutations.js';
+import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
 
 /** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
 const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];
@@ -50,18 +49,14 @@ export async function createDemand(database: Database, input: Input): Promise<En
   const id = newRecordId('demand', input.slug as string | undefined);
   const record = validateRecord('Demand', { postedOn: new Date().toISOString().slice(0, 10), ...recordFieldsOf(input), id });
   const links = await linkSetsOf(database, input);
-  const [taken] = await findEntitiesByIds(database, [id]);
-  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
-  await database.writeTransaction((transaction) => writeNode(transaction, 'Demand', id, record, links, 'create'));
-  return (await findEntitiesByIds(database, [id]))[0]!;
+  return createEntity(database, 'Demand', id, record, links);
 }
 
 export async function updateDemand(database: Database, input: Input): Promise<EntityModel> {
   const current = await existingEntity(database, input.id as string, ['Demand']);
   const record = validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input)));
   const links = await linkSetsOf(database, input);
-  await database.writeTransaction((transaction) => writeNode(transaction, 'Demand', current.id, record, links, 'update'));
-  return (await findEntitiesByIds(database, [current.id]))[0]!;
+  return updateEntity(database, 'Demand', current.id, record, links);
 }
 
 export async function deleteDemand(database: Database, input: { id: string }): Promise<string> {

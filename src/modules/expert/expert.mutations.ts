@@ -2,8 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
-import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, writeNode, type LinkSet } from '../shared/mutations.js';
+import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
 
 /** An expert's own links: they go with the expert; projects, patents, demands and policies refer to the expert. */
 const OWN_LINKS = ['AFFILIATED_WITH', 'HAS_EXPERTISE'];
@@ -63,18 +62,14 @@ export async function createExpert(database: Database, input: Input): Promise<En
   const id = newRecordId('expert', input.slug as string | undefined);
   const record = validateRecord('Expert', { ...recordFieldsOf(input), id });
   const links = await linkSetsOf(database, input);
-  const [taken] = await findEntitiesByIds(database, [id]);
-  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
-  await database.writeTransaction((transaction) => writeNode(transaction, 'Expert', id, record, links, 'create'));
-  return (await findEntitiesByIds(database, [id]))[0]!;
+  return createEntity(database, 'Expert', id, record, links);
 }
 
 export async function updateExpert(database: Database, input: Input): Promise<EntityModel> {
   const current = await existingEntity(database, input.id as string, ['Expert']);
   const record = validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input)));
   const links = await linkSetsOf(database, input);
-  await database.writeTransaction((transaction) => writeNode(transaction, 'Expert', current.id, record, links, 'update'));
-  return (await findEntitiesByIds(database, [current.id]))[0]!;
+  return updateEntity(database, 'Expert', current.id, record, links);
 }
 
 export async function deleteExpert(database: Database, input: { id: string; cascade?: boolean | null }): Promise<string> {

@@ -10,7 +10,8 @@ import {
   newRecordId,
   resolveReferences,
   validateRecord,
-  writeNode,
+  createEntity,
+  updateEntity,
   type LinkSet,
   type Reference,
 } from '../shared/mutations.js';
@@ -83,10 +84,7 @@ export async function createOrganization(database: Database, input: Input): Prom
   const id = newRecordId(ID_PREFIX[kind], input.slug as string | undefined);
   const record = validateRecord(kind, { ...recordFieldsOf(input), id }, { kind: 'platformKind' });
   const links = await linkSetsOf(database, kind, input);
-  const [taken] = await findEntitiesByIds(database, [id]);
-  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
-  await database.writeTransaction((transaction) => writeNode(transaction, kind, id, record, links, 'create'));
-  return (await findEntitiesByIds(database, [id]))[0]!;
+  return createEntity(database, kind, id, record, links);
 }
 
 export async function updateOrganization(database: Database, input: Input): Promise<EntityModel> {
@@ -94,8 +92,7 @@ export async function updateOrganization(database: Database, input: Input): Prom
   const kind = current.nodeKind as OrganizationKind;
   const record = validateRecord(kind, mergeForUpdate(current, recordFieldsOf(input)), { kind: 'platformKind' });
   const links = await linkSetsOf(database, kind, input);
-  await database.writeTransaction((transaction) => writeNode(transaction, kind, current.id, record, links, 'update'));
-  return (await findEntitiesByIds(database, [current.id]))[0]!;
+  return updateEntity(database, kind, current.id, record, links);
 }
 
 export async function deleteOrganization(database: Database, input: { id: string; cascade?: boolean | null }): Promise<string> {

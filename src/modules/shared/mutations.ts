@@ -13,6 +13,7 @@ import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS } from '../../import/format.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
+import { findEntitiesByIds } from '../node/node.repository.js';
 
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STILL_REFERENCED';
 
@@ -181,4 +182,18 @@ export function mergeForUpdate(current: EntityModel, changes: Record<string, unk
     else merged[field] = value;
   }
   return merged;
+}
+
+/** Creates a validated record with its links in one write transaction; ALREADY_EXISTS (on the slug) when the id is taken. */
+export async function createEntity(database: Database, kind: NodeKind, id: string, record: Record<string, unknown>, links: LinkSet[]): Promise<EntityModel> {
+  const [taken] = await findEntitiesByIds(database, [id]);
+  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
+  await database.writeTransaction((transaction) => writeNode(transaction, kind, id, record, links, 'create'));
+  return (await findEntitiesByIds(database, [id]))[0]!;
+}
+
+/** Replaces a record's properties and the given link sets in one write transaction; returns the record as stored. */
+export async function updateEntity(database: Database, kind: NodeKind, id: string, record: Record<string, unknown>, links: LinkSet[]): Promise<EntityModel> {
+  await database.writeTransaction((transaction) => writeNode(transaction, kind, id, record, links, 'update'));
+  return (await findEntitiesByIds(database, [id]))[0]!;
 }
