@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { useTestService } from '../support/graphql-client.js';
+import { validateAgainstGraphmlSchema } from '../support/graphml-schema.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 
 type Path = { length: number; text: string; nodes: Array<{ kind: string; label: string; node: { id: string } }>; relationships: Array<{ kind: string; verb: string; from: { id: string }; to: { id: string } }> };
@@ -144,9 +145,11 @@ describe('links over the sample county', () => {
   });
 });
 
-/** What the GraphML XSD requires of the documents we write, checked without fetching the schema. */
+/** Validates a GraphML document against the GraphML XML Schema, then reads it back into keys, nodes and edges. */
 function parseGraphml(graphml: string) {
   expect(XMLValidator.validate(graphml)).toBe(true);
+  const verdict = validateAgainstGraphmlSchema(graphml);
+  expect(verdict.valid, verdict.message).toBe(true);
   const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name), parseTagValue: false }).parse(graphml);
   const root = document.graphml;
   expect(root.xmlns).toBe('http://graphml.graphdrawing.org/xmlns');
@@ -222,6 +225,13 @@ describe('exports over the sample county', () => {
     expect(paths.edgesCsv).toContain('COOPERATES_WITH');
     expect(result.data!.neighborhood.export.nodeCount).toBe(result.data!.neighborhood.nodes.length);
   });
+
+  it('has a schema check that rejects what GraphML does not allow', () => {
+    const wrong = '<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="sideways"><node id="a"/></graph></graphml>';
+    const verdict = validateAgainstGraphmlSchema(wrong);
+    expect(verdict.valid).toBe(false);
+    expect(verdict.message).toMatch(/sideways/);
+  }, 120_000);
 
   it('exports the whole graph as valid GraphML', async () => {
     const result = await suite.service.query<{ graphExport: { nodeCount: number; edgeCount: number; graphml: string } }>('{ graphExport(format: GRAPHML) { nodeCount edgeCount graphml } }');
