@@ -1587,47 +1587,12 @@ export type GraphExportFormat =
 export type GraphNode = {
   __typename?: 'GraphNode';
   /** Its kind. */
-  kind: GraphNodeKind;
+  kind: EntityKind;
   /** Its name (or title, for patents and demands). */
   label: Scalars['String']['output'];
   /** The entity itself. */
   node: Node;
 };
-
-/** The kind of an entity in a path or subgraph (实体类型). */
-export type GraphNodeKind =
-  /** Chain segment (产业链环节). */
-  | 'CHAIN_SEGMENT'
-  /** Technology demand (技术需求). */
-  | 'DEMAND'
-  /** Enterprise (企业). */
-  | 'ENTERPRISE'
-  /** Expert (专家/人才). */
-  | 'EXPERT'
-  /** Government agency (政府部门). */
-  | 'GOVERNMENT_AGENCY'
-  /** Indicator (指标). */
-  | 'INDICATOR'
-  /** Industry (产业). */
-  | 'INDUSTRY'
-  /** Industrial cluster (产业集群). */
-  | 'INDUSTRY_CLUSTER'
-  /** Patent (专利). */
-  | 'PATENT'
-  /** Platform (平台). */
-  | 'PLATFORM'
-  /** Policy (政策). */
-  | 'POLICY'
-  /** Project (科技项目). */
-  | 'PROJECT'
-  /** Region (区域). */
-  | 'REGION'
-  /** Research institute (科研院所). */
-  | 'RESEARCH_INSTITUTE'
-  /** Technology topic (技术主题). */
-  | 'TOPIC'
-  /** University (高校). */
-  | 'UNIVERSITY';
 
 /** A path between two entities: nodes[i] and nodes[i + 1] are joined by relationships[i], in either direction. */
 export type GraphPath = {
@@ -3590,7 +3555,7 @@ export type QueryResearchInstitutesArgs = {
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  kinds?: InputMaybe<Array<SearchKind>>;
+  kinds?: InputMaybe<Array<EntityKind>>;
   query: Scalars['String']['input'];
 };
 
@@ -3912,41 +3877,6 @@ export type SearchHighlight = {
   /** Short excerpts of the field around the matches, each match wrapped in guillemets, e.g. `中药材«提取»工艺`. Text is plain, never HTML. */
   fragments: Array<Scalars['String']['output']>;
 };
-
-/** The kinds of object full-text search can return. */
-export type SearchKind =
-  /** Industry-chain segments (产业链环节). */
-  | 'ChainSegment'
-  /** Technology demands (技术需求). */
-  | 'Demand'
-  /** Enterprises (企业). */
-  | 'Enterprise'
-  /** Experts and talents (专家/人才). */
-  | 'Expert'
-  /** Government agencies (政府部门). */
-  | 'GovernmentAgency'
-  /** Indicators (指标). */
-  | 'Indicator'
-  /** Industries (产业). */
-  | 'Industry'
-  /** Industrial clusters (产业集群). */
-  | 'IndustryCluster'
-  /** Patents (专利). */
-  | 'Patent'
-  /** Platforms (平台). */
-  | 'Platform'
-  /** Policies (政策). */
-  | 'Policy'
-  /** Science and technology projects (科技项目). */
-  | 'Project'
-  /** Regions (区域). */
-  | 'Region'
-  /** Research institutes (科研院所). */
-  | 'ResearchInstitute'
-  /** Technology topics (技术主题). */
-  | 'Topic'
-  /** Universities (高校). */
-  | 'University';
 
 /** Any object full-text search can return. */
 export type SearchResult = ChainSegment | Demand | Enterprise | Expert | GovernmentAgency | Indicator | Industry | IndustryCluster | Patent | Platform | Policy | Project | Region | ResearchInstitute | Topic | University;
@@ -4602,7 +4532,6 @@ export type ResolversTypes = ResolversObject<{
   GraphExport: ResolverTypeWrapper<GraphExport>;
   GraphExportFormat: GraphExportFormat;
   GraphNode: ResolverTypeWrapper<Omit<GraphNode, 'node'> & { node: ResolversTypes['Node'] }>;
-  GraphNodeKind: GraphNodeKind;
   GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['GraphNode']>, relationships: Array<ResolversTypes['GraphEdge']> }>;
   GraphRelationshipKind: GraphRelationshipKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -4709,7 +4638,6 @@ export type ResolversTypes = ResolversObject<{
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchEdge']>, nodes: Array<ResolversTypes['SearchResult']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversTypes['SearchHighlight']>, node: ResolversTypes['SearchResult'] }>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
-  SearchKind: null;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   ServiceStatus: ResolverTypeWrapper<ServiceStatus>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -5338,7 +5266,7 @@ export type GraphExportResolvers<ContextType = GraphQLContext, ParentType extend
 }>;
 
 export type GraphNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = ResolversObject<{
-  kind?: Resolver<ResolversTypes['GraphNodeKind'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
@@ -5849,8 +5777,6 @@ export type SearchHighlightResolvers<ContextType = GraphQLContext, ParentType ex
   fragments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type SearchKindResolvers = { CHAIN_SEGMENT: 'ChainSegment', DEMAND: 'Demand', ENTERPRISE: 'Enterprise', EXPERT: 'Expert', GOVERNMENT_AGENCY: 'GovernmentAgency', INDICATOR: 'Indicator', INDUSTRY: 'Industry', INDUSTRY_CLUSTER: 'IndustryCluster', PATENT: 'Patent', PLATFORM: 'Platform', POLICY: 'Policy', PROJECT: 'Project', REGION: 'Region', RESEARCH_INSTITUTE: 'ResearchInstitute', TOPIC: 'Topic', UNIVERSITY: 'University' };
-
 export type SearchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'ChainSegment' | 'Demand' | 'Enterprise' | 'Expert' | 'GovernmentAgency' | 'Indicator' | 'Industry' | 'IndustryCluster' | 'Patent' | 'Platform' | 'Policy' | 'Project' | 'Region' | 'ResearchInstitute' | 'Topic' | 'University', ParentType, ContextType>;
 }>;
@@ -6088,7 +6014,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
-  SearchKind?: SearchKindResolvers;
   SearchResult?: SearchResultResolvers<ContextType>;
   ServiceStatus?: ServiceStatusResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

@@ -85,7 +85,6 @@ const kindEnumValues = (names: readonly NodeKind[]) =>
 export const GRAPHQL_ENUM_VALUES = {
   TalentCard: { A_CARD: 'A', B_CARD: 'B' },
   OrganizationKind: kindEnumValues(ORGANIZATION_KINDS),
-  SearchKind: kindEnumValues(NODE_KINDS),
   EntityKind: kindEnumValues(NODE_KINDS),
   MatchCandidateKind: kindEnumValues(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
 } as const;

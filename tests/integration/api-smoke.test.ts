@@ -58,5 +58,8 @@ describe('the read API over the mini county', () => {
     expect(mine).toHaveLength(2);
     const topicHit = mine.find((edge) => edge.node.id === gid('Topic', 'topic:preserve'));
     expect(topicHit?.highlights).toContainEqual({ field: 'name', fragments: ['«冷链保存»'] });
+    const topicsOnly = await service.query<{ search: { nodes: Array<{ __typename: string }> } }>(`{ search(query: "冷链保存", kinds: [TOPIC], first: 50) { nodes { __typename } } }`);
+    expect(topicsOnly.data?.search.nodes.length).toBeGreaterThan(0);
+    expect(new Set(topicsOnly.data?.search.nodes.map((node) => node.__typename))).toEqual(new Set(['Topic']));
   });
 });

@@ -12,8 +12,6 @@ import { RELATIONSHIP_VERBS, renderStep } from './relationship-verbs.js';
 /** The arguments these fields declare (GraphQL has validated their types). */
 type Args = { first?: number | null; format: GraphExportFormat };
 
-/** A node kind (label) as a GraphNodeKind enum value, e.g. ResearchInstitute → RESEARCH_INSTITUTE. */
-export const nodeKindValue = (kind: string) => kind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 const labelOf = (node: EntityModel) => String(node.name ?? node.title ?? node.id);
 
 /** A path in plain language, each relationship with its verb and an arrow in its own direction. */
@@ -48,7 +46,7 @@ export const linksResolvers: Resolvers = {
   },
   GraphNode: {
     node: (parent: EntityModel) => parent,
-    kind: (parent: EntityModel) => nodeKindValue(parent.nodeKind),
+    kind: (parent: EntityModel) => parent.nodeKind,
     label: labelOf,
   } as never,
   GraphEdge: {
