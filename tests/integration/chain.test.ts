@@ -111,7 +111,14 @@ describe('industry chains over the sample county', () => {
   });
 
   it('gives a cluster overview with counts by qualification, weakest segments and indicators', async () => {
-    const result = await suite.service.query<{ clusterOverview: Record<string, any> }>(
+    const result = await suite.service.query<{ clusterOverview: {
+        cluster: { name: string };
+        industries: Array<{ name: string }>;
+        localEnterprises: number;
+        qualificationCounts: Array<{ qualification: string; count: number }>;
+        weakestSegments: Array<{ segment: { name: string }; gaps: Array<{ kind: string }> }>;
+        indicators: unknown[];
+      } }>(
       `query ($id: ID!) { clusterOverview(cluster: $id, asOfYear: 2026) { cluster { name } industries { name } localEnterprises qualificationCounts { qualification count }
           weakestSegments(first: 3) { segment { name } gaps { kind } } indicators { indicator { name } basis currentValue progressRatio } } }`,
       { id: toGlobalId('IndustryCluster', 'cluster:medicine-valley') },
@@ -123,7 +130,7 @@ describe('industry chains over the sample county', () => {
     expect(overview.localEnterprises).toBeGreaterThan(0);
     expect(overview.qualificationCounts.map((entry: { qualification: string }) => entry.qualification)).toContain('HIGH_TECH');
     expect(overview.weakestSegments).toHaveLength(3);
-    expect(overview.weakestSegments[0].gaps.length).toBeGreaterThan(0);
+    expect(overview.weakestSegments[0]!.gaps.length).toBeGreaterThan(0);
     expect(overview.indicators.length).toBe(6);
   });
 

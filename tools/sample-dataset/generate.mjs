@@ -125,7 +125,7 @@ for (const [slug, name, kind, level, establishedYear, host, region, serves, desc
 
 for (const [from, to, kind, since, source] of COOPERATION) {
   const start = Math.max(founded.get(from) ?? 0, founded.get(to) ?? 0);
-  if (since != null && since < start) throw new Error(`cooperation ${from}→${to} since ${since} before ${start}`);
+  if (since !== null && since !== undefined && since < start) throw new Error(`cooperation ${from}→${to} since ${since} before ${start}`);
   b.rel('COOPERATES_WITH', from, to, { kind, since: since ?? undefined, source: source ?? FICT });
 }
 

@@ -2,7 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
+import { deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
 
 /** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
 const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];

@@ -1,7 +1,7 @@
 /** Every Cypher query of the matching module: the facts a match is scored from, fetched in a few round trips. */
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
-import { entityProjection, kindOf } from '../../graph/query.js';
+import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 

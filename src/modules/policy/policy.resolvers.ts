@@ -1,5 +1,4 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
 import { connectionField, listConnection, listField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';

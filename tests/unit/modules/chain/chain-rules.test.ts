@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHAIN_RULES } from '../../../../src/modules/chain/chain.config.js';
 import { chainDepths, judgeSegment } from '../../../../src/modules/chain/chain.analysis.js';
 import { progressRatio, derivationFor } from '../../../../src/modules/chain/indicator.derivations.js';
-import type { EntityModel } from '../../../../src/graph/entity.js';
 import type { SegmentSupportModel } from '../../../../src/modules/chain/chain.model.js';
 
-const entity = (nodeKind: EntityModel['nodeKind'], id: string, extra: Record<string, unknown> = {}): EntityModel => ({ nodeKind, id, name: id, ...extra });
 const support = (overrides: Partial<SegmentSupportModel>): SegmentSupportModel => ({
   enterprises: 3, localEnterprises: 3, rdPartners: 2, researchOrganizations: 2, platforms: 2, experts: 5, projects: 4, recentProjects: 2, patents: 1, lastProjectYear: 2025, ...overrides,
 });
