@@ -3872,7 +3872,7 @@ export type SearchEdge = {
 /** Where a search query matched in one field of a result. */
 export type SearchHighlight = {
   __typename?: 'SearchHighlight';
-  /** The name of the field that matched, as in this schema: `name`, `title`, `aliases` or `description`. */
+  /** The name of the field that matched, as in this schema: `name`, `title`, `aliases` or `description`; or `pinyin` when the query matched the pinyin of the name or an alias (full syllables or initials, e.g. `xndx` or `xinan` for 西南大学). */
   field: Scalars['String']['output'];
   /** Short excerpts of the field around the matches, each match wrapped in guillemets, e.g. `中药材«提取»工艺`. Text is plain, never HTML. */
   fragments: Array<Scalars['String']['output']>;

@@ -7,8 +7,7 @@ import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } 
 
 export const FORMAT_VERSION = 1;
 
-/** Properties the importer derives and stores itself; never read from or written to files. */
-export const DERIVED_PROPERTIES = ['aliasText'] as const;
+export { DERIVED_PROPERTIES } from '../graph/derived.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*(:[a-z0-9-]+)+$/, 'an id like "expert:zhang-san" (lowercase ASCII, prefix:slug)');
 const source = z.string().trim().min(1, 'a non-empty provenance, e.g. "speech §二.2" or "illustrative (fictional)"');

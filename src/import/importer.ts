@@ -1,5 +1,6 @@
 import { ENTITY_LABEL, ORGANIZATION_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
 import type { Database } from '../neo4j/database.js';
+import { withDerivedProperties } from '../graph/derived.js';
 import { ImportValidationError, readDataset, type Dataset, type NodeRecord, type Problem, type RelationshipRecord } from './dataset.js';
 
 /** Reported after each written batch, and once per phase start. */
@@ -82,8 +83,7 @@ function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T
 
 /** Stored form of a node's properties: the record's fields plus what the importer derives. */
 function storedProperties(record: NodeRecord): Record<string, unknown> {
-  const aliases = record.properties.aliases;
-  return Array.isArray(aliases) && aliases.length > 0 ? { ...record.properties, aliasText: aliases.join(' ') } : record.properties;
+  return withDerivedProperties(record.properties);
 }
 
 /**

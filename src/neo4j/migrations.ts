@@ -1,15 +1,17 @@
 import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_LABEL } from '../graph/kinds.js';
+import { withDerivedProperties } from '../graph/derived.js';
 import type { Database } from './database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
 export const FULLTEXT_INDEX = 'entity_text';
-/** The full-text index over topic names and aliases, used to map a free-text need to topics. */
-export const TOPIC_FULLTEXT_INDEX = 'topic_text';
+/** The properties the full-text index covers; an index found with other properties is rebuilt. */
+export const FULLTEXT_PROPERTIES = ['name', 'title', 'aliasText', 'description', 'pinyin'] as const;
 
-/** A named, idempotent schema statement. */
+/** A named, idempotent schema statement; `replaces` says when an existing index of that name is out of date. */
 interface Migration {
   name: string;
   cypher: string;
+  replaces?: { properties: readonly string[] };
 }
 
 /** Every constraint and index the queries rely on; each statement is idempotent (IF NOT EXISTS). */
@@ -38,19 +40,46 @@ export function migrations(): Migration[] {
     ...indexes,
     {
       name: FULLTEXT_INDEX,
-      cypher: `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${NODE_KINDS.join('|')}) ON EACH [n.name, n.title, n.aliasText, n.description] ${cjk}`,
-    },
-    {
-      name: TOPIC_FULLTEXT_INDEX,
-      cypher: `CREATE FULLTEXT INDEX ${TOPIC_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Topic) ON EACH [n.name, n.aliasText] ${cjk}`,
+      cypher: `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${NODE_KINDS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((property) => `n.${property}`).join(', ')}] ${cjk}`,
+      replaces: { properties: FULLTEXT_PROPERTIES },
     },
   ];
 }
 
-/** Applies every migration and waits until the indexes are online; safe to run any number of times. */
-export async function migrate(database: Database): Promise<{ applied: number }> {
+/** Drops an index whose properties differ from the migration's, so that the migration creates it anew. */
+async function dropIfOutdated(database: Database, migration: Migration): Promise<void> {
+  if (!migration.replaces) return;
+  const [existing] = await database.read('SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: migration.name });
+  const properties = existing?.properties as string[] | undefined;
+  if (properties && [...properties].sort().join() !== [...migration.replaces.properties].sort().join()) {
+    await database.write(`DROP INDEX ${migration.name} IF EXISTS`);
+  }
+}
+
+/** Stores the derived properties (alias text, pinyin) on nodes written before they existed; a no-op once done. */
+async function backfillDerivedProperties(database: Database): Promise<number> {
+  let updated = 0;
+  for (;;) {
+    const rows = await database.read(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.pinyin IS NULL RETURN n.id AS id, properties(n) AS properties LIMIT 1000`,
+    );
+    if (rows.length === 0) return updated;
+    const derived = rows.map((row) => {
+      const stored = withDerivedProperties(row.properties as Record<string, unknown>);
+      return { id: row.id, pinyin: stored.pinyin, aliasText: stored.aliasText ?? null };
+    });
+    await database.write(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n.pinyin = row.pinyin, n.aliasText = row.aliasText`, { rows: derived });
+    updated += rows.length;
+  }
+}
+
+/** Applies every migration, waits until the indexes are online and backfills derived properties; safe to run any number of times. */
+export async function migrate(database: Database): Promise<{ applied: number; backfilled: number }> {
   const all = migrations();
-  for (const migration of all) await database.write(migration.cypher);
+  for (const migration of all) {
+    await dropIfOutdated(database, migration);
+    await database.write(migration.cypher);
+  }
   await database.write('CALL db.awaitIndexes(300)');
-  return { applied: all.length };
+  return { applied: all.length, backfilled: await backfillDerivedProperties(database) };
 }

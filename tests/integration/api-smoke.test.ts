@@ -62,4 +62,13 @@ describe('the read API over the mini county', () => {
     expect(topicsOnly.data?.search.nodes.length).toBeGreaterThan(0);
     expect(new Set(topicsOnly.data?.search.nodes.map((node) => node.__typename))).toEqual(new Set(['Topic']));
   });
+
+  it('finds Chinese names by pinyin initials or syllables typed from the start', async () => {
+    const result = await service.query<{ search: { edges: Array<{ highlights: Array<{ field: string; fragments: string[] }>; node: { id: string } }> } }>(
+      `{ search(query: "slnydx", first: 20) { edges { highlights { field fragments } node { ... on Node { id } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const university = result.data?.search.edges.find((edge) => edge.node.id === gid('University', 'univ:agri'));
+    expect(university?.highlights).toEqual([{ field: 'pinyin', fragments: ['«slnydx»'] }]);
+  });
 });

@@ -7,6 +7,7 @@ import { toGlobalId } from '../../graphql/global-id.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { GraphEdgeModel, SubgraphModel } from '../links/links.model.js';
 import { RELATIONSHIP_VERBS } from '../links/relationship-verbs.js';
+import { DERIVED_PROPERTIES } from '../../graph/derived.js';
 
 export type GraphExportFormat = 'GRAPHML' | 'CSV';
 
@@ -28,7 +29,7 @@ interface Column<T> {
   value: (item: T) => unknown;
 }
 
-const HIDDEN_NODE_PROPERTIES = new Set(['id', 'nodeKind', 'aliasText']);
+const HIDDEN_NODE_PROPERTIES = new Set<string>(['id', 'nodeKind', ...DERIVED_PROPERTIES]);
 
 function typeOf(values: readonly unknown[]): AttributeType {
   const present = values.filter((value) => value !== null && value !== undefined);

@@ -73,6 +73,11 @@ export function highlightsOf(properties: Record<string, unknown>, query: string)
   const aliases = (properties.aliases as string[] | undefined) ?? [];
   const markedAliases = aliases.map((alias) => markMatches(alias, terms)).filter((alias): alias is string => alias !== null);
   if (markedAliases.length > 0) highlights.push({ field: 'aliases', fragments: markedAliases });
+  if (typeof properties.pinyin === 'string' && /^[a-z]{2,40}$/i.test(query.trim())) {
+    const prefix = query.trim().toLowerCase();
+    const matched = properties.pinyin.split(' ').filter((word) => word.startsWith(prefix)).map((word) => `«${prefix}»${word.slice(prefix.length)}`);
+    if (matched.length > 0) highlights.push({ field: 'pinyin', fragments: matched });
+  }
   if (typeof properties.description === 'string') {
     const fragments = fragmentsOf(properties.description, terms);
     if (fragments.length > 0) highlights.push({ field: 'description', fragments });

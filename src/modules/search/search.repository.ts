@@ -12,10 +12,16 @@ export function escapeLucene(text: string): string {
   return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (character) => `\\${character}`).replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }
 
-/** A Lucene query that ranks matches in names, titles and aliases above matches in descriptions. */
+/** A query of Latin letters only may be pinyin: full syllables or initials, typed from the start (xndx, xinan). */
+export function mayBePinyin(text: string): boolean {
+  return /^[a-z]{2,40}$/i.test(text.trim());
+}
+
+/** A Lucene query that ranks matches in names, titles and aliases above matches in descriptions, and pinyin prefixes too. */
 export function luceneQuery(text: string): string {
   const escaped = escapeLucene(text.trim());
-  return `name:(${escaped})^3 OR title:(${escaped})^3 OR aliasText:(${escaped})^2 OR description:(${escaped})`;
+  const pinyin = mayBePinyin(text) ? ` OR pinyin:${text.trim().toLowerCase()}*^2` : '';
+  return `name:(${escaped})^3 OR title:(${escaped})^3 OR aliasText:(${escaped})^2 OR description:(${escaped})${pinyin}`;
 }
 
 export interface SearchHit {

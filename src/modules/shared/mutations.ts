@@ -12,6 +12,7 @@ import { entityProjection, kindOf } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS } from '../../import/format.js';
+import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
 
@@ -126,7 +127,7 @@ export async function writeNode(
   links: LinkSet[],
   mode: 'create' | 'update',
 ): Promise<void> {
-  const stored = Array.isArray(properties.aliases) && properties.aliases.length > 0 ? { ...properties, aliasText: (properties.aliases as string[]).join(' ') } : properties;
+  const stored = withDerivedProperties(properties);
   const labels = labelsOf(kind).map((label) => `:${label}`).join('');
   await transaction.run(mode === 'create' ? `CREATE (n${labels}) SET n = $properties` : `MATCH (n${labels} {id: $id}) SET n = $properties`, {
     id,
@@ -174,8 +175,9 @@ export async function deleteNode(database: Database, id: string, ownTypes: reado
 
 /** Builds a record for update: the current properties, with given input fields replacing (null clears). */
 export function mergeForUpdate(current: EntityModel, changes: Record<string, unknown>): Record<string, unknown> {
-  const { nodeKind: _kind, aliasText: _aliasText, ...properties } = current;
+  const { nodeKind: _kind, ...properties } = current;
   const merged: Record<string, unknown> = { ...properties };
+  for (const derived of DERIVED_PROPERTIES) delete merged[derived];
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     if (value === null) delete merged[field];

@@ -33,3 +33,21 @@ describe('full-text queries', () => {
     expect(luceneQuery('提取 AND name:x')).toBe('name:(提取 and name\\:x)^3 OR title:(提取 and name\\:x)^3 OR aliasText:(提取 and name\\:x)^2 OR description:(提取 and name\\:x)');
   });
 });
+
+describe('pinyin', () => {
+  it('derives initials and full syllables of Chinese names and aliases', async () => {
+    const { pinyinOf, withDerivedProperties } = await import('../../../../src/graph/derived.js');
+    expect(pinyinOf(['西南大学', 'SWU'])).toBe('xndx xinandaxue');
+    const institute = withDerivedProperties({ name: '市畜牧科学院', aliases: ['市畜科院'] });
+    expect(institute.aliasText).toBe('市畜科院');
+    expect(String(institute.pinyin).split(' ').slice(0, 2)).toEqual(['sxmkxy', 'shixumukexueyuan']);
+    expect(String(institute.pinyin).split(' ')).toHaveLength(4);
+    expect(withDerivedProperties({ name: 'Only Latin' }).pinyin).toBe('');
+  });
+
+  it('adds a prefix clause for queries of Latin letters only, and highlights the matched syllables', () => {
+    expect(luceneQuery('xndx')).toContain(' OR pinyin:xndx*^2');
+    expect(luceneQuery('西南')).not.toContain('pinyin');
+    expect(highlightsOf({ name: '西南大学', pinyin: 'xndx xinandaxue' }, 'xinan')).toEqual([{ field: 'pinyin', fragments: ['«xinan»daxue'] }]);
+  });
+});
