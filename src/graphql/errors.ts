@@ -23,10 +23,3 @@ export class NotFoundError extends GraphQLError {
     super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
   }
 }
-
-/** The database cannot answer now. */
-export class DatabaseUnavailableGraphQLError extends GraphQLError {
-  constructor() {
-    super('The database is unavailable; try again shortly.', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
-  }
-}

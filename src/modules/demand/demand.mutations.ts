@@ -2,7 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
+import { deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
 
 /** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
 const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];
@@ -43,18 +43,16 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-const recordFieldsOf = (input: Input): Input => Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_FIELDS.has(key)));
-
 export async function createDemand(database: Database, input: Input): Promise<EntityModel> {
   const id = newRecordId('demand', input.slug as string | undefined);
-  const record = validateRecord('Demand', { postedOn: new Date().toISOString().slice(0, 10), ...recordFieldsOf(input), id });
+  const record = validateRecord('Demand', { postedOn: new Date().toISOString().slice(0, 10), ...recordFieldsOf(input, CONTROL_FIELDS), id });
   const links = await linkSetsOf(database, input);
   return createEntity(database, 'Demand', id, record, links);
 }
 
 export async function updateDemand(database: Database, input: Input): Promise<EntityModel> {
   const current = await existingEntity(database, input.id as string, ['Demand']);
-  const record = validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input)));
+  const record = validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS)));
   const links = await linkSetsOf(database, input);
   return updateEntity(database, 'Demand', current.id, record, links);
 }

@@ -2,7 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, type LinkSet } from '../shared/mutations.js';
+import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
 
 /** An expert's own links: they go with the expert; projects, patents, demands and policies refer to the expert. */
 const OWN_LINKS = ['AFFILIATED_WITH', 'HAS_EXPERTISE'];
@@ -56,18 +56,16 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-const recordFieldsOf = (input: Input): Input => Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_FIELDS.has(key)));
-
 export async function createExpert(database: Database, input: Input): Promise<EntityModel> {
   const id = newRecordId('expert', input.slug as string | undefined);
-  const record = validateRecord('Expert', { ...recordFieldsOf(input), id });
+  const record = validateRecord('Expert', { ...recordFieldsOf(input, CONTROL_FIELDS), id });
   const links = await linkSetsOf(database, input);
   return createEntity(database, 'Expert', id, record, links);
 }
 
 export async function updateExpert(database: Database, input: Input): Promise<EntityModel> {
   const current = await existingEntity(database, input.id as string, ['Expert']);
-  const record = validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input)));
+  const record = validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS)));
   const links = await linkSetsOf(database, input);
   return updateEntity(database, 'Expert', current.id, record, links);
 }

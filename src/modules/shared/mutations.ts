@@ -173,6 +173,11 @@ export async function deleteNode(database: Database, id: string, ownTypes: reado
   await database.write(`MATCH (n:${ENTITY_LABEL} {id: $id}) DETACH DELETE n`, { id });
 }
 
+/** The input's own record fields: everything but the control and reference fields the mutation handles itself. */
+export function recordFieldsOf(input: Record<string, unknown>, controlFields: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !controlFields.has(key)));
+}
+
 /** Builds a record for update: the current properties, with given input fields replacing (null clears). */
 export function mergeForUpdate(current: EntityModel, changes: Record<string, unknown>): Record<string, unknown> {
   const { nodeKind: _kind, ...properties } = current;
