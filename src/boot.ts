@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { AppConfig, Neo4jConnection } from './config.js';
-import { openDatabase, type Database } from './neo4j/database.js';
+import { openDatabase, type Database, type DatabaseLimits } from './neo4j/database.js';
 import { DatabaseUnavailableError } from './neo4j/errors.js';
 import { migrate } from './neo4j/migrations.js';
 import { startLocalNeo4j } from './local-neo4j/manager.js';
 import { importDataset } from './import/importer.js';
 import { createHttpService, type HttpService } from './server.js';
+import { createTokenVerifier } from './auth/tokens.js';
 import { ENTITY_LABEL } from './graph/kinds.js';
 
 /** The external server when NEO4J_URI is set; otherwise the project's local server, started when needed. */
@@ -16,16 +17,26 @@ export async function resolveConnection(config: AppConfig, logger: Logger): Prom
 }
 
 /** Opens the database and proves it answers, failing fast with a message that says which setting to check. */
-export async function connectDatabase(connection: Neo4jConnection, logger: Logger): Promise<Database> {
-  const database = openDatabase(connection);
+export async function connectDatabase(connection: Neo4jConnection, logger: Logger, limits?: DatabaseLimits): Promise<Database> {
+  const database = openDatabase(connection, limits);
   try {
-    const server = await database.verify();
-    logger.info({ uri: connection.uri, database: connection.database, neo4j: server.version, edition: server.edition }, 'connected to Neo4j');
+    await verifyDatabase(database, logger);
     return database;
   } catch (error) {
     await database.close();
+    throw error;
+  }
+}
+
+/** Proves the database answers with our credentials, failing with a message that says which setting to check. */
+export async function verifyDatabase(database: Database, logger: Logger): Promise<void> {
+  const connection = database.connection;
+  try {
+    const server = await database.verify();
+    logger.info({ uri: connection?.uri, database: database.name, neo4j: server.version, edition: server.edition }, 'connected to Neo4j');
+  } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
-      throw new DatabaseUnavailableError(`${error.message} [NEO4J_URI=${connection.uri}, NEO4J_USER=${connection.user}, NEO4J_DATABASE=${connection.database}]`, error.reason, { cause: error });
+      throw new DatabaseUnavailableError(`${error.message} [NEO4J_URI=${connection?.uri}, NEO4J_USER=${connection?.user}, NEO4J_DATABASE=${database.name}]`, error.reason, { cause: error });
     }
     throw error;
   }
@@ -42,42 +53,89 @@ export async function seedIfEmpty(database: Database, config: AppConfig, logger:
   return true;
 }
 
-/** A running service: its URL and how to stop it. */
+/** A running service: its URL, a promise that settles when it is ready, and how to stop it. */
 export interface RunningService {
   url: string;
   database: Database;
   http: HttpService;
+  /** Resolves when migrations and seeding are done and /graphql serves; rejects if they fail for good. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Whether a start-up failure may pass by waiting (the database is not up yet), rather than needing a fix. */
+function isTransient(error: unknown): boolean {
+  return error instanceof DatabaseUnavailableError && error.reason === 'UNREACHABLE';
+}
+
 /**
- * Starts everything in order: database connection (fails fast), HTTP (liveness answers at once, readiness
- * waits), migrations, seeding of an empty graph, then readiness.
+ * Migrates and seeds once the database answers, retrying while it is unreachable; marks the service ready at
+ * the end. Wrong credentials or a missing database are not waited for: they reject.
+ */
+async function prepare(database: Database, http: HttpService, config: AppConfig, logger: Logger, stopped: () => boolean): Promise<void> {
+  for (;;) {
+    await http.health.whenUp();
+    if (stopped()) return;
+    try {
+      await verifyDatabase(database, logger);
+      const migrated = await migrate(database);
+      logger.info(migrated, 'database migrations applied');
+      await seedIfEmpty(database, config, logger);
+      http.setReady(true);
+      return;
+    } catch (error) {
+      if (!isTransient(error) || stopped()) throw error;
+      logger.warn({ reason: (error as Error).message }, 'database not usable yet; retrying');
+      await http.health.probe();
+      await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+    }
+  }
+}
+
+/**
+ * Starts everything: the database connection (the local server is started first when no NEO4J_URI is set), HTTP
+ * (liveness at once; /graphql answers 503 NOT_READY until ready), then — as soon as the database answers —
+ * migrations and seeding of an empty graph, then readiness. An external database that is down is waited for.
  */
 export async function startService(config: AppConfig, logger: Logger): Promise<RunningService> {
   const connection = await resolveConnection(config, logger);
-  const database = await connectDatabase(connection, logger);
-  const http = await createHttpService(database, logger);
+  const database = openDatabase(connection, config.neo4jLimits);
+  try {
+    await verifyDatabase(database, logger);
+  } catch (error) {
+    if (!isTransient(error)) {
+      await database.close();
+      throw error;
+    }
+    logger.warn({ reason: (error as Error).message }, 'the database is not reachable yet: serving 503 NOT_READY and retrying');
+  }
+  const http = await createHttpService(database, logger, {
+    verifyToken: createTokenVerifier(config.auth, config.localNeo4j.rootDir),
+    anonymousReads: config.auth.anonymousReads,
+    limits: config.graphql,
+    bodyLimit: config.http.bodyLimit,
+  });
   let url: string;
   try {
     url = await http.listen(config.http.port, config.http.host);
-    const migrated = await migrate(database);
-    logger.info(migrated, 'database migrations applied');
-    await seedIfEmpty(database, config, logger);
-    http.setReady(true);
   } catch (error) {
     await http.close();
     await database.close();
     throw error;
   }
-  logger.info({ url }, 'GraphQL service ready');
+  let stopped = false;
+  const ready = prepare(database, http, config, logger, () => stopped).then(() => {
+    if (!stopped) logger.info({ url }, 'GraphQL service ready');
+  });
   return {
     url,
     database,
     http,
+    ready,
     stop: async () => {
+      stopped = true;
       http.setReady(false);
-      await http.close();
+      await http.close(config.http.shutdownGraceMs);
       await database.close();
     },
   };

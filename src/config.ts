@@ -11,6 +11,19 @@ const LOOPBACK_HOSTS = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/;
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const port = z.coerce.number().int().min(1).max(65535);
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
+const booleanText = z.enum(['true', 'false']);
+const positive = z.coerce.number().int().min(1);
+
+/** The query limits when none are configured: room for every documented query, none for a query bomb. */
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
+  introspection: true,
+  suggestions: true,
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  maxCost: 50_000,
+};
 
 const environmentSchema = z.object({
   NEO4J_URI: z.preprocess(
@@ -43,6 +56,24 @@ const environmentSchema = z.object({
   LOCAL_NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, 'at least 8 characters').optional()),
   LOCAL_NEO4J_HEAP: z.preprocess(emptyAsUndefined, memorySize.default('1g')),
   LOCAL_NEO4J_PAGECACHE: z.preprocess(emptyAsUndefined, memorySize.default('512m')),
+  AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),
+  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_ANONYMOUS_READS: z.preprocess(emptyAsUndefined, booleanText.default('true')),
+  GRAPHQL_INTROSPECTION: z.preprocess(emptyAsUndefined, booleanText.default('true')),
+  GRAPHQL_SUGGESTIONS: z.preprocess(emptyAsUndefined, booleanText.default('true')),
+  GRAPHQL_MAX_DEPTH: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxDepth)),
+  GRAPHQL_MAX_ALIASES: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxAliases)),
+  GRAPHQL_MAX_TOKENS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxTokens)),
+  GRAPHQL_MAX_DIRECTIVES: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxDirectives)),
+  GRAPHQL_MAX_COST: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxCost)),
+  HTTP_BODY_LIMIT: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb').default('256kb')),
+  NEO4J_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(2_000)),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(2_000)),
+  NEO4J_MAX_POOL_SIZE: z.preprocess(emptyAsUndefined, positive.default(50)),
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
 });
 
 /** Connection settings of a Neo4j server, however it was found. */
@@ -68,13 +99,38 @@ export interface LocalNeo4jSettings {
 }
 
 export interface AppConfig {
-  http: { host: string; port: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Set when NEO4J_URI is given: an external server. Otherwise the local one is used. */
   externalNeo4j?: Neo4jConnection;
   neo4jDatabase: string;
   localNeo4j: LocalNeo4jSettings;
   seed: { directory: string; whenEmpty: boolean };
+  auth: AuthSettings;
+  graphql: GraphQLLimits;
+  /** Driver limits: every transaction's timeout, and how long a request may wait for a pooled connection. */
+  neo4jLimits: { transactionTimeoutMs: number; acquisitionTimeoutMs: number; connectionTimeoutMs: number; maxPoolSize: number };
+  http: { host: string; port: number; bodyLimit: string; shutdownGraceMs: number };
+}
+
+/** How bearer tokens are checked: an HS256 secret (generated and kept locally when none is configured) or a JWKS URL. */
+export interface AuthSettings {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** Whether a request without a token may read (never write). */
+  anonymousReads: boolean;
+}
+
+/** Limits every GraphQL document must meet before it executes. */
+export interface GraphQLLimits {
+  introspection: boolean;
+  suggestions: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
 }
 
 /** A configuration error: names every variable at fault and what was expected. */
@@ -95,11 +151,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  if (env.AUTH_JWT_SECRET && env.AUTH_JWKS_URL) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set either AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  }
   if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
   return {
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, bodyLimit: env.HTTP_BODY_LIMIT, shutdownGraceMs: env.SHUTDOWN_GRACE_MS },
     logLevel: env.LOG_LEVEL,
     externalNeo4j: env.NEO4J_URI
       ? { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE }
@@ -115,5 +174,27 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       pageCache: env.LOCAL_NEO4J_PAGECACHE,
     },
     seed: { directory: path.resolve(projectRoot, env.SEED_DIR), whenEmpty: env.SEED_WHEN_EMPTY === 'true' },
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      anonymousReads: env.AUTH_ANONYMOUS_READS === 'true',
+    },
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION === 'true',
+      suggestions: env.GRAPHQL_SUGGESTIONS === 'true',
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
+    neo4jLimits: {
+      transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,
+      acquisitionTimeoutMs: env.NEO4J_ACQUISITION_TIMEOUT_MS,
+      connectionTimeoutMs: env.NEO4J_CONNECTION_TIMEOUT_MS,
+      maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
+    },
   };
 }

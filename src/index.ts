@@ -1,4 +1,7 @@
-/** `npm start`: boots the GraphQL service (see src/boot.ts) and stops it cleanly on SIGINT/SIGTERM. */
+/**
+ * `npm start`: boots the GraphQL service (see src/boot.ts). SIGINT/SIGTERM stop taking requests, let those in
+ * flight finish (up to SHUTDOWN_GRACE_MS), close the database driver and exit.
+ */
 import { ConfigError, loadConfig } from './config.js';
 import { startService } from './boot.js';
 import { createLogger } from './logger.js';
@@ -7,22 +10,40 @@ import { DatabaseUnavailableError } from './neo4j/errors.js';
 import { ImportValidationError } from './import/dataset.js';
 
 let logger = createLogger('info');
-try {
-  const config = loadConfig();
-  logger = createLogger(config.logLevel);
-  const service = await startService(config, logger);
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await service.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-} catch (error) {
+
+function fail(error: unknown): void {
   const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError].some((kind) => error instanceof kind);
   const portTaken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
   if (portTaken) logger.fatal({ error: `Port ${(error as { port?: number }).port} is already in use: stop what listens there or set PORT` }, 'cannot start');
   else logger.fatal(known ? { error: (error as Error).message } : { err: error }, 'cannot start');
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 100).unref();
+}
+
+try {
+  const config = loadConfig();
+  logger = createLogger(config.logLevel);
+  const service = await startService(config, logger);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests in flight');
+    const forced = setTimeout(() => {
+      logger.warn({ graceMs: config.http.shutdownGraceMs }, 'requests still in flight after the grace period: exiting');
+      process.exit(1);
+    }, config.http.shutdownGraceMs + 2_000);
+    forced.unref();
+    await service.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  service.ready.catch(async (error: unknown) => {
+    fail(error);
+    await service.stop().catch(() => undefined);
+  });
+} catch (error) {
+  fail(error);
 }

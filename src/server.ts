@@ -1,33 +1,50 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import type { GraphQLLimits } from './config.js';
 import type { Database } from './neo4j/database.js';
-import { DatabaseUnavailableError } from './neo4j/errors.js';
+import { DatabaseRejectedInputError, DatabaseUnavailableError, QueryTimeoutError, ServiceOverloadedError } from './neo4j/errors.js';
+import { DatabaseHealth, DEFAULT_HEALTH_SETTINGS, type HealthSettings } from './neo4j/health.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { ErrorCode } from './graphql/errors.js';
 import { loadTypeDefs } from './graphql/schema.js';
+import { DEFAULT_LIMITS, queryLimits } from './graphql/limits.js';
+import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
+import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
 
 /** The HTTP service: GraphQL at /graphql, liveness at /healthz, readiness at /readyz. */
 export interface HttpService {
   server: http.Server;
   apollo: ApolloServer<GraphQLContext>;
-  /** Marks the service ready (after migrations and seeding) or not. */
+  /** The database's health as probed by the service's own small driver. */
+  health: DatabaseHealth;
+  /** Marks the service ready (after migrations and seeding) or not; until ready, /graphql answers 503 NOT_READY. */
   setReady(ready: boolean): void;
   listen(port: number, host: string): Promise<string>;
-  close(): Promise<void>;
+  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
-const DATABASE_PROBE_TIMEOUT_MS = 2_000;
-
-async function databaseAnswers(database: Database): Promise<boolean> {
-  const probe = database.read('RETURN 1 AS ok').then(() => true, () => false);
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DATABASE_PROBE_TIMEOUT_MS).unref());
-  return Promise.race([probe, timeout]);
+/** How the service checks callers and bounds requests; every field has a safe default. */
+export interface ServiceOptions {
+  /** Verifies bearer tokens; without one, every token is refused and requests are anonymous. */
+  verifyToken?: TokenVerifier;
+  /** Whether requests without a token may read (default true: the local default). */
+  anonymousReads?: boolean;
+  limits?: GraphQLLimits;
+  /** The largest JSON body accepted, e.g. `256kb`. */
+  bodyLimit?: string;
+  health?: HealthSettings;
+  /** The clock of every request (tests fix "now"). */
+  now?: () => Date;
+  /** Adds routes (e.g. the web explorer) before the JSON 404 handler. */
+  extraRoutes?: (app: express.Express) => void;
 }
 
 /** Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS). */
@@ -35,12 +52,23 @@ function isGraphQLError(value: unknown): value is GraphQLError {
   return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
 }
 
+/** The public code and message of an error the resolvers did not expect to be the caller's fault; null for others. */
+function operationalError(original: unknown): { code: string; message: string } | null {
+  if (original instanceof DatabaseUnavailableError) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
+  if (original instanceof ServiceOverloadedError) return { code: ErrorCode.SERVICE_OVERLOADED, message: 'The service is overloaded; try again shortly.' };
+  if (original instanceof QueryTimeoutError) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than the configured transaction timeout; ask for less.' };
+  if (original instanceof DatabaseRejectedInputError) return { code: ErrorCode.BAD_USER_INPUT, message: 'The database refused a value of this request as invalid.' };
+  return null;
+}
+
 /** Hides internals from clients: unexpected errors become a generic INTERNAL_SERVER_ERROR, logged in full. */
-function formatError(logger: Logger) {
+function formatError(logger: Logger, health: DatabaseHealth) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
-    if (original instanceof DatabaseUnavailableError) {
-      return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+    const operational = operationalError(original);
+    if (operational) {
+      if (operational.code === ErrorCode.DATABASE_UNAVAILABLE) void health.probe();
+      return { message: operational.message, path: formatted.path, extensions: { code: operational.code } };
     }
     if (isGraphQLError(original) || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
@@ -48,40 +76,137 @@ function formatError(logger: Logger) {
   };
 }
 
+const UNAVAILABLE_CODES = new Set<unknown>([ErrorCode.DATABASE_UNAVAILABLE, ErrorCode.SERVICE_OVERLOADED]);
+
+/** Answers 503 with Retry-After when the database was unavailable or the pool was exhausted, not 200. */
+const unavailableStatusPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        if (response.body.singleResult.errors?.some((error) => UNAVAILABLE_CODES.has(error.extensions?.code))) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '1');
+        }
+      },
+    };
+  },
+};
+
+/** A JSON error outside GraphQL execution, in the GraphQL response shape. */
+function jsonError(status: number, code: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+/** Errors of the HTTP layer (bad JSON, too large a body): JSON with a code, never a stack or a path. */
+const httpErrorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (error: { type?: string; status?: number; limit?: number }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    const answer =
+      error.type === 'entity.parse.failed'
+        ? jsonError(400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.')
+        : error.type === 'entity.too.large'
+          ? jsonError(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${error.limit ?? '?'} bytes.`)
+          : error.type === 'encoding.unsupported' || error.type === 'charset.unsupported'
+            ? jsonError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'The request body must be UTF-8 JSON.')
+            : error.status && error.status >= 400 && error.status < 500
+              ? jsonError(error.status, ErrorCode.BAD_REQUEST, 'The request is malformed.')
+              : jsonError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    if (answer.status === 500) logger.error({ err: error }, 'unexpected error in the HTTP layer');
+    response.status(answer.status).json(answer.body);
+  };
+
+/** Refuses POST bodies that are not JSON, in JSON (GraphQL over HTTP: application/json). */
+const requireJsonBody: RequestHandler = (request, response, next) => {
+  if (request.method !== 'POST' || request.is(['application/json', 'application/graphql-response+json'])) return next();
+  const { status, body } = jsonError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'POST a JSON body with Content-Type: application/json.');
+  response.status(status).json(body);
+};
+
 /** Builds (but does not start) the HTTP service over `database`. */
-export async function createHttpService(database: Database, logger: Logger): Promise<HttpService> {
+export async function createHttpService(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<HttpService> {
   const app = express();
   const server = http.createServer(app);
   let ready = false;
+  if (!database.connection) throw new Error('createHttpService needs a database opened with openDatabase (its connection is probed)');
+  const health = new DatabaseHealth(database.connection, logger, options.health ?? DEFAULT_HEALTH_SETTINGS);
+  health.start();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const anonymousReads = options.anonymousReads ?? true;
+  const protection = queryLimits(limits);
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    introspection: true,
+    introspection: limits.introspection,
+    hideSchemaDetailsFromClientErrors: !limits.suggestions,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    formatError: formatError(logger, health),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      authorizationPlugin({ anonymousReads }),
+      { serverWillStart: async ({ schema }) => void protectPersonalFields(schema) },
+      unavailableStatusPlugin,
+    ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/healthz', async (_request, response) => {
-    const databaseUp = await databaseAnswers(database);
-    response.json({ status: 'ok', database: databaseUp ? 'up' : 'down', ready: ready && databaseUp });
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok', database: health.state === 'up' ? 'up' : 'down', ready: ready && health.state === 'up' });
   });
   app.get('/readyz', async (_request, response) => {
-    const databaseUp = await databaseAnswers(database);
+    if (health.state !== 'up') await health.probe();
+    const databaseUp = health.state === 'up';
     const isReady = ready && databaseUp;
     response.status(isReady ? 200 : 503).json({ ready: isReady, database: databaseUp ? 'up' : 'down', migrated: ready });
   });
+  const gate: RequestHandler = (_request, response, next) => {
+    if (!ready) {
+      const { status, body } = jsonError(503, ErrorCode.NOT_READY, 'The service is starting (migrations and seeding); try again shortly.');
+      response.status(status).set('retry-after', '2').json(body);
+    } else if (health.state === 'down') {
+      const { status, body } = jsonError(503, ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+      response.status(status).set('retry-after', '2').json(body);
+    } else next();
+  };
+  const verifyToken: TokenVerifier = options.verifyToken ?? (async (authorization) => {
+    if (authorization) throw new InvalidTokenError('this server accepts no tokens');
+    return null;
+  });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(database, logger) }),
+    gate,
+    requireJsonBody,
+    express.json({ limit: options.bodyLimit ?? '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          const viewer = await verifyToken(req.headers.authorization);
+          return createContext(database, logger, viewer, options.now);
+        } catch (error) {
+          if (!(error instanceof InvalidTokenError)) throw error;
+          throw new GraphQLError(`Invalid bearer token: ${error.message}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+        }
+      },
+    }),
   );
+  options.extraRoutes?.(app);
+  app.use((_request, response) => {
+    const { status, body } = jsonError(404, 'NOT_FOUND', 'No such route: GraphQL is at /graphql.');
+    response.status(status).json(body);
+  });
+  app.use(httpErrorHandler(logger));
 
+  let closing: Promise<void> | undefined;
   return {
     server,
     apollo,
+    health,
     setReady: (value) => {
       ready = value;
     },
@@ -94,9 +219,20 @@ export async function createHttpService(database: Database, logger: Logger): Pro
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/graphql`);
         });
       }),
-    close: async () => {
-      await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: (graceMs = 10_000) => {
+      closing ??= (async () => {
+        ready = false;
+        const forced = setTimeout(() => server.closeAllConnections(), graceMs);
+        forced.unref();
+        try {
+          await apollo.stop();
+          if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+        } finally {
+          clearTimeout(forced);
+          await health.stop();
+        }
+      })();
+      return closing;
     },
   };
 }

@@ -16,6 +16,8 @@ import type { Database } from '../neo4j/database.js';
 import { LocalNeo4jError } from '../local-neo4j/manager.js';
 import { DatabaseUnavailableError } from '../neo4j/errors.js';
 import { GraphFileError, writeGraphFile } from '../modules/export/export.file.js';
+import { ROLES, isRole, type Role } from '../auth/roles.js';
+import { localSecret, mintToken, parseDuration } from '../auth/tokens.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -133,6 +135,28 @@ program
       const summary = await writeGraphFile(database, path.resolve(file), { ...options, format: options.format === 'csv' ? 'CSV' : 'GRAPHML' });
       print(`exported ${summary.nodes} nodes and ${summary.edges} edges${summary.truncated ? ' (truncated at the cap)' : ''} to ${summary.files.join(', ')}`);
     });
+  });
+
+program
+  .command('token')
+  .description('Print a bearer token (JWT) for the configured secret (AUTH_JWT_SECRET, or the local one under LOCAL_NEO4J_DIR)')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (value: string) => {
+    if (!isRole(value)) throw new InvalidArgumentError(`expected one of ${ROLES.join(', ')}`);
+    return value;
+  })
+  .option('--subject <name>', 'who the token stands for (recorded in the audit log)', 'cli')
+  .option('--ttl <duration>', 'how long it is valid: 30m, 12h, 7d…', (value: string) => {
+    try {
+      return parseDuration(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  }, parseDuration('12h'))
+  .action(async (options: { role: Role; subject: string; ttl: number }) => {
+    const config = loadConfig();
+    if (config.auth.jwksUrl) throw new ConfigError('AUTH_JWKS_URL is set: tokens come from your identity provider, not from this command');
+    const secret = localSecret(config.auth, config.localNeo4j.rootDir);
+    print(await mintToken(secret, { role: options.role, subject: options.subject, ttlSeconds: options.ttl, issuer: config.auth.issuer, audience: config.auth.audience }));
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

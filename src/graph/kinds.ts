@@ -87,4 +87,5 @@ export const GRAPHQL_ENUM_VALUES = {
   OrganizationKind: kindEnumValues(ORGANIZATION_KINDS),
   EntityKind: kindEnumValues(NODE_KINDS),
   MatchCandidateKind: kindEnumValues(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
+  Role: { VIEWER: 'viewer', EDITOR: 'editor', ADMIN: 'admin' },
 } as const;

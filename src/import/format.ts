@@ -23,6 +23,21 @@ function isCalendarDate(value: string): boolean {
 }
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isCalendarDate, 'a real calendar date');
 const aliases = z.array(text).nullish();
+/** A web address people may click: http or https only (no javascript:, data: or file: URLs). */
+const webAddress = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'an http(s) URL such as https://www.example.edu.cn');
+const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'a phone number: digits, spaces, brackets and hyphens, optionally starting with +');
+const email = z.string().trim().max(254).pipe(z.email('an e-mail address such as name@example.cn'));
 const setOf = <T extends [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).refine((items) => new Set(items).size === items.length, 'no repeated values');
 
@@ -56,7 +71,7 @@ export const ENUMS = {
   CooperationKind: ['INDUSTRY_ACADEMIA', 'LONG_TERM_AGREEMENT', 'JOINT_LAB', 'JOINT_PROJECT', 'TECH_SERVICE'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
-const organization = { id, name: text, aliases, description: optionalText, website: optionalText, source };
+const organization = { id, name: text, aliases, description: optionalText, website: webAddress.nullish(), source };
 
 /** The fields of each node kind's records. */
 export const NODE_SCHEMAS = {
@@ -86,6 +101,8 @@ export const NODE_SCHEMAS = {
     programmes: setOf([...ENUMS.TalentProgramme]).nullish(),
     flexibleEngagement: z.boolean().default(false),
     description: optionalText,
+    phone: phone.nullish(),
+    email: email.nullish(),
     source,
   }),
   IndustryCluster: z.strictObject({ id, name: text, aliases, description: optionalText, source }),

@@ -13,6 +13,7 @@ import { searchResolvers } from './search/search.resolvers.js';
 import { matchingResolvers } from './matching/matching.resolvers.js';
 import { chainResolvers } from './chain/chain.resolvers.js';
 import { linksResolvers } from './links/links.resolvers.js';
+import { auditResolvers } from './audit/audit.resolvers.js';
 
 /** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
 const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
@@ -36,4 +37,5 @@ export const resolvers: Resolvers[] = [
   organizationMutationResolvers,
   expertMutationResolvers,
   demandMutationResolvers,
+  auditResolvers,
 ];

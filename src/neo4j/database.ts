@@ -23,6 +23,9 @@ export class Database {
   constructor(
     private readonly driver: Driver,
     readonly name: string,
+    private readonly transactionTimeoutMs: number = DEFAULT_DATABASE_LIMITS.transactionTimeoutMs,
+    /** Where this database is, for tools that need their own driver (the health probe). */
+    readonly connection?: Neo4jConnection,
   ) {}
 
   /** Runs one read query in its own auto-retried read transaction. */
@@ -86,6 +89,7 @@ export class Database {
       const result = await this.driver.executeQuery(query, parameters, {
         database: this.name,
         routing: mode === 'READ' ? routing.READ : routing.WRITE,
+        transactionConfig: { timeout: this.transactionTimeoutMs },
       });
       return result.records.map((record) => toNative(record.toObject()) as Row);
     } catch (error) {
@@ -99,7 +103,8 @@ export class Database {
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const started = performance.now();
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      const config = { timeout: this.transactionTimeoutMs };
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw translateDriverError(error);
     } finally {
@@ -113,14 +118,28 @@ export class Database {
   }
 }
 
-/** Opens a driver for the connection with timeouts that fail fast at start instead of hanging. */
-export function openDatabase(connection: Neo4jConnection): Database {
+/** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
+export interface DatabaseLimits {
+  transactionTimeoutMs: number;
+  acquisitionTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxPoolSize: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 2_000, maxPoolSize: 50 };
+
+/**
+ * Opens a driver whose every wait is bounded: a connection attempt, a wait for a pooled connection (reported as
+ * overload), a transaction's run time, and the retries of a failed transaction.
+ */
+export function openDatabase(connection: Neo4jConnection, limits: DatabaseLimits = DEFAULT_DATABASE_LIMITS): Database {
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 15_000,
+    connectionTimeout: limits.connectionTimeoutMs,
+    connectionAcquisitionTimeout: limits.acquisitionTimeoutMs,
+    maxConnectionPoolSize: limits.maxPoolSize,
+    maxTransactionRetryTime: Math.min(limits.transactionTimeoutMs, 3_000),
     userAgent: 'innovation-graph/0.1',
     logging: { level: 'error', logger: () => {} },
   });
-  return new Database(driver, connection.database);
+  return new Database(driver, connection.database, limits.transactionTimeoutMs, connection);
 }

@@ -18,6 +18,21 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** Every pooled connection stayed busy for the acquisition timeout: the server is overloaded, the database may be fine. */
+export class ServiceOverloadedError extends Error {
+  override name = 'ServiceOverloadedError';
+}
+
+/** A transaction ran past its configured timeout and was stopped by the database. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** The database refused a value or statement as invalid (e.g. a property type it cannot store). */
+export class DatabaseRejectedInputError extends Error {
+  override name = 'DatabaseRejectedInputError';
+}
+
 /** A write broke a uniqueness constraint: the record exists already. */
 export class ConstraintViolationError extends Error {
   override name = 'ConstraintViolationError';
@@ -27,6 +42,8 @@ export class ConstraintViolationError extends Error {
 export function translateDriverError(error: unknown): unknown {
   if (!isNeo4jError(error)) return error;
   const code = error.code ?? '';
+  if (/^Connection acquisition timed out/.test(error.message)) return new ServiceOverloadedError(error.message, { cause: error });
+  if (/^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(code)) return new QueryTimeoutError(error.message, { cause: error });
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connect|ECONNREFUSED|ENOTFOUND|timed out/i.test(error.message) && !code.startsWith('Neo.')) {
     return new DatabaseUnavailableError(`Neo4j cannot be reached: ${error.message}`, 'UNREACHABLE', { cause: error });
   }
@@ -38,6 +55,9 @@ export function translateDriverError(error: unknown): unknown {
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConstraintViolationError(error.message, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Statement.TypeError' || code === 'Neo.ClientError.Statement.ArgumentError') {
+    return new DatabaseRejectedInputError(error.message, { cause: error });
   }
   return error;
 }

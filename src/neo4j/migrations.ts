@@ -34,10 +34,17 @@ export function migrations(): Migration[] {
     name: `${label.toLowerCase()}_${property.toLowerCase()}`,
     cypher: `CREATE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
   }));
+  const auditLog = [
+    { name: 'change_id_unique', cypher: 'CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE' },
+    { name: 'change_entity', cypher: 'CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId, c.at)' },
+    { name: 'change_at', cypher: 'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)' },
+    { name: 'change_actor', cypher: 'CREATE INDEX change_actor IF NOT EXISTS FOR (c:Change) ON (c.actor, c.at)' },
+  ];
   const cjk = "OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } }";
   return [
     ...uniqueIds,
     ...indexes,
+    ...auditLog,
     {
       name: FULLTEXT_INDEX,
       cypher: `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${NODE_KINDS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((property) => `n.${property}`).join(', ')}] ${cjk}`,

@@ -16,7 +16,7 @@ describe('mutations: create, update and delete with userErrors', () => {
   const gid = (kind: Parameters<typeof toGlobalId>[0], id: string) => toGlobalId(kind, `${prefix}:${id}`);
 
   async function mutate<T>(mutation: string, variables: Record<string, unknown>): Promise<T> {
-    const result = await service.query<Record<string, T>>(mutation, variables);
+    const result = await service.query<Record<string, T>>(mutation, variables, 'admin');
     expect(result.errors).toBeUndefined();
     return Object.values(result.data ?? {})[0] as T;
   }
@@ -112,6 +112,8 @@ describe('mutations: create, update and delete with userErrors', () => {
     expect(refused.userErrors[0]).toMatchObject({ code: 'STILL_REFERENCED', field: ['input', 'id'] });
     expect(refused.userErrors[0]?.message).toMatch(/1 AFFILIATED_WITH, 1 COOPERATES_WITH, 1 LEADS, 1 OWNS/);
 
+    // The university is the patent's only owner: a second owner first, or the cascade is refused (see audit.test.ts).
+    await database.write('MATCH (e:Entity {id: $herb}), (p:Entity {id: $patent}) CREATE (e)-[:OWNS {source: "test"}]->(p)', { herb: `${prefix}:ent:herb`, patent: `${prefix}:patent:smoke` });
     const done = await mutate<{ deletedId: string; userErrors: UserError[] }>(DELETE, { input: { id: gid('University', 'univ:agri'), cascade: true } });
     expect(done).toEqual({ deletedId: gid('University', 'univ:agri'), userErrors: [] });
     const [row] = await database.read('MATCH (e:Expert {id: $id}) RETURN count { (e)-[:AFFILIATED_WITH]->() } AS affiliations', { id: `${prefix}:expert:wang` });

@@ -31,12 +31,12 @@ function selectionOf(type: GraphQLObjectType): string {
     .join(' ');
 }
 
-/** Every top-level list of a node kind (universities, experts, …), with its node type. */
+/** Every top-level list of a node kind (universities, experts, …), with its node type; not the audit log. */
 const lists = Object.values(schema.getQueryType()!.getFields()).flatMap((field) => {
   const connection = getNamedType(field.type);
   if (!isObjectType(connection) || !connection.getFields().nodes || field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) return [];
   const node = getNamedType(connection.getFields().nodes!.type);
-  return isObjectType(node) ? [{ field: field.name, node }] : [];
+  return isObjectType(node) && node.getInterfaces().some((face) => face.name === 'Node') ? [{ field: field.name, node }] : [];
 });
 
 /**

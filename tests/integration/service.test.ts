@@ -50,6 +50,7 @@ describe('health while the database is down', () => {
     const http = await createHttpService(unreachable, silentLogger);
     const url = await http.listen(0, '127.0.0.1');
     http.setReady(true);
+    await http.health.probe();
     try {
       const base = url.replace(/\/graphql$/, '');
       const health = await fetch(`${base}/healthz`);
@@ -57,9 +58,13 @@ describe('health while the database is down', () => {
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'down', ready: false });
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
+      const started = Date.now();
       const query = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ serviceStatus { nodeCount } }' }) });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(query.status).toBe(503);
+      expect(query.headers.get('retry-after')).toBe('2');
       const body = (await query.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-      expect(body.errors[0]).toEqual({ message: 'The database is unavailable; try again shortly.', path: ['serviceStatus'], extensions: { code: 'DATABASE_UNAVAILABLE' } });
+      expect(body.errors).toEqual([{ message: 'The database is unavailable; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } }]);
     } finally {
       await http.close();
       await unreachable.close();

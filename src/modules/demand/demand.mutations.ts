@@ -2,7 +2,8 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
+import { calendarDate } from '../../clock.js';
+import { deleteNode, existingTarget, type DeletionModel, type Writer, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
 
 /** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
 const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];
@@ -43,22 +44,21 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-export async function createDemand(database: Database, input: Input): Promise<EntityModel> {
+export async function createDemand(writer: Writer, input: Input): Promise<EntityModel> {
   const id = newRecordId('demand', input.slug as string | undefined);
-  const record = validateRecord('Demand', { postedOn: new Date().toISOString().slice(0, 10), ...recordFieldsOf(input, CONTROL_FIELDS), id });
-  const links = await linkSetsOf(database, input);
-  return createEntity(database, 'Demand', id, record, links);
+  const record = validateRecord('Demand', { postedOn: calendarDate(writer.now), ...recordFieldsOf(input, CONTROL_FIELDS), id });
+  const links = await linkSetsOf(writer.database, input);
+  return createEntity(writer, 'Demand', id, record, links);
 }
 
-export async function updateDemand(database: Database, input: Input): Promise<EntityModel> {
-  const current = await existingEntity(database, input.id as string, ['Demand']);
-  const record = validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS)));
-  const links = await linkSetsOf(database, input);
-  return updateEntity(database, 'Demand', current.id, record, links);
+export async function updateDemand(writer: Writer, input: Input): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id as string, ['Demand']);
+  const links = await linkSetsOf(writer.database, input);
+  return updateEntity(writer, target, (current) => validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS))), links);
 }
 
-export async function deleteDemand(database: Database, input: { id: string }): Promise<string> {
-  const current = await existingEntity(database, input.id, ['Demand']);
-  await deleteNode(database, current.id, OWN_LINKS, true);
-  return input.id;
+export async function deleteDemand(writer: Writer, input: { id: string }): Promise<DeletionModel & { deletedId: string }> {
+  const target = await existingTarget(writer.database, input.id, ['Demand']);
+  const deletion = await deleteNode(writer, target, OWN_LINKS, true);
+  return { ...deletion, deletedId: input.id };
 }

@@ -6,7 +6,7 @@ import { sortOrder } from '../shared/filters.js';
 import { projectRelations } from '../project/project.repository.js';
 import { industryRelations } from '../industry/industry.repository.js';
 import { demandConditions, demandRelations } from './demand.repository.js';
-import { runMutation } from '../shared/mutations.js';
+import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createDemand, deleteDemand, updateDemand } from './demand.mutations.js';
 
 
@@ -27,8 +27,8 @@ export const demandResolvers: Resolvers = {
 
 export const demandMutationResolvers: Resolvers = {
   Mutation: {
-    demandCreate: (_p, { input }, { database }) => runMutation(async () => ({ demand: await createDemand(database, input as never) })),
-    demandUpdate: (_p, { input }, { database }) => runMutation(async () => ({ demand: await updateDemand(database, input as never) })),
-    demandDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteDemand(database, input) })),
+    demandCreate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ demand: await createDemand(writer, input) }), { demand: null }),
+    demandUpdate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ demand: await updateDemand(writer, input) }), { demand: null }),
+    demandDelete: (_p, { input }, context, info) => runMutation(context, info, (writer) => deleteDemand(writer, input), NOTHING_DELETED),
   },
 };

@@ -2,7 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { UserErrorsException, deleteNode, existingEntity, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
+import { UserErrorsException, deleteNode, existingTarget, type DeletionModel, type Writer, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
 
 /** An expert's own links: they go with the expert; projects, patents, demands and policies refer to the expert. */
 const OWN_LINKS = ['AFFILIATED_WITH', 'HAS_EXPERTISE'];
@@ -56,22 +56,21 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-export async function createExpert(database: Database, input: Input): Promise<EntityModel> {
+export async function createExpert(writer: Writer, input: Input): Promise<EntityModel> {
   const id = newRecordId('expert', input.slug as string | undefined);
   const record = validateRecord('Expert', { ...recordFieldsOf(input, CONTROL_FIELDS), id });
-  const links = await linkSetsOf(database, input);
-  return createEntity(database, 'Expert', id, record, links);
+  const links = await linkSetsOf(writer.database, input);
+  return createEntity(writer, 'Expert', id, record, links);
 }
 
-export async function updateExpert(database: Database, input: Input): Promise<EntityModel> {
-  const current = await existingEntity(database, input.id as string, ['Expert']);
-  const record = validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS)));
-  const links = await linkSetsOf(database, input);
-  return updateEntity(database, 'Expert', current.id, record, links);
+export async function updateExpert(writer: Writer, input: Input): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id as string, ['Expert']);
+  const links = await linkSetsOf(writer.database, input);
+  return updateEntity(writer, target, (current) => validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS))), links);
 }
 
-export async function deleteExpert(database: Database, input: { id: string; cascade?: boolean | null }): Promise<string> {
-  const current = await existingEntity(database, input.id, ['Expert']);
-  await deleteNode(database, current.id, OWN_LINKS, input.cascade ?? false);
-  return input.id;
+export async function deleteExpert(writer: Writer, input: { id: string; cascade?: boolean | null }): Promise<DeletionModel & { deletedId: string }> {
+  const target = await existingTarget(writer.database, input.id, ['Expert']);
+  const deletion = await deleteNode(writer, target, OWN_LINKS, input.cascade ?? false);
+  return { ...deletion, deletedId: input.id };
 }

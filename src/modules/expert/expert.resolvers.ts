@@ -5,7 +5,7 @@ import { connectionField, listConnection, oneField } from '../../graphql/relatio
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations } from '../organization/organization.repository.js';
 import { expertConditions, expertRelations } from './expert.repository.js';
-import { runMutation } from '../shared/mutations.js';
+import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createExpert, deleteExpert, updateExpert } from './expert.mutations.js';
 
 
@@ -33,8 +33,8 @@ export const expertResolvers: Resolvers = {
 
 export const expertMutationResolvers: Resolvers = {
   Mutation: {
-    expertCreate: (_p, { input }, { database }) => runMutation(async () => ({ expert: await createExpert(database, input as never) })),
-    expertUpdate: (_p, { input }, { database }) => runMutation(async () => ({ expert: await updateExpert(database, input as never) })),
-    expertDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteExpert(database, input) })),
+    expertCreate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ expert: await createExpert(writer, input) }), { expert: null }),
+    expertUpdate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ expert: await updateExpert(writer, input) }), { expert: null }),
+    expertDelete: (_p, { input }, context, info) => runMutation(context, info, (writer) => deleteExpert(writer, input), NOTHING_DELETED),
   },
 };

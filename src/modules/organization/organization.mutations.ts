@@ -1,11 +1,21 @@
 /** Create, update and delete of organisations and of cooperation links between them. */
 import type { EntityModel } from '../../graph/entity.js';
+import type { CooperationKind } from '../../generated/graphql.js';
 import { ORGANIZATION_KINDS, type NodeKind, type OrganizationKind } from '../../graph/kinds.js';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
+import { toNative } from '../../neo4j/values.js';
+import { kindOf } from '../../graph/query.js';
+import { RELATIONSHIP_SCHEMAS } from '../../import/format.js';
+import { appendChange } from '../audit/audit.repository.js';
+import type { LinkSnapshot } from '../audit/audit.model.js';
 import {
   UserErrorsException,
   deleteNode,
-  existingEntity,
+  existingTarget,
+  lockNode,
+  type DeletionModel,
+  type Writer,
   mergeForUpdate,
   newRecordId,
   resolveReferences,
@@ -79,34 +89,33 @@ function recordFieldsOf(input: Input): Input {
   return fields;
 }
 
-export async function createOrganization(database: Database, input: Input): Promise<EntityModel> {
+export async function createOrganization(writer: Writer, input: Input): Promise<EntityModel> {
   const kind = input.kind as OrganizationKind;
   const id = newRecordId(ID_PREFIX[kind], input.slug as string | undefined);
   const record = validateRecord(kind, { ...recordFieldsOf(input), id }, { kind: 'platformKind' });
-  const links = await linkSetsOf(database, kind, input);
-  return createEntity(database, kind, id, record, links);
+  const links = await linkSetsOf(writer.database, kind, input);
+  return createEntity(writer, kind, id, record, links);
 }
 
-export async function updateOrganization(database: Database, input: Input): Promise<EntityModel> {
-  const current = await existingEntity(database, input.id as string, ORGANIZATION_KINDS);
-  const kind = current.nodeKind as OrganizationKind;
-  const record = validateRecord(kind, mergeForUpdate(current, recordFieldsOf(input)), { kind: 'platformKind' });
-  const links = await linkSetsOf(database, kind, input);
-  return updateEntity(database, kind, current.id, record, links);
+export async function updateOrganization(writer: Writer, input: Input): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id as string, ORGANIZATION_KINDS);
+  const kind = target.kind as OrganizationKind;
+  const links = await linkSetsOf(writer.database, kind, input);
+  return updateEntity(writer, target, (current) => validateRecord(kind, mergeForUpdate(current, recordFieldsOf(input)), { kind: 'platformKind' }), links);
 }
 
-export async function deleteOrganization(database: Database, input: { id: string; cascade?: boolean | null }): Promise<string> {
-  const current = await existingEntity(database, input.id, ORGANIZATION_KINDS);
-  await deleteNode(database, current.id, ownLinks(current.nodeKind as OrganizationKind), input.cascade ?? false);
-  return input.id;
+export async function deleteOrganization(writer: Writer, input: { id: string; cascade?: boolean | null }): Promise<DeletionModel & { deletedId: string }> {
+  const target = await existingTarget(writer.database, input.id, ORGANIZATION_KINDS);
+  const deletion = await deleteNode(writer, target, ownLinks(target.kind as OrganizationKind), input.cascade ?? false);
+  return { ...deletion, deletedId: input.id };
 }
 
 /** A cooperation link as the API returns it. */
 export interface CooperationModel {
   from: EntityModel;
   to: EntityModel;
-  kind: string;
-  since: number | null;
+  kind: CooperationKind;
+  since: number;
   source: string;
 }
 
@@ -119,71 +128,93 @@ async function cooperationEnds(database: Database, input: Input): Promise<[strin
   return [from!, to!];
 }
 
-function checkSince(since: unknown): void {
-  if (since !== undefined && since !== null && (!Number.isInteger(since) || (since as number) < 1900 || (since as number) > 2100)) {
-    throw new UserErrorsException([{ field: ['input', 'since'], message: 'since: a year from 1900 to 2100', code: 'INVALID_INPUT' }]);
-  }
-}
-
-async function readCooperation(database: Database, from: string, to: string, kind: string): Promise<CooperationModel | null> {
-  const rows = await database.read(
-    `MATCH (a:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]-(b:Organization {id: $to})
+/** The COOPERATES_WITH link between two organisations (either direction), read inside `transaction`. */
+async function cooperationLink(transaction: ManagedTransaction, from: string, to: string, kind?: string): Promise<LinkSnapshot | null> {
+  const result = await transaction.run(
+    `MATCH (:Organization {id: $from})-[r:COOPERATES_WITH]-(:Organization {id: $to}) WHERE $kind IS NULL OR r.kind = $kind
      RETURN startNode(r).id AS from, endNode(r).id AS to, properties(r) AS properties`,
-    { from, to, kind },
+    { from, to, kind: kind ?? null },
   );
-  const row = rows[0];
-  if (!row) return null;
-  const [fromEntity, toEntity] = await findEntitiesByIds(database, [row.from as string, row.to as string]);
-  const properties = row.properties as { kind: string; since?: number; source: string };
-  return { from: fromEntity!, to: toEntity!, kind: properties.kind, since: properties.since ?? null, source: properties.source };
+  const record = result.records[0];
+  if (!record) return null;
+  return { type: 'COOPERATES_WITH', from: record.get('from') as string, to: record.get('to') as string, properties: toNative(record.get('properties')) as Record<string, unknown> };
 }
 
-export async function createCooperation(database: Database, input: Input): Promise<CooperationModel> {
-  const [from, to] = await cooperationEnds(database, input);
-  checkSince(input.since);
-  if (!String(input.source ?? '').trim()) throw new UserErrorsException([{ field: ['input', 'source'], message: 'source: a non-empty provenance', code: 'INVALID_INPUT' }]);
-  const created = await database.writeTransaction(async (transaction) => {
-    const existing = await transaction.run('MATCH (:Organization {id: $from})-[r:COOPERATES_WITH]-(:Organization {id: $to}) RETURN r.kind AS kind', { from, to });
-    if (existing.records.length > 0) return existing.records[0]!.get('kind') as string;
-    await transaction.run(
-      'MATCH (a:Organization {id: $from}), (b:Organization {id: $to}) CREATE (a)-[:COOPERATES_WITH {kind: $kind, since: $since, source: $source}]->(b)',
-      { from, to, kind: input.kind, since: input.since, source: input.source },
-    );
-    return null;
-  });
-  if (created !== null) {
-    throw new UserErrorsException([{ field: ['input'], message: `these organisations already cooperate (${created}); update or delete that link instead`, code: 'ALREADY_EXISTS' }]);
-  }
-  return (await readCooperation(database, from, to, input.kind as string))!;
+async function cooperationModel(database: Database, link: LinkSnapshot): Promise<CooperationModel> {
+  const [fromEntity, toEntity] = await findEntitiesByIds(database, [link.from, link.to]);
+  const properties = link.properties as { kind: CooperationKind; since: number; source: string };
+  return { from: fromEntity!, to: toEntity!, kind: properties.kind, since: properties.since, source: properties.source };
 }
 
-async function existingCooperation(database: Database, input: Input): Promise<CooperationModel> {
-  const [from, to] = await cooperationEnds(database, input);
-  const cooperation = await readCooperation(database, from, to, input.kind as string);
-  if (!cooperation) throw new UserErrorsException([{ field: ['input'], message: `no ${input.kind as string} cooperation between these organisations`, code: 'NOT_FOUND' }]);
-  return cooperation;
-}
-
-export async function updateCooperation(database: Database, input: Input): Promise<CooperationModel> {
-  const cooperation = await existingCooperation(database, input);
-  checkSince(input.since);
-  if (input.source !== undefined && !String(input.source ?? '').trim()) {
-    throw new UserErrorsException([{ field: ['input', 'source'], message: 'source: a non-empty provenance', code: 'INVALID_INPUT' }]);
-  }
-  await database.write(
-    `MATCH (:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]->(:Organization {id: $to})
-     SET r.since = CASE WHEN $sinceGiven THEN $since ELSE r.since END, r.source = coalesce($source, r.source)`,
-    { from: cooperation.from.id, to: cooperation.to.id, kind: cooperation.kind, since: input.since ?? null, sinceGiven: input.since !== undefined, source: input.source ?? null },
+function validCooperation(properties: Record<string, unknown>): Record<string, unknown> {
+  const result = RELATIONSHIP_SCHEMAS.COOPERATES_WITH.omit({ from: true, to: true }).safeParse(properties);
+  if (result.success) return result.data;
+  throw new UserErrorsException(
+    result.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? 'input');
+      return { field: ['input', field], message: `${field}: ${issue.message}`, code: 'INVALID_INPUT' as const };
+    }),
   );
-  return (await readCooperation(database, cooperation.from.id, cooperation.to.id, cooperation.kind))!;
 }
 
-export async function deleteCooperation(database: Database, input: Input): Promise<CooperationModel> {
-  const cooperation = await existingCooperation(database, input);
-  await database.write('MATCH (:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]->(:Organization {id: $to}) DELETE r', {
-    from: cooperation.from.id,
-    to: cooperation.to.id,
-    kind: cooperation.kind,
+async function kindOfOrganization(transaction: ManagedTransaction, id: string): Promise<NodeKind> {
+  const result = await transaction.run(`MATCH (n:Organization {id: $id}) RETURN ${kindOf('n')} AS kind`, { id });
+  return result.records[0]!.get('kind') as NodeKind;
+}
+
+export async function createCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+  const [from, to] = await cooperationEnds(writer.database, input);
+  const properties = validCooperation({ kind: input.kind, since: input.since, source: input.source });
+  const link = await writer.database.writeTransaction(async (transaction) => {
+    await lockNode(transaction, from);
+    const existing = await cooperationLink(transaction, from, to);
+    if (existing) {
+      throw new UserErrorsException([
+        { field: ['input'], message: `these organisations already cooperate (${String(existing.properties.kind)}); update or delete that link instead`, code: 'ALREADY_EXISTS' },
+      ]);
+    }
+    await transaction.run('MATCH (a:Organization {id: $from}), (b:Organization {id: $to}) CREATE (a)-[r:COOPERATES_WITH]->(b) SET r = $properties', { from, to, properties });
+    const after: LinkSnapshot = { type: 'COOPERATES_WITH', from, to, properties };
+    await appendChange(transaction, writer.actor, writer.now, { action: 'LINK_CREATE', entityId: from, entityKind: await kindOfOrganization(transaction, from), before: null, after });
+    return after;
   });
-  return cooperation;
+  return cooperationModel(writer.database, link);
+}
+
+function notFoundCooperation(input: Input): UserErrorsException {
+  return new UserErrorsException([{ field: ['input'], message: `no ${String(input.kind)} cooperation between these organisations`, code: 'NOT_FOUND' }]);
+}
+
+export async function updateCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+  const [from, to] = await cooperationEnds(writer.database, input);
+  const link = await writer.database.writeTransaction(async (transaction) => {
+    await lockNode(transaction, from);
+    const before = await cooperationLink(transaction, from, to, input.kind as string);
+    if (!before) throw notFoundCooperation(input);
+    const changes = Object.fromEntries(Object.entries({ since: input.since, source: input.source }).filter(([, value]) => value !== undefined));
+    const properties = validCooperation({ ...before.properties, ...changes });
+    await transaction.run('MATCH (:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]->(:Organization {id: $to}) SET r = $properties', {
+      from: before.from,
+      to: before.to,
+      kind: before.properties.kind,
+      properties,
+    });
+    const after: LinkSnapshot = { ...before, properties };
+    await appendChange(transaction, writer.actor, writer.now, { action: 'LINK_UPDATE', entityId: before.from, entityKind: await kindOfOrganization(transaction, before.from), before, after });
+    return after;
+  });
+  return cooperationModel(writer.database, link);
+}
+
+export async function deleteCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+  const [from, to] = await cooperationEnds(writer.database, input);
+  return writer.database.writeTransaction(async (transaction) => {
+    await lockNode(transaction, from);
+    const link = await cooperationLink(transaction, from, to, input.kind as string);
+    if (!link) throw notFoundCooperation(input);
+    const model = await cooperationModel(writer.database, link);
+    await transaction.run('MATCH (:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]->(:Organization {id: $to}) DELETE r', { from: link.from, to: link.to, kind: link.properties.kind });
+    await appendChange(transaction, writer.actor, writer.now, { action: 'LINK_DELETE', entityId: link.from, entityKind: await kindOfOrganization(transaction, link.from), before: link, after: null });
+    return model;
+  });
 }

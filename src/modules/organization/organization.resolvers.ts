@@ -7,7 +7,7 @@ import type { OrganizationKind } from '../../graph/kinds.js';
 import { connectionField, listConnection, listField, oneField, type FieldArgs } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations, organizationConditions, organizationRelations, type OrganizationFilterInput } from './organization.repository.js';
-import { runMutation } from '../shared/mutations.js';
+import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createCooperation, createOrganization, deleteCooperation, deleteOrganization, updateCooperation, updateOrganization } from './organization.mutations.js';
 
 const PROJECTS_DEFAULT = { expression: 'node.startYear', direction: 'DESC' } as const;
@@ -77,11 +77,11 @@ export const organizationResolvers: Resolvers = {
 
 export const organizationMutationResolvers: Resolvers = {
   Mutation: {
-    organizationCreate: (_p, { input }, { database }) => runMutation(async () => ({ organization: await createOrganization(database, input as never) })),
-    organizationUpdate: (_p, { input }, { database }) => runMutation(async () => ({ organization: await updateOrganization(database, input as never) })),
-    organizationDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedId: await deleteOrganization(database, input) })),
-    cooperationCreate: (_p, { input }, { database }) => runMutation(async () => ({ cooperation: await createCooperation(database, input as never) })) as never,
-    cooperationUpdate: (_p, { input }, { database }) => runMutation(async () => ({ cooperation: await updateCooperation(database, input as never) })) as never,
-    cooperationDelete: (_p, { input }, { database }) => runMutation(async () => ({ deletedCooperation: await deleteCooperation(database, input as never) })) as never,
+    organizationCreate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ organization: await createOrganization(writer, input) }), { organization: null }),
+    organizationUpdate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ organization: await updateOrganization(writer, input) }), { organization: null }),
+    organizationDelete: (_p, { input }, context, info) => runMutation(context, info, (writer) => deleteOrganization(writer, input), NOTHING_DELETED),
+    cooperationCreate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ cooperation: await createCooperation(writer, input) }), { cooperation: null }),
+    cooperationUpdate: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ cooperation: await updateCooperation(writer, input) }), { cooperation: null }),
+    cooperationDelete: (_p, { input }, context, info) => runMutation(context, info, async (writer) => ({ deletedCooperation: await deleteCooperation(writer, input) }), { deletedCooperation: null }),
   },
 };

@@ -4,7 +4,9 @@
  * as userErrors, and each mutation written in one write transaction.
  */
 import { randomBytes } from 'node:crypto';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
+import type { GraphQLContext } from '../../graphql/context.js';
 import type { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
 import { ENTITY_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
@@ -15,8 +17,10 @@ import { NODE_SCHEMAS } from '../../import/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
+import { appendChange, snapshotEntity } from '../audit/audit.repository.js';
+import type { Actor, Adjustment, ChangeModel } from '../audit/audit.model.js';
 
-export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STILL_REFERENCED';
+export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STILL_REFERENCED' | 'WOULD_ORPHAN' | 'CANNOT_RESTORE';
 
 export interface UserError {
   field: string[];
@@ -31,18 +35,38 @@ export class UserErrorsException extends Error {
   }
 }
 
-/** Runs a mutation body; business errors come back as `{ userErrors }`, with every payload field null. */
-export async function runMutation<T extends object>(body: () => Promise<T>): Promise<T & { userErrors: UserError[] }> {
+/** The writer of one mutation: the request's database, its caller (role checked before execution) and one clock reading. */
+export function writerOf(context: GraphQLContext, info: Pick<GraphQLResolveInfo, 'fieldName'>): Writer {
+  const viewer = context.viewer;
+  return {
+    database: context.database,
+    actor: { subject: viewer?.subject ?? 'anonymous', role: viewer?.role ?? 'viewer', operation: info.fieldName },
+    now: context.now(),
+  };
+}
+
+/** A payload that failed: the userErrors, and `failed`'s values for the payload's non-null fields (null for the rest). */
+type Outcome<T extends object, F extends object> = (T | F) & { userErrors: UserError[] };
+
+/** Runs a mutation body with its writer; business errors come back as `{ userErrors }` beside the `failed` values. */
+export async function runMutation<T extends object, F extends object>(
+  context: GraphQLContext,
+  info: Pick<GraphQLResolveInfo, 'fieldName'>,
+  body: (writer: Writer) => Promise<T>,
+  failed: F,
+): Promise<Outcome<T, F>> {
   try {
-    return { ...(await body()), userErrors: [] };
+    return { ...(await body(writerOf(context, info))), userErrors: [] };
   } catch (error) {
-    if (error instanceof UserErrorsException) return { userErrors: error.userErrors } as T & { userErrors: UserError[] };
-    if (error instanceof ConstraintViolationError) {
-      return { userErrors: [{ field: ['input'], message: 'An object with this id already exists.', code: 'ALREADY_EXISTS' }] } as T & { userErrors: UserError[] };
-    }
+    const failure = (userErrors: UserError[]): Outcome<T, F> => ({ ...failed, userErrors });
+    if (error instanceof UserErrorsException) return failure(error.userErrors);
+    if (error instanceof ConstraintViolationError) return failure([{ field: ['input'], message: 'An object with this id already exists.', code: 'ALREADY_EXISTS' }]);
     throw error;
   }
 }
+
+/** What a failed delete answers besides its userErrors. */
+export const NOTHING_DELETED = { deletedId: null, detached: [], adjusted: [], change: null };
 
 /** Validates a whole record of `kind` with the seed format's rules; input field names may differ from record fields. */
 export function validateRecord(kind: NodeKind, record: Record<string, unknown>, inputFieldOf: Record<string, string> = {}): Record<string, unknown> {
@@ -104,11 +128,11 @@ export function newRecordId(prefix: string, slug: string | null | undefined): st
   return `${prefix}:${slug}`;
 }
 
-/** Loads the object a mutation acts on; NOT_FOUND (as a userError) when the id denotes nothing of the expected kinds. */
-export async function existingEntity(database: Database, globalId: string, kinds: readonly NodeKind[], field = 'id'): Promise<EntityModel> {
+/** The record a mutation acts on, by global id; NOT_FOUND (as a userError) when it denotes nothing of the expected kinds. */
+export async function existingTarget(database: Database, globalId: string, kinds: readonly NodeKind[], field = 'id'): Promise<{ id: string; kind: NodeKind }> {
+  const decoded = fromGlobalId(globalId);
   const [id] = await resolveReferences(database, [{ field: ['input', field], globalId, kinds }]);
-  const rows = await database.read(`MATCH (node:${ENTITY_LABEL} {id: $id}) RETURN ${entityProjection('node')} AS node`, { id });
-  return rows[0]!.node as EntityModel;
+  return { id: id!, kind: decoded!.kind };
 }
 
 /** A set of relationships of one type between the node and targets, replacing what the node had of that type and direction. */
@@ -147,20 +171,72 @@ export async function writeNode(
   }
 }
 
-/** Relationship types that describe the object itself and go with it on delete; any other link counts as a reference. */
-export async function referencesTo(database: Database, id: string, ownTypes: readonly string[]): Promise<Array<{ type: string; count: number }>> {
-  const rows = await database.read(
-    `MATCH (n:${ENTITY_LABEL} {id: $id})-[r]-() WHERE NOT type(r) IN $ownTypes RETURN type(r) AS type, count(r) AS count ORDER BY type`,
-    { id, ownTypes },
-  );
-  return rows.map((row) => ({ type: row.type as string, count: Number(row.count) }));
+/** Who writes, through which database, at what time: what every mutation needs besides its input. */
+export interface Writer {
+  database: Database;
+  actor: Actor;
+  now: Date;
 }
 
-/** Deletes the node and its links — refusing with STILL_REFERENCED when other objects refer to it, unless `cascade`. */
-export async function deleteNode(database: Database, id: string, ownTypes: readonly string[], cascade: boolean): Promise<void> {
-  if (!cascade) {
-    const references = await referencesTo(database, id, ownTypes);
-    if (references.length > 0) {
+/** What a delete removed and adjusted, and its audit-log entry. */
+export interface DeletionModel {
+  detached: Array<{ type: string; count: number }>;
+  adjusted: string[];
+  change: ChangeModel;
+}
+
+/** Refuses a cascade that would leave a patent without owner or a demand without poster; nothing is written. */
+async function refuseOrphans(transaction: ManagedTransaction, id: string): Promise<void> {
+  const result = await transaction.run(
+    `MATCH (n:${ENTITY_LABEL} {id: $id})
+     OPTIONAL CALL (n) { MATCH (n)-[:OWNS]->(patent:Patent) WHERE COUNT { (patent)<-[:OWNS]-() } = 1 RETURN collect('专利「' + patent.title + '」 (its only owner)') AS patents }
+     OPTIONAL CALL (n) { MATCH (n)-[:POSTED]->(demand:Demand) WHERE COUNT { (demand)<-[:POSTED]-() } = 1 RETURN collect('需求「' + demand.title + '」 (its only poster)') AS demands }
+     RETURN patents + demands AS orphans`,
+    { id },
+  );
+  const orphans = (result.records[0]?.get('orphans') as string[] | undefined) ?? [];
+  if (orphans.length > 0) {
+    const shown = orphans.slice(0, 5).join('; ');
+    throw new UserErrorsException([
+      {
+        field: ['input', 'id'],
+        message: `cascade refused: it would leave ${orphans.length} record(s) invalid: ${shown}${orphans.length > 5 ? '; …' : ''}. Give them another owner or poster, or delete them first`,
+        code: 'WOULD_ORPHAN',
+      },
+    ]);
+  }
+}
+
+/** Reopens MATCHED / IN_PROGRESS demands whose only taker is the node: a taken demand must have a taker. */
+async function reopenDemandsTakenOnlyBy(transaction: ManagedTransaction, id: string): Promise<Adjustment[]> {
+  const result = await transaction.run(
+    `MATCH (demand:Demand)-[:TAKEN_BY]->(:${ENTITY_LABEL} {id: $id})
+     WHERE demand.status IN ['MATCHED', 'IN_PROGRESS'] AND COUNT { (demand)-[:TAKEN_BY]->() } = 1
+     WITH demand, demand.status AS previous SET demand.status = 'OPEN'
+     RETURN demand.id AS id, demand.title AS title, previous ORDER BY demand.id`,
+    { id },
+  );
+  return result.records.map((record) => ({ id: record.get('id') as string, property: 'status', from: record.get('previous') as string, to: 'OPEN', title: record.get('title') as string }))
+    .map(({ title: _title, ...adjustment }) => adjustment);
+}
+
+/**
+ * Deletes the node and its links in one write transaction with its audit entry — refusing with STILL_REFERENCED
+ * when other objects refer to it (unless `cascade`), and with WOULD_ORPHAN when the cascade would leave a record
+ * invalid; demands left without their only taker are reopened and reported.
+ */
+export async function deleteNode(
+  { database, actor, now }: Writer,
+  target: { id: string; kind: NodeKind },
+  ownTypes: readonly string[],
+  cascade: boolean,
+): Promise<DeletionModel> {
+  return database.writeTransaction(async (transaction) => {
+    await lockNode(transaction, target.id);
+    const before = await snapshotEntity(transaction, target.id);
+    if (!before) throw new UserErrorsException([{ field: ['input', 'id'], message: 'id: the record no longer exists', code: 'NOT_FOUND' }]);
+    const references = countByType(before.relationships.filter((relationship) => !ownTypes.includes(relationship.type)));
+    if (!cascade && references.length > 0) {
       throw new UserErrorsException([
         {
           field: ['input', 'id'],
@@ -169,8 +245,39 @@ export async function deleteNode(database: Database, id: string, ownTypes: reado
         },
       ]);
     }
-  }
-  await database.write(`MATCH (n:${ENTITY_LABEL} {id: $id}) DETACH DELETE n`, { id });
+    await refuseOrphans(transaction, target.id);
+    const adjustments = await reopenDemandsTakenOnlyBy(transaction, target.id);
+    await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) DETACH DELETE n`, { id: target.id });
+    const detached = countByType(before.relationships);
+    const change = await appendChange(transaction, actor, now, {
+      action: 'DELETE',
+      entityId: target.id,
+      entityKind: before.kind,
+      before,
+      after: null,
+      detached: Object.fromEntries(detached.map((item) => [item.type, item.count])),
+      adjustments,
+    });
+    return {
+      detached,
+      adjusted: adjustments.map((adjustment) => `${adjustment.id}: ${adjustment.property} ${String(adjustment.from)} → ${String(adjustment.to)} (its only taker was deleted)`),
+      change,
+    };
+  });
+}
+
+function countByType(relationships: ReadonlyArray<{ type: string }>): Array<{ type: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const relationship of relationships) counts.set(relationship.type, (counts.get(relationship.type) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => ({ type, count }));
+}
+
+/**
+ * Takes the node's write lock for the rest of the transaction, so that what the transaction reads next is the
+ * latest committed state and no concurrent write can interleave (no lost updates).
+ */
+export async function lockNode(transaction: ManagedTransaction, id: string): Promise<void> {
+  await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) SET n.\`__lock\` = true REMOVE n.\`__lock\``, { id });
 }
 
 /** The input's own record fields: everything but the control and reference fields the mutation handles itself. */
@@ -191,16 +298,43 @@ export function mergeForUpdate(current: EntityModel, changes: Record<string, unk
   return merged;
 }
 
-/** Creates a validated record with its links in one write transaction; ALREADY_EXISTS (on the slug) when the id is taken. */
-export async function createEntity(database: Database, kind: NodeKind, id: string, record: Record<string, unknown>, links: LinkSet[]): Promise<EntityModel> {
-  const [taken] = await findEntitiesByIds(database, [id]);
-  if (taken) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
-  await database.writeTransaction((transaction) => writeNode(transaction, kind, id, record, links, 'create'));
+/** Creates a validated record with its links and its audit entry in one write transaction; ALREADY_EXISTS when the id is taken. */
+export async function createEntity(
+  { database, actor, now }: Writer,
+  kind: NodeKind,
+  id: string,
+  record: Record<string, unknown>,
+  links: LinkSet[],
+): Promise<EntityModel> {
+  await database.writeTransaction(async (transaction) => {
+    const taken = await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN n.id AS id`, { id });
+    if (taken.records.length > 0) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
+    await writeNode(transaction, kind, id, record, links, 'create');
+    const after = await snapshotEntity(transaction, id);
+    await appendChange(transaction, actor, now, { action: 'CREATE', entityId: id, entityKind: kind, before: null, after });
+  });
   return (await findEntitiesByIds(database, [id]))[0]!;
 }
 
-/** Replaces a record's properties and the given link sets in one write transaction; returns the record as stored. */
-export async function updateEntity(database: Database, kind: NodeKind, id: string, record: Record<string, unknown>, links: LinkSet[]): Promise<EntityModel> {
-  await database.writeTransaction((transaction) => writeNode(transaction, kind, id, record, links, 'update'));
-  return (await findEntitiesByIds(database, [id]))[0]!;
+/**
+ * Changes a record in one write transaction: takes its lock, reads its latest state, builds and validates the new
+ * record from it (`buildRecord` may throw userErrors), writes it with the given link sets and its audit entry.
+ * Concurrent updates of one record therefore merge field by field: none is lost.
+ */
+export async function updateEntity(
+  { database, actor, now }: Writer,
+  target: { id: string; kind: NodeKind },
+  buildRecord: (current: EntityModel) => Record<string, unknown>,
+  links: LinkSet[],
+): Promise<EntityModel> {
+  await database.writeTransaction(async (transaction) => {
+    await lockNode(transaction, target.id);
+    const before = await snapshotEntity(transaction, target.id);
+    if (!before) throw new UserErrorsException([{ field: ['input', 'id'], message: 'id: the record no longer exists', code: 'NOT_FOUND' }]);
+    const record = buildRecord({ ...before.properties, id: target.id, nodeKind: before.kind });
+    await writeNode(transaction, target.kind, target.id, record, links, 'update');
+    const after = await snapshotEntity(transaction, target.id);
+    await appendChange(transaction, actor, now, { action: 'UPDATE', entityId: target.id, entityKind: target.kind, before, after });
+  });
+  return (await findEntitiesByIds(database, [target.id]))[0]!;
 }

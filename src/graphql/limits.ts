@@ -1,0 +1,115 @@
+/**
+ * What a document must meet before it runs: depth, aliases, tokens and directives (GraphQL Armor), and a cost
+ * budget (graphql-query-complexity) that multiplies each list's page size through nested selections and charges
+ * the analytical fields what they really cost the database. A refused document gets a 400 naming the limit and
+ * the measured value, and never reaches a resolver.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { GraphQLLimits } from '../config.js';
+import { ErrorCode } from './errors.js';
+
+export { DEFAULT_GRAPHQL_LIMITS as DEFAULT_LIMITS } from '../config.js';
+
+/**
+ * The cost of one call of a field, before its selection: the analytical fields run several queries or walk large
+ * parts of the graph. Every other field costs 1.
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Query.search': 100,
+  'Query.expertSearch': 2_500,
+  'Query.partnerRecommendations': 2_500,
+  'Query.demandMatches': 2_500,
+  'Query.industryChain': 5_000,
+  'Query.clusterOverview': 2_500,
+  'Query.indicatorProgress': 500,
+  'Query.connections': 2_500,
+  'Query.neighborhood': 1_000,
+  'Query.chainBridges': 1_000,
+  'Query.graphExport': 12_000,
+  'Query.changes': 100,
+  'ChainGap.candidates': 250,
+  'IndustryChain.export': 5_000,
+  'Connections.export': 2_500,
+  'Subgraph.export': 2_500,
+};
+
+/** How many items a list without a page-size argument is assumed to hold (such lists are short: reasons, levels…). */
+export const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * Each field costs its FIELD_COSTS entry plus its selection's cost times the items it may return: its page size
+ * (`first`, `limit`) for lists and connections, ASSUMED_LIST_SIZE for other lists. A single object with a page size
+ * (a subgraph of at most `limit` nodes) pays one per item on top of its selection.
+ */
+export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__')) return childComplexity;
+  const own = FIELD_COSTS[`${type.name}.${field.name}`] ?? 1;
+  // A connection's `nodes` and `edges` hold the page its field already paid for with `first`.
+  if (type.name.endsWith('Connection')) return own + childComplexity;
+  const pageSize = typeof args.first === 'number' ? Math.max(args.first, 1) : typeof args.limit === 'number' ? Math.max(args.limit, 1) : undefined;
+  // By its printed form ("[Expert!]!", "ExpertConnection!"), not instanceof: the schema may come from the other build of graphql.
+  const printed = String(field.type);
+  if (printed.startsWith('[')) return own + (pageSize ?? ASSUMED_LIST_SIZE) * childComplexity;
+  if (printed.replace(/!$/, '').endsWith('Connection')) return own + (pageSize ?? 1) * childComplexity;
+  return own + (pageSize ?? 0) + childComplexity;
+};
+
+/** The cost of a document with its variables (the operation named, or the only one). */
+export function documentCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables: Record<string, unknown> | undefined, operationName?: string): number {
+  return getComplexity({ schema, query, variables, operationName, estimators: [fieldCostEstimator] });
+}
+
+/** Refuses, before execution, an operation whose cost exceeds the budget. */
+function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const cost = documentCost(schema, document, request.variables ?? undefined, operationName ?? undefined);
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer items (first/limit) or fewer nested lists.`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost', maximum: maxCost, measured: cost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Refuses, while parsing, a document of more than `maxTokens` tokens: a huge document is never even parsed whole. */
+function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async parsingDidStart({ source }) {
+          if (source === undefined) return;
+          try {
+            new MaxTokensParserWLexer(source, { n: maxTokens, exposeLimits: true, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
+          } catch (error) {
+            if (error instanceof GraphQLError && /token limit/i.test(error.message)) {
+              throw new GraphQLError(error.message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum: maxTokens, http: { status: 400 } } });
+            }
+            // Other syntax errors are reported by the normal parser, with their usual code.
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The validation rules and plugins that enforce `limits`. */
+export function queryLimits(limits: GraphQLLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const validationRules: ValidationRule[] = [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true }),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], exposeLimits: true }),
+    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
+  ];
+  return { validationRules, plugins: [tokenLimitPlugin(limits.maxTokens), costLimitPlugin(limits.maxCost)] };
+}
