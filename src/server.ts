@@ -13,7 +13,7 @@ import { DatabaseHealth, DEFAULT_HEALTH_SETTINGS, type HealthSettings } from './
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { ErrorCode } from './graphql/errors.js';
 import { loadTypeDefs } from './graphql/schema.js';
-import { DEFAULT_LIMITS, queryLimits } from './graphql/limits.js';
+import { DEFAULT_LIMITS, queryLimits, tokenLimitError } from './graphql/limits.js';
 import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
 import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
@@ -174,6 +174,13 @@ export async function createHttpService(database: Database, logger: Logger, opti
       response.status(status).set('retry-after', '2').json(body);
     } else next();
   };
+  const tokenLimit: RequestHandler = (request, response, next) => {
+    const body: unknown = request.method === 'POST' ? request.body : request.query;
+    const source = typeof body === 'object' && body !== null && 'query' in body ? (body as { query: unknown }).query : undefined;
+    const error = typeof source === 'string' ? tokenLimitError(source, limits.maxTokens) : null;
+    if (!error) return next();
+    response.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  };
   const verifyToken: TokenVerifier = options.verifyToken ?? (async (authorization) => {
     if (authorization) throw new InvalidTokenError('this server accepts no tokens');
     return null;
@@ -183,6 +190,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
     gate,
     requireJsonBody,
     express.json({ limit: options.bodyLimit ?? '256kb' }),
+    tokenLimit,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

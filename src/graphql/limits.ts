@@ -9,7 +9,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { GraphQLLimits } from '../config.js';
 import { ErrorCode } from './errors.js';
@@ -83,33 +83,50 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   };
 }
 
-/** Refuses, while parsing, a document of more than `maxTokens` tokens: a huge document is never even parsed whole. */
-function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async parsingDidStart({ source }) {
-          if (source === undefined) return;
-          try {
-            new MaxTokensParserWLexer(source, { n: maxTokens, exposeLimits: true, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
-          } catch (error) {
-            if (error instanceof GraphQLError && /token limit/i.test(error.message)) {
-              throw new GraphQLError(error.message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum: maxTokens, http: { status: 400 } } });
-            }
-            // Other syntax errors are reported by the normal parser, with their usual code.
-          }
-        },
-      };
-    },
-  };
+/** How many tokens a document has (lexing is linear, and the body size is already bounded). */
+function countTokens(source: string): number {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  } catch {
+    // A lexical error ends the count; the parser will report it.
+  }
+  return count;
+}
+
+/**
+ * Refuses a document of more than `maxTokens` tokens as it is lexed, before it is parsed whole; null when within.
+ * (Run from the HTTP layer: Apollo turns errors thrown from its own hooks into a 500.)
+ */
+export function tokenLimitError(source: string, maxTokens: number): GraphQLError | null {
+  try {
+    new MaxTokensParserWLexer(source, { n: maxTokens, exposeLimits: true, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
+    return null;
+  } catch (error) {
+    // By message, not instanceof: the lexer throws the GraphQLError of its own build of graphql.
+    if (error instanceof Error && /token limit/i.test(error.message)) {
+      const measured = countTokens(source);
+      return new GraphQLError(`Token limit of ${maxTokens} exceeded, found ${measured}: the document is too long.`, {
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum: maxTokens, measured },
+      });
+    }
+    return null; // other syntax errors are reported by the normal parser, with their usual code
+  }
+}
+
+function reportAsValidationError(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit: true } }));
 }
 
 /** The validation rules and plugins that enforce `limits`. */
 export function queryLimits(limits: GraphQLLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  // Report a rejection as a validation error (400), instead of throwing from inside validation (500).
+  const report = { propagateOnRejection: false, exposeLimits: true, onReject: [reportAsValidationError] };
   const validationRules: ValidationRule[] = [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true }),
-    maxAliasesRule({ n: limits.maxAliases, allowList: [], exposeLimits: true }),
-    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...report }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...report }),
   ];
-  return { validationRules, plugins: [tokenLimitPlugin(limits.maxTokens), costLimitPlugin(limits.maxCost)] };
+  return { validationRules, plugins: [costLimitPlugin(limits.maxCost)] };
 }

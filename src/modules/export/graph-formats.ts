@@ -132,9 +132,14 @@ export function toGraphml(subgraph: SubgraphModel): string {
   return lines.join('\n');
 }
 
-/** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+/**
+ * One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A text starting with = + - @ (or a
+ * tab or carriage return) gets a leading apostrophe, so that a spreadsheet shows it instead of running it as a
+ * formula (CSV injection); numbers are left as they are.
+ */
 export function csvField(value: unknown): string {
-  const raw = text(value);
+  const written = text(value);
+  const raw = typeof value === 'string' && /^[=+\-@\t\r]/.test(written) ? `'${written}` : written;
   return /[",\r\n]/.test(raw) ? `"${raw.replace(/"/g, '""')}"` : raw;
 }
 

@@ -10,7 +10,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import type { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
 import { ENTITY_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
-import { entityProjection, kindOf } from '../../graph/query.js';
+import { kindOf } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS } from '../../import/format.js';

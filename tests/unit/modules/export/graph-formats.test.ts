@@ -46,6 +46,12 @@ describe('CSV', () => {
     expect(edgesCsv?.split('\r\n')[0]).toMatch(/^Source,Target,Type,Relationship,Label/);
     expect(edgesCsv?.trim().split('\r\n')).toHaveLength(2);
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=HYPERLINK("http://evil.example","点我")')).toBe(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(csvField('+86 123')).toBe("'+86 123");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField(-3.5)).toBe('-3.5');
+    expect(csvField('示例=1')).toBe('示例=1');
   });
 });
 
