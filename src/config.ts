@@ -71,7 +71,7 @@ const environmentSchema = z.object({
   HTTP_BODY_LIMIT: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb').default('256kb')),
   NEO4J_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
   NEO4J_ACQUISITION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(2_000)),
-  NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(2_000)),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(5_000)),
   NEO4J_MAX_POOL_SIZE: z.preprocess(emptyAsUndefined, positive.default(50)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
 });

@@ -40,6 +40,14 @@ try {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started by `npm start`: if npm goes away without passing a signal on (killed, or a shell that swallowed it),
+  // stop too rather than run on as an orphan holding the port.
+  if (process.env.npm_lifecycle_event === 'start') {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown('parent exited');
+    }, 1_000).unref();
+  }
   service.ready.catch(async (error: unknown) => {
     fail(error);
     await service.stop().catch(() => undefined);

@@ -126,7 +126,7 @@ export interface DatabaseLimits {
   maxPoolSize: number;
 }
 
-export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 2_000, maxPoolSize: 50 };
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 5_000, maxPoolSize: 50 };
 
 /**
  * Opens a driver whose every wait is bounded: a connection attempt, a wait for a pooled connection (reported as

@@ -19,7 +19,10 @@ export interface HealthSettings {
   probeTimeoutMs: number;
 }
 
-export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { intervalMs: 5_000, minBackoffMs: 250, maxBackoffMs: 5_000, probeTimeoutMs: 2_000 };
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { intervalMs: 5_000, minBackoffMs: 250, maxBackoffMs: 5_000, probeTimeoutMs: 3_000 };
+
+/** Consecutive failed probes before a database that was up is called down (one slow answer is not an outage). */
+const FAILURES_BEFORE_DOWN = 2;
 
 export class DatabaseHealth {
   private current: DatabaseState = 'unknown';
@@ -29,6 +32,7 @@ export class DatabaseHealth {
   private stopped = false;
   private readonly waiters = new Set<() => void>();
   private probing: Promise<boolean> | undefined;
+  private failures = 0;
 
   constructor(
     private readonly connection: Neo4jConnection,
@@ -96,7 +100,9 @@ export class DatabaseHealth {
       up = false;
       reason = error instanceof Error ? error.message : String(error);
     }
-    this.record(up ? 'up' : 'down', reason);
+    this.failures = up ? 0 : this.failures + 1;
+    if (up || this.current !== 'up' || this.failures >= FAILURES_BEFORE_DOWN) this.record(up ? 'up' : 'down', reason);
+    else return this.runProbe();
     return up;
   }
 

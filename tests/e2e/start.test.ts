@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,10 @@ const instance: LocalNeo4jSettings = {
   pageCache: '128m',
 };
 
+/** `npm start`, exactly as the README says, in its own process group (so a test can tell whether anything is left). */
 function startService(): { child: ChildProcess; ready: Promise<string>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
+    detached: true,
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -66,13 +69,38 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
       body: JSON.stringify({ query: '{ serviceStatus { nodeCount databaseVersion } enterprises(filter: { qualifications: [HIGH_TECH], hasRdPartner: false }) { totalCount } }' }),
     });
     const result = (await response.json()) as { data: { serviceStatus: { nodeCount: number; databaseVersion: string }; enterprises: { totalCount: number } } };
+    expect(result.data, JSON.stringify(result)).not.toBeNull();
     expect(result.data.serviceStatus.nodeCount).toBe(577);
     expect(result.data.serviceStatus.databaseVersion).toMatch(/^5\.26\./);
     expect(result.data.enterprises.totalCount).toBeGreaterThan(0);
 
-    const exited = new Promise<number | null>((resolve) => service.child.on('exit', (code) => resolve(code)));
-    service.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(service.output()).toContain('"shutting down"');
-  }, 180_000);
+    // A request in flight when SIGTERM arrives (its body still arriving) is answered before the process exits.
+    const { hostname, port } = new URL(url);
+    const body = JSON.stringify({ query: '{ regions(first: 1) { totalCount } }' });
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = httpRequest({ hostname, port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), 1_000);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => service.child.on('exit', (code, signal) => resolve({ code, signal })));
+    process.kill(service.child.pid!, 'SIGTERM'); // the npm process a supervisor holds, not the server itself
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { regions: { totalCount: 19 } } });
+    // npm passes the signal on to the server and ends with it (or with the server's code 0).
+    const exit = await exited;
+    expect(exit.code === 0 || exit.signal === 'SIGTERM', JSON.stringify(exit)).toBe(true);
+    for (let waited = 0; waited < 10_000 && !service.output().includes('"stopped"'); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(service.output()).toContain('"shutting down: draining requests in flight"');
+    expect(service.output()).toContain('"stopped"');
+    // Nothing of the process group is left, and the port is free.
+    expect(() => process.kill(-service.child.pid!, 0)).toThrow();
+    await expect(fetch(url.replace(/graphql$/, 'healthz'))).rejects.toThrow();
+  }, 300_000);
 });
