@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -11,6 +12,7 @@ import { createContext, type GraphQLContext } from './graphql/context.js';
 import { ErrorCode } from './graphql/errors.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { resolvers } from './modules/index.js';
+import { mountExplorer } from './http/explorer.js';
 
 /** The HTTP service: GraphQL at /graphql, liveness at /healthz, readiness at /readyz. */
 export interface HttpService {
@@ -59,11 +61,12 @@ export async function createHttpService(database: Database, logger: Logger): Pro
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  mountExplorer(app);
   app.get('/healthz', async (_request, response) => {
     const databaseUp = await databaseAnswers(database);
     response.json({ status: 'ok', database: databaseUp ? 'up' : 'down', ready: ready && databaseUp });
