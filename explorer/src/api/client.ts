@@ -41,9 +41,20 @@ export interface OperationRequest<TVariables> {
   variables: TVariables;
 }
 
+/** The text of an operation without the indentation codegen gives it (as a person reads it in GraphiQL). */
+function operationText(document: { toString(): string }): string {
+  const lines = document.toString().split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const common = Math.min(...indents);
+  return lines
+    .map((line) => line.slice(common))
+    .join('\n')
+    .trim();
+}
+
 /** Builds the request for a typed operation. */
 export function operation<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): OperationRequest<TVariables> {
-  return { query: document.toString(), variables };
+  return { query: operationText(document), variables };
 }
 
 /**

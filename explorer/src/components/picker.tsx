@@ -21,7 +21,7 @@ export function EntityPicker(props: { label: string; kinds: EntityKind[]; value:
   const [text, setText] = useState('');
   const [options, setOptions] = useState<SearchNode[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(-1);
   const [searched, setSearched] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const kindsKey = props.kinds.join(',');
@@ -39,7 +39,7 @@ export function EntityPicker(props: { label: string; kinds: EntityKind[]; value:
         (data) => {
           setOptions(data.search.edges.map((edge) => edge.node));
           setSearched(true);
-          setActive(0);
+          setActive(-1);
         },
         () => {
           if (!controller.signal.aborted) {
@@ -69,9 +69,10 @@ export function EntityPicker(props: { label: string; kinds: EntityKind[]; value:
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((index) => Math.max(index - 1, 0));
-    } else if (event.key === 'Enter' && open && options[active]) {
+    } else if (event.key === 'Enter' && open && options.length > 0) {
       event.preventDefault();
-      pick(options[active]);
+      const chosen = options[Math.max(active, 0)];
+      if (chosen) pick(chosen);
     } else if (event.key === 'Escape') {
       setOpen(false);
     }

@@ -502,6 +502,7 @@ export type DemandCreateMutation = { demandCreate: { demand: { id: string, title
 
 export type EntityPageQueryVariables = Exact<{
   id: string | number;
+  depth?: number | null | undefined;
   limit?: number | null | undefined;
 }>;
 
@@ -1723,7 +1724,7 @@ export const DemandCreateDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DemandCreateMutation, DemandCreateMutationVariables>;
 export const EntityPageDocument = new TypedDocumentString(`
-    query EntityPage($id: ID!, $limit: Int = 150) {
+    query EntityPage($id: ID!, $depth: Int = 1, $limit: Int = 150) {
   node(id: $id) {
     ...EntityName
     ... on Organization {
@@ -1827,7 +1828,7 @@ export const EntityPageDocument = new TypedDocumentString(`
       description
     }
   }
-  neighborhood(id: $id, depth: 1, limit: $limit) {
+  neighborhood(id: $id, depth: $depth, limit: $limit) {
     ...SubgraphParts
   }
 }

@@ -193,9 +193,12 @@ function EntityGraph({ id, subgraph }: { id: string; subgraph: SubgraphPartsFrag
 }
 
 export function EntityView() {
-  const { segments } = useLocation();
+  const { segments, params } = useLocation();
   const id = segments[1] ?? '';
-  const variables = { id, limit: 150 };
+  // ?depth=2&limit=500 draws a wider neighbourhood (the API allows depth ≤ 3 and limit ≤ 500).
+  const depth = Math.min(3, Math.max(1, Number(params.get('depth') ?? 1) || 1));
+  const limit = Math.min(500, Math.max(10, Number(params.get('limit') ?? 150) || 150));
+  const variables = { id, depth, limit };
   const state = useQuery(EntityPageDocument, variables, id !== '');
   return (
     <QueryView state={state}>
@@ -212,7 +215,7 @@ export function EntityView() {
               <OperationTools
                 request={operation(EntityPageDocument, variables)}
                 filename={`neighbourhood-${entityName(entity)}`}
-                exporter={async (format) => (await execute(NeighborhoodExportDocument, { id, depth: 1, limit: 150, format })).neighborhood.export}
+                exporter={async (format) => (await execute(NeighborhoodExportDocument, { id, depth, limit, format })).neighborhood.export}
               />
             </header>
             <div class="entity-body">
