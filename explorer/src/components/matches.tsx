@@ -2,11 +2,15 @@ import type { MatchPartsFragment, ReasonPartsFragment } from '../generated/graph
 import { currentLocale, enumLabel, t } from '../i18n/i18n';
 import { entityHref } from '../router';
 import { entityName } from './entity';
-import { EntityLink, Link, formatScore } from './ui';
+import { Link, formatScore } from './ui';
 
 type Match = MatchPartsFragment['matches']['nodes'][number];
 
-function ReasonEvidence({ reason }: { reason: ReasonPartsFragment }) {
+/** A reason as every list shows it; the evidence (projects, patents, path) is there when the operation asked for it. */
+type ReasonView = Pick<ReasonPartsFragment, 'kind' | 'contribution' | 'summary' | 'summaryEn'> & Partial<Pick<ReasonPartsFragment, 'projects' | 'patents' | 'path'>>;
+
+function ReasonEvidence({ projects, patents, path }: Pick<ReasonPartsFragment, 'projects' | 'patents' | 'path'>) {
+  const reason = { projects, patents, path };
   const hasEvidence = reason.projects.length > 0 || reason.patents.length > 0 || reason.path.length > 1;
   if (!hasEvidence) return null;
   return (
@@ -49,8 +53,7 @@ function ReasonEvidence({ reason }: { reason: ReasonPartsFragment }) {
 }
 
 /** One reason of a score: its kind, how much it adds, what it says, and the evidence behind it. */
-export function ReasonItem({ reason }: { reason: Pick<ReasonPartsFragment, 'kind' | 'contribution' | 'summary' | 'summaryEn'> & Partial<ReasonPartsFragment> }) {
-  const full = reason as ReasonPartsFragment;
+export function ReasonItem({ reason }: { reason: ReasonView }) {
   return (
     <li class="reason" data-reason-kind={reason.kind}>
       <div class="reason-head">
@@ -61,7 +64,7 @@ export function ReasonItem({ reason }: { reason: Pick<ReasonPartsFragment, 'kind
         <span class="muted">{t('match.contribution', { value: formatScore(reason.contribution) })}</span>
       </div>
       <p class="reason-summary">{currentLocale() === 'zh' ? reason.summary : reason.summaryEn}</p>
-      {full.projects && <ReasonEvidence reason={full} />}
+      <ReasonEvidence projects={reason.projects ?? []} patents={reason.patents ?? []} path={reason.path ?? []} />
     </li>
   );
 }
@@ -127,5 +130,3 @@ export function InterpretedTopics({ result }: { result: MatchPartsFragment }) {
     </p>
   );
 }
-
-export { EntityLink };

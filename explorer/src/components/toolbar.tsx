@@ -87,7 +87,8 @@ export function OperationTools({ request, exporter, filename }: { request: Opera
       <button type="button" onClick={() => void copy()}>
         {t('tools.copy')}
       </button>
-      <a class="button" href={graphiqlHref(request)} target="_blank" rel="noopener">
+      {/* Same origin, opened with its opener so the tab's sign-in (sessionStorage) goes along. */}
+      <a class="button" href={graphiqlHref(request)} target="_blank">
         {t('tools.openGraphiql')}
       </a>
       <span class="notice" role="status" aria-live="polite">

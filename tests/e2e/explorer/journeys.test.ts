@@ -140,6 +140,12 @@ describe('web explorer journeys (Chromium)', () => {
     expect(await text(page.locator('h2', { hasText: '谁能承接' }))).toMatch(/^谁能承接（\d+）$/);
     expect(await page.locator('[data-testid="match"]').count()).toBeGreaterThan(0);
     await expectAccessible(page);
+
+    // POSTED.json: 岐云药业 posted 黄精多糖提取率提升; COOPERATES_WITH.json: 岐云药业 works with 百草源, where
+    // 覃朔柯 is 研发总监 (AFFILIATED_WITH.json) — so he is proposed with the 已有合作 badge.
+    await page.goto(`${suite.origin}/demands/${globalId('Demand', 'demand:herbs-yield')}`);
+    const cooperating = page.locator('[data-testid="match"]', { hasText: '覃朔柯（高级工程师，X县百草源生物提取有限公司）' });
+    expect(await text(cooperating.locator('.badge-cooperating'))).toBe('已有合作');
     await screenshot(page, 'demand');
 
     await page.goto(`${suite.origin}/demands`);

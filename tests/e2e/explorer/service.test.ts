@@ -154,14 +154,18 @@ describe('the web explorer as served', () => {
     try {
       const page = await suite.context.newPage();
       await page.goto(`${new URL(url).origin}/search?q=${encodeURIComponent('西南大学')}`);
-      expect(await text(page.getByRole('alert').locator('p'))).toBe('数据库暂时不可用，请稍后重试。');
+      // While the driver retries (about 30 s against a closed port) the page says it is loading, then why it failed.
+      expect(await text(page.getByRole('status').filter({ hasText: '正在加载' }))).toBe('正在加载…');
+      const alert = page.getByRole('alert').locator('p');
+      await alert.waitFor({ timeout: 50_000 });
+      expect(await text(alert)).toBe('数据库暂时不可用，请稍后重试。');
       await screenshot(page, 'database-down');
       await page.close();
     } finally {
       await http.close();
       await unreachable.close();
     }
-  });
+  }, 90_000);
 
   it('fits a tablet screen and works by keyboard alone (skip link, search-as-you-type, results)', async () => {
     const tablet = await launchBrowser({ viewport: { width: 768, height: 1024 } });
