@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.neo4j/', 'src/generated/', 'coverage/'] },
+  { ignores: ['node_modules/', '.neo4j/', 'src/generated/', 'coverage/', 'explorer/dist/', 'explorer/src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, queryLimits, tokenLimitError } from './graphql/limits.j
 import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
 import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
+import { mountExplorer } from './http/explorer.js';
 
 /** The HTTP service: GraphQL at /graphql, liveness at /healthz, readiness at /readyz. */
 export interface HttpService {
@@ -156,6 +157,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   await apollo.start();
 
   app.disable('x-powered-by');
+  mountExplorer(app, { editingRequiresSignIn: true });
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok', database: health.state === 'up' ? 'up' : 'down', ready: ready && health.state === 'up' });
   });

@@ -1,0 +1,135 @@
+/**
+ * Names of the API's enum values and object types, in Chinese and English: [value, 中文, English]. The message
+ * catalogues take them as `enum.<VALUE>` keys, so a view never spells one inline.
+ */
+const ENUM_NAMES = [
+  // Kinds of entity (EntityKind values and GraphQL type names).
+  ['UNIVERSITY', '高校', 'University'],
+  ['RESEARCH_INSTITUTE', '科研院所', 'Research institute'],
+  ['ENTERPRISE', '企业', 'Enterprise'],
+  ['PLATFORM', '平台', 'Platform'],
+  ['GOVERNMENT_AGENCY', '政府部门', 'Government agency'],
+  ['EXPERT', '专家', 'Expert'],
+  ['INDUSTRY_CLUSTER', '产业集群', 'Industry cluster'],
+  ['INDUSTRY', '产业', 'Industry'],
+  ['CHAIN_SEGMENT', '产业链环节', 'Chain segment'],
+  ['TOPIC', '技术主题', 'Topic'],
+  ['PROJECT', '项目', 'Project'],
+  ['PATENT', '专利', 'Patent'],
+  ['DEMAND', '需求', 'Demand'],
+  ['POLICY', '政策', 'Policy'],
+  ['INDICATOR', '指标', 'Indicator'],
+  ['REGION', '区域', 'Region'],
+  // Match reasons.
+  ['TOPIC_OVERLAP', '技术方向吻合', 'Topic overlap'],
+  ['PROJECT_EVIDENCE', '项目经验', 'Project evidence'],
+  ['PATENT_EVIDENCE', '专利成果', 'Patent evidence'],
+  ['GRAPH_PROXIMITY', '关系紧密', 'Graph proximity'],
+  ['GEOGRAPHY', '地理邻近', 'Geography'],
+  ['CAPACITY', '综合实力', 'Capacity'],
+  // Chain gaps.
+  ['NO_ENTERPRISE', '缺企业', 'No enterprise'],
+  ['NO_RD_PARTNER', '缺研发伙伴', 'No R&D partner'],
+  ['NO_PLATFORM', '缺平台', 'No platform'],
+  ['NO_EXPERT', '缺专家', 'No expert'],
+  ['STALE', '技术老化', 'Stale'],
+  ['WEAK', '支撑薄弱', 'Weak'],
+  // Chain positions.
+  ['UPSTREAM', '上游', 'Upstream'],
+  ['MIDSTREAM', '中游', 'Midstream'],
+  ['DOWNSTREAM', '下游', 'Downstream'],
+  // Enterprise qualifications.
+  ['ABOVE_DESIGNATED_SIZE', '规上企业', 'Above designated size'],
+  ['HIGH_TECH', '高新技术企业', 'High-tech'],
+  ['TECH_SME', '科技型企业', 'Tech-based SME'],
+  ['SPECIALIZED', '专精特新企业', 'Specialised'],
+  ['LEADING', '龙头企业', 'Leading'],
+  // Talent.
+  ['A_CARD', 'A卡', 'A card'],
+  ['B_CARD', 'B卡', 'B card'],
+  ['BASIC', '基础', 'Basic'],
+  ['ADVANCED', '较强', 'Advanced'],
+  ['EXPERT_LEVEL', '专家级', 'Expert level'],
+  ['YOUNG', '青年人才', 'Young talent'],
+  ['URGENTLY_NEEDED', '急需紧缺人才', 'Urgently needed'],
+  ['LOCAL_SKILLED', '乡土人才', 'Local skilled'],
+  ['NATIVE_ABROAD', '在外乡贤', 'Native abroad'],
+  ['SUPPORT_TEAM', '服务团队', 'Support team'],
+  ['WESTERN_LIGHT', '西部之光', 'Western Light'],
+  ['THREE_GORGES_LIGHT', '三峡之光', 'Three Gorges Light'],
+  ['BAYU_CRAFTSMAN', '巴渝工匠', 'Bayu Craftsman'],
+  // Platforms, levels.
+  ['STAR_CREATION_SPACE', '星创天地', 'Star-creation space'],
+  ['EXPERT_COURTYARD', '专家大院', 'Expert courtyard'],
+  ['SME_SERVICE_CENTER', '中小企业服务中心', 'SME service centre'],
+  ['MAKER_SPACE', '众创空间', 'Maker space'],
+  ['INCUBATOR', '孵化器', 'Incubator'],
+  ['ACCELERATOR', '加速器', 'Accelerator'],
+  ['INNOVATION_CENTER', '创新中心', 'Innovation centre'],
+  ['TESTING_CENTER', '检验检测中心', 'Testing centre'],
+  ['TALENT_SERVICE', '人才服务站', 'Talent service'],
+  ['JOINT_LAB', '联合实验室', 'Joint lab'],
+  ['NATIONAL', '国家级', 'National'],
+  ['MUNICIPAL', '市级', 'Municipal'],
+  ['COUNTY', '县级', 'County'],
+  // Projects, patents, demands, policies, regions.
+  ['REGULAR', '常规', 'Regular'],
+  ['OPEN_CHALLENGE', '揭榜挂帅', 'Open challenge'],
+  ['HORSE_RACE', '赛马制', 'Horse race'],
+  ['INVENTION', '发明专利', 'Invention'],
+  ['UTILITY_MODEL', '实用新型', 'Utility model'],
+  ['DESIGN', '外观设计', 'Design'],
+  ['OPEN', '开放', 'Open'],
+  ['MATCHED', '已对接', 'Matched'],
+  ['IN_PROGRESS', '进行中', 'In progress'],
+  ['CLOSED', '已关闭', 'Closed'],
+  ['SUPPORT_POLICY', '扶持政策', 'Support policy'],
+  ['VOUCHER', '创新券', 'Voucher'],
+  ['MANAGEMENT_MEASURE', '管理办法', 'Management measure'],
+  ['ACTION_PLAN', '行动方案', 'Action plan'],
+  ['PROVINCE', '省', 'Province'],
+  ['MUNICIPALITY', '市', 'Municipality'],
+  ['DISTRICT', '区', 'District'],
+  ['TOWNSHIP', '乡镇', 'Township'],
+  ['COOPERATION_ZONE', '合作区', 'Cooperation zone'],
+  // Relationship kinds (edge labels in English; Chinese edges use the API's own verb).
+  ['LOCATED_IN', '位于', 'located in'],
+  ['PART_OF', '隶属', 'part of'],
+  ['IN_ZONE', '属于合作区', 'in zone'],
+  ['AFFILIATED_WITH', '任职于', 'affiliated with'],
+  ['HAS_EXPERTISE', '擅长', 'has expertise'],
+  ['FOCUSES_ON', '研究方向', 'focuses on'],
+  ['COOPERATES_WITH', '合作', 'cooperates with'],
+  ['HOSTS', '依托', 'hosts'],
+  ['SERVES', '服务', 'serves'],
+  ['IN_CLUSTER', '属于集群', 'in cluster'],
+  ['HAS_SEGMENT', '包含环节', 'has segment'],
+  ['UPSTREAM_OF', '上游于', 'upstream of'],
+  ['IN_SEGMENT', '处于环节', 'in segment'],
+  ['IN_INDUSTRY', '属于产业', 'in industry'],
+  ['REQUIRES', '需要技术', 'requires'],
+  ['LEADS', '主持', 'leads'],
+  ['PARTICIPATES_IN', '参与', 'participates in'],
+  ['ON_TOPIC', '涉及主题', 'on topic'],
+  ['FOR_INDUSTRY', '服务产业', 'for industry'],
+  ['OWNS', '拥有', 'owns'],
+  ['INVENTED', '发明', 'invented'],
+  ['POSTED', '发布', 'posted'],
+  ['TAKEN_BY', '承接', 'taken by'],
+  ['ISSUED', '发布政策', 'issued'],
+  ['BENEFITS', '惠及', 'benefits'],
+  ['BROADER', '上位主题', 'broader'],
+  ['CONTRIBUTES_TO', '贡献于', 'contributes to'],
+  ['MEASURES', '衡量', 'measures'],
+] as const;
+
+type EnumValue = (typeof ENUM_NAMES)[number][0];
+export type EnumKey = `enum.${EnumValue}`;
+
+export const enumsZh = Object.fromEntries(ENUM_NAMES.map(([value, chinese]) => [`enum.${value}`, chinese])) as Record<EnumKey, string>;
+export const enumsEn = Object.fromEntries(ENUM_NAMES.map(([value, , english]) => [`enum.${value}`, english])) as Record<EnumKey, string>;
+
+/** The EntityKind of a GraphQL type name (`ResearchInstitute` → `RESEARCH_INSTITUTE`). */
+export function kindOfTypename(typename: string): string {
+  return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+}
