@@ -17,7 +17,7 @@ export async function findEntitiesByIds(database: Database, ids: readonly string
 /** Counts of the whole graph, for the service status. */
 export async function countGraph(database: Database): Promise<{ nodes: number; relationships: number }> {
   const rows = await database.read(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    'CALL () { MATCH (n:Entity) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
   );
   return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };
 }

@@ -89,7 +89,7 @@ describe('the web explorer as served', () => {
     }
     expect((await fetch(`${suite.origin}/no-such-page`)).status).toBe(404);
     expect((await fetch(`${suite.origin}/assets/no-such-file.js`)).status).toBe(404);
-    expect(await (await fetch(`${suite.origin}/explorer/config.json`)).json()).toEqual({ editingRequiresSignIn: false });
+    expect(await (await fetch(`${suite.origin}/explorer/config.json`)).json()).toEqual({ editingRequiresSignIn: true });
   });
 
   it('keeps the initial JavaScript within 300 KB gzipped and the first view usable within 1.5 s', async () => {
