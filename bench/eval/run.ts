@@ -6,7 +6,7 @@
  *   (HELDOUT_NEO4J_INSTANCE, default "eval-heldout", on HELDOUT_NEO4J_BOLT_PORT, default 7688): the run clears it,
  *   migrates, imports bench/eval/heldout/county, evaluates and stops it again unless it was already running.
  *   The two counties never share a database: rarity, proximity and the candidate pool are whole-graph figures.
- * Options: `--dev-only`, `--heldout-only`, `--worst` (the ten weakest needs of each set).
+ * Options: `--dev-only`, `--heldout-only`, `--worst` (the ten weakest needs of each set), `--queries` (every need's nDCG@10 and top 5).
  */
 import { loadConfig, type LocalNeo4jSettings } from '../../src/config.js';
 import { connectDatabase, resolveConnection } from '../../src/boot.js';
@@ -26,6 +26,9 @@ function printReport(title: string, report: EvaluationReport, seconds: number) {
   say(formatReport(report));
   const latencies = report.queries.map((query) => query.latencyMs).sort((a, b) => a - b);
   say(`${report.queries.length} judged needs in ${seconds.toFixed(1)} s; matcher p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(0)} ms`);
+  if (process.argv.includes('--queries')) {
+    for (const query of report.queries) say(`  ${query.metrics.ours.ndcg10.toFixed(3)} ${query.id}: ${query.ourTop.join(', ')}`);
+  }
   if (process.argv.includes('--worst')) {
     for (const query of [...report.queries].sort((a, b) => a.metrics.ours.ndcg10 - b.metrics.ours.ndcg10).slice(0, 10)) {
       say(`  ${query.metrics.ours.ndcg10.toFixed(3)} (text ${query.metrics.fullText.ndcg10.toFixed(3)}, bm25 ${query.metrics.bm25.ndcg10.toFixed(3)}) ${query.id}: ${query.ourTop.join(', ')}`);

@@ -23,6 +23,14 @@ export const MATCHING_CONFIG = {
     organizationFocus: 0.7,
     /** A platform holds its member experts' topics (AFFILIATED_WITH) at their level times this. */
     platformMemberDiscount: 0.8,
+    /** An organisation holds its affiliated experts' topics at their level times this (primary affiliation, other). */
+    staffDiscount: { primary: 0.8, secondary: 0.6 },
+    /** Evidence as a hold: a project on the topic the candidate led or joined, a patent on it it owns or invented. */
+    ledProject: 0.75,
+    joinedProject: 0.45,
+    patent: 0.6,
+    /** Evidence holds fade with age like evidence (halfLifeYears), but never below this share. */
+    evidenceHoldFloor: 0.5,
     /** A platform holds the topics required by the chains of the industries it serves (SERVES) this strongly. */
     servedIndustryTopic: 0.25,
     /** Holding a narrower topic than the need's (a specialist) counts this much per step down. */

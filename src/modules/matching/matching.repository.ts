@@ -33,6 +33,14 @@ export async function topicHolderCounts(database: Database, topicIds: string[]):
   return { total: Number(totals[0]?.total ?? 0), holders: new Map(rows.map((row) => [row.topicId as string, Number(row.holders)])) };
 }
 
+/**
+ * How a candidate holds a topic — the capability rule, one definition for matching, chain support and gap candidates:
+ * its own expertise (experts) or declared focus (organisations); the expertise of the experts affiliated with it
+ * (`staff` for organisations, `members` for platforms); projects on the topic it led or joined; patents on it it owns
+ * or invented; for a platform, also the topics required by the chains of the industries it serves.
+ */
+export type HoldVia = 'expertise' | 'focus' | 'staff' | 'members' | 'led' | 'joined' | 'patent' | 'serves';
+
 /** A candidate's hold on one need topic: the topic it holds, how that relates to the need's, and how strongly. */
 export interface TopicHold {
   candidateId: string;
@@ -41,13 +49,19 @@ export interface TopicHold {
   /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic; 1 and 1 for a sibling (same broader topic). */
   down: number;
   up: number;
-  /** Expertise level (of the expert, or of the platform's member expert); null otherwise. */
+  /** Expertise level (of the expert, or of the organisation's affiliated expert); null otherwise. */
   level: string | null;
-  /** How the candidate holds the topic: its own expertise or focus, a platform's member experts, or the industries a platform serves. */
-  via: 'expertise' | 'focus' | 'members' | 'serves';
+  via: HoldVia;
+  /** The evidence behind an indirect hold: the affiliated expert, the project or the patent (id and name); null otherwise. */
+  viaId?: string | null;
+  viaName?: string | null;
+  /** For staff and members: whether it is the expert's primary affiliation. */
+  primary?: boolean | null;
+  /** For projects and patents: the start, grant or filing year. */
+  year?: number | null;
 }
 
-/** Every expert or organisation of `kinds` holding a need topic, a narrower one or a broader one (within `steps`). */
+/** Every expert or organisation of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one (within `steps`). */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
   const rows = await database.read(
     `UNWIND $needTopicIds AS needTopicId
@@ -61,17 +75,27 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      }
      CALL (held) {
        MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
-       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via
+       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via,
+              null AS viaId, null AS viaName, null AS primary, null AS year
        UNION
-       MATCH (candidate:Platform)<-[:AFFILIATED_WITH]-(:Expert)-[r:HAS_EXPERTISE]->(held)
-       RETURN candidate, r.level AS level, 'members' AS via
+       MATCH (candidate:Organization)<-[affiliation:AFFILIATED_WITH]-(expert:Expert)-[r:HAS_EXPERTISE]->(held)
+       RETURN candidate, r.level AS level, CASE WHEN candidate:Platform THEN 'members' ELSE 'staff' END AS via,
+              expert.id AS viaId, expert.name AS viaName, coalesce(affiliation.primary, false) AS primary, null AS year
+       UNION
+       MATCH (candidate)-[role:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(held)
+       RETURN candidate, null AS level, CASE type(role) WHEN 'LEADS' THEN 'led' ELSE 'joined' END AS via,
+              project.id AS viaId, project.name AS viaName, null AS primary, project.startYear AS year
+       UNION
+       MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
+       RETURN candidate, null AS level, 'patent' AS via,
+              patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year
        UNION
        MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
-       RETURN candidate, null AS level, 'serves' AS via
+       RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year
      }
-     WITH candidate, needTopicId, held, down, up, level, via
+     WITH candidate, needTopicId, held, down, up, level, via, viaId, viaName, primary, year
      WHERE any(label IN labels(candidate) WHERE label IN $kinds)
-     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, level, via`,
+     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, level, via, viaId, viaName, primary, year`,
     { needTopicIds, kinds },
   );
   return rows as unknown as TopicHold[];

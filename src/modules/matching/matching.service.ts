@@ -114,7 +114,7 @@ export async function rankCandidates(database: Database, request: MatchRequest):
   const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
   const shortlist = [...holdsByCandidate.entries()]
     .filter(([id]) => allowed.has(id))
-    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds) }))
+    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear) }))
     .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal)
     .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
     .slice(0, CANDIDATES_EXAMINED)
