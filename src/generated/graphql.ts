@@ -132,12 +132,22 @@ export type ChainBridge = {
 /** A shortfall of a segment in one support dimension (缺链/短板), with the reason and who could fill it. */
 export type ChainGap = {
   __typename?: 'ChainGap';
-  /** The top candidates to fill the gap, from anywhere in the graph (inside the county or not), best first. */
+  /**
+   * The top candidates to fill the gap, from anywhere in the graph (inside the county or not; `local` tells which), best
+   * first. Actors that already count as the segment's local support in this dimension are left out; those outside the
+   * county who already work on the segment are proposed.
+   */
   candidates: Array<GapCandidate>;
   /** The support dimension at fault. */
   dimension: ChainSupportDimension;
   /** The verdict. */
   kind: ChainGapKind;
+  /** A short name of the gap, distinct per kind and dimension (e.g. 县内专家偏少, 企业偏少), in Chinese. */
+  label: Scalars['String']['output'];
+  /** The short name in English (e.g. few local experts). */
+  labelEnglish: Scalars['String']['output'];
+  /** Why the gap has no candidate at all (e.g. nobody in the graph holds the segment's topics); null when it has some. */
+  noCandidatesReason: Maybe<Scalars['String']['output']>;
   /** The support counted in that dimension. */
   observed: Scalars['Int']['output'];
   /** The reason in Chinese. */
@@ -344,12 +354,14 @@ export type ChainSupport = {
   __typename?: 'ChainSupport';
   /** Enterprises in the segment, anywhere. */
   enterprises: Scalars['Int']['output'];
-  /** Experts with expertise in the segment's topics. */
+  /** Experts with expertise in the segment's topics, wherever they are. */
   experts: Scalars['Int']['output'];
   /** The start year of the latest project on the segment; null when none. */
   lastProjectYear: Maybe<Scalars['Int']['output']>;
   /** Enterprises in the segment located in the county. */
   localEnterprises: Scalars['Int']['output'];
+  /** Of those, the experts in the county (through any affiliation): the count the EXPERTS verdict is judged on. */
+  localExperts: Scalars['Int']['output'];
   /** Patents on the segment's topics. */
   patents: Scalars['Int']['output'];
   /** Platforms serving the segment. */
@@ -4890,6 +4902,9 @@ export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends R
   candidates?: Resolver<Array<ResolversTypes['GapCandidate']>, ParentType, ContextType, RequireFields<ChainGapCandidatesArgs, 'first'>>;
   dimension?: Resolver<ResolversTypes['ChainSupportDimension'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChainGapKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noCandidatesReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasonEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4965,6 +4980,7 @@ export type ChainSupportResolvers<ContextType = GraphQLContext, ParentType exten
   experts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastProjectYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localExperts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   patents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   platforms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -29,6 +29,8 @@ export const MATCHING_CONFIG = {
     ledProject: 0.75,
     joinedProject: 0.45,
     patent: 0.6,
+    /** An enterprise holds the topics required by the chain segments it works in (IN_SEGMENT) this strongly. */
+    segmentTopic: 0.4,
     /** Evidence holds fade with age like evidence (halfLifeYears), but never below this share. */
     evidenceHoldFloor: 0.5,
     /** A platform holds the topics required by the chains of the industries it serves (SERVES) this strongly. */

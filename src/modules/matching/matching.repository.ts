@@ -37,9 +37,10 @@ export async function topicHolderCounts(database: Database, topicIds: string[]):
  * How a candidate holds a topic — the capability rule, one definition for matching, chain support and gap candidates:
  * its own expertise (experts) or declared focus (organisations); the expertise of the experts affiliated with it
  * (`staff` for organisations, `members` for platforms); projects on the topic it led or joined; patents on it it owns
- * or invented; for a platform, also the topics required by the chains of the industries it serves.
+ * or invented; for an enterprise, the topics required by the chain segments it works in; for a platform, the topics
+ * required by the chains of the industries it serves.
  */
-export type HoldVia = 'expertise' | 'focus' | 'staff' | 'members' | 'led' | 'joined' | 'patent' | 'serves';
+export type HoldVia = 'expertise' | 'focus' | 'staff' | 'members' | 'led' | 'joined' | 'patent' | 'segment' | 'serves';
 
 /** A candidate's hold on one need topic: the topic it holds, how that relates to the need's, and how strongly. */
 export interface TopicHold {
@@ -52,7 +53,7 @@ export interface TopicHold {
   /** Expertise level (of the expert, or of the organisation's affiliated expert); null otherwise. */
   level: string | null;
   via: HoldVia;
-  /** The evidence behind an indirect hold: the affiliated expert, the project or the patent (id and name); null otherwise. */
+  /** The evidence behind an indirect hold: the affiliated expert, the project, the patent or the chain segment (id and name); null otherwise. */
   viaId?: string | null;
   viaName?: string | null;
   /** For staff and members: whether it is the expert's primary affiliation. */
@@ -89,6 +90,9 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
        MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
        RETURN candidate, null AS level, 'patent' AS via,
               patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year
+       UNION
+       MATCH (candidate:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)-[:REQUIRES]->(held)
+       RETURN candidate, null AS level, 'segment' AS via, segment.id AS viaId, segment.name AS viaName, null AS primary, null AS year
        UNION
        MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
        RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year

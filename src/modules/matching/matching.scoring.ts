@@ -70,6 +70,7 @@ export function holdStrength(hold: TopicHold, referenceYear?: number): number {
     led: config.ledProject * recency,
     joined: config.joinedProject * recency,
     patent: config.patent * recency,
+    segment: config.segmentTopic,
     serves: config.servedIndustryTopic,
   }[hold.via];
   return level * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
@@ -130,6 +131,7 @@ function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signa
       led: [`主持项目「${via}」`, `led the project ${via}`],
       joined: [`参与项目「${via}」`, `took part in the project ${via}`],
       patent: [`拥有专利「${via}」`, `holds the patent ${via}`],
+      segment: [`身处产业链环节「${via}」`, `works in the chain segment ${via}`],
       serves: ['服务产业链所需', 'needed by the chains it serves'],
     };
     const notes = english
