@@ -11,7 +11,7 @@ import type { NodeKind } from '../../src/graph/kinds.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { FULLTEXT_INDEX } from '../../src/neo4j/migrations.js';
 import { luceneQuery } from '../../src/modules/search/search.repository.js';
-import { Bm25Index } from './bm25.js';
+import { Bm25Index } from '../../src/text/bm25.js';
 
 /** The full-text baseline: the need's text against the full-text index, restricted to the candidate kinds. */
 export async function fullTextBaseline(database: Database, text: string, kinds: readonly NodeKind[], exclude: ReadonlySet<string>): Promise<string[]> {

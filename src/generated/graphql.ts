@@ -2128,9 +2128,11 @@ export type MatchResult = {
   interpretedTopics: Array<WeightedTopic>;
   /** The ranked matches. */
   matches: MatchConnection;
+  /** True when the need was understood (`interpretedTopics` lists the topics looked for) but no candidate of the kinds asked for holds any of them (无匹配对象) — distinct from `noKnownTopic`. */
+  noCandidates: Scalars['Boolean']['output'];
   /** True when the need could not be mapped to any known topic; then `matches` is empty and `suggestedTopics` lists the nearest topics. */
   noKnownTopic: Scalars['Boolean']['output'];
-  /** The nearest known topics when the need maps to none (by shared characters), to rephrase the need with. */
+  /** The nearest known topics when the need maps to none (by the same text match against the topics' profiles), to rephrase the need with. */
   suggestedTopics: Array<Topic>;
 };
 
@@ -5444,6 +5446,7 @@ export type MatchReasonResolvers<ContextType = GraphQLContext, ParentType extend
 export type MatchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchResult'] = ResolversParentTypes['MatchResult']> = ResolversObject<{
   interpretedTopics?: Resolver<Array<ResolversTypes['WeightedTopic']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['MatchConnection'], ParentType, ContextType>;
+  noCandidates?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   noKnownTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suggestedTopics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
 }>;

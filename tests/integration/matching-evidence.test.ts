@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { importDataset } from '../../src/import/importer.js';
-import { recommendPartners } from '../../src/modules/matching/matching.service.js';
+import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -30,7 +30,10 @@ describe('matching: capability from evidence (organisations without declared foc
     const write = (file: string, records: Array<Record<string, unknown>>) =>
       writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records: records.map((record) => ({ ...record, source })) }));
     writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'evidence fixture' }));
-    write('nodes/Topic.json', [{ id: id('topic:zz'), name: '测试专用魔芋凝胶保鲜' }]);
+    write('nodes/Topic.json', [
+      { id: id('topic:zz'), name: '测试专用魔芋凝胶保鲜' },
+      { id: id('topic:nobody'), name: '无人掌握的蜂胶微囊工艺' },
+    ]);
     write('nodes/ChainSegment.json', [{ id: id('seg:s'), name: '测试·加工', position: 'MIDSTREAM', order: 1 }]);
     write('nodes/Enterprise.json', [
       { id: id('ent:poster'), name: '测试需求企业', ...enterprise },
@@ -41,7 +44,7 @@ describe('matching: capability from evidence (organisations without declared foc
     write('nodes/Expert.json', [{ id: id('expert:e'), name: '测试专家', title: '研究员' }]);
     write('nodes/Project.json', [{ id: id('proj:a'), name: '魔芋凝胶保鲜示范', level: 'COUNTY', mode: 'REGULAR', startYear: 2024, funding: 10 }]);
     write('nodes/Patent.json', [{ id: id('patent:b'), title: '一种魔芋凝胶保鲜膜', number: 'T-1', kind: 'INVENTION', filedYear: 2024 }]);
-    write('nodes/Demand.json', [{ id: id('demand:d'), title: '测试需求', mode: 'REGULAR', postedOn: '2026-01-01', status: 'OPEN', budget: 10 }]);
+    write('nodes/Demand.json', [{ id: id('demand:d'), title: '寻求技术支持', mode: 'REGULAR', postedOn: '2026-01-01', status: 'OPEN', budget: 10 }]);
     write('relationships/REQUIRES.json', [{ from: id('demand:d'), to: id('topic:zz') }]);
     write('relationships/POSTED.json', [{ from: id('ent:poster'), to: id('demand:d') }]);
     write('relationships/IN_SEGMENT.json', [
@@ -85,5 +88,19 @@ describe('matching: capability from evidence (organisations without declared foc
     expect(byId.get(id('ent:rival'))?.possibleConflict).toBe(true);
     expect(byId.get(id('univ:u'))?.possibleConflict).toBe(false);
     expect(byId.has(id('ent:poster'))).toBe(false);
+  });
+
+  it('says when the need is understood but nobody holds it (noCandidates), apart from an unknown need', async () => {
+    const understood = await searchExperts(database, { text: '无人掌握的蜂胶微囊工艺' }, null, 2026);
+    expect(understood.interpretedTopics.map((topic) => topic.id)).toEqual([id('topic:nobody')]);
+    expect([understood.noKnownTopic, understood.noCandidates, understood.matches.length]).toEqual([false, true, 0]);
+    const unknown = await searchExperts(database, { text: '量子点显示面板封装' }, null, 2026);
+    expect([unknown.noKnownTopic, unknown.noCandidates]).toEqual([true, false]);
+  });
+
+  it('reads a one-character typo of a topic name in a need (中药材提曲工艺 → 提取工艺, on the sample county)', async () => {
+    const result = await searchExperts(database, { text: '中药材提曲工艺' }, null, 2026);
+    expect(result.interpretedTopics[0]).toMatchObject({ id: 'topic:extraction', weight: 0.8, origin: '近似名称「提取工艺」' });
+    expect(result.matches.length).toBeGreaterThan(0);
   });
 });

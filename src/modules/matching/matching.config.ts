@@ -83,6 +83,15 @@ export const MATCHING_CONFIG = {
     distinctiveWordTopics: 2,
     /** The weight of a topic found through one distinctive word. */
     distinctiveWordWeight: 0.35,
+    /** A topic whose name or alias the text writes with one character wrong counts with this weight. */
+    typoWeight: 0.8,
+    /** Topic text profiles (BM25): the best match must score at least this; others within this share of it count, at most so many, weighted by their share. */
+    profileMinScore: 7,
+    profileRelativeScore: 0.6,
+    profileMaxTopics: 3,
+    profileWeight: 0.6,
+    /** A demand's need widened through the chain: the topics required by its poster's segments (in the demand's industry) join at this weight. */
+    demandChainTopicWeight: 0.15,
     /** At most this many topics are kept, strongest first. */
     maxTopics: 8,
     /** Suggestions offered when the text names no known topic. */

@@ -4,10 +4,15 @@ import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
+import type { TopicProfileSource } from './topic-profiles.js';
+import { MATCHING_CONFIG } from './matching.config.js';
 
-/** Every topic's labels and every industry's segments with their required topics (for reading free text). */
-export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[] }> {
-  const [topics, industries] = await Promise.all([
+/**
+ * Every topic's labels and every industry's segments with their required topics (for reading free text), and how
+ * many project and patent tags there are (with the labels, the fingerprint of the topics' text profiles).
+ */
+export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[]; evidenceTags: number }> {
+  const [topics, industries, tags] = await Promise.all([
     database.read('MATCH (t:Topic) RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases ORDER BY t.id'),
     database.read(
       `MATCH (i:Industry)
@@ -16,8 +21,20 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
        WITH i, collect(CASE WHEN s IS NULL THEN null ELSE {id: s.id, name: s.name, topicIds: topicIds} END) AS segments
        RETURN i.id AS id, i.name AS name, coalesce(i.aliases, []) AS aliases, segments ORDER BY i.id`,
     ),
+    database.read('MATCH ()-[tag:ON_TOPIC]->() RETURN count(tag) AS tags'),
   ]);
-  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[] };
+  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[], evidenceTags: Number(tags[0]?.tags ?? 0) };
+}
+
+/** Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it. */
+export async function loadTopicProfileSources(database: Database): Promise<TopicProfileSource[]> {
+  const rows = await database.read(
+    `MATCH (t:Topic)
+     RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases, t.description AS description,
+            COLLECT { MATCH (t)<-[:ON_TOPIC]-(work) RETURN coalesce(work.name, work.title) } AS evidenceTitles
+     ORDER BY t.id`,
+  );
+  return rows as unknown as TopicProfileSource[];
 }
 
 /** How many experts and organisations hold each topic, and how many there are in all (for topic rarity). */
@@ -262,7 +279,13 @@ const TARGET_TOPICS: Partial<Record<NodeKind, string>> = {
     } RETURN id, weight, origin`,
   Industry: `MATCH (target)-[:HAS_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 0.8 AS weight, '产业链环节「' + s.name + '」所需技术' AS origin`,
   ChainSegment: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '产业链环节「' + target.name + '」所需技术' AS origin`,
-  Demand: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '需求所需技术' AS origin`,
+  Demand: `CALL (target) {
+      MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '需求所需技术' AS origin
+      UNION
+      MATCH (target)<-[:POSTED]-(:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic)
+      WHERE NOT EXISTS { (target)-[:FOR_INDUSTRY]->(:Industry) } OR EXISTS { (target)-[:FOR_INDUSTRY]->(:Industry)-[:HAS_SEGMENT]->(s) }
+      RETURN t.id AS id, $chainTopicWeight AS weight, '需求方所在产业链环节「' + s.name + '」所需技术' AS origin
+    } RETURN id, weight, origin`,
 };
 
 /** Per kind of target: the organisation whose closeness counts, its region and the segments it works in. */
@@ -290,7 +313,7 @@ export async function targetFacts(database: Database, id: string): Promise<Targe
   const contextQuery = entity ? TARGET_CONTEXT[entity.nodeKind] : undefined;
   if (!entity || !topicsQuery || !contextQuery) return null;
   const [topics, context] = await Promise.all([
-    database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id }),
+    database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id, chainTopicWeight: MATCHING_CONFIG.need.demandChainTopicWeight }),
     database.read(`MATCH (target:Entity {id: $id}) ${contextQuery}`, { id }),
   ]);
   const row = context[0] ?? {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from '../../../bench/eval/bm25.js';
+import { Bm25Index } from '../../../src/text/bm25.js';
 
 /**
  * Three documents, worked by hand with k1 = 1.2, b = 0.75:
@@ -16,7 +16,7 @@ const index = new Bm25Index([
   { id: 'C', words: ['天麻', '烘干'] },
 ]);
 
-describe('BM25 (bench/eval/bm25.ts) on a hand-worked collection', () => {
+describe('BM25 (src/text/bm25.ts) on a hand-worked collection', () => {
   it('ranks the document holding both query words first, and leaves out documents holding none', () => {
     const hits = index.searchWords(['腊肉', '保鲜']);
     expect(hits.map((hit) => hit.id)).toEqual(['A', 'B']);

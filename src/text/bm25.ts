@@ -1,8 +1,8 @@
 /**
  * Okapi BM25 over a small in-memory collection of documents, each a bag of words from `src/text/segment.ts`.
- * The evaluation's "real" baseline: the need's words against each candidate's full text.
+ * Used to read needs against topic text profiles (matching) and as the evaluation's BM25 baseline.
  */
-import { segment } from '../../src/text/segment.js';
+import { segment } from './segment.js';
 
 export interface Bm25Options {
   /** Term-frequency saturation (1.2 is the usual default). */
