@@ -116,7 +116,11 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      }
      WITH candidate, needTopicId, held, down, up, level, via, viaId, viaName, primary, year
      WHERE any(label IN labels(candidate) WHERE label IN $kinds)
-     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, level, via, viaId, viaName, primary, year`,
+     // One row per way of holding: the strongest expert, the newest project or patent.
+     ORDER BY CASE level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, coalesce(primary, false) DESC, coalesce(year, 0) DESC, viaId
+     WITH candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, via,
+          head(collect({level: level, viaId: viaId, viaName: viaName, primary: primary, year: year})) AS best
+     RETURN candidateId, needTopicId, heldTopicId, down, up, via, best.level AS level, best.viaId AS viaId, best.viaName AS viaName, best.primary AS primary, best.year AS year`,
     { needTopicIds, kinds },
   );
   return rows as unknown as TopicHold[];
