@@ -1,30 +1,57 @@
 /**
- * Scores the matcher against the judged needs in judgements.json (nDCG@10, P@5, MRR per query family and
- * overall) and, in the same run, a plain full-text baseline: the same need as a full-text query over the
- * candidates' names and descriptions.
+ * Scores the matcher against a judged set (nDCG@10, P@5, MRR per query family and overall) and, in the same run,
+ * two baselines (bench/eval/baselines.ts): full text over names and descriptions, and BM25 over each candidate's
+ * full text. A set may also state required flags and chain-gap expectations (the held-out set does); they are
+ * checked when present.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NodeKind } from '../../src/graph/kinds.js';
 import type { Database } from '../../src/neo4j/database.js';
-import { FULLTEXT_INDEX } from '../../src/neo4j/migrations.js';
-import { luceneQuery } from '../../src/modules/search/search.repository.js';
-import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
+import { recommendPartners, searchExperts, type MatchModel } from '../../src/modules/matching/matching.service.js';
+import { Bm25Baseline, excludedFor, fullTextBaseline, needTextOf } from './baselines.js';
+import { evaluateChainGaps, type ChainGapExpectations, type ChainGapReport } from './chain-gaps.js';
 
-/** Evidence recency is measured from the sample county's "now", so the figures do not drift as years pass. */
+/** Evidence recency is measured from the judged counties' "now", so the figures do not drift as years pass. */
 export const REFERENCE_YEAR = 2026;
 
-export const JUDGEMENTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'judgements.json');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The development set: over seeds/sample-county, written beside the matcher; weights may be tuned on it. */
+export const JUDGEMENTS_FILE = path.join(here, 'judgements.json');
+/** The held-out set: over bench/eval/heldout/county; never used for tuning (bench/eval/heldout/README.md). */
+export const HELDOUT_JUDGEMENTS_FILE = path.join(here, 'heldout', 'judgements.json');
+export const HELDOUT_DATASET = path.join(here, 'heldout', 'county');
 
-type Family = 'expertSearch' | 'demandMatches' | 'partnerRecommendations';
+export type Family = 'expertSearch' | 'demandMatches' | 'partnerRecommendations';
+export const FAMILIES: readonly Family[] = ['expertSearch', 'demandMatches', 'partnerRecommendations'];
 
-interface JudgedQuery {
+export interface JudgedQuery {
   id: string;
   family: Family;
   need: { text?: string; region?: string; demand?: string; for?: string; kinds?: string[] };
   judgements: Record<string, number>;
+  /** One line per judged id (held-out set). */
+  reasons?: Record<string, string>;
   expectNoTopic?: boolean;
+}
+
+export interface RequiredFlag {
+  query: string;
+  candidate: string;
+  flag: 'alreadyCooperating' | 'possibleConflict';
+  reason: string;
+}
+
+export interface JudgedSet {
+  queries: JudgedQuery[];
+  requiredFlags?: RequiredFlag[];
+  chainGaps?: ChainGapExpectations;
+}
+
+/** Reads a judged set file. */
+export function readJudgedSet(file: string): JudgedSet {
+  return JSON.parse(readFileSync(file, 'utf8')) as JudgedSet;
 }
 
 const KIND_OF_ENUM: Record<string, NodeKind> = {
@@ -42,21 +69,32 @@ export interface Metrics {
   mrr: number;
 }
 
+export type Ranker = 'ours' | 'fullText' | 'bm25';
+export const RANKERS: readonly Ranker[] = ['ours', 'fullText', 'bm25'];
+
 export interface QueryOutcome {
   id: string;
   family: Family;
-  ours: Metrics;
-  baseline: Metrics;
+  metrics: Record<Ranker, Metrics>;
   ourTop: string[];
   latencyMs: number;
 }
 
+export interface FlagReport {
+  total: number;
+  set: number;
+  /** Required flags not set: the candidate was not proposed, or was proposed without the flag. */
+  missing: Array<RequiredFlag & { proposed: boolean }>;
+}
+
 export interface EvaluationReport {
   queries: QueryOutcome[];
-  /** Mean metrics per family and overall ("all"), for ours and the baseline. */
-  summary: Record<string, { queries: number; ours: Metrics; baseline: Metrics }>;
+  /** Mean metrics per family and overall ("all"), per ranker. */
+  summary: Record<string, { queries: number } & Record<Ranker, Metrics>>;
   /** Needs that name no known topic: how many the matcher answered with "no known topic" (instead of noise). */
   noTopic: { total: number; recognised: number };
+  flags: FlagReport | null;
+  chainGaps: ChainGapReport | null;
 }
 
 /** nDCG@k with gains 2^rel − 1 against the ideal ordering of all judged items. */
@@ -94,76 +132,100 @@ function mean(values: Metrics[]): Metrics {
   };
 }
 
-/** The baseline: the need's text as a full-text query over names and descriptions, restricted to the candidate kinds. */
-async function fullTextBaseline(database: Database, text: string, kinds: NodeKind[], exclude: Set<string>): Promise<string[]> {
-  if (!text.trim()) return [];
-  const rows = await database.read(
-    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE any(label IN labels(node) WHERE label IN $kinds)
-     RETURN node.id AS id ORDER BY score DESC, id LIMIT 30`,
-    { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds },
-  );
-  return rows.map((row) => row.id as string).filter((id) => !exclude.has(id));
-}
-
-async function textOf(database: Database, id: string): Promise<string> {
-  const rows = await database.read('MATCH (n:Entity {id: $id}) RETURN coalesce(n.name, n.title, "") + " " + coalesce(n.description, "") AS text', { id });
-  return String(rows[0]?.text ?? '');
-}
-
-/** Runs every judged need through the matcher and the baseline. */
+/** Runs every judged need through the matcher and both baselines; checks required flags and chain gaps when the set has them. */
 export async function evaluateMatching(database: Database, file = JUDGEMENTS_FILE): Promise<EvaluationReport> {
-  const { queries } = JSON.parse(readFileSync(file, 'utf8')) as { queries: JudgedQuery[] };
+  const set = readJudgedSet(file);
+  const bm25 = new Bm25Baseline(database);
   const outcomes: QueryOutcome[] = [];
   const noTopic = { total: 0, recognised: 0 };
-  for (const query of queries) {
+  const matchesByQuery = new Map<string, MatchModel[]>();
+  for (const query of set.queries) {
     const started = performance.now();
     const kinds = query.need.kinds?.map((kind) => KIND_OF_ENUM[kind]!).filter(Boolean) ?? (query.family === 'expertSearch' ? ['Expert' as const] : ALL_KINDS);
-    let ranked: string[];
-    let baselineText: string;
+    let matches: MatchModel[];
+    let needText: string;
+    let exclude: Set<string>;
     let noKnownTopic = false;
     if (query.family === 'expertSearch') {
       const result = await searchExperts(database, { text: query.need.text ?? '', regionId: query.need.region ?? null }, null, REFERENCE_YEAR);
       noKnownTopic = result.noKnownTopic;
-      ranked = result.matches.map((match) => match.candidate.id);
-      baselineText = query.need.text ?? '';
+      matches = result.matches;
+      needText = query.need.text ?? '';
+      exclude = new Set();
     } else {
       const targetId = (query.family === 'demandMatches' ? query.need.demand : query.need.for) ?? '';
       const result = await recommendPartners(database, targetId, kinds, null, REFERENCE_YEAR);
       if (!result) throw new Error(`${query.id}: ${targetId} is not an enterprise, industry, segment or demand`);
-      ranked = result.matches.map((match) => match.candidate.id);
-      baselineText = await textOf(database, targetId);
+      matches = result.matches;
+      needText = await needTextOf(database, targetId);
+      exclude = await excludedFor(database, targetId);
     }
     const latencyMs = performance.now() - started;
+    matchesByQuery.set(query.id, matches);
     if (query.expectNoTopic) {
       noTopic.total += 1;
       if (noKnownTopic) noTopic.recognised += 1;
       continue;
     }
-    const exclude = new Set([query.need.for ?? '', query.need.demand ?? '']);
-    const baseline = await fullTextBaseline(database, baselineText, kinds, exclude);
-    outcomes.push({ id: query.id, family: query.family, ours: metricsOf(ranked, query.judgements), baseline: metricsOf(baseline, query.judgements), ourTop: ranked.slice(0, 5), latencyMs });
+    const ranked = matches.map((match) => match.candidate.id);
+    const [fullText, bm25Ranked] = await Promise.all([fullTextBaseline(database, needText, kinds, exclude), bm25.rank(needText, kinds, exclude)]);
+    outcomes.push({
+      id: query.id,
+      family: query.family,
+      metrics: { ours: metricsOf(ranked, query.judgements), fullText: metricsOf(fullText, query.judgements), bm25: metricsOf(bm25Ranked, query.judgements) },
+      ourTop: ranked.slice(0, 5),
+      latencyMs,
+    });
   }
   const summary: EvaluationReport['summary'] = {};
-  for (const family of ['expertSearch', 'demandMatches', 'partnerRecommendations', 'all'] as const) {
+  for (const family of [...FAMILIES, 'all'] as const) {
     const selected = outcomes.filter((outcome) => family === 'all' || outcome.family === family);
-    summary[family] = { queries: selected.length, ours: mean(selected.map((outcome) => outcome.ours)), baseline: mean(selected.map((outcome) => outcome.baseline)) };
+    summary[family] = {
+      queries: selected.length,
+      ours: mean(selected.map((outcome) => outcome.metrics.ours)),
+      fullText: mean(selected.map((outcome) => outcome.metrics.fullText)),
+      bm25: mean(selected.map((outcome) => outcome.metrics.bm25)),
+    };
   }
-  return { queries: outcomes, summary, noTopic };
+  return {
+    queries: outcomes,
+    summary,
+    noTopic,
+    flags: set.requiredFlags ? checkFlags(set.requiredFlags, matchesByQuery) : null,
+    chainGaps: set.chainGaps ? await evaluateChainGaps(database, set.chainGaps) : null,
+  };
+}
+
+function checkFlags(required: RequiredFlag[], matchesByQuery: Map<string, MatchModel[]>): FlagReport {
+  const missing: FlagReport['missing'] = [];
+  for (const flag of required) {
+    const match = matchesByQuery.get(flag.query)?.find((candidate) => candidate.candidate.id === flag.candidate);
+    if (!match?.[flag.flag]) missing.push({ ...flag, proposed: Boolean(match) });
+  }
+  return { total: required.length, set: required.length - missing.length, missing };
 }
 
 /** The report as a plain-text table. */
 export function formatReport(report: EvaluationReport): string {
   const number = (value: number) => value.toFixed(3);
+  const triple = (row: Record<Ranker, Metrics>, metric: keyof Metrics) => RANKERS.map((ranker) => number(row[ranker][metric]).padStart(5)).join(' ');
   const lines = [
-    'family                  queries | nDCG@10 ours  base | P@5 ours  base | MRR ours  base',
-    '------------------------------- + ----------------- + -------------- + --------------',
+    'family                  queries | nDCG@10 ours  text  bm25 | P@5  ours  text  bm25 | MRR  ours  text  bm25',
+    '------------------------------- + ------------------------- + --------------------- + ---------------------',
   ];
   for (const [family, row] of Object.entries(report.summary)) {
-    lines.push(
-      `${family.padEnd(24)}${String(row.queries).padStart(7)} | ${number(row.ours.ndcg10).padStart(12)} ${number(row.baseline.ndcg10).padStart(5)} | ${number(row.ours.p5).padStart(8)} ${number(row.baseline.p5).padStart(5)} | ${number(row.ours.mrr).padStart(8)} ${number(row.baseline.mrr).padStart(5)}`,
-    );
+    lines.push(`${family.padEnd(24)}${String(row.queries).padStart(7)} | ${triple(row, 'ndcg10').padStart(25)} | ${triple(row, 'p5').padStart(21)} | ${triple(row, 'mrr').padStart(21)}`);
   }
   lines.push(`needs naming no known topic answered with "no known topic": ${report.noTopic.recognised}/${report.noTopic.total}`);
+  if (report.flags) {
+    lines.push(`required flags set: ${report.flags.set}/${report.flags.total} (${((100 * report.flags.set) / Math.max(report.flags.total, 1)).toFixed(0)} %)`);
+  }
+  if (report.chainGaps) {
+    const gaps = report.chainGaps;
+    lines.push(
+      `chain gaps: expected candidates in their gap's top ${gaps.topN}: ${gaps.found}/${gaps.expected} (${((100 * gaps.found) / Math.max(gaps.expected, 1)).toFixed(0)} %); expected gaps not reported: ${gaps.gapsMissing}/${gaps.expectations}`,
+      `chain gaps: gaps with no candidate: ${gaps.gapsWithoutCandidates}/${gaps.gapsTotal}; topic-based gaps on segments requiring no topic: ${gaps.inapplicableGaps}`,
+    );
+  }
   return lines.join('\n');
 }

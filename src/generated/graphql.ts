@@ -133,12 +133,22 @@ export type ChainBridge = {
 /** A shortfall of a segment in one support dimension (缺链/短板), with the reason and who could fill it. */
 export type ChainGap = {
   __typename?: 'ChainGap';
-  /** The top candidates to fill the gap, from anywhere in the graph (inside the county or not), best first. */
+  /**
+   * The top candidates to fill the gap, from anywhere in the graph (inside the county or not; `local` tells which), best
+   * first. Actors that already count as the segment's local support in this dimension are left out; those outside the
+   * county who already work on the segment are proposed.
+   */
   candidates: Array<GapCandidate>;
   /** The support dimension at fault. */
   dimension: ChainSupportDimension;
   /** The verdict. */
   kind: ChainGapKind;
+  /** A short name of the gap, distinct per kind and dimension (e.g. 县内专家偏少, 企业偏少), in Chinese. */
+  label: Scalars['String']['output'];
+  /** The short name in English (e.g. few local experts). */
+  labelEnglish: Scalars['String']['output'];
+  /** Why the gap has no candidate at all (e.g. nobody in the graph holds the segment's topics); null when it has some. */
+  noCandidatesReason: Maybe<Scalars['String']['output']>;
   /** The support counted in that dimension. */
   observed: Scalars['Int']['output'];
   /** The reason in Chinese. */
@@ -345,12 +355,14 @@ export type ChainSupport = {
   __typename?: 'ChainSupport';
   /** Enterprises in the segment, anywhere. */
   enterprises: Scalars['Int']['output'];
-  /** Experts with expertise in the segment's topics. */
+  /** Experts with expertise in the segment's topics, wherever they are. */
   experts: Scalars['Int']['output'];
   /** The start year of the latest project on the segment; null when none. */
   lastProjectYear: Maybe<Scalars['Int']['output']>;
   /** Enterprises in the segment located in the county. */
   localEnterprises: Scalars['Int']['output'];
+  /** Of those, the experts in the county (through any affiliation): the count the EXPERTS verdict is judged on. */
+  localExperts: Scalars['Int']['output'];
   /** Patents on the segment's topics. */
   patents: Scalars['Int']['output'];
   /** Platforms serving the segment. */
@@ -2228,9 +2240,11 @@ export type MatchResult = {
   interpretedTopics: Array<WeightedTopic>;
   /** The ranked matches. */
   matches: MatchConnection;
+  /** True when the need was understood (`interpretedTopics` lists the topics looked for) but no candidate of the kinds asked for holds any of them (无匹配对象) — distinct from `noKnownTopic`. */
+  noCandidates: Scalars['Boolean']['output'];
   /** True when the need could not be mapped to any known topic; then `matches` is empty and `suggestedTopics` lists the nearest topics. */
   noKnownTopic: Scalars['Boolean']['output'];
-  /** The nearest known topics when the need maps to none (by shared characters), to rephrase the need with. */
+  /** The nearest known topics when the need maps to none (by the same text match against the topics' profiles), to rephrase the need with. */
   suggestedTopics: Array<Topic>;
 };
 
@@ -5086,6 +5100,9 @@ export type ChainGapResolvers<ContextType = GraphQLContext, ParentType extends R
   candidates?: Resolver<Array<ResolversTypes['GapCandidate']>, ParentType, ContextType, RequireFields<ChainGapCandidatesArgs, 'first'>>;
   dimension?: Resolver<ResolversTypes['ChainSupportDimension'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChainGapKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noCandidatesReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasonEnglish?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5161,6 +5178,7 @@ export type ChainSupportResolvers<ContextType = GraphQLContext, ParentType exten
   experts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastProjectYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   localEnterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localExperts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   patents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   platforms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5659,6 +5677,7 @@ export type MatchReasonResolvers<ContextType = GraphQLContext, ParentType extend
 export type MatchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MatchResult'] = ResolversParentTypes['MatchResult']> = ResolversObject<{
   interpretedTopics?: Resolver<Array<ResolversTypes['WeightedTopic']>, ParentType, ContextType>;
   matches?: Resolver<ResolversTypes['MatchConnection'], ParentType, ContextType>;
+  noCandidates?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   noKnownTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suggestedTopics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
 }>;

@@ -23,7 +23,9 @@ export interface SegmentSupportModel {
   rdPartners: number;
   researchOrganizations: number;
   platforms: number;
+  /** Experts on the segment's topics anywhere, and those in the county (through an affiliation). */
   experts: number;
+  localExperts: number;
   projects: number;
   recentProjects: number;
   patents: number;
@@ -38,6 +40,9 @@ export interface ChainGapModel {
   required: number;
   reason: string;
   reasonEnglish: string;
+  /** A short name distinct per kind and dimension, e.g. 县内专家偏少 / few local experts. */
+  label: string;
+  labelEnglish: string;
   /** What candidate ranking needs: the segment, the county, the reference year and who already supports it. */
   segment: EntityModel;
   countyId: string;

@@ -7,7 +7,7 @@ import { exportSubgraph, type GraphExportFormat } from '../export/graph-formats.
 import { chainSubgraph } from '../export/export.service.js';
 import { CHAIN_RULES, type SupportDimension } from './chain.config.js';
 import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, IndicatorProgressModel, IndustryChainModel, SegmentMemberModel } from './chain.model.js';
-import { analyseIndustryChain, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
+import { analyseIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
 import { findDefaultCounty } from './chain.repository.js';
 
 /** The arguments these fields declare (GraphQL has validated their types). */
@@ -82,6 +82,7 @@ export const chainResolvers: Resolvers = {
   ChainGap: {
     candidates: (parent: ChainGapModel, args: Args, context: GraphQLContext) =>
       rankGapCandidates(context.database, parent, integerArgument('first', args.first, 0, CHAIN_RULES.candidatesMax, CHAIN_RULES.candidatesDefault)),
+    noCandidatesReason: (parent: ChainGapModel, _args: Args, context: GraphQLContext) => explainNoCandidates(context.database, parent),
   } as never,
   GapCandidate: {
     actor: (parent: { candidate: EntityModel }) => parent.candidate,

@@ -21,6 +21,7 @@ import {
 import { rankCandidates } from '../matching/matching.service.js';
 import { MATCHING_CONFIG } from '../matching/matching.config.js';
 import type { NodeKind } from '../../graph/kinds.js';
+import { findEntitiesByIds } from '../node/node.repository.js';
 
 const groupBySegment = (rows: readonly MemberRow[]) => {
   const map = new Map<string, MemberRow[]>();
@@ -66,6 +67,7 @@ export async function analyseIndustryChain(
       researchOrganizations: byResearch?.get(segment.id)?.length ?? 0,
       platforms: byPlatform?.get(segment.id)?.length ?? 0,
       experts: byExpert?.get(segment.id)?.length ?? 0,
+      localExperts: (byExpert?.get(segment.id) ?? []).filter((member) => member.local).length,
       projects: projects.length,
       recentProjects: years.filter((year) => year >= asOfYear - rules.staleYears).length,
       patents: patents.length,
@@ -75,10 +77,10 @@ export async function analyseIndustryChain(
       ENTERPRISES: segmentEnterprises.filter((member) => member.local).map((member) => member.node.id),
       RD_PARTNERS: (byPartner?.get(segment.id) ?? []).map((row) => row.node.id),
       PLATFORMS: (byPlatform?.get(segment.id) ?? []).map((row) => row.node.id),
-      EXPERTS: (byExpert?.get(segment.id) ?? []).map((row) => row.node.id),
+      EXPERTS: (byExpert?.get(segment.id) ?? []).filter((member) => member.local).map((row) => row.node.id),
       RECENT_PROJECTS: [],
     };
-    const gaps: ChainGapModel[] = judgeSegment(support, rules, asOfYear).map((gap) => ({
+    const gaps: ChainGapModel[] = judgeSegment(support, rules, asOfYear, requiredTopics.length > 0).map((gap) => ({
       ...gap,
       segment,
       countyId: county.id,
@@ -142,6 +144,25 @@ export async function rankGapCandidates(database: Database, gap: ChainGapModel, 
     local: match.reasons.some((reason) => reason.kind === 'GEOGRAPHY' && reason.signal === MATCHING_CONFIG.geography.sameCounty),
     reasons: match.reasons,
   }));
+}
+
+const CANDIDATE_KIND_NAMES: Record<SupportDimension, [string, string]> = {
+  ENTERPRISES: ['企业', 'enterprise'],
+  RD_PARTNERS: ['高校或科研院所', 'university or research institute'],
+  PLATFORMS: ['平台', 'platform'],
+  EXPERTS: ['专家', 'expert'],
+  RECENT_PROJECTS: ['机构或专家', 'organisation or expert'],
+};
+
+/** Why a gap has no candidate at all, in Chinese and English; null when it has at least one. */
+export async function explainNoCandidates(database: Database, gap: ChainGapModel): Promise<string | null> {
+  if (gap.requiredTopicIds.length === 0) {
+    return '该环节未登记所需技术主题，无法按技术匹配补链候选；请先为环节补充所需技术 / The segment requires no topic, so no candidate can be matched by technology; add its required topics first';
+  }
+  if ((await rankGapCandidates(database, gap, 1)).length > 0) return null;
+  const topics = (await findEntitiesByIds(database, gap.requiredTopicIds)).filter((topic): topic is EntityModel => topic !== null).map((topic) => String(topic.name));
+  const [kindZh, kindEn] = CANDIDATE_KIND_NAMES[gap.dimension];
+  return `图谱中没有县内支撑之外的${kindZh}掌握、研究或从事该环节所需技术（${topics.join('、')}） / No ${kindEn} beyond the segment's local support holds, works on or works in its topics (${topics.join(', ')})`;
 }
 
 /** Each indicator's progress: derived from the graph where a derivation applies, else the recorded value. */

@@ -23,6 +23,16 @@ export const MATCHING_CONFIG = {
     organizationFocus: 0.7,
     /** A platform holds its member experts' topics (AFFILIATED_WITH) at their level times this. */
     platformMemberDiscount: 0.8,
+    /** An organisation holds its affiliated experts' topics at their level times this (primary affiliation, other). */
+    staffDiscount: { primary: 0.8, secondary: 0.6 },
+    /** Evidence as a hold: a project on the topic the candidate led or joined, a patent on it it owns or invented. */
+    ledProject: 0.75,
+    joinedProject: 0.45,
+    patent: 0.6,
+    /** An enterprise holds the topics required by the chain segments it works in (IN_SEGMENT) this strongly. */
+    segmentTopic: 0.4,
+    /** Evidence holds fade with age like evidence (halfLifeYears), but never below this share. */
+    evidenceHoldFloor: 0.5,
     /** A platform holds the topics required by the chains of the industries it serves (SERVES) this strongly. */
     servedIndustryTopic: 0.25,
     /** Holding a narrower topic than the need's (a specialist) counts this much per step down. */
@@ -73,6 +83,15 @@ export const MATCHING_CONFIG = {
     distinctiveWordTopics: 2,
     /** The weight of a topic found through one distinctive word. */
     distinctiveWordWeight: 0.35,
+    /** A topic whose name or alias the text writes with one character wrong counts with this weight. */
+    typoWeight: 0.8,
+    /** Topic text profiles (BM25): the best match must score at least this; others within this share of it count, at most so many, weighted by their share. */
+    profileMinScore: 7,
+    profileRelativeScore: 0.6,
+    profileMaxTopics: 3,
+    profileWeight: 0.6,
+    /** A demand's need widened through the chain: the topics required by its poster's segments (in the demand's industry) join at this weight. */
+    demandChainTopicWeight: 0.15,
     /** At most this many topics are kept, strongest first. */
     maxTopics: 8,
     /** Suggestions offered when the text names no known topic. */

@@ -4,10 +4,15 @@ import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
+import type { TopicProfileSource } from './topic-profiles.js';
+import { MATCHING_CONFIG } from './matching.config.js';
 
-/** Every topic's labels and every industry's segments with their required topics (for reading free text). */
-export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[] }> {
-  const [topics, industries] = await Promise.all([
+/**
+ * Every topic's labels and every industry's segments with their required topics (for reading free text), and how
+ * many project and patent tags there are (with the labels, the fingerprint of the topics' text profiles).
+ */
+export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[]; evidenceTags: number }> {
+  const [topics, industries, tags] = await Promise.all([
     database.read('MATCH (t:Topic) RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases ORDER BY t.id'),
     database.read(
       `MATCH (i:Industry)
@@ -16,8 +21,20 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
        WITH i, collect(CASE WHEN s IS NULL THEN null ELSE {id: s.id, name: s.name, topicIds: topicIds} END) AS segments
        RETURN i.id AS id, i.name AS name, coalesce(i.aliases, []) AS aliases, segments ORDER BY i.id`,
     ),
+    database.read('MATCH ()-[tag:ON_TOPIC]->() RETURN count(tag) AS tags'),
   ]);
-  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[] };
+  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[], evidenceTags: Number(tags[0]?.tags ?? 0) };
+}
+
+/** Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it. */
+export async function loadTopicProfileSources(database: Database): Promise<TopicProfileSource[]> {
+  const rows = await database.read(
+    `MATCH (t:Topic)
+     RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases, t.description AS description,
+            COLLECT { MATCH (t)<-[:ON_TOPIC]-(work) RETURN coalesce(work.name, work.title) } AS evidenceTitles
+     ORDER BY t.id`,
+  );
+  return rows as unknown as TopicProfileSource[];
 }
 
 /** How many experts and organisations hold each topic, and how many there are in all (for topic rarity). */
@@ -33,6 +50,15 @@ export async function topicHolderCounts(database: Database, topicIds: string[]):
   return { total: Number(totals[0]?.total ?? 0), holders: new Map(rows.map((row) => [row.topicId as string, Number(row.holders)])) };
 }
 
+/**
+ * How a candidate holds a topic — the capability rule, one definition for matching, chain support and gap candidates:
+ * its own expertise (experts) or declared focus (organisations); the expertise of the experts affiliated with it
+ * (`staff` for organisations, `members` for platforms); projects on the topic it led or joined; patents on it it owns
+ * or invented; for an enterprise, the topics required by the chain segments it works in; for a platform, the topics
+ * required by the chains of the industries it serves.
+ */
+export type HoldVia = 'expertise' | 'focus' | 'staff' | 'members' | 'led' | 'joined' | 'patent' | 'segment' | 'serves';
+
 /** A candidate's hold on one need topic: the topic it holds, how that relates to the need's, and how strongly. */
 export interface TopicHold {
   candidateId: string;
@@ -41,13 +67,19 @@ export interface TopicHold {
   /** Steps down (held topic narrower than the need's) or up (broader); 0 and 0 for the same topic; 1 and 1 for a sibling (same broader topic). */
   down: number;
   up: number;
-  /** Expertise level (of the expert, or of the platform's member expert); null otherwise. */
+  /** Expertise level (of the expert, or of the organisation's affiliated expert); null otherwise. */
   level: string | null;
-  /** How the candidate holds the topic: its own expertise or focus, a platform's member experts, or the industries a platform serves. */
-  via: 'expertise' | 'focus' | 'members' | 'serves';
+  via: HoldVia;
+  /** The evidence behind an indirect hold: the affiliated expert, the project, the patent or the chain segment (id and name); null otherwise. */
+  viaId?: string | null;
+  viaName?: string | null;
+  /** For staff and members: whether it is the expert's primary affiliation. */
+  primary?: boolean | null;
+  /** For projects and patents: the start, grant or filing year. */
+  year?: number | null;
 }
 
-/** Every expert or organisation of `kinds` holding a need topic, a narrower one or a broader one (within `steps`). */
+/** Every expert or organisation of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one (within `steps`). */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
   const rows = await database.read(
     `UNWIND $needTopicIds AS needTopicId
@@ -61,17 +93,34 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      }
      CALL (held) {
        MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
-       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via
+       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via,
+              null AS viaId, null AS viaName, null AS primary, null AS year
        UNION
-       MATCH (candidate:Platform)<-[:AFFILIATED_WITH]-(:Expert)-[r:HAS_EXPERTISE]->(held)
-       RETURN candidate, r.level AS level, 'members' AS via
+       MATCH (candidate:Organization)<-[affiliation:AFFILIATED_WITH]-(expert:Expert)-[r:HAS_EXPERTISE]->(held)
+       RETURN candidate, r.level AS level, CASE WHEN candidate:Platform THEN 'members' ELSE 'staff' END AS via,
+              expert.id AS viaId, expert.name AS viaName, coalesce(affiliation.primary, false) AS primary, null AS year
+       UNION
+       MATCH (candidate)-[role:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(held)
+       RETURN candidate, null AS level, CASE type(role) WHEN 'LEADS' THEN 'led' ELSE 'joined' END AS via,
+              project.id AS viaId, project.name AS viaName, null AS primary, project.startYear AS year
+       UNION
+       MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
+       RETURN candidate, null AS level, 'patent' AS via,
+              patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year
+       UNION
+       MATCH (candidate:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)-[:REQUIRES]->(held)
+       RETURN candidate, null AS level, 'segment' AS via, segment.id AS viaId, segment.name AS viaName, null AS primary, null AS year
        UNION
        MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
-       RETURN candidate, null AS level, 'serves' AS via
+       RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year
      }
-     WITH candidate, needTopicId, held, down, up, level, via
+     WITH candidate, needTopicId, held, down, up, level, via, viaId, viaName, primary, year
      WHERE any(label IN labels(candidate) WHERE label IN $kinds)
-     RETURN candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, level, via`,
+     // One row per way of holding: the strongest expert, the newest project or patent.
+     ORDER BY CASE level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, coalesce(primary, false) DESC, coalesce(year, 0) DESC, viaId
+     WITH candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, via,
+          head(collect({level: level, viaId: viaId, viaName: viaName, primary: primary, year: year})) AS best
+     RETURN candidateId, needTopicId, heldTopicId, down, up, via, best.level AS level, best.viaId AS viaId, best.viaName AS viaName, best.primary AS primary, best.year AS year`,
     { needTopicIds, kinds },
   );
   return rows as unknown as TopicHold[];
@@ -234,7 +283,13 @@ const TARGET_TOPICS: Partial<Record<NodeKind, string>> = {
     } RETURN id, weight, origin`,
   Industry: `MATCH (target)-[:HAS_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 0.8 AS weight, '产业链环节「' + s.name + '」所需技术' AS origin`,
   ChainSegment: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '产业链环节「' + target.name + '」所需技术' AS origin`,
-  Demand: `MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '需求所需技术' AS origin`,
+  Demand: `CALL (target) {
+      MATCH (target)-[:REQUIRES]->(t:Topic) RETURN t.id AS id, 1.0 AS weight, '需求所需技术' AS origin
+      UNION
+      MATCH (target)<-[:POSTED]-(:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment)-[:REQUIRES]->(t:Topic)
+      WHERE NOT EXISTS { (target)-[:FOR_INDUSTRY]->(:Industry) } OR EXISTS { (target)-[:FOR_INDUSTRY]->(:Industry)-[:HAS_SEGMENT]->(s) }
+      RETURN t.id AS id, $chainTopicWeight AS weight, '需求方所在产业链环节「' + s.name + '」所需技术' AS origin
+    } RETURN id, weight, origin`,
 };
 
 /** Per kind of target: the organisation whose closeness counts, its region and the segments it works in. */
@@ -262,7 +317,7 @@ export async function targetFacts(database: Database, id: string): Promise<Targe
   const contextQuery = entity ? TARGET_CONTEXT[entity.nodeKind] : undefined;
   if (!entity || !topicsQuery || !contextQuery) return null;
   const [topics, context] = await Promise.all([
-    database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id }),
+    database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id, chainTopicWeight: MATCHING_CONFIG.need.demandChainTopicWeight }),
     database.read(`MATCH (target:Entity {id: $id}) ${contextQuery}`, { id }),
   ]);
   const row = context[0] ?? {};

@@ -30,6 +30,7 @@ function matchPage(result: MatchResultModel, args: { first?: number | null; afte
   return {
     interpretedTopics: result.interpretedTopics,
     noKnownTopic: result.noKnownTopic,
+    noCandidates: result.noCandidates,
     suggestedTopicIds: result.suggestedTopicIds,
     matches: toConnection(items, page, result.matches.length),
   };

@@ -57,20 +57,31 @@ export function importance(topic: RankedNeedTopic): number {
   return topic.weight * (0.25 + 0.75 * topic.rarity);
 }
 
-/** The strength of one hold: expertise level (or organisation focus) times the hierarchy discount. */
-export function holdStrength(hold: TopicHold): number {
+/** The strength of one hold: how the candidate holds the topic (level, focus, staff, evidence and its age) times the hierarchy discount. */
+export function holdStrength(hold: TopicHold, referenceYear?: number): number {
   const config = MATCHING_CONFIG.topics;
   const expertise = config.expertiseLevel[hold.level ?? 'BASIC'] ?? config.expertiseLevel.BASIC!;
-  const level = { expertise, focus: config.organizationFocus, members: expertise * config.platformMemberDiscount, serves: config.servedIndustryTopic }[hold.via];
+  const recency = hold.year && referenceYear ? Math.max(config.evidenceHoldFloor, decay(hold.year, referenceYear)) : 1;
+  const level = {
+    expertise,
+    focus: config.organizationFocus,
+    staff: expertise * (hold.primary ? config.staffDiscount.primary : config.staffDiscount.secondary),
+    members: expertise * config.platformMemberDiscount,
+    led: config.ledProject * recency,
+    joined: config.joinedProject * recency,
+    patent: config.patent * recency,
+    segment: config.segmentTopic,
+    serves: config.servedIndustryTopic,
+  }[hold.via];
   return level * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
 }
 
 /** The best hold per need topic. */
-export function bestHolds(holds: TopicHold[]): Map<string, TopicHold> {
+export function bestHolds(holds: TopicHold[], referenceYear?: number): Map<string, TopicHold> {
   const best = new Map<string, TopicHold>();
   for (const hold of holds) {
     const current = best.get(hold.needTopicId);
-    if (!current || holdStrength(hold) > holdStrength(current)) best.set(hold.needTopicId, hold);
+    if (!current || holdStrength(hold, referenceYear) > holdStrength(current, referenceYear)) best.set(hold.needTopicId, hold);
   }
   return best;
 }
@@ -79,12 +90,12 @@ export function bestHolds(holds: TopicHold[]): Map<string, TopicHold> {
  * Topic signal: Σ importance × strength over the need's topics, divided by the importance of the need's three
  * most important topics (capped at 1) — so covering the core of a broad need fully counts as a full match.
  */
-export function topicSignal(needTopics: RankedNeedTopic[], holds: TopicHold[]): number {
-  const best = bestHolds(holds);
+export function topicSignal(needTopics: RankedNeedTopic[], holds: TopicHold[], referenceYear?: number): number {
+  const best = bestHolds(holds, referenceYear);
   const importances = needTopics.map(importance).sort((a, b) => b - a);
   const denominator = importances.slice(0, 3).reduce((sum, value) => sum + value, 0);
   if (denominator === 0) return 0;
-  const covered = needTopics.reduce((sum, topic) => sum + importance(topic) * (best.has(topic.id) ? holdStrength(best.get(topic.id)!) : 0), 0);
+  const covered = needTopics.reduce((sum, topic) => sum + importance(topic) * (best.has(topic.id) ? holdStrength(best.get(topic.id)!, referenceYear) : 0), 0);
   return Math.min(1, covered / denominator);
 }
 
@@ -96,8 +107,8 @@ function saturate(total: number): number {
   return 1 - Math.exp(-total / MATCHING_CONFIG.evidence.saturation);
 }
 
-function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
-  const best = bestHolds(facts.holds);
+function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signal: number, referenceYear: number): Omit<Reason, 'contribution'> {
+  const best = bestHolds(facts.holds, referenceYear);
   const held = needTopics.filter((topic) => best.has(topic.id)).map((topic) => ({ topic, hold: best.get(topic.id)! }));
   // One phrase per topic held, naming every need topic it serves through the hierarchy.
   const byHeld = new Map<string, TopicHold[]>();
@@ -110,10 +121,17 @@ function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signa
     const related = needNames((item) => item.down > 0 && item.up > 0);
     const narrower = needNames((item) => item.down > 0 && item.up === 0);
     const broader = needNames((item) => item.up > 0 && item.down === 0);
+    const level = LEVEL_NAMES[hold.level ?? 'BASIC'] ?? ['', ''];
+    const via = hold.viaName ?? '';
     const how: Record<TopicHold['via'], [string, string]> = {
-      expertise: LEVEL_NAMES[hold.level ?? 'BASIC'] ?? ['', ''],
+      expertise: level,
       focus: ['研究方向', 'research focus'],
-      members: [`入驻专家${LEVEL_NAMES[hold.level ?? 'BASIC']?.[0] ?? ''}`, `member experts, ${LEVEL_NAMES[hold.level ?? 'BASIC']?.[1] ?? ''}`],
+      staff: [`其专家${via}，${level[0]}`, `its expert ${via}, ${level[1]}`],
+      members: [`入驻专家${via}，${level[0]}`, `member expert ${via}, ${level[1]}`],
+      led: [`主持项目「${via}」`, `led the project ${via}`],
+      joined: [`参与项目「${via}」`, `took part in the project ${via}`],
+      patent: [`拥有专利「${via}」`, `holds the patent ${via}`],
+      segment: [`身处产业链环节「${via}」`, `works in the chain segment ${via}`],
       serves: ['服务产业链所需', 'needed by the chains it serves'],
     };
     const notes = english
@@ -294,7 +312,7 @@ export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[
   };
   const totalWeight = MATCH_SIGNALS.filter((signal) => applies[signal]).reduce((sum, signal) => sum + MATCHING_CONFIG.weights[signal], 0);
   const reasons = [
-    topicReason(needTopics, facts, topicSignal(needTopics, facts.holds)),
+    topicReason(needTopics, facts, topicSignal(needTopics, facts.holds, referenceYear), referenceYear),
     projectReason(facts, referenceYear),
     patentReason(facts, referenceYear),
     applies.GRAPH_PROXIMITY ? proximityReason(facts) : null,

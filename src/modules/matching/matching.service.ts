@@ -9,8 +9,11 @@ import type { Database } from '../../neo4j/database.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
+import { createHash } from 'node:crypto';
+import { topicProfiles, type TopicProfiles } from './topic-profiles.js';
 import {
   candidateDetails,
+  loadTopicProfileSources,
   evidenceOf,
   findTopicHolders,
   insidersOf,
@@ -38,6 +41,8 @@ export interface MatchModel {
 export interface MatchResultModel {
   interpretedTopics: Array<RankedNeedTopic>;
   noKnownTopic: boolean;
+  /** The need was understood (interpretedTopics) but no candidate holds any of its topics. */
+  noCandidates: boolean;
   suggestedTopicIds: string[];
   matches: MatchModel[];
 }
@@ -63,7 +68,18 @@ export interface MatchRequest {
 /** At most this many candidates (best by topic signal) are examined in full; the rest cannot reach the top. */
 const CANDIDATES_EXAMINED = 300;
 
-/** Reads free text (and explicit topics or industry) into weighted need topics, or suggestions when none. */
+/** A fingerprint of what the topics' text profiles are built from: their labels and the number of project and patent tags. */
+function profileFingerprint(vocabulary: { topics: Array<{ id: string; name: string; aliases: string[] }>; evidenceTags: number }): string {
+  const hash = createHash('sha1');
+  for (const topic of vocabulary.topics) hash.update(`${topic.id}\u0000${topic.name}\u0000${topic.aliases.join('\u0001')}\u0002`);
+  return `${vocabulary.topics.length}:${vocabulary.evidenceTags}:${hash.digest('hex')}`;
+}
+
+/**
+ * Reads free text (and explicit topics or industry) into weighted need topics, or suggestions when none: names and
+ * aliases, the industries and segments named, one-character typos and the topics' text profiles; Latin words
+ * are also read as pinyin of the profiles' words.
+ */
 export async function interpretNeed(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null },
@@ -71,13 +87,23 @@ export async function interpretNeed(
   const vocabulary = await loadVocabulary(database);
   const topics = new Map<string, NeedTopic>();
   for (const id of need.topicIds ?? []) topics.set(id, { id, weight: 1, origin: '指定主题' });
-  if (need.text?.trim() || need.industryId) {
-    for (const topic of interpretText(need.text ?? '', vocabulary.topics, vocabulary.industries, need.industryId ?? undefined)) {
+  const raw = need.text?.trim() ?? '';
+  let text = raw;
+  let profiles: TopicProfiles | undefined;
+  if (raw) {
+    profiles = await topicProfiles(database, profileFingerprint(vocabulary), () => loadTopicProfileSources(database));
+    const spelt = profiles.fromPinyin(raw);
+    if (spelt.length > 0) text = `${raw} ${spelt.join(' ')}`;
+  }
+  if (text || need.industryId) {
+    for (const topic of interpretText(text, vocabulary.topics, vocabulary.industries, need.industryId ?? undefined, profiles)) {
       if (!topics.has(topic.id)) topics.set(topic.id, topic);
     }
   }
   const list = [...topics.values()];
-  return { topics: list, suggestions: list.length === 0 && need.text ? suggestTopics(need.text, vocabulary.topics) : [] };
+  if (list.length > 0 || !raw) return { topics: list, suggestions: [] };
+  const nearest = (profiles?.match(text) ?? []).slice(0, MATCHING_CONFIG.need.suggestions).map((hit) => hit.id);
+  return { topics: list, suggestions: nearest.length > 0 ? nearest : suggestTopics(text, vocabulary.topics) };
 }
 
 async function filteredIds(database: Database, ids: string[], filter: Conditions | null): Promise<Set<string>> {
@@ -98,7 +124,7 @@ function labelOf(entity: EntityModel, affiliationName: string | null, place: Pla
 /** Runs the pipeline for one request; returns every match, best first. */
 export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
   const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
-  if (request.needTopics.length === 0) return { interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: [], matches: [] };
+  if (request.needTopics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [] };
   const needTopicIds = request.needTopics.map((topic) => topic.id);
   const counts = await topicHolderCounts(database, needTopicIds);
   const needTopics: RankedNeedTopic[] = request.needTopics
@@ -114,7 +140,7 @@ export async function rankCandidates(database: Database, request: MatchRequest):
   const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
   const shortlist = [...holdsByCandidate.entries()]
     .filter(([id]) => allowed.has(id))
-    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds) }))
+    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear) }))
     .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal)
     .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
     .slice(0, CANDIDATES_EXAMINED)
@@ -166,7 +192,7 @@ export async function rankCandidates(database: Database, request: MatchRequest):
     });
   }
   matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
-  return { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, suggestedTopicIds: [], matches };
+  return { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches };
 }
 
 
@@ -181,7 +207,7 @@ export async function searchExperts(
   referenceYear?: number,
 ): Promise<MatchResultModel> {
   const interpreted = await interpretNeed(database, need);
-  if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, suggestedTopicIds: interpreted.suggestions, matches: [] };
+  if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: interpreted.suggestions, matches: [] };
   return rankCandidates(database, {
     needTopics: interpreted.topics,
     kinds: ['Expert'],

@@ -5,6 +5,7 @@
  * named together with one of its chain segments brings that segment's required topics.
  */
 import { MATCHING_CONFIG } from './matching.config.js';
+import type { TopicProfiles } from './topic-profiles.js';
 
 export interface TopicLabel {
   id: string;
@@ -85,7 +86,7 @@ function keepStrongest(topics: NeedTopic[], into: Map<string, NeedTopic>): void 
  * The topics a free-text need names, strongest first: topics by name or alias, and the required topics of
  * the chain segments it names within an industry it names (or `industryId`, when given).
  */
-export function interpretText(text: string, topics: TopicLabel[], industries: IndustryLabel[], industryId?: string): NeedTopic[] {
+export function interpretText(text: string, topics: TopicLabel[], industries: IndustryLabel[], industryId?: string, profiles?: TopicProfiles): NeedTopic[] {
   const config = MATCHING_CONFIG.need;
   const words = wordsOf(text);
   const found = new Map<string, NeedTopic>();
@@ -127,8 +128,27 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
       keepStrongest(users.map((id) => ({ id, weight: config.distinctiveWordWeight, origin: `关键词「${word}」` })), named);
     }
   }
+  if (profiles) readThroughProfiles(text, profiles, named, topics);
   keepStrongest([...named.values()], found);
   return [...found.values()].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, config.maxTopics);
+}
+
+/**
+ * Adds what the topics' text profiles read in the need: names or aliases written with one character wrong, and the
+ * topics whose profile (labels, description, project and patent titles) the need's words match best (BM25), each
+ * relative to the best one.
+ */
+function readThroughProfiles(text: string, profiles: TopicProfiles, into: Map<string, NeedTopic>, topics: TopicLabel[]): void {
+  const config = MATCHING_CONFIG.need;
+  for (const { id, label } of profiles.nearMisses(text)) keepStrongest([{ id, weight: config.typoWeight, origin: `近似名称「${label}」` }], into);
+  const hits = profiles.match(text);
+  const top = hits[0]?.score ?? 0;
+  if (top < config.profileMinScore) return;
+  const names = new Map(topics.map((topic) => [topic.id, topic.name]));
+  for (const hit of hits.filter((candidate) => candidate.score >= config.profileRelativeScore * top).slice(0, config.profileMaxTopics)) {
+    if (into.has(hit.id)) continue;
+    keepStrongest([{ id: hit.id, weight: round(config.profileWeight * (hit.score / top)), origin: `文本与主题「${names.get(hit.id) ?? hit.id}」的资料相符` }], into);
+  }
 }
 
 /** The known topics nearest to a text that names none: most characters in common first (CJK characters only, when the text has any). */

@@ -5,7 +5,7 @@ import { progressRatio, derivationFor } from '../../../../src/modules/chain/indi
 import type { SegmentSupportModel } from '../../../../src/modules/chain/chain.model.js';
 
 const support = (overrides: Partial<SegmentSupportModel>): SegmentSupportModel => ({
-  enterprises: 3, localEnterprises: 3, rdPartners: 2, researchOrganizations: 2, platforms: 2, experts: 5, projects: 4, recentProjects: 2, patents: 1, lastProjectYear: 2025, ...overrides,
+  enterprises: 3, localEnterprises: 3, rdPartners: 2, researchOrganizations: 2, platforms: 2, experts: 5, localExperts: 4, projects: 4, recentProjects: 2, patents: 1, lastProjectYear: 2025, ...overrides,
 });
 
 describe('chain depths (upstream → downstream order)', () => {
@@ -24,15 +24,30 @@ describe('gap verdicts', () => {
     expect(judgeSegment(support({}), CHAIN_RULES, 2026)).toEqual([]);
   });
   it('gives one verdict per empty dimension, with the reason', () => {
-    const gaps = judgeSegment(support({ localEnterprises: 0, enterprises: 2, rdPartners: 0, platforms: 0, experts: 0, recentProjects: 0, lastProjectYear: 2017 }), CHAIN_RULES, 2026);
+    const gaps = judgeSegment(support({ localEnterprises: 0, enterprises: 2, rdPartners: 0, platforms: 0, experts: 2, localExperts: 0, recentProjects: 0, lastProjectYear: 2017 }), CHAIN_RULES, 2026);
     expect(gaps.map((gap) => gap.kind)).toEqual(['NO_ENTERPRISE', 'NO_RD_PARTNER', 'NO_PLATFORM', 'NO_EXPERT', 'STALE']);
     expect(gaps[0]?.reason).toContain('县外有 2 家');
+    expect(gaps[3]?.reason).toBe('县内没有专家具备该环节所需技术主题（或其下位主题）的专长（县外有 2 位）');
     expect(gaps[4]?.reason).toContain('2017');
     expect(gaps[4]?.reasonEnglish).toContain(`since ${2026 - CHAIN_RULES.staleYears}`);
   });
-  it('calls a dimension WEAK below its documented minimum but above zero', () => {
-    const gaps = judgeSegment(support({ experts: CHAIN_RULES.weakMinimums.EXPERTS - 1 }), CHAIN_RULES, 2026);
-    expect(gaps).toEqual([expect.objectContaining({ kind: 'WEAK', dimension: 'EXPERTS', observed: CHAIN_RULES.weakMinimums.EXPERTS - 1, required: CHAIN_RULES.weakMinimums.EXPERTS })]);
+  it('calls a dimension WEAK below its documented minimum but above zero, counting local experts only', () => {
+    const gaps = judgeSegment(support({ experts: 9, localExperts: CHAIN_RULES.weakMinimums.EXPERTS - 1 }), CHAIN_RULES, 2026);
+    expect(gaps).toEqual([
+      expect.objectContaining({ kind: 'WEAK', dimension: 'EXPERTS', observed: CHAIN_RULES.weakMinimums.EXPERTS - 1, required: CHAIN_RULES.weakMinimums.EXPERTS, label: '县内专家偏少' }),
+    ]);
+  });
+  it('gives two WEAK gaps of one segment distinct labels', () => {
+    const gaps = judgeSegment(support({ localEnterprises: 1, localExperts: 1 }), CHAIN_RULES, 2026);
+    expect(gaps.map((gap) => [gap.kind, gap.label])).toEqual([
+      ['WEAK', '企业偏少'],
+      ['WEAK', '县内专家偏少'],
+    ]);
+  });
+  it('judges a segment that requires no topic on its enterprises only: no verdict nothing could clear', () => {
+    const empty = support({ localEnterprises: 0, enterprises: 0, rdPartners: 0, platforms: 0, experts: 0, localExperts: 0, recentProjects: 0, lastProjectYear: null });
+    expect(judgeSegment(empty, CHAIN_RULES, 2026, false).map((gap) => gap.kind)).toEqual(['NO_ENTERPRISE']);
+    expect(judgeSegment(empty, CHAIN_RULES, 2026, true).map((gap) => gap.kind)).toEqual(['NO_ENTERPRISE', 'NO_RD_PARTNER', 'NO_PLATFORM', 'NO_EXPERT', 'STALE']);
   });
 });
 

@@ -1,0 +1,107 @@
+/**
+ * Reading a need against what the data itself says about each topic. A topic's text profile is its name and aliases
+ * (twice: they define it), its description, and the names of the projects and titles of the patents tagged with it;
+ * a need's words (src/text/segment.ts) are matched against the profiles with BM25, so words the data uses reach a
+ * topic even without an alias. Also: one-character typos of a topic's name or alias, and needs written in pinyin
+ * (each Latin word, or two adjacent ones, read as the pinyin of a word the profiles use).
+ */
+import { pinyin } from 'pinyin-pro';
+import { Bm25Index } from '../../text/bm25.js';
+import { segment } from '../../text/segment.js';
+
+export interface TopicProfileSource {
+  id: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  /** Names of the projects and titles of the patents tagged with the topic. */
+  evidenceTitles: string[];
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/** The pinyin of a Chinese word without tones or spaces (天麻 → tianma). */
+function pinyinOf(word: string): string {
+  return (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase();
+}
+
+/** Every topic's text profile, indexed for BM25, with the lookups for typos and pinyin. */
+export class TopicProfiles {
+  private readonly index: Bm25Index;
+  /** Chinese names and aliases of at least three characters, for typo matching. */
+  private readonly labels: Array<{ id: string; label: string }>;
+  /** Pinyin (no tones) → the Chinese word of the profiles it spells. */
+  private readonly wordOfPinyin = new Map<string, string>();
+
+  constructor(topics: readonly TopicProfileSource[]) {
+    const documents = topics.map((topic) => {
+      const labels = [topic.name, ...topic.aliases].join(' ');
+      return { id: topic.id, words: segment([labels, labels, topic.description ?? '', ...topic.evidenceTitles].join(' ')) };
+    });
+    this.index = new Bm25Index(documents);
+    this.labels = topics.flatMap((topic) => [topic.name, ...topic.aliases].filter((label) => label.length >= 3 && [...label].every((character) => CJK.test(character))).map((label) => ({ id: topic.id, label })));
+    for (const document of documents) {
+      for (const word of document.words) {
+        if (word.length >= 2 && [...word].every((character) => CJK.test(character)) && !this.wordOfPinyin.has(pinyinOf(word))) this.wordOfPinyin.set(pinyinOf(word), word);
+      }
+    }
+  }
+
+  /** Topics whose profile matches the text, best first, with BM25 scores. */
+  match(text: string): Array<{ id: string; score: number }> {
+    return this.index.search(text);
+  }
+
+  /**
+   * Topics whose name or alias occurs in the text with exactly one character replaced (天麻素提曲 → 天麻素提取),
+   * with the label matched; exact occurrences are left to the name matching.
+   */
+  nearMisses(text: string): Array<{ id: string; label: string }> {
+    const found: Array<{ id: string; label: string }> = [];
+    for (const run of text.match(CJK_RUN) ?? []) {
+      for (const { id, label } of this.labels) {
+        if (run.includes(label) || run.length < label.length) continue;
+        for (let start = 0; start + label.length <= run.length; start += 1) {
+          let differences = 0;
+          for (let offset = 0; offset < label.length && differences < 2; offset += 1) if (run[start + offset] !== label[offset]) differences += 1;
+          if (differences === 1) {
+            found.push({ id, label });
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Chinese words spelt by the text's Latin words, alone or two together (tianma honggan → 天麻 烘干); empty for Chinese text. */
+  fromPinyin(text: string): string[] {
+    if (CJK.test(text)) return [];
+    const tokens = text.toLowerCase().match(/[a-z]+/g) ?? [];
+    const words: string[] = [];
+    for (let index = 0; index < tokens.length; index += 1) {
+      const pair = index + 1 < tokens.length ? this.wordOfPinyin.get(`${tokens[index]}${tokens[index + 1]}`) : undefined;
+      if (pair) {
+        words.push(pair);
+        index += 1;
+        continue;
+      }
+      const single = this.wordOfPinyin.get(tokens[index]!);
+      if (single) words.push(single);
+    }
+    return words;
+  }
+}
+
+/** Built profiles per database, reused while the fingerprint of the data they were built from is unchanged. */
+const cache = new WeakMap<object, { fingerprint: string; profiles: TopicProfiles }>();
+
+/** The profiles of a database for a fingerprint of their data; `load` fetches the sources when the fingerprint changed. */
+export async function topicProfiles(database: object, fingerprint: string, load: () => Promise<TopicProfileSource[]>): Promise<TopicProfiles> {
+  const entry = cache.get(database);
+  if (entry?.fingerprint === fingerprint) return entry.profiles;
+  const profiles = new TopicProfiles(await load());
+  cache.set(database, { fingerprint, profiles });
+  return profiles;
+}

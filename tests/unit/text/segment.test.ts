@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { segment, wordSet } from '../../../src/text/segment.js';
+
+describe('segment (src/text/segment.ts, jieba with its shipped dictionary)', () => {
+  it('cuts an everyday sentence into words, dropping punctuation and function words', () => {
+    expect(segment('腊肉放久了容易坏，想找人解决')).toEqual(['腊肉', '放久', '容易', '坏', '解决']);
+  });
+
+  it('yields a long word and its dictionary sub-words (search mode), so a short word meets a long one', () => {
+    const words = wordSet('亚硝酸盐也偏高');
+    for (const word of ['亚硝酸盐', '亚硝酸', '硝酸盐']) expect(words.has(word)).toBe(true);
+    expect(words.has('也')).toBe(false);
+  });
+
+  it('lower-cases Latin words and drops English stop words; full-width forms are normalised', () => {
+    expect(segment('Gastrodin extraction and purification')).toEqual(['gastrodin', 'extraction', 'purification']);
+    expect(segment('ＱＲ码')).toContain('qr');
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(segment('  \n ')).toEqual([]);
+  });
+});
