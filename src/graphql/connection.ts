@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { BadUserInputError } from './errors.js';
 
 /** The most items one page may hold; larger `first` values are refused, not silently cut. */
@@ -70,16 +70,19 @@ export function toConnection<TNode>(items: Array<PageItem<TNode>>, page: PageReq
   };
 }
 
-/** Whether the operation selects `field` directly under the current field (e.g. is totalCount asked for?). */
+/**
+ * Whether the operation selects `field` directly under the current field (e.g. is totalCount asked for?), through
+ * any nesting of fragment spreads and inline fragments.
+ */
 export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes.some((node) =>
-    node.selectionSet?.selections.some((selection) => {
-      if (selection.kind === 'Field') return selection.name.value === field;
-      if (selection.kind === 'InlineFragment') return selection.selectionSet.selections.some((inner) => inner.kind === 'Field' && inner.name.value === field);
-      if (selection.kind === 'FragmentSpread') {
-        return info.fragments[selection.name.value]?.selectionSet.selections.some((inner) => inner.kind === 'Field' && inner.name.value === field) ?? false;
-      }
-      return false;
-    }),
-  );
+  const visited = new Set<string>();
+  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
+    selectionSet?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      if (visited.has(selection.name.value)) return false;
+      visited.add(selection.name.value);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    }) ?? false;
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
-import { startTestService, type TestService } from '../support/graphql-client.js';
+import { startTestService, useTestService, type TestService } from '../support/graphql-client.js';
 import { loadMiniCounty } from '../support/fixtures.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import type { Database } from '../../src/neo4j/database.js';
@@ -70,5 +70,32 @@ describe('the read API over the mini county', () => {
     expect(result.errors).toBeUndefined();
     const university = result.data?.search.edges.find((edge) => edge.node.id === gid('University', 'univ:agri'));
     expect(university?.highlights).toEqual([{ field: 'pinyin', fragments: ['«slnydx»'] }]);
+  });
+});
+
+describe('totalCount however it is asked for', () => {
+  const suite = useTestService();
+
+  it('counts the same directly, through a fragment inside a fragment, and through an inline fragment', async () => {
+    // seeds/sample-county/nodes/Enterprise.json holds 101 records.
+    const direct = await suite.service.query<{ enterprises: { totalCount: number } }>('{ enterprises(first: 1) { totalCount } }');
+    const nested = await suite.service.query<{ enterprises: { totalCount: number } }>(
+      'query { enterprises(first: 1) { ...Outer } } fragment Outer on EnterpriseConnection { ...Inner } fragment Inner on EnterpriseConnection { totalCount }',
+    );
+    const inline = await suite.service.query<{ enterprises: { totalCount: number } }>('{ enterprises(first: 1) { ... on EnterpriseConnection { ... { totalCount } } } }');
+    expect([direct.data?.enterprises.totalCount, nested.data?.enterprises.totalCount, inline.data?.enterprises.totalCount]).toEqual([101, 101, 101]);
+  });
+});
+
+describe('one-character search', () => {
+  const suite = useTestService();
+
+  it('reports the number of matches, not the rows fetched plus the offset', async () => {
+    // 44 records of seeds/sample-county hold 腊 in a name, title or alias (counted by hand over nodes/*.json).
+    const QUERY = 'query ($first: Int!) { search(query: "腊", first: $first) { totalCount edges { node { __typename } } } }';
+    const small = await suite.service.query<{ search: { totalCount: number; edges: unknown[] } }>(QUERY, { first: 2 });
+    const large = await suite.service.query<{ search: { totalCount: number; edges: unknown[] } }>(QUERY, { first: 100 });
+    expect([small.data?.search.totalCount, small.data?.search.edges.length]).toEqual([44, 2]);
+    expect([large.data?.search.totalCount, large.data?.search.edges.length]).toEqual([44, 44]);
   });
 });

@@ -49,10 +49,15 @@ export async function searchEntities(
   ]);
   const total = Number(counts[0]?.total ?? 0);
   if (total > 0 || [...text.trim()].length > 1) return { hits: rows.map((row) => ({ node: row.node as EntityModel, score: Number(row.score) })), total };
-  const fallback = await database.read(
-    `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)
-     WITH node ORDER BY node.name SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node`,
-    { kinds: params.kinds, text: text.trim(), offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
-  );
-  return { hits: fallback.map((row) => ({ node: row.node as EntityModel, score: 1 })), total: fallback.length + page.offset };
+  const substring = `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`;
+  const fallbackParams = { kinds: params.kinds, text: text.trim() };
+  const [fallback, fallbackCount] = await Promise.all([
+    database.read(`${substring} WITH node ORDER BY node.name, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node`, {
+      ...fallbackParams,
+      offset: cypherInt(page.offset),
+      limit: cypherInt(page.limit + 1),
+    }),
+    database.read(`${substring} RETURN count(node) AS total`, fallbackParams),
+  ]);
+  return { hits: fallback.map((row) => ({ node: row.node as EntityModel, score: 1 })), total: Number(fallbackCount[0]?.total ?? 0) };
 }
