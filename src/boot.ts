@@ -114,6 +114,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     anonymousReads: config.auth.anonymousReads,
     limits: config.graphql,
     bodyLimit: config.http.bodyLimit,
+    admission: config.admission,
   });
   let url: string;
   try {

@@ -74,6 +74,9 @@ const environmentSchema = z.object({
   NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(5_000)),
   NEO4J_MAX_POOL_SIZE: z.preprocess(emptyAsUndefined, positive.default(50)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
+  GRAPHQL_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, positive.default(16)),
+  GRAPHQL_MAX_QUEUED: z.preprocess(emptyAsUndefined, positive.default(2_000)),
+  GRAPHQL_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, positive.default(20_000)),
 });
 
 /** Connection settings of a Neo4j server, however it was found. */
@@ -110,6 +113,8 @@ export interface AppConfig {
   /** Driver limits: every transaction's timeout, and how long a request may wait for a pooled connection. */
   neo4jLimits: { transactionTimeoutMs: number; acquisitionTimeoutMs: number; connectionTimeoutMs: number; maxPoolSize: number };
   http: { host: string; port: number; bodyLimit: string; shutdownGraceMs: number };
+  /** Admission control: GraphQL requests running at once, waiting at most, and how long one may wait. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 }
 
 /** How bearer tokens are checked: an HS256 secret (generated and kept locally when none is configured) or a JWKS URL. */
@@ -190,6 +195,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
       maxCost: env.GRAPHQL_MAX_COST,
     },
+    admission: { maxConcurrent: env.GRAPHQL_MAX_CONCURRENT, maxQueued: env.GRAPHQL_MAX_QUEUED, maxWaitMs: env.GRAPHQL_MAX_WAIT_MS },
     neo4jLimits: {
       transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,
       acquisitionTimeoutMs: env.NEO4J_ACQUISITION_TIMEOUT_MS,

@@ -15,6 +15,7 @@ import { ErrorCode } from './graphql/errors.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { DEFAULT_LIMITS, queryLimits, tokenLimitError } from './graphql/limits.js';
 import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
+import { admissionControl, type AdmissionSettings } from './graphql/admission.js';
 import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
 import { mountExplorer } from './http/explorer.js';
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   health?: HealthSettings;
   /** The clock of every request (tests fix "now"). */
   now?: () => Date;
+  /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
+  admission?: AdmissionSettings;
   /** Adds routes (e.g. the web explorer) before the JSON 404 handler. */
   extraRoutes?: (app: express.Express) => void;
 }
@@ -190,6 +193,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   app.use(
     '/graphql',
     gate,
+    admissionControl(options.admission),
     requireJsonBody,
     express.json({ limit: options.bodyLimit ?? '256kb' }),
     tokenLimit,

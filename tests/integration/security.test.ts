@@ -233,6 +233,21 @@ describe('switches and start-up states', () => {
     }
   });
 
+  it('runs at most the admitted number of requests at once, queues a few more in order, and refuses the rest with 503', async () => {
+    const service = await startTestService(database, { admission: { maxConcurrent: 1, maxQueued: 2, maxWaitMs: 20_000 } });
+    try {
+      const query = '{ expertSearch(need: { text: "老腊肉 冷链 保存" }, first: 10) { matches { totalCount } } }';
+      const responses = await Promise.all(Array.from({ length: 8 }, () => service.post({ query })));
+      const statuses = responses.map((response) => response.status).sort();
+      // One runs, two wait their turn, five find the queue full: never a pool or database error.
+      expect(statuses).toEqual([200, 200, 200, 503, 503, 503, 503, 503]);
+      const refused = (await responses.find((response) => response.status === 503)!.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(refused.errors[0]).toEqual({ message: 'The service is overloaded (queue full); try again shortly.', extensions: { code: 'SERVICE_OVERLOADED' } });
+    } finally {
+      await service.close();
+    }
+  });
+
   it('mints tokens that the service accepts, with the subject recorded', async () => {
     const service = await startTestService(database);
     try {

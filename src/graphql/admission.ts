@@ -1,0 +1,65 @@
+/**
+ * Admission control: at most `maxConcurrent` GraphQL requests run at once; others wait in a bounded queue, and
+ * are answered 503 SERVICE_OVERLOADED when the queue is full or they waited too long. So a burst of clients never
+ * exhausts the database's connection pool or the server's memory, and each request either runs or is told to
+ * come back — it is never dropped silently.
+ */
+import type { RequestHandler } from 'express';
+import { ErrorCode } from './errors.js';
+
+export interface AdmissionSettings {
+  maxConcurrent: number;
+  maxQueued: number;
+  maxWaitMs: number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionSettings = { maxConcurrent: 16, maxQueued: 2_000, maxWaitMs: 20_000 };
+
+export function admissionControl(settings: AdmissionSettings = DEFAULT_ADMISSION): RequestHandler {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  /** Starts waiting requests while there is room; a waiter whose client went away starts nothing. */
+  const dispatch = () => {
+    while (running < settings.maxConcurrent && queue.length > 0) queue.shift()!();
+  };
+  const refuse = (response: Parameters<RequestHandler>[1], reason: string) =>
+    response
+      .status(503)
+      .set('retry-after', '1')
+      .json({ errors: [{ message: `The service is overloaded (${reason}); try again shortly.`, extensions: { code: ErrorCode.SERVICE_OVERLOADED } }] });
+
+  return (_request, response, next) => {
+    const admit = () => {
+      running += 1;
+      let finished = false;
+      const done = () => {
+        if (finished) return;
+        finished = true;
+        running -= 1;
+        dispatch();
+      };
+      response.once('finish', done);
+      response.once('close', done);
+      next();
+    };
+    if (running < settings.maxConcurrent && queue.length === 0) return admit();
+    if (queue.length >= settings.maxQueued) return refuse(response, 'queue full');
+    const waiter = () => {
+      clearTimeout(timer);
+      if (!response.writableEnded && !response.destroyed) admit();
+    };
+    const timer = setTimeout(() => {
+      const position = queue.indexOf(waiter);
+      if (position >= 0) queue.splice(position, 1);
+      refuse(response, `waited ${settings.maxWaitMs} ms`);
+    }, settings.maxWaitMs);
+    queue.push(waiter);
+    response.once('close', () => {
+      const position = queue.indexOf(waiter);
+      if (position >= 0) {
+        queue.splice(position, 1);
+        clearTimeout(timer);
+      }
+    });
+  };
+}
