@@ -124,6 +124,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     await database.close();
     throw error;
   }
+  logger.info({ url }, 'listening: /graphql answers 503 NOT_READY until migrations and seeding are done');
   let stopped = false;
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
     if (!stopped) logger.info({ url }, 'GraphQL service ready');

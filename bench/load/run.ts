@@ -18,7 +18,7 @@ import { startLocalNeo4j } from '../../src/local-neo4j/manager.js';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const DURATION_S = Number(process.env.LOAD_DURATION_S ?? 60);
-const WARMUP_S = 10;
+const WARMUP_S = Number(process.env.LOAD_WARMUP_S ?? 30);
 const PORT = Number(process.env.LOAD_PORT ?? 4950);
 const INSTANCE = { LOCAL_NEO4J_INSTANCE: 'bench-load', LOCAL_NEO4J_BOLT_PORT: process.env.LOAD_BOLT_PORT ?? '7920' };
 const runId = `load-${Date.now().toString(36)}`;
@@ -114,6 +114,7 @@ try {
   await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: WARMUP_S, requests, timeout: 30 });
   await sleep(5_000);
   const warmRss = rssMb(server.pid);
+  const warmupWrites = acknowledgedWrites;
   acknowledgedWrites = 0;
   unexpected.clear();
   const samples: number[] = [];
@@ -121,8 +122,8 @@ try {
   process.stdout.write(`${CONNECTIONS} clients for ${DURATION_S} s…\n`);
   const result = await autocannon({ url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: DURATION_S, requests, timeout: 30 });
   clearInterval(sampler);
-  process.stdout.write('cooling down for 20 s…\n');
-  await sleep(20_000);
+  process.stdout.write('cooling down for 30 s…\n');
+  await sleep(30_000);
   const afterRss = rssMb(server.pid);
 
   const database = openDatabase(config.externalNeo4j ?? (await startLocalNeo4j(config.localNeo4j, () => {}, config.neo4jDatabase)).connection);
@@ -142,7 +143,8 @@ try {
     non2xx: result.non2xx,
     timeouts: result.timeouts,
     unexpectedErrors: Object.fromEntries(unexpected),
-    writes: { acknowledged: acknowledgedWrites, stored: Number(stored?.count ?? 0), distinct: Number(stored?.distinct ?? 0) },
+    // Every write of the run, warm-up included, carries the run's id in its title.
+    writes: { acknowledged: warmupWrites + acknowledgedWrites, stored: Number(stored?.count ?? 0), distinct: Number(stored?.distinct ?? 0) },
     serverRssMb: { afterWarmup: Math.round(warmRss), peak: Math.round(Math.max(...samples)), afterCooldown: Math.round(afterRss) },
   };
   const memoryBack = afterRss <= warmRss * 1.1;
