@@ -224,3 +224,51 @@ describe('mutations: create, update and delete with userErrors', () => {
     expect(deleted.deletedId).toBe(createdDemand.demand.id);
   });
 });
+
+describe('relationship properties obey the seed format too', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+  const gid = (kind: Parameters<typeof toGlobalId>[0], id: string) => toGlobalId(kind, `${prefix}:${id}`);
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    service = await startTestService(database);
+    await loadMiniCounty(database, prefix);
+  });
+  afterAll(async () => {
+    await deleteByPrefix(database, prefix);
+    await service.close();
+    await database.close();
+  });
+
+  it('refuses an affiliation since 99999 with a blank role, a taker since 2026-02-30 and a cooperation without start year, storing nothing', async () => {
+    const expert = await service.query<{ expertCreate: { expert: null; userErrors: Array<{ field: string[]; code: string }> } }>(
+      `mutation ($input: ExpertCreateInput!) { expertCreate(input: $input) { expert { id } userErrors { field code } } }`,
+      { input: { name: '关系校验', title: '工程师', source: 'test', affiliations: [{ organization: gid('University', 'univ:agri'), role: ' ', since: 99999 }] } },
+      'editor',
+    );
+    expect(expert.data?.expertCreate.expert).toBeNull();
+    expect(expert.data?.expertCreate.userErrors.map((error) => [error.field.join('.'), error.code]).sort()).toEqual([
+      ['input.affiliations.0.role', 'INVALID_INPUT'],
+      ['input.affiliations.0.since', 'INVALID_INPUT'],
+    ]);
+    const [stored] = await database.read('MATCH (e:Expert {name: "关系校验"}) RETURN count(e) AS count');
+    expect(stored?.count).toBe(0);
+
+    const taker = await service.query<{ demandUpdate: { userErrors: Array<{ field: string[] }> } }>(
+      `mutation ($input: DemandUpdateInput!) { demandUpdate(input: $input) { userErrors { field code } } }`,
+      { input: { id: gid('Demand', 'demand:cold'), takenBy: [{ taker: gid('University', 'univ:agri'), since: '2026-02-30' }] } },
+      'editor',
+    );
+    expect(taker.data?.demandUpdate.userErrors.map((error) => error.field.join('.'))).toEqual(['input.takenBy.0.since']);
+
+    const cooperation = await service.query<{ cooperationUpdate: { cooperation: null; userErrors: Array<{ field: string[]; code: string }> } }>(
+      `mutation ($input: CooperationUpdateInput!) { cooperationUpdate(input: $input) { cooperation { since } userErrors { field code } } }`,
+      { input: { from: gid('Enterprise', 'ent:pork'), to: gid('University', 'univ:agri'), kind: 'INDUSTRY_ACADEMIA', since: null } },
+      'editor',
+    );
+    expect(cooperation.errors).toBeUndefined();
+    expect(cooperation.data?.cooperationUpdate).toEqual({ cooperation: null, userErrors: [{ field: ['input', 'since'], code: 'INVALID_INPUT' }] });
+  });
+});

@@ -38,7 +38,11 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
     links.push({
       type: 'TAKEN_BY',
       direction: 'out',
-      targets: takers.map((taker, index) => ({ id: ids[index]!, properties: { source: taker.source ?? source, ...(taker.since ? { since: taker.since } : {}) } })),
+      targets: takers.map((taker, index) => ({
+        id: ids[index]!,
+        field: ['input', 'takenBy', String(index)],
+        properties: { source: taker.source ?? source, ...(taker.since !== undefined && taker.since !== null ? { since: taker.since } : {}) },
+      })),
     });
   }
   return links;

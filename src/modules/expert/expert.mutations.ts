@@ -41,6 +41,7 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
       direction: 'out',
       targets: affiliations.map((affiliation, index) => ({
         id: ids[index]!,
+        field: ['input', 'affiliations', String(index)],
         properties: withoutNulls({ role: affiliation.role, primary: affiliation.primary ?? false, since: affiliation.since, source: affiliation.source ?? fallbackSource }),
       })),
     });
@@ -51,7 +52,7 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
       database,
       expertise.map((item, index) => ({ field: ['input', 'expertise', String(index), 'topic'], globalId: item.topic, kinds: ['Topic'] })),
     );
-    links.push({ type: 'HAS_EXPERTISE', direction: 'out', targets: expertise.map((item, index) => ({ id: ids[index]!, properties: { level: item.level, source: item.source ?? fallbackSource } })) });
+    links.push({ type: 'HAS_EXPERTISE', direction: 'out', targets: expertise.map((item, index) => ({ id: ids[index]!, field: ['input', 'expertise', String(index)], properties: { level: item.level, source: item.source ?? fallbackSource } })) });
   }
   return links;
 }

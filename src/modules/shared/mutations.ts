@@ -13,7 +13,7 @@ import { ENTITY_LABEL, labelsOf, type NodeKind, type RelationshipType } from '..
 import { kindOf } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
-import { NODE_SCHEMAS } from '../../import/format.js';
+import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../import/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
@@ -139,7 +139,30 @@ export async function existingTarget(database: Database, globalId: string, kinds
 export interface LinkSet {
   type: RelationshipType;
   direction: 'out' | 'in';
-  targets: Array<{ id: string; properties?: Record<string, unknown> }>;
+  /** Each target with the relationship's properties and, for error messages, where in the input it was given. */
+  targets: Array<{ id: string; properties?: Record<string, unknown>; field?: string[] }>;
+}
+
+/**
+ * Validates every link's properties with the seed format's relationship rules (the importer's own), so that what
+ * the API stores always exports and re-imports cleanly; each problem is a userError at its input field.
+ */
+export function validateLinkProperties(links: readonly LinkSet[]): void {
+  const errors: UserError[] = [];
+  for (const link of links) {
+    // One relationship's schema, seen as the common object type: the record of distinct strict objects has no common omit().
+    const schema = (RELATIONSHIP_SCHEMAS[link.type] as unknown as z.ZodObject<z.ZodRawShape>).omit({ from: true, to: true });
+    link.targets.forEach((target, index) => {
+      const result = schema.safeParse(target.properties ?? {});
+      if (result.success) return;
+      for (const issue of result.error.issues) {
+        const property = String(issue.path[0] ?? '');
+        const field = [...(target.field ?? ['input', link.type, String(index)]), property].filter(Boolean);
+        errors.push({ field, message: `${field.slice(1).join('.')}: ${issue.message}`, code: 'INVALID_INPUT' });
+      }
+    });
+  }
+  if (errors.length > 0) throw new UserErrorsException(errors);
 }
 
 /** Creates or replaces the node with `properties` and sets the given link sets, in the caller's transaction. */
@@ -306,6 +329,7 @@ export async function createEntity(
   record: Record<string, unknown>,
   links: LinkSet[],
 ): Promise<EntityModel> {
+  validateLinkProperties(links);
   await database.writeTransaction(async (transaction) => {
     const taken = await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN n.id AS id`, { id });
     if (taken.records.length > 0) throw new UserErrorsException([{ field: ['input', 'slug'], message: `slug: "${id}" is taken`, code: 'ALREADY_EXISTS' }]);
@@ -327,6 +351,7 @@ export async function updateEntity(
   buildRecord: (current: EntityModel) => Record<string, unknown>,
   links: LinkSet[],
 ): Promise<EntityModel> {
+  validateLinkProperties(links);
   await database.writeTransaction(async (transaction) => {
     await lockNode(transaction, target.id);
     const before = await snapshotEntity(transaction, target.id);
