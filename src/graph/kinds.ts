@@ -75,6 +75,7 @@ export function isNodeKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
+// Object.fromEntries types its result with string values; each value is one of `names`.
 const kindEnumValues = <TKind extends NodeKind>(names: readonly TKind[]) =>
   Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as Record<string, TKind>;
 

@@ -9,6 +9,7 @@ export const ACTOR_KINDS = [...ORGANIZATION_KINDS, 'Expert'] as const;
  * (an entity of another kind is a bug upstream, reported as a field error, as GraphQL itself would).
  */
 export function entityTypeResolver<TKind extends NodeKind>(members: readonly TKind[]): (entity: EntityModel) => TKind {
+  // Widening only: `includes` on a TKind[] would not accept a NodeKind argument.
   const isMember = (kind: NodeKind): kind is TKind => (members as readonly NodeKind[]).includes(kind);
   return (entity) => {
     if (isMember(entity.nodeKind)) return entity.nodeKind;
