@@ -75,8 +75,9 @@ export function isNodeKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
-const kindEnumValues = (names: readonly NodeKind[]) =>
-  Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as Record<string, NodeKind>;
+// Object.fromEntries types its result with string values; each value is one of `names`.
+const kindEnumValues = <TKind extends NodeKind>(names: readonly TKind[]) =>
+  Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as Record<string, TKind>;
 
 /**
  * GraphQL enums whose resolvers see other values than the schema shows: talent cards as stored, kinds as node
@@ -86,6 +87,15 @@ export const GRAPHQL_ENUM_VALUES = {
   TalentCard: { A_CARD: 'A', B_CARD: 'B' },
   OrganizationKind: kindEnumValues(ORGANIZATION_KINDS),
   EntityKind: kindEnumValues(NODE_KINDS),
-  MatchCandidateKind: kindEnumValues(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
+  MatchCandidateKind: kindEnumValues<NodeKind>(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
   Role: { VIEWER: 'viewer', EDITOR: 'editor', ADMIN: 'admin' },
 } as const;
+
+type EnumValueOf<TEnum extends keyof typeof GRAPHQL_ENUM_VALUES> = (typeof GRAPHQL_ENUM_VALUES)[TEnum][keyof (typeof GRAPHQL_ENUM_VALUES)[TEnum]];
+
+/** The values resolvers return for the enums above: the codegen mappers of these enums (see codegen.ts). */
+export type TalentCardValue = EnumValueOf<'TalentCard'>;
+export type OrganizationKindValue = EnumValueOf<'OrganizationKind'>;
+export type EntityKindValue = EnumValueOf<'EntityKind'>;
+export type MatchCandidateKindValue = EnumValueOf<'MatchCandidateKind'>;
+export type RoleValue = EnumValueOf<'Role'>;

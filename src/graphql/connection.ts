@@ -1,4 +1,5 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { EntityModel } from '../graph/entity.js';
 import { BadUserInputError } from './errors.js';
 
 /** The most items one page may hold; larger `first` values are refused, not silently cut. */
@@ -10,19 +11,22 @@ export interface PageRequest {
   limit: number;
 }
 
-/** An edge as resolvers return it: the node plus any relationship properties. */
-export interface EdgeModel<TNode> {
+/** An edge as resolvers return it: the node plus the edge's own properties (relationship properties, a score). */
+export type EdgeModel<TNode, TProperties extends object = Record<string, unknown>> = TProperties & {
   cursor: string;
   node: TNode;
-  [property: string]: unknown;
-}
+};
 
-export interface ConnectionModel<TNode> {
-  edges: Array<EdgeModel<TNode>>;
+export interface ConnectionModel<TNode, TProperties extends object = Record<string, unknown>> {
+  edges: Array<EdgeModel<TNode, TProperties>>;
   nodes: TNode[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
+
+/** The codegen mappers of every connection and edge type whose nodes are entities. */
+export type EntityConnectionModel = ConnectionModel<EntityModel>;
+export type EntityEdgeModel = EdgeModel<EntityModel>;
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
@@ -45,18 +49,22 @@ export function pageRequest(args: { first?: number | null; after?: string | null
 }
 
 /** An item of a page: the node and the edge's own properties. */
-export interface PageItem<TNode> {
+export interface PageItem<TNode, TProperties extends object = Record<string, unknown>> {
   node: TNode;
-  edge?: Record<string, unknown>;
+  edge?: TProperties;
 }
 
 /**
  * Builds a connection from up to `limit + 1` items fetched from `offset` (the extra one only tells whether a
  * next page exists) and the total count.
  */
-export function toConnection<TNode>(items: Array<PageItem<TNode>>, page: PageRequest, totalCount: number): ConnectionModel<TNode> {
+export function toConnection<TNode, TProperties extends object = Record<string, unknown>>(
+  items: Array<PageItem<TNode, TProperties>>,
+  page: PageRequest,
+  totalCount: number,
+): ConnectionModel<TNode, TProperties> {
   const visible = items.slice(0, page.limit);
-  const edges = visible.map((item, index) => ({ ...(item.edge ?? {}), cursor: encodeCursor(page.offset + index), node: item.node }));
+  const edges = visible.map((item, index): EdgeModel<TNode, TProperties> => Object.assign({}, item.edge, { cursor: encodeCursor(page.offset + index), node: item.node }));
   return {
     edges,
     nodes: visible.map((item) => item.node),

@@ -31,6 +31,23 @@ export async function relatedOne(context: GraphQLContext, parent: EntityModel, s
   return related.items[0]?.node ?? null;
 }
 
+/** One entity by record id; an id that no longer names an entity is an error, as null in a non-null field is. */
+export async function loadEntity(context: GraphQLContext, id: string): Promise<EntityModel> {
+  const entity = await context.loaders.entityById.load(id);
+  if (entity === null) throw new Error(`no entity has the id ${id}`);
+  return entity;
+}
+
+/** Entities by record id, in the order of `ids`; an id that no longer names an entity is an error, as a missing item of a non-null list is. */
+export async function loadEntities(context: GraphQLContext, ids: readonly string[]): Promise<EntityModel[]> {
+  const loaded = await context.loaders.entityById.loadMany(ids);
+  return loaded.map((entity, index) => {
+    if (entity instanceof Error) throw entity;
+    if (entity === null) throw new Error(`no entity has the id ${ids[index]}`);
+    return entity;
+  });
+}
+
 /** A top-level list of one label as a connection; the total is counted only when the operation asks for it. */
 export async function listConnection(
   context: GraphQLContext,

@@ -3,8 +3,9 @@
  * (`IndustryChain.rules`) so that an official reading a verdict can see the rule that produced it.
  */
 
-/** The support dimensions of a segment, each counted by `chain.repository.ts`. */
-export type SupportDimension = 'ENTERPRISES' | 'RD_PARTNERS' | 'PLATFORMS' | 'EXPERTS' | 'RECENT_PROJECTS';
+/** The support dimensions of a segment, each counted by `chain.repository.ts`, in the order the API lists them. */
+export const SUPPORT_DIMENSIONS = ['ENTERPRISES', 'RD_PARTNERS', 'PLATFORMS', 'EXPERTS', 'RECENT_PROJECTS'] as const;
+export type SupportDimension = (typeof SUPPORT_DIMENSIONS)[number];
 
 export interface ChainRules {
   /** A segment is STALE when no project on it started in the last `staleYears` years (startYear ≥ asOfYear − staleYears). */

@@ -2,6 +2,7 @@ import type { Reason } from '../matching/matching.scoring.js';
 /** The shapes the chain module hands to resolvers: segment analyses, gaps, ranked candidates, cluster overviews, indicator progress. */
 import type { EntityModel } from '../../graph/entity.js';
 import type { SupportDimension } from './chain.config.js';
+import type { StoredEnumValue } from '../../graph/properties.js';
 
 export type GapKind = 'NO_ENTERPRISE' | 'NO_RD_PARTNER' | 'NO_PLATFORM' | 'NO_EXPERT' | 'STALE' | 'WEAK';
 
@@ -11,7 +12,7 @@ export interface SegmentMemberModel {
   local: boolean;
   topics: EntityModel[];
   /** For experts: the highest expertise level among those topics. */
-  level?: string | null;
+  level?: StoredEnumValue<'ExpertiseLevel'> | null;
   /** For R&D partners: COOPERATION and/or PROJECT. */
   basis?: string[];
 }
@@ -100,7 +101,7 @@ export interface ClusterOverviewModel {
   county: EntityModel;
   industries: EntityModel[];
   localEnterprises: number;
-  qualificationCounts: Array<{ qualification: string; count: number }>;
+  qualificationCounts: Array<{ qualification: StoredEnumValue<'EnterpriseQualification'>; count: number }>;
   segments: ChainSegmentAnalysisModel[];
   indicators: IndicatorProgressModel[];
 }

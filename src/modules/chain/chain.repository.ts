@@ -14,6 +14,9 @@ import { ENTITY_LABEL } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
+import { z } from 'zod';
+import { entitySchema, parseRows, storedEnum } from '../../graph/rows.js';
+import type { StoredEnumValue } from '../../graph/properties.js';
 
 const LOCAL_ORGANIZATION = (variable: string) => `EXISTS { MATCH (${variable})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
 const LOCAL_ACTOR = (variable: string) =>
@@ -39,11 +42,8 @@ export async function findDefaultCounty(database: Database): Promise<EntityModel
   return (rows[0]?.county as EntityModel | undefined) ?? null;
 }
 
-export interface SegmentRow {
-  segment: EntityModel;
-  downstreamIds: string[];
-  requiredTopics: EntityModel[];
-}
+const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
+export type SegmentRow = z.output<typeof segmentRowSchema>;
 
 /** The segments of an industry with their downstream links and required topics. */
 export async function findSegments(database: Database, industryId: string): Promise<SegmentRow[]> {
@@ -62,19 +62,20 @@ export async function findSegments(database: Database, industryId: string): Prom
      ORDER BY segment.order, segment.id`,
     { industryId },
   );
-  return rows as unknown as SegmentRow[];
+  return parseRows(segmentRowSchema, rows, 'findSegments');
 }
 
-export interface MemberRow {
-  segmentId: string;
-  node: EntityModel;
-  local: boolean;
-  topics: EntityModel[];
-  level?: string | null;
-  basis?: string[];
-}
+const memberRowSchema = z.object({
+  segmentId: z.string(),
+  node: entitySchema,
+  local: z.boolean(),
+  topics: z.array(entitySchema),
+  level: storedEnum('ExpertiseLevel').nullish(),
+  basis: z.array(z.string()).optional(),
+});
+export type MemberRow = z.output<typeof memberRowSchema>;
 
-const memberRows = (rows: Array<Record<string, unknown>>) => rows as unknown as MemberRow[];
+const memberRows = (rows: readonly unknown[]) => parseRows(memberRowSchema, rows, 'segment members');
 
 /** Enterprises working in each segment (IN_SEGMENT), local first. */
 export async function findSegmentEnterprises(database: Database, industryId: string, countyId: string): Promise<MemberRow[]> {
@@ -183,7 +184,7 @@ export async function findSegmentWork(database: Database, industryId: string): P
      RETURN segment.id AS segmentId, projects, patents`,
     { industryId },
   );
-  return rows as never;
+  return parseRows(z.object({ segmentId: z.string(), projects: z.array(entitySchema), patents: z.array(entitySchema) }), rows, 'findSegmentWork');
 }
 
 /** The industries of a cluster, by name. */
@@ -201,7 +202,7 @@ export async function countClusterEnterprises(
   database: Database,
   clusterId: string,
   countyId: string,
-): Promise<{ total: number; byQualification: Array<{ qualification: string; count: number }> }> {
+): Promise<{ total: number; byQualification: Array<{ qualification: StoredEnumValue<'EnterpriseQualification'>; count: number }> }> {
   const rows = await database.read(
     `MATCH (county:Region {id: $countyId})
      MATCH (:IndustryCluster {id: $clusterId})<-[:IN_CLUSTER]-(industry:Industry)
@@ -218,6 +219,7 @@ export async function countClusterEnterprises(
               {qualification: qualification, count: size([e IN enterprises WHERE qualification IN coalesce(e.qualifications, [])])}] AS byQualification`,
     { clusterId, countyId },
   );
-  return { total: Number(rows[0]?.total ?? 0), byQualification: (rows[0]?.byQualification as never) ?? [] };
+  const byQualification = z.array(z.object({ qualification: storedEnum('EnterpriseQualification'), count: z.number() }));
+  return { total: Number(rows[0]?.total ?? 0), byQualification: rows[0] ? byQualification.parse(rows[0].byQualification) : [] };
 }
 

@@ -3,15 +3,15 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { entityArgument, integerArgument } from '../links/links.inputs.js';
-import { exportSubgraph, type GraphExportFormat } from '../export/graph-formats.js';
+import { exportSubgraph } from '../export/graph-formats.js';
 import { chainSubgraph } from '../export/export.service.js';
-import { CHAIN_RULES, type SupportDimension } from './chain.config.js';
-import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, IndicatorProgressModel, IndustryChainModel, SegmentMemberModel } from './chain.model.js';
+import { CHAIN_RULES, SUPPORT_DIMENSIONS } from './chain.config.js';
+import type { IndicatorProgressModel } from './chain.model.js';
 import { analyseIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
 import { findDefaultCounty } from './chain.repository.js';
-
-/** The arguments these fields declare (GraphQL has validated their types). */
-type Args = { first?: number | null; format: GraphExportFormat };
+import { ACTOR_KINDS, entityTypeResolver } from '../../graphql/type-resolvers.js';
+import { loadEntities } from '../../graphql/relations.js';
+import { STORED_ENUMS, enumList, requiredNumber } from '../../graph/properties.js';
 
 /** The rules in plain words, as `ChainRules.explanation` returns them. */
 export const RULES_EXPLANATION = [
@@ -41,62 +41,66 @@ export const chainResolvers: Resolvers = {
     industryChain: async (_parent, args, context) => {
       const asOfYear = asOfYearArgument(args.asOfYear);
       const [industry, county] = await Promise.all([entityArgument(context, 'industry', args.industry, ['Industry']), countyArgument(context, args.county)]);
-      return (await analyseIndustryChain(context.database, industry, county, asOfYear)) as never;
+      return await analyseIndustryChain(context.database, industry, county, asOfYear);
     },
     clusterOverview: async (_parent, args, context) => {
       const asOfYear = asOfYearArgument(args.asOfYear);
       const [cluster, county] = await Promise.all([entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']), countyArgument(context, args.county)]);
-      return (await overviewCluster(context.database, cluster, county, asOfYear)) as never;
+      return await overviewCluster(context.database, cluster, county, asOfYear);
     },
     indicatorProgress: async (_parent, args, context) => {
       const cluster = args.cluster ? await entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']) : null;
       const county = await findDefaultCounty(context.database);
-      return (await indicatorProgress(context.database, cluster?.id ?? null, county)) as never;
+      return await indicatorProgress(context.database, cluster?.id ?? null, county);
     },
   },
   IndustryChain: {
     rules: () => CHAIN_RULES,
-    links: (parent: IndustryChainModel) => {
+    links: (parent) => {
       const byId = new Map(parent.segments.map((analysis) => [analysis.segment.id, analysis.segment]));
       return parent.segments.flatMap((analysis) =>
-        analysis.downstreamIds.filter((id) => byId.has(id)).map((id) => ({ upstream: analysis.segment, downstream: byId.get(id) })),
+        analysis.downstreamIds.flatMap((id) => {
+          const downstream = byId.get(id);
+          return downstream ? [{ upstream: analysis.segment, downstream }] : [];
+        }),
       );
     },
-    gaps: (parent: IndustryChainModel) => parent.segments.flatMap((analysis) => analysis.gaps),
-    export: async (parent: IndustryChainModel, args: Args, context: GraphQLContext) => exportSubgraph(await chainSubgraph(context.database, parent), args.format),
-  } as never,
+    gaps: (parent) => parent.segments.flatMap((analysis) => analysis.gaps),
+    export: async (parent, args, context) => exportSubgraph(await chainSubgraph(context.database, parent), args.format),
+  },
   ChainRules: {
-    weakMinimums: (parent: typeof CHAIN_RULES) => Object.entries(parent.weakMinimums).map(([dimension, minimum]) => ({ dimension: dimension as SupportDimension, minimum })),
+    weakMinimums: (parent) => SUPPORT_DIMENSIONS.map((dimension) => ({ dimension, minimum: parent.weakMinimums[dimension] })),
     explanation: () => RULES_EXPLANATION,
-  } as never,
+  },
   ChainSegmentAnalysis: {
-    upstream: (parent: ChainSegmentAnalysisModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.upstreamIds),
-    downstream: (parent: ChainSegmentAnalysisModel, _args: unknown, context: GraphQLContext) => context.loaders.entityById.loadMany(parent.downstreamIds),
-  } as never,
+    upstream: (parent, _args, context) => loadEntities(context, parent.upstreamIds),
+    downstream: (parent, _args, context) => loadEntities(context, parent.downstreamIds),
+  },
   ChainSegmentMember: {
-    actor: (parent: SegmentMemberModel) => parent.node,
-    basis: (parent: SegmentMemberModel) => parent.basis ?? [],
-    level: (parent: SegmentMemberModel) => parent.level ?? null,
-    qualifications: (parent: SegmentMemberModel) => (parent.node.nodeKind === 'Enterprise' ? ((parent.node.qualifications as string[] | undefined) ?? []) : []),
-  } as never,
+    actor: (parent) => parent.node,
+    basis: (parent) => parent.basis ?? [],
+    level: (parent) => parent.level ?? null,
+    qualifications: (parent) =>
+      parent.node.nodeKind === 'Enterprise' ? enumList(parent.node.qualifications, STORED_ENUMS.EnterpriseQualification, 'Enterprise.qualifications') : [],
+  },
   ChainGap: {
-    candidates: (parent: ChainGapModel, args: Args, context: GraphQLContext) =>
+    candidates: (parent, args, context) =>
       rankGapCandidates(context.database, parent, integerArgument('first', args.first, 0, CHAIN_RULES.candidatesMax, CHAIN_RULES.candidatesDefault)),
-    noCandidatesReason: (parent: ChainGapModel, _args: Args, context: GraphQLContext) => explainNoCandidates(context.database, parent),
-  } as never,
+    noCandidatesReason: (parent, _args, context) => explainNoCandidates(context.database, parent),
+  },
   GapCandidate: {
-    actor: (parent: { candidate: EntityModel }) => parent.candidate,
-  } as never,
-  ChainActor: { __resolveType: (parent: EntityModel) => parent.nodeKind } as never,
+    actor: (parent) => parent.candidate,
+  },
+  ChainActor: { __resolveType: entityTypeResolver(ACTOR_KINDS) },
   ClusterOverview: {
-    weakestSegments: (parent: ClusterOverviewModel, args: Args) => parent.segments.slice(0, integerArgument('first', args.first, 0, 50, 5)),
-  } as never,
+    weakestSegments: (parent, args) => parent.segments.slice(0, integerArgument('first', args.first, 0, 50, 5)),
+  },
   IndicatorProgress: {
-    baselineValue: (parent: IndicatorProgressModel) => parent.indicator.baselineValue,
-    baselineYear: (parent: IndicatorProgressModel) => parent.indicator.baselineYear,
-    targetValue: (parent: IndicatorProgressModel) => parent.indicator.targetValue,
-    targetYear: (parent: IndicatorProgressModel) => parent.indicator.targetYear,
-  } as never,
+    baselineValue: (parent) => requiredNumber(parent.indicator.baselineValue, 'Indicator.baselineValue'),
+    baselineYear: (parent) => requiredNumber(parent.indicator.baselineYear, 'Indicator.baselineYear'),
+    targetValue: (parent) => requiredNumber(parent.indicator.targetValue, 'Indicator.targetValue'),
+    targetYear: (parent) => requiredNumber(parent.indicator.targetYear, 'Indicator.targetYear'),
+  },
   Indicator: {
     progress: async (parent: EntityModel, _args: unknown, context: GraphQLContext) => {
       let all = progressPerRequest.get(context);
@@ -104,7 +108,9 @@ export const chainResolvers: Resolvers = {
         all = findDefaultCounty(context.database).then((county) => indicatorProgress(context.database, null, county));
         progressPerRequest.set(context, all);
       }
-      return (await all).find((progress) => progress.indicator.id === parent.id);
+      const progress = (await all).find((candidate) => candidate.indicator.id === parent.id);
+      if (!progress) throw new Error(`Indicator.progress: none computed for indicator ${parent.id}`);
+      return progress;
     },
-  } as never,
+  },
 };

@@ -2,6 +2,8 @@
 import { entityProjection } from '../../graph/query.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
+import { z } from 'zod';
+import { entitySchema, parseRows } from '../../graph/rows.js';
 import { INDICATOR_DERIVATIONS } from './indicator.derivations.js';
 
 /** Indicators (all, or those a cluster contributes to), by name, each with the first region it MEASURES. */
@@ -18,7 +20,7 @@ export async function findIndicators(database: Database, clusterId: string | nul
      ORDER BY indicator.name, indicator.id`,
     { clusterId },
   );
-  return rows as never;
+  return parseRows(z.object({ indicator: entitySchema, region: entitySchema.nullable() }), rows, 'findIndicators');
 }
 
 /** Every derivation's value for each region, keyed by region id then derivation key (null when not computable). */

@@ -8,21 +8,22 @@ import { industryRelations } from '../industry/industry.repository.js';
 import { demandConditions, demandRelations } from './demand.repository.js';
 import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createDemand, deleteDemand, updateDemand } from './demand.mutations.js';
+import { numberValue } from '../../graph/properties.js';
 
 
 export const demandResolvers: Resolvers = {
   Query: {
     demands: (_p, args, context, info) =>
-      listConnection(context, info, 'Demand', demandConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }), args) as never,
+      listConnection(context, info, 'Demand', demandConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }), args),
   },
   Demand: {
     ...globalIdField,
-    budget: (parent: EntityModel) => parent.budget ?? 0,
+    budget: (parent: EntityModel) => numberValue(parent.budget, 'Demand.budget') ?? 0,
     postedBy: oneField(demandRelations.postedBy),
     requiredTopics: connectionField(industryRelations.requiredTopics),
     industries: connectionField(projectRelations.industries),
     takenBy: connectionField(demandRelations.takenBy),
-  } as never,
+  },
 };
 
 export const demandMutationResolvers: Resolvers = {

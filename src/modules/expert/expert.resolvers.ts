@@ -7,18 +7,19 @@ import { actorRelations } from '../organization/organization.repository.js';
 import { expertConditions, expertRelations } from './expert.repository.js';
 import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createExpert, deleteExpert, updateExpert } from './expert.mutations.js';
+import { STORED_ENUMS, enumList, enumValue } from '../../graph/properties.js';
 
 
 export const expertResolvers: Resolvers = {
   Query: {
-    experts: (_parent, args, context, info) => listConnection(context, info, 'Expert', expertConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+    experts: (_parent, args, context, info) => listConnection(context, info, 'Expert', expertConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
   },
   Expert: {
     ...globalIdField,
-    kinds: (parent: EntityModel) => (parent.kinds as string[] | undefined) ?? [],
-    programmes: (parent: EntityModel) => (parent.programmes as string[] | undefined) ?? [],
+    kinds: (parent: EntityModel) => enumList(parent.kinds, STORED_ENUMS.ExpertKind, 'Expert.kinds'),
+    programmes: (parent: EntityModel) => enumList(parent.programmes, STORED_ENUMS.TalentProgramme, 'Expert.programmes'),
     flexibleEngagement: (parent: EntityModel) => Boolean(parent.flexibleEngagement),
-    talentCard: (parent: EntityModel) => (parent.talentCard as 'A' | 'B' | undefined) ?? null,
+    talentCard: (parent: EntityModel) => enumValue(parent.talentCard, STORED_ENUMS.TalentCard, 'Expert.talentCard'),
     affiliations: connectionField(expertRelations.affiliations),
     primaryAffiliation: oneField(expertRelations.primaryAffiliation),
     expertise: connectionField((args) => expertRelations.expertise(args.minLevel)),
@@ -26,9 +27,9 @@ export const expertResolvers: Resolvers = {
     patents: connectionField((args) => actorRelations.patents(sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }))),
     takenDemands: connectionField(actorRelations.takenDemands),
     benefitingPolicies: connectionField((args) => actorRelations.benefitingPolicies(sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }))),
-  } as never,
-  AffiliationEdge: { primary: (edge: { primary?: boolean }) => Boolean(edge.primary) },
-  AffiliatedExpertEdge: { primary: (edge: { primary?: boolean }) => Boolean(edge.primary) },
+  },
+  AffiliationEdge: { primary: (edge) => Boolean(edge.primary) },
+  AffiliatedExpertEdge: { primary: (edge) => Boolean(edge.primary) },
 };
 
 export const expertMutationResolvers: Resolvers = {

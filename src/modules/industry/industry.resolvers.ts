@@ -13,17 +13,17 @@ const NEWEST_POLICY = { expression: 'node.year', direction: 'DESC' } as const;
 export const industryResolvers: Resolvers = {
   Query: {
     industryClusters: (_p, args, context, info) =>
-      listConnection(context, info, 'IndustryCluster', clusterConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
-    industries: (_p, args, context, info) => listConnection(context, info, 'Industry', industryConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+      listConnection(context, info, 'IndustryCluster', clusterConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    industries: (_p, args, context, info) => listConnection(context, info, 'Industry', industryConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
     chainSegments: (_p, args, context, info) =>
-      listConnection(context, info, 'ChainSegment', segmentConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+      listConnection(context, info, 'ChainSegment', segmentConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
   },
   IndustryCluster: {
     ...globalIdField,
     aliases,
     industries: connectionField((args) => industryRelations.clusterIndustries(sortOrder(args.orderBy, BY_NAME))),
     indicators: connectionField((args) => industryRelations.clusterIndicators(sortOrder(args.orderBy, BY_NAME))),
-  } as never,
+  },
   Industry: {
     ...globalIdField,
     aliases,
@@ -35,7 +35,7 @@ export const industryResolvers: Resolvers = {
     projects: connectionField((args) => industryRelations.projects(sortOrder(args.orderBy, NEWEST_PROJECT))),
     demands: connectionField((args) => industryRelations.demands(args.statuses, sortOrder(args.orderBy, NEWEST_DEMAND))),
     policies: connectionField((args) => industryRelations.policies(sortOrder(args.orderBy, NEWEST_POLICY))),
-  } as never,
+  },
   ChainSegment: {
     ...globalIdField,
     industry: oneField(industryRelations.segmentIndustry),
@@ -43,5 +43,5 @@ export const industryResolvers: Resolvers = {
     downstream: listField(industryRelations.downstream),
     enterprises: connectionField((args) => industryRelations.segmentEnterprises(sortOrder(args.orderBy, BY_NAME))),
     requiredTopics: connectionField(industryRelations.requiredTopics),
-  } as never,
+  },
 };

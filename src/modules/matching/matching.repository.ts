@@ -6,6 +6,23 @@ import type { Database } from '../../neo4j/database.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
 import { MATCHING_CONFIG } from './matching.config.js';
+import { z } from 'zod';
+import { entitySchema, parseRows } from '../../graph/rows.js';
+
+const topicLabelSchema: z.ZodType<TopicLabel> = z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) });
+const industryLabelSchema: z.ZodType<IndustryLabel> = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  segments: z.array(z.object({ id: z.string(), name: z.string(), topicIds: z.array(z.string()) })),
+});
+const topicProfileSourceSchema: z.ZodType<TopicProfileSource> = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  evidenceTitles: z.array(z.string()),
+});
 
 /**
  * Every topic's labels and every industry's segments with their required topics (for reading free text), and how
@@ -23,7 +40,11 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
     ),
     database.read('MATCH ()-[tag:ON_TOPIC]->() RETURN count(tag) AS tags'),
   ]);
-  return { topics: topics as unknown as TopicLabel[], industries: industries as unknown as IndustryLabel[], evidenceTags: Number(tags[0]?.tags ?? 0) };
+  return {
+    topics: parseRows(topicLabelSchema, topics, 'topic labels'),
+    industries: parseRows(industryLabelSchema, industries, 'industry labels'),
+    evidenceTags: Number(tags[0]?.tags ?? 0),
+  };
 }
 
 /** Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it. */
@@ -34,7 +55,7 @@ export async function loadTopicProfileSources(database: Database): Promise<Topic
             COLLECT { MATCH (t)<-[:ON_TOPIC]-(work) RETURN coalesce(work.name, work.title) } AS evidenceTitles
      ORDER BY t.id`,
   );
-  return rows as unknown as TopicProfileSource[];
+  return parseRows(topicProfileSourceSchema, rows, 'topic profile sources');
 }
 
 /** How many experts and organisations hold each topic, and how many there are in all (for topic rarity). */
@@ -78,6 +99,20 @@ export interface TopicHold {
   /** For projects and patents: the start, grant or filing year. */
   year?: number | null;
 }
+
+const topicHoldSchema: z.ZodType<TopicHold> = z.object({
+  candidateId: z.string(),
+  needTopicId: z.string(),
+  heldTopicId: z.string(),
+  down: z.number(),
+  up: z.number(),
+  level: z.string().nullable(),
+  via: z.enum(['expertise', 'focus', 'staff', 'members', 'led', 'joined', 'patent', 'segment', 'serves']),
+  viaId: z.string().nullish(),
+  viaName: z.string().nullish(),
+  primary: z.boolean().nullish(),
+  year: z.number().nullish(),
+});
 
 /** Every expert or organisation of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one (within `steps`). */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
@@ -123,7 +158,7 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      RETURN candidateId, needTopicId, heldTopicId, down, up, via, best.level AS level, best.viaId AS viaId, best.viaName AS viaName, best.primary AS primary, best.year AS year`,
     { needTopicIds, kinds },
   );
-  return rows as unknown as TopicHold[];
+  return parseRows(topicHoldSchema, rows, 'topic holders');
 }
 
 /** Where a candidate (or a need) is: its region, the regions above it with their kinds, and the zones they belong to. */
@@ -132,6 +167,12 @@ export interface Place {
   ancestors: Array<{ id: string; kind: string; name: string }>;
   zones: Array<{ id: string; name: string }>;
 }
+
+const placeSchema: z.ZodType<Place> = z.object({
+  regionId: z.string().nullable(),
+  ancestors: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })),
+  zones: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 
 /** The Cypher expression of a region variable's place: its ancestors (itself included) and its zones. */
 const placeOf = (variable: string) => `{
@@ -156,6 +197,13 @@ export interface CandidateDetails {
   segmentIds: string[];
 }
 
+const candidateDetailsSchema: z.ZodType<CandidateDetails> = z.object({
+  entity: entitySchema,
+  place: placeSchema,
+  affiliationName: z.string().nullable(),
+  segmentIds: z.array(z.string()),
+});
+
 export async function candidateDetails(database: Database, candidateIds: string[]): Promise<Map<string, CandidateDetails>> {
   const rows = await database.read(
     `UNWIND $candidateIds AS candidateId
@@ -171,7 +219,7 @@ export async function candidateDetails(database: Database, candidateIds: string[
             COLLECT { MATCH (locatedBy)-[:IN_SEGMENT]->(segment:ChainSegment) RETURN segment.id } AS segmentIds`,
     { candidateIds },
   );
-  return new Map(rows.map((row) => [(row.entity as EntityModel).id, row as unknown as CandidateDetails]));
+  return new Map(parseRows(candidateDetailsSchema, rows, 'candidate details').map((details) => [details.entity.id, details]));
 }
 
 export interface ProjectEvidence {
@@ -192,6 +240,24 @@ export interface PatentEvidence {
   kind: string;
   topicIds: string[];
 }
+
+const projectEvidenceSchema: z.ZodType<ProjectEvidence> = z.object({
+  candidateId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  startYear: z.number(),
+  level: z.string(),
+  role: z.enum(['LEAD', 'PARTICIPANT']),
+  topicIds: z.array(z.string()),
+});
+const patentEvidenceSchema: z.ZodType<PatentEvidence> = z.object({
+  candidateId: z.string(),
+  id: z.string(),
+  title: z.string(),
+  year: z.number(),
+  kind: z.string(),
+  topicIds: z.array(z.string()),
+});
 
 /** Projects and patents of the candidates on any of `topicIds`. */
 export async function evidenceOf(
@@ -218,7 +284,7 @@ export async function evidenceOf(
       { candidateIds, topicIds },
     ),
   ]);
-  return { projects: projects as unknown as ProjectEvidence[], patents: patents as unknown as PatentEvidence[] };
+  return { projects: parseRows(projectEvidenceSchema, projects, 'project evidence'), patents: parseRows(patentEvidenceSchema, patents, 'patent evidence') };
 }
 
 /** How a candidate is connected to whoever has the need. */
@@ -230,6 +296,14 @@ export interface Proximity {
   /** Ids along the shortest path from the candidate to the target (both included), or null beyond the hop limit. */
   pathIds: string[] | null;
 }
+
+const proximitySchema: z.ZodType<Proximity> = z.object({
+  candidateId: z.string(),
+  cooperating: z.boolean(),
+  sharedProjectIds: z.array(z.string()),
+  sharedPlatformIds: z.array(z.string()),
+  pathIds: z.array(z.string()).nullish().transform((ids) => ids ?? null),
+});
 
 /** Links that make two parties close: work done together, not shared labels such as a region or a topic. */
 const PROXIMITY_LINKS = 'COOPERATES_WITH|LEADS|PARTICIPATES_IN|AFFILIATED_WITH|HOSTS|TAKEN_BY|POSTED';
@@ -247,7 +321,7 @@ export async function proximityTo(database: Database, candidateIds: string[], ta
        [node IN nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) | node.id] AS pathIds`,
     { candidateIds, targetId },
   );
-  return new Map(rows.map((row) => [row.candidateId as string, { ...(row as unknown as Proximity), pathIds: (row.pathIds as string[] | null) ?? null }]));
+  return new Map(parseRows(proximitySchema, rows, 'proximity').map((proximity) => [proximity.candidateId, proximity]));
 }
 
 /** Organisations (and their experts) that are part of the target itself: never proposed as its partners. */
@@ -325,7 +399,7 @@ export async function targetFacts(database: Database, id: string): Promise<Targe
     entity,
     kind: entity.nodeKind,
     partyId: (row.partyId as string | null) ?? null,
-    topics: topics as unknown as TargetFacts['topics'],
+    topics: parseRows(z.object({ id: z.string(), weight: z.number(), origin: z.string() }), topics, 'target topics'),
     regionId: (row.regionId as string | null) ?? null,
     segmentIds: (row.segmentIds as string[] | undefined) ?? [],
   };

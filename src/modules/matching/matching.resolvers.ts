@@ -8,8 +8,8 @@ import { pageRequest, toConnection } from '../../graphql/connection.js';
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { recommendPartners, searchExperts, type MatchModel, type MatchResultModel } from './matching.service.js';
-import type { Reason } from './matching.scoring.js';
+import { recommendPartners, searchExperts, type MatchResultModel } from './matching.service.js';
+import { entityTypeResolver } from '../../graphql/type-resolvers.js';
 
 const MAX_NEED_TEXT = 500;
 
@@ -93,34 +93,37 @@ export const matchingResolvers: Resolvers = {
           })
         : null;
       const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter);
-      return matchPage(result, { first, after }) as never;
+      return matchPage(result, { first, after });
     },
     partnerRecommendations: async (_parent, args, context) =>
       matchPage(
-        await recommend(context, args.for, 'for', ['Enterprise', 'Industry', 'ChainSegment', 'Demand'], args.kinds as NodeKind[] | null, args.region),
+        await recommend(context, args.for, 'for', ['Enterprise', 'Industry', 'ChainSegment', 'Demand'], args.kinds, args.region),
         args,
-      ) as never,
+      ),
     demandMatches: async (_parent, args, context) =>
-      matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds as NodeKind[] | null, null), args) as never,
+      matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds, null), args),
   },
   MatchResult: {
-    suggestedTopics: (result: MatchResultModel, _args: unknown, context: GraphQLContext) => entityList(context, result.suggestedTopicIds),
-    interpretedTopics: async (result: MatchResultModel, _args: unknown, context: GraphQLContext) => {
+    suggestedTopics: (result, _args, context) => entityList(context, result.suggestedTopicIds),
+    interpretedTopics: async (result, _args, context) => {
       const topics = await entityList(context, result.interpretedTopics.map((topic) => topic.id));
       const byId = new Map(topics.map((topic) => [topic.id, topic]));
-      return result.interpretedTopics.filter((topic) => byId.has(topic.id)).map((topic) => ({ ...topic, topic: byId.get(topic.id) }));
+      return result.interpretedTopics.flatMap((needTopic) => {
+        const topic = byId.get(needTopic.id);
+        return topic ? [{ ...needTopic, topic }] : [];
+      });
     },
-  } as never,
-  MatchCandidate: { __resolveType: (candidate: EntityModel) => candidate.nodeKind as never },
+  },
+  MatchCandidate: { __resolveType: entityTypeResolver(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']) },
   Match: {
-    candidate: (match: MatchModel) => match.candidate,
-  } as never,
+    candidate: (match) => match.candidate,
+  },
   MatchReason: {
-    topics: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.topicIds),
-    projects: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.projectIds),
-    patents: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.patentIds),
-    path: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.pathIds),
-    regions: (reason: Reason, _args: unknown, context: GraphQLContext) => entityList(context, reason.regionIds),
-  } as never,
+    topics: (reason, _args, context) => entityList(context, reason.topicIds),
+    projects: (reason, _args, context) => entityList(context, reason.projectIds),
+    patents: (reason, _args, context) => entityList(context, reason.patentIds),
+    path: (reason, _args, context) => entityList(context, reason.pathIds),
+    regions: (reason, _args, context) => entityList(context, reason.regionIds),
+  },
 };
 

@@ -9,6 +9,9 @@ import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations, organizationConditions, organizationRelations, type OrganizationFilterInput } from './organization.repository.js';
 import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
 import { createCooperation, createOrganization, deleteCooperation, deleteOrganization, updateCooperation, updateOrganization } from './organization.mutations.js';
+import { entityTypeResolver } from '../../graphql/type-resolvers.js';
+import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
+import { STORED_ENUMS, enumList } from '../../graph/properties.js';
 
 const PROJECTS_DEFAULT = { expression: 'node.startYear', direction: 'DESC' } as const;
 const PATENTS_DEFAULT = { expression: 'node.filedYear', direction: 'DESC' } as const;
@@ -19,7 +22,7 @@ const DEMANDS_DEFAULT = { expression: 'node.postedOn', direction: 'DESC' } as co
 /** Fields every organisation kind has (the Organization interface). */
 const organizationFields = {
   ...globalIdField,
-  organizationKind: (parent: EntityModel) => parent.nodeKind,
+  organizationKind: entityTypeResolver(ORGANIZATION_KINDS),
   aliases: (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [],
   region: oneField(organizationRelations.region),
   topics: connectionField(organizationRelations.topics),
@@ -37,7 +40,7 @@ const postedDemands = connectionField((args) => organizationRelations.postedDema
 /** The top-level list of one organisation label, filtered and ordered. */
 function listOf(label: 'Organization' | OrganizationKind) {
   return (_parent: unknown, args: { filter?: OrganizationFilterInput | null; orderBy?: FieldArgs['orderBy'] } & FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
-    listConnection(context, info, label, organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never;
+    listConnection(context, info, label, organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args);
 }
 
 export const organizationResolvers: Resolvers = {
@@ -49,30 +52,30 @@ export const organizationResolvers: Resolvers = {
     enterprises: listOf('Enterprise'),
     platforms: (_parent, args, context, info) => {
       const { kinds, ...rest } = args.filter ?? {};
-      return listConnection(context, info, 'Platform', organizationConditions({ ...rest, kindsOfPlatform: kinds }), sortOrder(args.orderBy, BY_NAME), args) as never;
+      return listConnection(context, info, 'Platform', organizationConditions({ ...rest, kindsOfPlatform: kinds }), sortOrder(args.orderBy, BY_NAME), args);
     },
   },
-  Organization: { __resolveType: (parent) => parent.nodeKind as never },
-  University: organizationFields as never,
-  ResearchInstitute: organizationFields as never,
+  Organization: { __resolveType: entityTypeResolver(ORGANIZATION_KINDS) },
+  University: organizationFields,
+  ResearchInstitute: organizationFields,
   GovernmentAgency: {
     ...organizationFields,
     issuedPolicies: connectionField((args) => organizationRelations.issuedPolicies(sortOrder(args.orderBy, POLICIES_DEFAULT))),
     demands: postedDemands,
-  } as never,
+  },
   Enterprise: {
     ...organizationFields,
-    qualifications: (parent: EntityModel) => (parent.qualifications as string[] | undefined) ?? [],
+    qualifications: (parent: EntityModel) => enumList(parent.qualifications, STORED_ENUMS.EnterpriseQualification, 'Enterprise.qualifications'),
     industries: connectionField(organizationRelations.industries),
     segments: connectionField(organizationRelations.segments),
     demands: postedDemands,
-  } as never,
+  },
   Platform: {
     ...organizationFields,
     host: oneField(organizationRelations.platformHosts),
     hosts: listField(organizationRelations.platformHosts),
     industries: connectionField(organizationRelations.platformIndustries),
-  } as never,
+  },
 };
 
 export const organizationMutationResolvers: Resolvers = {

@@ -8,18 +8,18 @@ import { indicatorConditions, policyConditions, policyRelations } from './policy
 export const policyResolvers: Resolvers = {
   Query: {
     policies: (_p, args, context, info) =>
-      listConnection(context, info, 'Policy', policyConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }), args) as never,
-    indicators: (_p, args, context, info) => listConnection(context, info, 'Indicator', indicatorConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+      listConnection(context, info, 'Policy', policyConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }), args),
+    indicators: (_p, args, context, info) => listConnection(context, info, 'Indicator', indicatorConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
   },
   Policy: {
     ...globalIdField,
     issuedBy: listField(policyRelations.issuedBy),
     beneficiaries: connectionField(policyRelations.beneficiaries),
     industries: connectionField(policyRelations.industries),
-  } as never,
+  },
   Indicator: {
     ...globalIdField,
     regions: listField(policyRelations.indicatorRegions),
     clusters: listField(policyRelations.indicatorClusters),
-  } as never,
+  },
 };

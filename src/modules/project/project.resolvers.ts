@@ -4,32 +4,33 @@ import { globalIdField } from '../node/node.resolvers.js';
 import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
 import { sortOrder } from '../shared/filters.js';
 import { patentConditions, projectConditions, projectRelations } from './project.repository.js';
-
-const entityType = { __resolveType: (parent: EntityModel) => parent.nodeKind as never };
+import { ACTOR_KINDS, entityTypeResolver } from '../../graphql/type-resolvers.js';
+import { NODE_KINDS } from '../../graph/kinds.js';
+import { numberValue } from '../../graph/properties.js';
 
 export const projectResolvers: Resolvers = {
   Query: {
     projects: (_p, args, context, info) =>
-      listConnection(context, info, 'Project', projectConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' }), args) as never,
+      listConnection(context, info, 'Project', projectConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' }), args),
     patents: (_p, args, context, info) =>
-      listConnection(context, info, 'Patent', patentConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }), args) as never,
+      listConnection(context, info, 'Patent', patentConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }), args),
   },
-  ProjectActor: entityType,
-  DemandTaker: entityType,
-  PolicyBeneficiary: entityType,
-  SearchResult: entityType,
+  ProjectActor: { __resolveType: entityTypeResolver(ACTOR_KINDS) },
+  DemandTaker: { __resolveType: entityTypeResolver(ACTOR_KINDS) },
+  PolicyBeneficiary: { __resolveType: entityTypeResolver([...ACTOR_KINDS, 'Industry']) },
+  SearchResult: { __resolveType: entityTypeResolver(NODE_KINDS) },
   Project: {
     ...globalIdField,
-    funding: (parent: EntityModel) => parent.funding ?? 0,
+    funding: (parent: EntityModel) => numberValue(parent.funding, 'Project.funding') ?? 0,
     lead: oneField(projectRelations.lead),
     participants: connectionField(projectRelations.participants),
     topics: connectionField(projectRelations.topics),
     industries: connectionField(projectRelations.industries),
-  } as never,
+  },
   Patent: {
     ...globalIdField,
     owners: connectionField(projectRelations.owners),
     inventors: connectionField(projectRelations.inventors),
     topics: connectionField(projectRelations.topics),
-  } as never,
+  },
 };

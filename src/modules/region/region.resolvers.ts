@@ -7,7 +7,7 @@ import { regionConditions, regionRelations } from './region.repository.js';
 
 export const regionResolvers: Resolvers = {
   Query: {
-    regions: (_p, args, context, info) => listConnection(context, info, 'Region', regionConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+    regions: (_p, args, context, info) => listConnection(context, info, 'Region', regionConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
   },
   Region: {
     ...globalIdField,
@@ -17,5 +17,5 @@ export const regionResolvers: Resolvers = {
     members: connectionField((args) => regionRelations.members(sortOrder(args.orderBy, BY_NAME))),
     organizations: connectionField((args) => regionRelations.organizations(args.kinds, args.includeSubRegions ?? true, sortOrder(args.orderBy, BY_NAME))),
     indicators: connectionField((args) => regionRelations.indicators(sortOrder(args.orderBy, BY_NAME))),
-  } as never,
+  },
 };

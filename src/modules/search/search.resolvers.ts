@@ -13,9 +13,9 @@ export const searchResolvers: Resolvers = {
       if (text.length === 0) throw new BadUserInputError('query: must contain at least one character to search for', 'query');
       if (text.length > MAX_QUERY_LENGTH) throw new BadUserInputError(`query: at most ${MAX_QUERY_LENGTH} characters, got ${text.length}`, 'query');
       const page = pageRequest(args);
-      const { hits, total } = await searchEntities(context.database, text, (args.kinds as never) ?? null, page);
+      const { hits, total } = await searchEntities(context.database, text, args.kinds ?? null, page);
       const items = hits.map((hit) => ({ node: hit.node, edge: { score: hit.score, highlights: highlightsOf(hit.node, text) } }));
-      return toConnection(items, page, total) as never;
+      return toConnection(items, page, total);
     },
   },
 };

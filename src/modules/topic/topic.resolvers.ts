@@ -8,7 +8,7 @@ import { topicConditions, topicRelations } from './topic.repository.js';
 
 export const topicResolvers: Resolvers = {
   Query: {
-    topics: (_p, args, context, info) => listConnection(context, info, 'Topic', topicConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args) as never,
+    topics: (_p, args, context, info) => listConnection(context, info, 'Topic', topicConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
   },
   Topic: {
     ...globalIdField,
@@ -21,6 +21,6 @@ export const topicResolvers: Resolvers = {
     patents: connectionField((args) => topicRelations.patents(sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }))),
     requiringDemands: connectionField((args) => topicRelations.demands(args.statuses, sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }))),
     requiringSegments: connectionField(topicRelations.segments),
-  } as never,
+  },
   TopicExpertEdge: {},
 };
