@@ -4,6 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An affiliation of an expert, given when creating or updating the expert. */
+export type AffiliationInput = {
+  /** The global id of the organisation. */
+  organization: string | number;
+  /** True for the primary affiliation; at most one affiliation may be primary. */
+  primary?: boolean | null | undefined;
+  /** The role at the organisation (职务). */
+  role?: string | null | undefined;
+  /** The year the affiliation began (1900–2100). */
+  since?: number | null | undefined;
+  /** Where the affiliation record comes from; the expert's `source` when omitted. */
+  source?: string | null | undefined;
+};
+
 /** Why a chain segment falls short (缺链/短板), one value per support dimension at fault. */
 export type ChainGapKind =
   /** No enterprise in the county works in the segment (缺企业). */
@@ -151,6 +165,50 @@ export type ExpertSearchFilter = {
   talentCards?: Array<TalentCard> | null | undefined;
 };
 
+/**
+ * Changes to an expert. An omitted field stays as it is; an explicit null clears an optional field
+ * (and is refused for a required one); a given list replaces the current one, so `affiliations` and
+ * `expertise` replace all current affiliations or expertise when given.
+ */
+export type ExpertUpdateInput = {
+  /** The affiliations, replacing all current ones. */
+  affiliations?: Array<AffiliationInput> | null | undefined;
+  /** The new profile; null clears it. */
+  description?: string | null | undefined;
+  /** E-mail address (电子邮箱), personal information; null clears it on update. */
+  email?: string | null | undefined;
+  /** The areas of expertise, replacing all current ones. */
+  expertise?: Array<ExpertiseInput> | null | undefined;
+  /** Whether the expert is engaged flexibly (柔性引才). */
+  flexibleEngagement?: boolean | null | undefined;
+  /** The global id of the expert to change. */
+  id: string | number;
+  /** The talent categories, replacing the current ones. */
+  kinds?: Array<ExpertKind> | null | undefined;
+  /** The new name (not blank). */
+  name?: string | null | undefined;
+  /** Phone number (联系电话), personal information; null clears it on update. */
+  phone?: string | null | undefined;
+  /** The talent programmes, replacing the current ones. */
+  programmes?: Array<TalentProgramme> | null | undefined;
+  /** The new provenance of the record. */
+  source?: string | null | undefined;
+  /** The talent card held; null clears it. */
+  talentCard?: TalentCard | null | undefined;
+  /** The new professional title. */
+  title?: string | null | undefined;
+};
+
+/** An area of expertise of an expert, given when creating or updating the expert. */
+export type ExpertiseInput = {
+  /** How deep the expert's knowledge of it is. */
+  level: ExpertiseLevel;
+  /** Where the expertise record comes from; the expert's `source` when omitted. */
+  source?: string | null | undefined;
+  /** The global id of the topic. */
+  topic: string | number;
+};
+
 /** How deep an expert's knowledge of a topic is (掌握程度). */
 export type ExpertiseLevel =
   /** Advanced, hands-on mastery (熟悉). */
@@ -273,6 +331,51 @@ export type OrganizationKind =
   | 'RESEARCH_INSTITUTE'
   /** University or college (高校). */
   | 'UNIVERSITY';
+
+/**
+ * Changes to an organisation. An omitted field stays as it is; an explicit null clears an optional
+ * field (and is refused for a required one); a given list replaces the current one. The kind cannot change.
+ */
+export type OrganizationUpdateInput = {
+  /** The new aliases, replacing the current ones. */
+  aliases?: Array<string> | null | undefined;
+  /** The new description; null clears it. */
+  description?: string | null | undefined;
+  /** ENTERPRISE only: the number of employees (≥ 0). */
+  employees?: number | null | undefined;
+  /** PLATFORM only: the year it was established; null clears it. */
+  establishedYear?: number | null | undefined;
+  /** ENTERPRISE only: the founding year (1900–2100). */
+  foundedYear?: number | null | undefined;
+  /** PLATFORM only: the organisations (global ids) that host or run it, replacing the current ones. */
+  hosts?: Array<string | number> | null | undefined;
+  /** The global id of the organisation to change. */
+  id: string | number;
+  /** ENTERPRISE: the industries (global ids) it works in; PLATFORM: the industries it serves; replacing the current ones. */
+  industries?: Array<string | number> | null | undefined;
+  /** PLATFORM only: the level of the platform. */
+  level?: PlatformLevel | null | undefined;
+  /** The new official name (not blank). */
+  name?: string | null | undefined;
+  /** PLATFORM only: the kind of platform. */
+  platformKind?: PlatformKind | null | undefined;
+  /** ENTERPRISE only: its qualifications, replacing the current ones. */
+  qualifications?: Array<EnterpriseQualification> | null | undefined;
+  /** ENTERPRISE only: last year's R&D spending in 万元 (≥ 0). */
+  rdSpending?: number | null | undefined;
+  /** The region (global id) it is now located in; null clears it. */
+  region?: string | number | null | undefined;
+  /** ENTERPRISE only: last year's revenue in 万元; null clears it. */
+  revenue?: number | null | undefined;
+  /** ENTERPRISE only: the industry-chain segments (global ids) it works in, replacing the current ones. */
+  segments?: Array<string | number> | null | undefined;
+  /** The new provenance of the record. */
+  source?: string | null | undefined;
+  /** The topics (global ids) it focuses on, replacing the current ones. */
+  topics?: Array<string | number> | null | undefined;
+  /** The new website address; null clears it. */
+  website?: string | null | undefined;
+};
 
 /** The kind of a patent (专利类型). */
 export type PatentKind =
@@ -503,6 +606,36 @@ export type DemandCreateMutationVariables = Exact<{
 
 
 export type DemandCreateMutation = { demandCreate: { demand: { id: string, title: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ExpertContactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExpertContactQuery = { node:
+    | { id: string, phone: string | null, email: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type OrganizationUpdateMutationVariables = Exact<{
+  input: OrganizationUpdateInput;
+}>;
+
+
+export type OrganizationUpdateMutation = { organizationUpdate: { organization:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+     | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ExpertUpdateMutationVariables = Exact<{
+  input: ExpertUpdateInput;
+}>;
+
+
+export type ExpertUpdateMutation = { expertUpdate: { expert: { id: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type EntityPageQueryVariables = Exact<{
   id: string | number;
@@ -1727,6 +1860,45 @@ export const DemandCreateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemandCreateMutation, DemandCreateMutationVariables>;
+export const ExpertContactDocument = new TypedDocumentString(`
+    query ExpertContact($id: ID!) {
+  node(id: $id) {
+    ... on Expert {
+      id
+      phone
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpertContactQuery, ExpertContactQueryVariables>;
+export const OrganizationUpdateDocument = new TypedDocumentString(`
+    mutation OrganizationUpdate($input: OrganizationUpdateInput!) {
+  organizationUpdate(input: $input) {
+    organization {
+      id
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationUpdateMutation, OrganizationUpdateMutationVariables>;
+export const ExpertUpdateDocument = new TypedDocumentString(`
+    mutation ExpertUpdate($input: ExpertUpdateInput!) {
+  expertUpdate(input: $input) {
+    expert {
+      id
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpertUpdateMutation, ExpertUpdateMutationVariables>;
 export const EntityPageDocument = new TypedDocumentString(`
     query EntityPage($id: ID!, $depth: Int = 1, $limit: Int = 150) {
   node(id: $id) {

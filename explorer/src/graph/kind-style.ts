@@ -6,7 +6,7 @@ export interface KindStyle {
 
 export const KIND_STYLES: Record<string, KindStyle> = {
   UNIVERSITY: { color: '#1f5fbf', shape: 'hexagon' },
-  RESEARCH_INSTITUTE: { color: '#3d7ea6', shape: 'octagon' },
+  RESEARCH_INSTITUTE: { color: '#35729a', shape: 'octagon' },
   ENTERPRISE: { color: '#c0541a', shape: 'round-rectangle' },
   PLATFORM: { color: '#7b3fa0', shape: 'diamond' },
   GOVERNMENT_AGENCY: { color: '#a3162d', shape: 'pentagon' },

@@ -12,6 +12,7 @@ import { OperationTools } from '../components/toolbar';
 import type { DrawnEdge, DrawnNode } from '../graph/cytoscape-view';
 import { RequestFailure } from '../api/client';
 import { currentLocale } from '../i18n/i18n';
+import { EditPanel } from './entity-edit';
 import type { MessageKey } from '../i18n/zh';
 
 type Entity = NonNullable<EntityPageQuery['node']>;
@@ -221,6 +222,7 @@ export function EntityView() {
             <div class="entity-body">
               <section aria-labelledby="facts-title" class="facts">
                 <h2 id="facts-title">{t('entity.facts')}</h2>
+                <EditPanel key={entity.id} entity={entity} onSaved={state.refresh} />
                 <dl>
                   {factsOf(entity).map(([key, value]) => (
                     <div key={key} class="fact">
