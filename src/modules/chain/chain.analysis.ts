@@ -59,7 +59,7 @@ const EMPTY_REASONS: Record<Exclude<GapKind, 'WEAK'>, (support: SegmentSupportMo
   ],
   STALE: (s, rules, asOfYear) => [
     `近 ${rules.staleYears} 年（${asOfYear - rules.staleYears} 年以来）没有该环节技术主题的项目；${s.lastProjectYear ? `最近一项始于 ${s.lastProjectYear} 年` : '从未有过'}`,
-    `No project on the segment's topics started since ${asOfYear - rules.staleYears} (${rules.staleYears} years); ${s.lastProjectYear ? `the last one started in ${s.lastProjectYear}` : 'there has never been one'}`,
+    `No project on the segment's topics started since ${asOfYear - rules.staleYears} (${rules.staleYears} years); ${s.lastProjectYear ? `the last one started in ${s.lastProjectYear}` : 'none ever has'}`,
   ],
 };
 
