@@ -8,7 +8,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, resolveConnection } from '../boot.js';
 import { createLogger } from '../logger.js';
-import { ImportValidationError, readDataset } from '../import/dataset.js';
+import { ImportValidationError, checkDataset } from '../import/dataset.js';
 import { importDataset, type ImportProgress } from '../import/importer.js';
 import { exportGraph } from '../import/exporter.js';
 import { migrate } from '../neo4j/migrations.js';
@@ -76,10 +76,10 @@ program
   .command('validate')
   .description('Check a dataset folder without touching any database')
   .argument('<folder>', 'dataset folder (with dataset.json)')
-  .action((folder: string) => {
-    const { dataset, problems, externalReferences } = readDataset(path.resolve(folder));
+  .action(async (folder: string) => {
+    const { dataset, problems, externalReferences } = await checkDataset(path.resolve(folder));
     if (problems.length > 0) throw new ImportValidationError(problems);
-    print(`valid: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
+    print(`valid: ${dataset.nodes} nodes, ${dataset.relationships} relationships`);
     if (externalReferences.size > 0) print(`${externalReferences.size} ids are referenced but not defined here; import checks them against the graph`);
   });
 
