@@ -99,7 +99,8 @@ program
       print(
         `imported "${summary.dataset}" offline: ${summary.nodes} nodes, ${summary.relationships} relationships in ${(summary.durationMs / 1000).toFixed(1)} s ` +
           `(validation ${(summary.validationMs / 1000).toFixed(1)} s, CSV ${(summary.csvMs / 1000).toFixed(1)} s, neo4j-admin ${(summary.adminImportMs / 1000).toFixed(1)} s, ` +
-          `restart and indexes ${(summary.indexesMs / 1000).toFixed(1)} s)`,
+          `restart and indexes ${(summary.indexesMs / 1000).toFixed(1)} s; ${Math.round((summary.nodes + summary.relationships) / Math.max(summary.durationMs / 1000, 0.001))} records/s; ` +
+          `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, neo4j-admin's own memory apart)`,
       );
       return;
     }

@@ -34,10 +34,16 @@ describe('readRecordFile', () => {
   });
 
   it('reads records that straddle the 1 MB read buffer, with multi-byte characters cut by the boundary', () => {
-    const records = Array.from({ length: 3000 }, (_, index) => ({ id: `topic:${index}`, name: `富硒茶${'栽'.repeat(index % 300)}`, n: index }));
+    const records = Array.from({ length: 6000 }, (_, index) => ({ id: `topic:${index}`, name: `富硒茶${'栽'.repeat(index % 300)}`, n: index }));
     const text = JSON.stringify({ formatVersion: 1, records });
     expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
     expect(readAll(text).records).toEqual(records);
+    // a three-byte character whose bytes sit on both sides of the first 1 MiB read
+    const head = '{"formatVersion":1,"records":[{"s":"';
+    const padding = 'a'.repeat(1024 * 1024 - 1 - head.length);
+    const straddling = `${head}${padding}栽栽"}]}`;
+    expect(Buffer.from(straddling).subarray(1024 * 1024 - 1, 1024 * 1024 + 2).toString()).toBe('栽');
+    expect(readAll(straddling).records).toEqual([{ s: `${padding}栽栽` }]);
   });
 
   it('throws a RecordFileError saying where for truncated or malformed JSON, after the records before it', () => {
