@@ -96,7 +96,7 @@ export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: st
         );
       }
     }
-    if (run.failures.length > 0) lines.push('', 'Not measured (the request failed before the run):', '', ...run.failures.map((failure) => `- ${failure}`));
+    if (run.failures.length > 0) lines.push('', 'Not measured, or with errors:', '', ...run.failures.map((failure) => `- ${failure}`));
     lines.push('', ...budgetLines(records.filter((record) => record.size === run.size)), '');
   }
   return `${lines.join('\n')}\n`;
