@@ -34,6 +34,9 @@ export interface RunInfo {
   requests: { maxRequests: number; maxSeconds: number; minRequests: number; hardSeconds: number; warmupRequests: number };
   imported?: Omit<ImportFigures, 'output'>;
   failures: string[];
+  /** Later runs that measured some workloads again, with their bounds. */
+  notes?: string[];
+  requestsNote?: string;
 }
 
 const RESULTS_FILE = path.join(projectRoot, 'bench', 'results.json');
@@ -42,17 +45,34 @@ const REPORT_FILE = path.join(projectRoot, 'bench', 'RESULTS.md');
 
 const readJson = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
 
-/** Replaces the records and run information of `info.size` and rewrites the three files. */
-export function saveResults(records: ResultRecord[], info: RunInfo, notes: string): void {
-  const all = readJson<ResultRecord[]>(RESULTS_FILE, []).filter((record) => record.size !== info.size);
+/**
+ * Replaces, for `info.size`, the records of the (workload, system, concurrency) cells this run measured (all others
+ * of that size stay, so a size can be completed by runs of a few workloads) and rewrites the three files.
+ */
+export function saveResults(records: ResultRecord[], info: RunInfo, notes: string, measured: Array<{ workload: string; system: SystemName; concurrency: number }>): void {
+  const wasMeasured = (record: ResultRecord) => measured.some((cell) => cell.workload === record.workload && cell.system === record.system && cell.concurrency === record.concurrency);
+  const all = readJson<ResultRecord[]>(RESULTS_FILE, []).filter((record) => record.size !== info.size || !wasMeasured(record));
   all.push(...records);
   all.sort((a, b) => a.size - b.size || WORKLOADS.findIndex((w) => w.name === a.workload) - WORKLOADS.findIndex((w) => w.name === b.workload) || a.concurrency - b.concurrency || a.system.localeCompare(b.system));
   writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 1)}\n`);
-  const runs = readJson<RunInfo[]>(RUNS_FILE, []).filter((run) => run.size !== info.size);
-  runs.push(info);
-  runs.sort((a, b) => a.size - b.size);
-  writeFileSync(RUNS_FILE, `${JSON.stringify(runs, null, 1)}\n`);
-  writeFileSync(REPORT_FILE, renderReport(all, runs, notes));
+  const runs = readJson<RunInfo[]>(RUNS_FILE, []);
+  const earlier = runs.find((run) => run.size === info.size);
+  const merged: RunInfo = earlier
+    ? {
+        ...earlier,
+        failures: [...earlier.failures.filter((failure) => !measured.some((cell) => failure.startsWith(`${cell.workload} on ${cell.system}`))), ...info.failures],
+        notes: [
+          ...(earlier.notes ?? []),
+          `${info.date}: ${[...new Set(measured.map((cell) => `${cell.workload}/${cell.system}`))].join(', ')} measured again in a run of its own ` +
+            `(${info.requestsNote ?? 'same bounds'}; load average ${info.loadAverageBefore.map((value) => value.toFixed(1)).join(' ')})`,
+        ],
+      }
+    : info;
+  const others = runs.filter((run) => run.size !== info.size);
+  others.push(earlier && measured.length < WORKLOADS.length * 4 ? merged : info);
+  others.sort((a, b) => a.size - b.size);
+  writeFileSync(RUNS_FILE, `${JSON.stringify(others, null, 1)}\n`);
+  writeFileSync(REPORT_FILE, renderReport(all, others, notes));
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
@@ -96,6 +116,7 @@ export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: st
         );
       }
     }
+    if (run.notes?.length) lines.push(...run.notes.map((note) => `- ${note}`), '');
     if (run.failures.length > 0) lines.push('', 'Not measured, or with errors:', '', ...run.failures.map((failure) => `- ${failure}`));
     lines.push('', ...budgetLines(records.filter((record) => record.size === run.size)), '');
   }

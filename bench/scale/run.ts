@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --size <N> [--seed S] [--max-requests R] [--max-seconds T] [--min-requests M] [--hard-seconds H] [--concurrency 1,8]
+ * `npm run bench -- --size <N> [--seed S] [--max-requests R] [--max-seconds T] [--min-requests M] [--hard-seconds H] [--preflight-seconds P] [--concurrency 1,8]
  * [--workloads a,b] [--systems ours,floor,peer] [--import transactional|offline] [--keep-database]`:
  * loads (or reuses) a database of N generated nodes, starts our server, the raw-Cypher floor and the
  * @neo4j/graphql peer, and drives every workload from a separate load-generator process at each concurrency,
@@ -36,9 +36,9 @@ function urlFor(server: RunningServer, workload: Workload): string {
 }
 
 /** Sends a few of the bodies once; the first error message, or undefined when every answer is data. */
-async function preflight(url: string, bodies: string[]): Promise<string | undefined> {
+async function preflight(url: string, bodies: string[], seconds: number): Promise<string | undefined> {
   for (const body of bodies.slice(0, 3)) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(120_000) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(seconds * 1000) });
     const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }>; data?: unknown };
     if (!response.ok || answer.errors?.length || answer.data === undefined || answer.data === null) {
       return `HTTP ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no data'}`;
@@ -79,6 +79,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       'max-seconds': { type: 'string', default: '8' },
       'min-requests': { type: 'string', default: '24' },
       'hard-seconds': { type: 'string', default: '60' },
+      'preflight-seconds': { type: 'string', default: '120' },
       warmup: { type: 'string', default: '16' },
       concurrency: { type: 'string', default: '1,8' },
       workloads: { type: 'string' },
@@ -118,7 +119,9 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       const order = servers.map((_, index) => servers[(index + position) % servers.length]!).filter((server) => server.system !== 'peer' || workload.peer);
       const ready: RunningServer[] = [];
       for (const server of order) {
-        const failure = await preflight(urlFor(server, workload), bodiesFor(workload, server.system, province)).catch((error: unknown) => (error as Error).message);
+        const failure = await preflight(urlFor(server, workload), bodiesFor(workload, server.system, province), Number(values['preflight-seconds'])).catch((error: unknown) =>
+          (error as Error).name === 'TimeoutError' ? `no answer within ${values['preflight-seconds']} s` : (error as Error).message,
+        );
         if (failure) {
           failures.push(`${workload.name} on ${server.system}: ${failure.slice(0, 300)}`);
           log(`${workload.name} on ${server.system} fails: ${failure.slice(0, 300)}`);
@@ -127,7 +130,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       for (const concurrency of concurrencies) {
         for (const server of ready) {
           const result = await measure(
-            { url: urlFor(server, workload), bodies: bodiesFor(workload, server.system, province), connections: concurrency, timeoutSeconds: 120, ...requests },
+            { url: urlFor(server, workload), bodies: bodiesFor(workload, server.system, province), connections: concurrency, timeoutSeconds: Math.max(120, requests.hardSeconds), ...requests },
             server.process.pid,
           );
           if (result.requests === 0) {
@@ -167,10 +170,14 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     neo4j: { heap: settings.heap, pageCache: settings.pageCache, version: pinnedNeo4jVersion() },
     dataset: { nodes: size, relationships: relationshipCount(folder) },
     requests,
+    requestsNote: `${requests.warmupRequests} warm-up, at least ${requests.minRequests} requests, at most ${requests.hardSeconds} s a cell, concurrency ${concurrencies.join(' and ')}`,
     imported: imported ? withoutOutput(imported) : undefined,
     failures,
   };
-  saveResults(records, info, readFileSync(path.join(projectRoot, 'bench/scale/notes.md'), 'utf8'));
+  const measured = workloads.flatMap((workload) =>
+    systems.filter((system) => system !== 'peer' || workload.peer).flatMap((system) => concurrencies.map((concurrency) => ({ workload: workload.name, system, concurrency }))),
+  );
+  saveResults(records, info, readFileSync(path.join(projectRoot, 'bench/scale/notes.md'), 'utf8'), measured);
   log(`wrote bench/results.json and bench/RESULTS.md for ${sizeLabel(size)}`);
 }
 
