@@ -1,6 +1,7 @@
 import { ENTITY_LABEL, NODE_KINDS, ORGANIZATION_LABEL, RELATIONSHIP_TYPE_NAMES, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
 import type { Database } from '../neo4j/database.js';
 import { withDerivedProperties } from '../graph/derived.js';
+import { hashOf } from './registry.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
 
 /** Reported after each written batch. */
@@ -15,7 +16,7 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Records per write transaction (default 2000). */
   batchSize?: number;
-  /** Write transactions in flight at once (default 3): batches of one kind never touch the same node. */
+  /** Write transactions in flight at once (default 3): node batches hold distinct ids; relationship batches in flight never share a `to` node. */
   concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -104,6 +105,43 @@ class TaskPool {
   }
 }
 
+/**
+ * Concurrent writers that never touch the same relationship end: each row goes to the lane of its `to` id, a lane
+ * runs one batch at a time, and a batch locks its rows in (from, to) order — so two batches in flight share no
+ * `to` node and take shared `from` nodes in the same order, which is what lets several run without deadlocks on
+ * hub nodes (a county with thousands of enterprises, a popular topic).
+ */
+class LanePool {
+  private readonly running: Array<Promise<void>>;
+  private failure: unknown;
+
+  constructor(readonly count: number) {
+    this.running = Array.from({ length: count }, () => Promise.resolve());
+  }
+
+  /** Waits until the lane's previous batch is done, then starts `task` in it. */
+  async add(lane: number, task: () => Promise<void>): Promise<void> {
+    await this.running[lane];
+    if (this.failure !== undefined) throw this.failure;
+    this.running[lane] = task().catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
+
+interface RelationshipRow {
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+const byEnds = (a: RelationshipRow, b: RelationshipRow) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+
 const nodeStatement = (kind: NodeKind) =>
   `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labelsOf(kind).map((label) => `:${label}`).join('')}`;
 
@@ -158,25 +196,27 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
   await pool.drain(); // every node exists before any relationship looks its ends up
 
   done = 0;
+  const lanes = new LanePool(options.concurrency ?? 3);
   for (const type of RELATIONSHIP_TYPE_NAMES) {
     const statement = relationshipStatement(type);
-    let rows: Array<{ from: string; to: string; properties: Record<string, unknown> }> = [];
-    const submit = async () => {
-      const batch = rows;
-      rows = [];
-      await pool.add(async () => {
+    const rows: RelationshipRow[][] = Array.from({ length: lanes.count }, () => []);
+    const submit = async (lane: number) => {
+      const batch = rows[lane]!.sort(byEnds);
+      rows[lane] = [];
+      await lanes.add(lane, async () => {
         await write(statement, batch);
         done += batch.length;
         options.onProgress?.({ phase: 'relationships', label: type, done, total: dataset.relationships });
       });
     };
     for (const record of datasetRelationships(dataset.folder, type)) {
-      rows.push({ from: record.from, to: record.to, properties: record.properties });
-      if (rows.length >= batchSize) await submit();
+      const lane = hashOf(record.to) % lanes.count;
+      rows[lane]!.push({ from: record.from, to: record.to, properties: record.properties });
+      if (rows[lane]!.length >= batchSize) await submit(lane);
     }
-    if (rows.length > 0) await submit();
+    for (let lane = 0; lane < lanes.count; lane += 1) if (rows[lane]!.length > 0) await submit(lane);
   }
-  await pool.drain();
+  await lanes.drain();
 
   return {
     dataset: dataset.name,

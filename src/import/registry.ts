@@ -19,6 +19,11 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
+/** A well-mixed 32-bit hash of a string (for spreading keys over lanes or slots). */
+export function hashOf(text: string): number {
+  return fnv1a(text, 0x811c9dc5);
+}
+
 /** fnv1a over ASCII bytes: the same value as `fnv1a` over the string they spell. */
 function fnv1aBytes(bytes: Uint8Array, offset: number, length: number): number {
   let hash = 0x811c9dc5;
