@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from '../graph/kinds.js';
-import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, fileSchema } from './format.js';
+import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, FORMAT_VERSION } from './format.js';
+import { readRecordFile, RecordFileError, type Envelope } from './records.js';
+import { IdRegistry, PairFingerprints } from './registry.js';
 
 /** One node of a dataset: its kind, id and the properties to store (nulls removed). */
 export interface NodeRecord {
@@ -19,11 +21,14 @@ export interface RelationshipRecord {
   properties: Record<string, unknown>;
 }
 
-/** A whole dataset folder, validated. */
-export interface Dataset {
+/** A dataset folder that passed validation: what it holds, counted (its records stay in the files). */
+export interface ValidatedDataset {
+  folder: string;
   name: string;
-  nodes: NodeRecord[];
-  relationships: RelationshipRecord[];
+  nodes: number;
+  relationships: number;
+  nodeCounts: Partial<Record<NodeKind, number>>;
+  relationshipCounts: Partial<Record<RelationshipType, number>>;
 }
 
 /** One thing wrong with the input: which file, which record, which field, what was expected. */
@@ -63,16 +68,9 @@ export function describeProblem(problem: Problem): string {
 }
 
 function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
-}
-
-function readJson(folder: string, file: string, problems: Problem[]): unknown {
-  try {
-    return JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
-  } catch (error) {
-    problems.push({ file, message: `not readable JSON: ${(error as Error).message}` });
-    return undefined;
-  }
+  const result: Record<string, unknown> = {};
+  for (const key in record) if (record[key] !== null && record[key] !== undefined) result[key] = record[key];
+  return result;
 }
 
 function receivedOf(value: unknown): string {
@@ -80,59 +78,119 @@ function receivedOf(value: unknown): string {
   return shown === undefined ? 'nothing' : shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
 }
 
-/** Validates one file's envelope and records; returns the parsed records (or none when the envelope is wrong). */
-function parseFile<T>(folder: string, file: string, recordSchema: z.ZodType<T>, problems: Problem[]): T[] {
-  const raw = readJson(folder, file, problems) as { formatVersion?: unknown; records?: unknown[] } | undefined;
-  if (raw === undefined) return [];
-  const envelope = fileSchema(recordSchema as z.ZodType).omit({ records: true }).safeParse({ formatVersion: raw?.formatVersion });
-  if (!envelope.success || !Array.isArray(raw.records) || Object.keys(raw).some((key) => key !== 'formatVersion' && key !== 'records')) {
-    problems.push({ file, message: 'expected {"formatVersion": 1, "records": [...]} and nothing else' });
-    return [];
-  }
-  const parsed: T[] = [];
-  raw.records.forEach((record, index) => {
-    const result = recordSchema.safeParse(record);
-    const recordId = typeof (record as { id?: unknown })?.id === 'string' ? ((record as { id: string }).id) : undefined;
-    if (result.success) {
-      parsed.push(result.data);
-      return;
-    }
-    for (const issue of result.error.issues) {
-      const field = issue.path.join('.');
-      const value = issue.path.reduce<unknown>((current, key) => (current as Record<string | number, unknown> | undefined)?.[key as string], record);
-      const unknownKeys = issue.code === 'unrecognized_keys' ? ` (unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')})` : '';
-      problems.push({
-        file,
-        record: index,
-        id: recordId,
-        field: field || undefined,
-        message: `${issue.message}${unknownKeys}${issue.code === 'unrecognized_keys' ? '' : `; received ${receivedOf(value)}`}`,
-      });
-    }
-  });
-  return parsed;
+function envelopeProblem(envelope: Envelope): boolean {
+  return envelope.formatVersion !== FORMAT_VERSION || !envelope.hasRecords || envelope.otherKeys.length > 0;
 }
 
-/** What reading a folder found: the valid records, every problem, and the ids referenced but not defined there. */
+/**
+ * The valid records of one file, parsed, in order, one at a time; every invalid record, and a bad envelope or
+ * unreadable JSON, becomes a problem instead (the records read before a JSON error are still yielded).
+ */
+function* parsedRecords<T>(folder: string, file: string, schema: z.ZodType<T>, problems: Problem[]): Generator<{ index: number; record: T }> {
+  const records = readRecordFile(path.join(folder, file));
+  let index = 0;
+  try {
+    for (;;) {
+      const next = records.next();
+      if (next.done) {
+        if (envelopeProblem(next.value)) problems.push({ file, message: `expected {"formatVersion": ${FORMAT_VERSION}, "records": [...]} and nothing else` });
+        return;
+      }
+      const raw = next.value;
+      const result = schema.safeParse(raw);
+      if (result.success) yield { index, record: result.data };
+      else problems.push(...recordProblems(file, index, raw, result.error));
+      index += 1;
+    }
+  } catch (error) {
+    if (!(error instanceof RecordFileError)) throw error;
+    problems.push({ file, message: `not readable JSON: ${error.message}` });
+  }
+}
+
+function recordProblems(file: string, index: number, record: unknown, error: z.ZodError): Problem[] {
+  const recordId = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : undefined;
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    const value = issue.path.reduce<unknown>((current, key) => (current as Record<string | number, unknown> | undefined)?.[key as string], record);
+    const unknownKeys = issue.code === 'unrecognized_keys' ? ` (unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')})` : '';
+    return {
+      file,
+      record: index,
+      id: recordId,
+      field: field || undefined,
+      message: `${issue.message}${unknownKeys}${issue.code === 'unrecognized_keys' ? '' : `; received ${receivedOf(value)}`}`,
+    };
+  });
+}
+
+const nodeFile = (kind: NodeKind) => `nodes/${kind}.json`;
+const relationshipFile = (type: RelationshipType) => `relationships/${type}.json`;
+
+function toNodeRecord(kind: NodeKind, record: Record<string, unknown>): NodeRecord {
+  for (const derived of DERIVED_PROPERTIES) delete record[derived];
+  return { kind, id: record.id as string, properties: withoutNulls(record) };
+}
+
+function toRelationshipRecord(type: RelationshipType, record: Record<string, unknown>): RelationshipRecord {
+  const { from, to, ...properties } = record as { from: string; to: string } & Record<string, unknown>;
+  return { type, from, to, properties: withoutNulls(properties) };
+}
+
+/** The nodes of one kind's file, one at a time (for writing a validated dataset). */
+export function* datasetNodes(folder: string, kind: NodeKind): Generator<NodeRecord> {
+  if (!existsSync(path.join(folder, nodeFile(kind)))) return;
+  const problems: Problem[] = [];
+  for (const { record } of parsedRecords(folder, nodeFile(kind), NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, problems)) yield toNodeRecord(kind, record);
+  if (problems.length > 0) throw new ImportValidationError(problems.map((problem) => ({ ...problem, message: `${problem.message} (the file changed after validation)` })));
+}
+
+/** The relationships of one type's file, one at a time (for writing a validated dataset). */
+export function* datasetRelationships(folder: string, type: RelationshipType): Generator<RelationshipRecord> {
+  if (!existsSync(path.join(folder, relationshipFile(type)))) return;
+  const problems: Problem[] = [];
+  for (const { record } of parsedRecords(folder, relationshipFile(type), RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, problems)) {
+    yield toRelationshipRecord(type, record);
+  }
+  if (problems.length > 0) throw new ImportValidationError(problems.map((problem) => ({ ...problem, message: `${problem.message} (the file changed after validation)` })));
+}
+
+/** What reading a folder found: its counts, every problem, and the ids referenced but not defined there. */
 export interface DatasetReading {
-  dataset: Dataset;
+  dataset: ValidatedDataset;
   problems: Problem[];
   externalReferences: Map<string, { kinds: readonly NodeKind[]; where: Problem }>;
 }
 
+/** Ids and kinds of the nodes read so far, handed over in batches for checks against a graph. */
+export type NodeBatchCheck = (nodes: Array<{ id: string; kind: NodeKind }>) => Promise<Problem[]>;
+
+const CHECK_BATCH = 10_000;
+
 /**
- * Reads and checks a dataset folder: every file's shape, every record's fields, id uniqueness, duplicate
- * relationships and the kinds at both ends. References to ids absent from the folder are returned in
- * `externalReferences` for the caller to check against the graph. Never throws for bad content: see `problems`.
+ * Reads and checks a dataset folder in one streaming pass: every file's shape, every record's fields, id
+ * uniqueness, duplicate relationships and the kinds at both ends. References to ids absent from the folder are
+ * returned in `externalReferences` for the caller to check against the graph; `checkNodes` (when given) sees
+ * every node id in batches. Memory grows by about 35 bytes per id and, for the largest relationship file, 24
+ * bytes per relationship, never with the records themselves. Never throws for bad content: see `problems`.
  */
-export function readDataset(folder: string): DatasetReading {
+export async function checkDataset(folder: string, checkNodes?: NodeBatchCheck): Promise<DatasetReading> {
   const problems: Problem[] = [];
+  const externalReferences = new Map<string, { kinds: readonly NodeKind[]; where: Problem }>();
+  const dataset: ValidatedDataset = { folder, name: path.basename(folder), nodes: 0, relationships: 0, nodeCounts: {}, relationshipCounts: {} };
   if (!existsSync(path.join(folder, 'dataset.json'))) {
     problems.push({ file: 'dataset.json', message: 'missing: a dataset folder must contain dataset.json' });
-    return { dataset: { name: path.basename(folder), nodes: [], relationships: [] }, problems, externalReferences: new Map() };
+    return { dataset, problems, externalReferences };
   }
-  const manifestResult = datasetManifestSchema.safeParse(readJson(folder, 'dataset.json', problems));
-  if (!manifestResult.success) {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(folder, 'dataset.json'), 'utf8'));
+  } catch (error) {
+    problems.push({ file: 'dataset.json', message: `not readable JSON: ${(error as Error).message}` });
+  }
+  const manifestResult = datasetManifestSchema.safeParse(manifest);
+  if (manifestResult.success) dataset.name = manifestResult.data.name;
+  else if (manifest !== undefined) {
     for (const issue of manifestResult.error.issues) problems.push({ file: 'dataset.json', field: issue.path.join('.') || undefined, message: issue.message });
   }
   for (const sub of ['nodes', 'relationships'] as const) {
@@ -145,50 +203,74 @@ export function readDataset(folder: string): DatasetReading {
     }
   }
 
-  const nodes: NodeRecord[] = [];
-  const kindById = new Map<string, { kind: NodeKind; file: string; record: number }>();
-  for (const kind of NODE_KINDS) {
-    const file = `nodes/${kind}.json`;
+  const ids = new IdRegistry();
+  let pending: Array<{ id: string; kind: NodeKind }> = [];
+  const flush = async () => {
+    if (checkNodes && pending.length > 0) problems.push(...(await checkNodes(pending)));
+    pending = [];
+  };
+  for (const [kindNumber, kind] of NODE_KINDS.entries()) {
+    const file = nodeFile(kind);
     if (!existsSync(path.join(folder, file))) continue;
-    parseFile(folder, file, NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, problems).forEach((record, index) => {
+    let count = 0;
+    for (const { index, record } of parsedRecords(folder, file, NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, problems)) {
       const id = record.id as string;
-      const earlier = kindById.get(id);
+      const earlier = ids.add(id, kindNumber, index);
       if (earlier) {
-        problems.push({ file, record: index, id, field: 'id', message: `duplicate id: already used by ${earlier.file} record ${earlier.record}` });
-        return;
+        problems.push({ file, record: index, id, field: 'id', message: `duplicate id: already used by ${nodeFile(NODE_KINDS[earlier.kind]!)} record ${earlier.record}` });
+        continue;
       }
-      for (const derived of DERIVED_PROPERTIES) delete record[derived];
-      kindById.set(id, { kind, file, record: index });
-      nodes.push({ kind, id, properties: withoutNulls(record) });
-    });
+      count += 1;
+      pending.push({ id, kind });
+      if (pending.length >= CHECK_BATCH) await flush();
+    }
+    dataset.nodeCounts[kind] = count;
+    dataset.nodes += count;
   }
+  await flush();
 
-  const relationships: RelationshipRecord[] = [];
-  const externalReferences = new Map<string, { kinds: readonly NodeKind[]; where: Problem }>();
   for (const type of RELATIONSHIP_TYPE_NAMES) {
-    const file = `relationships/${type}.json`;
+    const file = relationshipFile(type);
     if (!existsSync(path.join(folder, file))) continue;
-    const seen = new Map<string, number>();
-    parseFile(folder, file, RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, problems).forEach((record, index) => {
-      const { from, to, ...properties } = record as { from: string; to: string } & Record<string, unknown>;
-      const pair = `${from}\u0000${to}`;
-      if (seen.has(pair)) {
-        problems.push({ file, record: index, message: `duplicate relationship ${from} → ${to}: already record ${seen.get(pair)}` });
-        return;
-      }
-      seen.set(pair, index);
+    const pairs = new PairFingerprints();
+    const suspects: Array<{ record: number; earlier: number }> = [];
+    let count = 0;
+    for (const { index, record } of parsedRecords(folder, file, RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, problems)) {
+      const { from, to } = record as { from: string; to: string };
+      const earlier = pairs.add(from, to, index);
+      if (earlier !== undefined) suspects.push({ record: index, earlier });
+      count += 1;
       if (from === to) problems.push({ file, record: index, field: 'from', message: `a ${type} relationship cannot connect "${from}" to itself` });
       for (const [end, endId] of [['from', from], ['to', to]] as const) {
         const allowed = RELATIONSHIP_TYPES[type][end] as readonly NodeKind[];
-        const target = kindById.get(endId);
-        if (!target) {
-          externalReferences.set(endId, { kinds: allowed, where: { file, record: index, field: end, message: '' } });
-        } else if (!allowed.includes(target.kind)) {
-          problems.push({ file, record: index, field: end, message: `"${endId}" is a ${target.kind}; ${type}.${end} must be a ${allowed.join(' or ')}` });
+        const kindNumber = ids.kindOf(endId);
+        if (kindNumber === undefined) {
+          if (!externalReferences.has(endId)) externalReferences.set(endId, { kinds: allowed, where: { file, record: index, field: end, message: '' } });
+        } else if (!allowed.includes(NODE_KINDS[kindNumber]!)) {
+          problems.push({ file, record: index, field: end, message: `"${endId}" is a ${NODE_KINDS[kindNumber]!}; ${type}.${end} must be a ${allowed.join(' or ')}` });
         }
       }
-      relationships.push({ type, from, to, properties: withoutNulls(properties) });
-    });
+    }
+    const duplicates = confirmDuplicates(folder, type, suspects);
+    for (const duplicate of duplicates) {
+      problems.push({ file, record: duplicate.record, message: `duplicate relationship ${duplicate.from} → ${duplicate.to}: already record ${duplicate.earlier}` });
+    }
+    dataset.relationshipCounts[type] = count - duplicates.length;
+    dataset.relationships += count - duplicates.length;
   }
-  return { dataset: { name: manifestResult.data?.name ?? path.basename(folder), nodes, relationships }, problems, externalReferences };
+  return { dataset, problems, externalReferences };
+}
+
+/** Of the records whose (from, to) fingerprint matched an earlier one, those whose pair really repeats it. */
+function confirmDuplicates(folder: string, type: RelationshipType, suspects: Array<{ record: number; earlier: number }>) {
+  if (suspects.length === 0) return [];
+  const wanted = new Set(suspects.flatMap((suspect) => [suspect.record, suspect.earlier]));
+  const pairs = new Map<number, { from: string; to: string }>();
+  for (const { index, record } of parsedRecords(folder, relationshipFile(type), RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, [])) {
+    if (wanted.has(index)) pairs.set(index, record as { from: string; to: string });
+  }
+  return suspects.flatMap((suspect) => {
+    const [first, second] = [pairs.get(suspect.earlier), pairs.get(suspect.record)];
+    return first && second && first.from === second.from && first.to === second.to ? [{ ...suspect, from: second.from, to: second.to }] : [];
+  });
 }

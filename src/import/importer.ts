@@ -1,9 +1,10 @@
-import { ENTITY_LABEL, ORGANIZATION_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
+import { ENTITY_LABEL, NODE_KINDS, ORGANIZATION_LABEL, RELATIONSHIP_TYPE_NAMES, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
 import type { Database } from '../neo4j/database.js';
 import { withDerivedProperties } from '../graph/derived.js';
-import { ImportValidationError, readDataset, type Dataset, type NodeRecord, type Problem, type RelationshipRecord } from './dataset.js';
+import { hashOf } from './registry.js';
+import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
 
-/** Reported after each written batch, and once per phase start. */
+/** Reported after each written batch. */
 export interface ImportProgress {
   phase: 'nodes' | 'relationships';
   /** The kind or type of the batch just written. */
@@ -13,8 +14,10 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** Records per write transaction (default 500). */
+  /** Records per write transaction (default 2000). */
   batchSize?: number;
+  /** Write transactions in flight at once (default 3): node batches hold distinct ids; relationship batches in flight never share a `to` node. */
+  concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -26,60 +29,127 @@ export interface ImportSummary {
   relationshipsCreated: number;
   propertiesSet: number;
   durationMs: number;
+  /** Time spent in the validation pass (part of durationMs). */
+  validationMs: number;
 }
+
+const LOOKUP_BATCH = 10_000;
 
 /** Problems with ids referenced by the dataset that are neither in it nor in the graph (with an allowed kind). */
 async function externalReferenceProblems(
   database: Database,
   references: Map<string, { kinds: readonly NodeKind[]; where: Problem }>,
 ): Promise<Problem[]> {
-  if (references.size === 0) return [];
-  const rows = await database.read(
-    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
-     RETURN id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind`,
-    { ids: [...references.keys()] },
-  );
-  const existing = new Map(rows.map((row) => [row.id as string, row.kind as NodeKind]));
   const problems: Problem[] = [];
-  for (const [id, { kinds, where }] of references) {
-    const kind = existing.get(id);
-    if (!kind) problems.push({ ...where, message: `unknown reference "${id}": no ${kinds.join(' or ')} with this id in the dataset or the graph` });
-    else if (!kinds.includes(kind)) problems.push({ ...where, message: `"${id}" is a ${kind} in the graph; expected a ${kinds.join(' or ')}` });
+  const all = [...references.keys()];
+  for (let start = 0; start < all.length; start += LOOKUP_BATCH) {
+    const rows = await database.read(
+      `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id})
+       RETURN id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind`,
+      { ids: all.slice(start, start + LOOKUP_BATCH) },
+    );
+    const existing = new Map(rows.map((row) => [row.id as string, row.kind as NodeKind]));
+    for (const id of all.slice(start, start + LOOKUP_BATCH)) {
+      const { kinds, where } = references.get(id)!;
+      const kind = existing.get(id);
+      if (!kind) problems.push({ ...where, message: `unknown reference "${id}": no ${kinds.join(' or ')} with this id in the dataset or the graph` });
+      else if (!kinds.includes(kind)) problems.push({ ...where, message: `"${id}" is a ${kind} in the graph; expected a ${kinds.join(' or ')}` });
+    }
   }
   return problems;
 }
 
 /** Problems with dataset ids that already exist in the graph as another kind (an id never changes kind). */
-async function kindChangeProblems(database: Database, nodes: NodeRecord[]): Promise<Problem[]> {
-  const rows = await database.read(
-    `UNWIND $records AS record MATCH (n:${ENTITY_LABEL} {id: record.id})
-     WITH record, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind
-     WHERE kind <> record.kind RETURN record.id AS id, record.kind AS wanted, kind`,
-    { records: nodes.map((node) => ({ id: node.id, kind: node.kind })) },
-  );
-  return rows.map((row) => ({
+function kindChangeCheck(database: Database) {
+  return async (nodes: Array<{ id: string; kind: NodeKind }>): Promise<Problem[]> => {
+    const rows = await database.read(
+      `UNWIND $records AS record MATCH (n:${ENTITY_LABEL} {id: record.id})
+       WITH record, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind
+       WHERE kind <> record.kind RETURN record.id AS id, record.kind AS wanted, kind`,
+      { records: nodes },
+    );
+    return rows.map((row) => ({
       file: `nodes/${row.wanted as string}.json`,
       id: row.id as string,
       field: 'id',
       message: `"${row.id as string}" exists in the graph as a ${row.kind as string}; an id cannot change kind`,
     }));
+  };
 }
 
-function batches<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
-}
+/** Runs up to `limit` tasks at once; `add` waits for a free slot, `drain` for all, and the first failure is rethrown. */
+class TaskPool {
+  private readonly running = new Set<Promise<void>>();
+  private failure: unknown;
 
-function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.limit) await Promise.race(this.running);
+    this.throwIfFailed();
+    const promise: Promise<void> = task()
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.running.delete(promise));
+    this.running.add(promise);
   }
-  return groups;
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
 }
+
+/**
+ * Concurrent writers that never touch the same relationship end: each row goes to the lane of its `to` id, a lane
+ * runs one batch at a time, and a batch locks its rows in (from, to) order — so two batches in flight share no
+ * `to` node and take shared `from` nodes in the same order, which is what lets several run without deadlocks on
+ * hub nodes (a county with thousands of enterprises, a popular topic).
+ */
+class LanePool {
+  private readonly running: Array<Promise<void>>;
+  private failure: unknown;
+
+  constructor(readonly count: number) {
+    this.running = Array.from({ length: count }, () => Promise.resolve());
+  }
+
+  /** Waits until the lane's previous batch is done, then starts `task` in it. */
+  async add(lane: number, task: () => Promise<void>): Promise<void> {
+    await this.running[lane];
+    if (this.failure !== undefined) throw this.failure;
+    this.running[lane] = task().catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
+
+interface RelationshipRow {
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+const byEnds = (a: RelationshipRow, b: RelationshipRow) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+
+const nodeStatement = (kind: NodeKind) =>
+  `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labelsOf(kind).map((label) => `:${label}`).join('')}`;
+
+const relationshipStatement = (type: RelationshipType) =>
+  `UNWIND $rows AS row
+   MATCH (a:${ENTITY_LABEL} {id: row.from})
+   MATCH (b:${ENTITY_LABEL} {id: row.to})
+   MERGE (a)-[r:${type}]->(b) SET r = row.properties`;
 
 /** Stored form of a node's properties: the record's fields plus what the importer derives. */
 function storedProperties(record: NodeRecord): Record<string, unknown> {
@@ -87,75 +157,92 @@ function storedProperties(record: NodeRecord): Record<string, unknown> {
 }
 
 /**
- * Upserts a validated dataset: nodes first, then relationships, in batched write transactions of
- * `UNWIND … MERGE … SET x = row`, so a record that changed is updated in place, the same input twice gives the
- * same graph, and an interrupted run completes when run again.
+ * Upserts a validated dataset, streaming its files a second time: nodes first, then relationships, in batched
+ * write transactions of `UNWIND … MERGE … SET x = row` (relationship ends found through the Entity id index),
+ * several in flight at once. A record that changed is updated in place, the same input twice gives the same
+ * graph, and an interrupted run completes when run again.
  */
-export async function writeDataset(database: Database, dataset: Dataset, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function writeDataset(database: Database, dataset: ValidatedDataset, options: ImportOptions = {}): Promise<Omit<ImportSummary, 'validationMs'>> {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
+  const pool = new TaskPool(options.concurrency ?? 3);
   const counters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const add = (updates: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number }) => {
+  const write = async (statement: string, rows: unknown[]) => {
+    const updates = await database.writeTransaction(async (transaction) => (await transaction.run(statement, { rows })).summary.counters.updates());
     counters.nodesCreated += updates.nodesCreated;
     counters.relationshipsCreated += updates.relationshipsCreated;
     counters.propertiesSet += updates.propertiesSet;
   };
 
   let done = 0;
-  for (const [kind, records] of groupBy(dataset.nodes, (node) => node.kind)) {
-    const labels = labelsOf(kind).map((label) => `:${label}`).join('');
-    for (const batch of batches(records, batchSize)) {
-      const rows = batch.map((record) => ({ id: record.id, properties: storedProperties(record) }));
-      add(
-        await database.writeTransaction(async (transaction) => {
-          const result = await transaction.run(`UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labels}`, { rows });
-          return result.summary.counters.updates();
-        }),
-      );
-      done += batch.length;
-      options.onProgress?.({ phase: 'nodes', label: kind, done, total: dataset.nodes.length });
+  for (const kind of NODE_KINDS) {
+    const statement = nodeStatement(kind);
+    let rows: Array<{ id: string; properties: Record<string, unknown> }> = [];
+    const submit = async () => {
+      const batch = rows;
+      rows = [];
+      await pool.add(async () => {
+        await write(statement, batch);
+        done += batch.length;
+        options.onProgress?.({ phase: 'nodes', label: kind, done, total: dataset.nodes });
+      });
+    };
+    for (const record of datasetNodes(dataset.folder, kind)) {
+      rows.push({ id: record.id, properties: storedProperties(record) });
+      if (rows.length >= batchSize) await submit();
     }
+    if (rows.length > 0) await submit();
   }
+  await pool.drain(); // every node exists before any relationship looks its ends up
 
   done = 0;
-  for (const [type, records] of groupBy(dataset.relationships, (relationship) => relationship.type)) {
-    for (const batch of batches(records, batchSize)) {
-      const rows = batch.map((record: RelationshipRecord) => ({ from: record.from, to: record.to, properties: record.properties }));
-      add(
-        await database.writeTransaction(async (transaction) => {
-          const result = await transaction.run(
-            `UNWIND $rows AS row
-             MATCH (a:${ENTITY_LABEL} {id: row.from})
-             MATCH (b:${ENTITY_LABEL} {id: row.to})
-             MERGE (a)-[r:${type satisfies RelationshipType}]->(b) SET r = row.properties`,
-            { rows },
-          );
-          return result.summary.counters.updates();
-        }),
-      );
-      done += batch.length;
-      options.onProgress?.({ phase: 'relationships', label: type, done, total: dataset.relationships.length });
+  const lanes = new LanePool(options.concurrency ?? 3);
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    const statement = relationshipStatement(type);
+    const rows: RelationshipRow[][] = Array.from({ length: lanes.count }, () => []);
+    const submit = async (lane: number) => {
+      const batch = rows[lane]!.sort(byEnds);
+      rows[lane] = [];
+      await lanes.add(lane, async () => {
+        await write(statement, batch);
+        done += batch.length;
+        options.onProgress?.({ phase: 'relationships', label: type, done, total: dataset.relationships });
+      });
+    };
+    for (const record of datasetRelationships(dataset.folder, type)) {
+      const lane = hashOf(record.to) % lanes.count;
+      rows[lane]!.push({ from: record.from, to: record.to, properties: record.properties });
+      if (rows[lane]!.length >= batchSize) await submit(lane);
     }
+    for (let lane = 0; lane < lanes.count; lane += 1) if (rows[lane]!.length > 0) await submit(lane);
   }
+  await lanes.drain();
 
   return {
     dataset: dataset.name,
-    nodes: dataset.nodes.length,
-    relationships: dataset.relationships.length,
+    nodes: dataset.nodes,
+    relationships: dataset.relationships,
     ...counters,
     durationMs: Math.round(performance.now() - started),
   };
 }
 
-/** Validates the folder completely (files, records, references against the dataset and the graph); throws ImportValidationError listing every problem. */
-export async function validateDataset(database: Database, folder: string): Promise<Dataset> {
-  const { dataset, problems, externalReferences } = readDataset(folder);
-  problems.push(...(await externalReferenceProblems(database, externalReferences)), ...(await kindChangeProblems(database, dataset.nodes)));
+/**
+ * Validates the folder completely in one streaming pass (files, records, references against the dataset and the
+ * graph); throws ImportValidationError listing every problem.
+ */
+export async function validateDataset(database: Database, folder: string): Promise<ValidatedDataset> {
+  const { dataset, problems, externalReferences } = await checkDataset(folder, kindChangeCheck(database));
+  problems.push(...(await externalReferenceProblems(database, externalReferences)));
   if (problems.length > 0) throw new ImportValidationError(problems);
   return dataset;
 }
 
-/** Validates the folder completely, then writes it. Writes nothing when invalid. */
+/** Validates the folder completely, then writes it in a second pass. Writes nothing when invalid. */
 export async function importDataset(database: Database, folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  return writeDataset(database, await validateDataset(database, folder), options);
+  const started = performance.now();
+  const dataset = await validateDataset(database, folder);
+  const validationMs = Math.round(performance.now() - started);
+  const summary = await writeDataset(database, dataset, options);
+  return { ...summary, validationMs, durationMs: Math.round(performance.now() - started) };
 }

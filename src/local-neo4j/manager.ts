@@ -384,3 +384,32 @@ export async function localNeo4jStatus(settings: LocalNeo4jSettings): Promise<Lo
     home: paths.home,
   };
 }
+
+/**
+ * Runs `neo4j-admin database import full` into the stopped instance's database (replacing it), with the given
+ * arguments after the database name; resolves with the tool's output, or throws with its last lines.
+ */
+export async function adminImport(settings: LocalNeo4jSettings, database: string, args: string[], progress: ProgressSink): Promise<string> {
+  const paths = instancePaths(settings);
+  if (readPid(paths) !== undefined) throw new LocalNeo4jError(`Neo4j instance "${settings.instance}" is running; stop it before an offline import.`);
+  const libDir = await installNeo4j(settings, progress);
+  writeConfiguration(settings, paths);
+  const child = spawn('java', [...javaOptions(settings), '-cp', `${libDir}/*`, ADMIN_TOOL, 'database', 'import', 'full', database, ...args], {
+    env: javaEnvironment(paths),
+    cwd: paths.home,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (/^(Import starting|IMPORT DONE|\(\d\/\d\)|Imported:)/.test(line.trim())) progress(`  neo4j-admin: ${line.trim()}`);
+    }
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  if (exitCode !== 0) throw new LocalNeo4jError(`neo4j-admin database import failed (exit ${exitCode}):\n${output.slice(-30).join('\n')}`);
+  return output.join('\n');
+}

@@ -40,7 +40,7 @@ export class Database {
 
   /** Runs one write query in an auto-commit (implicit) transaction: needed for `CALL { … } IN TRANSACTIONS`; not retried. */
   async writeAutoCommit(query: string, parameters: Record<string, unknown> = {}): Promise<void> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.driver.executeQueryBookmarkManager });
     const started = performance.now();
     try {
       await session.run(query, parameters);
@@ -100,7 +100,12 @@ export class Database {
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (transaction: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    // One bookmark chain with executeQuery: on a cluster, a read after a write of this process sees that write.
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     const started = performance.now();
     try {
       const config = { timeout: this.transactionTimeoutMs };

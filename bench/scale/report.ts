@@ -1,0 +1,153 @@
+/**
+ * The benchmark's outputs: bench/results.json (one record per size × workload × system × concurrency, merged
+ * across runs: a new run of a size replaces that size's records), bench/results-runs.json (per size: when, where,
+ * how the database was loaded) and bench/RESULTS.md, rendered from both.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import type { SystemName } from './servers.js';
+import { WORKLOADS, type WorkloadName } from './workloads.js';
+import type { ImportFigures } from './instance.js';
+
+export interface ResultRecord {
+  size: number;
+  workload: WorkloadName;
+  system: SystemName;
+  concurrency: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  rps: number;
+  serverRssMb: number;
+}
+
+export interface RunInfo {
+  size: number;
+  seed: number;
+  date: string;
+  machine: string;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+  neo4j: { heap: string; pageCache: string; version: string };
+  dataset: { nodes: number; relationships: number };
+  requests: { maxRequests: number; maxSeconds: number; minRequests: number; hardSeconds: number; warmupRequests: number };
+  imported?: Omit<ImportFigures, 'output'>;
+  failures: string[];
+  /** Later runs that measured some workloads again, with their bounds. */
+  notes?: string[];
+  requestsNote?: string;
+}
+
+const RESULTS_FILE = path.join(projectRoot, 'bench', 'results.json');
+const RUNS_FILE = path.join(projectRoot, 'bench', 'results-runs.json');
+const REPORT_FILE = path.join(projectRoot, 'bench', 'RESULTS.md');
+
+const readJson = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
+
+/**
+ * Replaces, for `info.size`, the records of the (workload, system, concurrency) cells this run measured (all others
+ * of that size stay, so a size can be completed by runs of a few workloads) and rewrites the three files.
+ */
+export function saveResults(records: ResultRecord[], info: RunInfo, notes: string, measured: Array<{ workload: string; system: SystemName; concurrency: number }>): void {
+  const wasMeasured = (record: ResultRecord) => measured.some((cell) => cell.workload === record.workload && cell.system === record.system && cell.concurrency === record.concurrency);
+  const all = readJson<ResultRecord[]>(RESULTS_FILE, []).filter((record) => record.size !== info.size || !wasMeasured(record));
+  all.push(...records);
+  all.sort((a, b) => a.size - b.size || WORKLOADS.findIndex((w) => w.name === a.workload) - WORKLOADS.findIndex((w) => w.name === b.workload) || a.concurrency - b.concurrency || a.system.localeCompare(b.system));
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 1)}\n`);
+  const runs = readJson<RunInfo[]>(RUNS_FILE, []);
+  const earlier = runs.find((run) => run.size === info.size);
+  const merged: RunInfo = earlier
+    ? {
+        ...earlier,
+        failures: [...earlier.failures.filter((failure) => !measured.some((cell) => failure.startsWith(`${cell.workload} on ${cell.system}`))), ...info.failures],
+        notes: [
+          ...(earlier.notes ?? []),
+          `${info.date}: ${[...new Set(measured.map((cell) => `${cell.workload}/${cell.system}`))].join(', ')} measured again in a run of its own ` +
+            `(${info.requestsNote ?? 'same bounds'}; load average ${info.loadAverageBefore.map((value) => value.toFixed(1)).join(' ')})`,
+        ],
+      }
+    : info;
+  const others = runs.filter((run) => run.size !== info.size);
+  others.push(earlier && measured.length < WORKLOADS.length * 4 ? merged : info);
+  others.sort((a, b) => a.size - b.size);
+  writeFileSync(RUNS_FILE, `${JSON.stringify(others, null, 1)}\n`);
+  writeFileSync(REPORT_FILE, renderReport(all, others, notes));
+}
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? '—' : `${(a / b).toFixed(2)}×`);
+
+/** RESULTS.md: per size, one table of ours / floor / peer side by side, then the budgets. */
+export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: string): string {
+  const lines: string[] = ['# Scale benchmark results', '', '<!-- Written by `npm run bench -- --size N`; edit bench/scale/report.ts, not this file. -->', '', notes.trim(), ''];
+  for (const run of runs) {
+    const of = (workload: string, system: SystemName, concurrency: number) =>
+      records.find((record) => record.size === run.size && record.workload === workload && record.system === system && record.concurrency === concurrency);
+    lines.push(`## ${run.size.toLocaleString('en-US')} nodes`, '');
+    lines.push(
+      `Run ${run.date} on ${run.machine}; load average before/after ${run.loadAverageBefore.map((v) => v.toFixed(1)).join(' ')} / ${run.loadAverageAfter.map((v) => v.toFixed(1)).join(' ')}. ` +
+        `Dataset: \`npm run generate -- --nodes ${run.size} --seed ${run.seed}\` (${run.dataset.nodes.toLocaleString('en-US')} nodes, ${run.dataset.relationships.toLocaleString('en-US')} relationships). ` +
+        `Neo4j ${run.neo4j.version}, heap ${run.neo4j.heap}, page cache ${run.neo4j.pageCache}. ` +
+        `Each cell: ${run.requests.warmupRequests} warm-up requests, then until ${run.requests.maxRequests} requests, or ${run.requests.maxSeconds} s once ${run.requests.minRequests} have answered, or ${run.requests.hardSeconds} s at most.`,
+      '',
+    );
+    if (run.imported) {
+      const imported = run.imported;
+      lines.push(
+        `Loaded with \`kg import${imported.method === 'offline' ? ' --offline' : ''}\`: ${imported.seconds.toFixed(1)} s, ${imported.recordsPerSecond.toLocaleString('en-US')} records/s` +
+          `${imported.peakRssMb ? `, importer peak RSS ${imported.peakRssMb} MB` : ''}.`,
+        '',
+      );
+    }
+    lines.push(
+      '| workload | c | ours p50 / p95 / p99 ms | ours req/s | floor p50 / p95 / p99 ms | floor req/s | peer p50 / p95 / p99 ms | peer req/s | ours ÷ floor (p50) | ours ÷ peer (p50) | RSS MB ours / floor / peer |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const workload of WORKLOADS) {
+      for (const concurrency of [1, 8]) {
+        const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((system) => of(workload.name, system, concurrency));
+        if (!ours && !floor && !peer) continue;
+        const cell = (record: ResultRecord | undefined) => (record ? `${ms(record.p50Ms)} / ${ms(record.p95Ms)} / ${ms(record.p99Ms)}` : '—');
+        const rps = (record: ResultRecord | undefined) => (record ? record.rps.toFixed(record.rps < 10 ? 1 : 0) : '—');
+        const rss = [ours, floor, peer].map((record) => (record ? record.serverRssMb.toFixed(0) : '—')).join(' / ');
+        lines.push(
+          `| ${workload.name} | ${concurrency} | ${cell(ours)} | ${rps(ours)} | ${cell(floor)} | ${rps(floor)} | ${cell(peer)} | ${rps(peer)} | ${ratio(ours?.p50Ms, floor?.p50Ms)} | ${ratio(ours?.p50Ms, peer?.p50Ms)} | ${rss} |`,
+        );
+      }
+    }
+    if (run.notes?.length) lines.push(...run.notes.map((note) => `- ${note}`), '');
+    if (run.failures.length > 0) lines.push('', 'Not measured, or with errors:', '', ...run.failures.map((failure) => `- ${failure}`));
+    lines.push('', ...budgetLines(records.filter((record) => record.size === run.size)), '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The issue's budgets, measured against this size's records. */
+export function budgetLines(records: ResultRecord[]): string[] {
+  const find = (workload: WorkloadName, system: SystemName, concurrency: number) => records.find((r) => r.workload === workload && r.system === system && r.concurrency === concurrency);
+  const verdict = (value: number | undefined, limit: number) => (value === undefined ? 'not measured' : value <= limit ? 'met' : `missed by ${(value - limit).toFixed(1)}`);
+  const rows: Array<[string, string, string, string]> = [];
+  const ourLookup = find('lookup', 'ours', 8);
+  rows.push(['lookup p95 (c=8)', '≤ 10 ms', `${ms(ourLookup?.p95Ms)} ms`, verdict(ourLookup?.p95Ms, 10)]);
+  const ourList = find('filteredList', 'ours', 8);
+  rows.push(['filteredList with totalCount p95 (c=8)', '≤ 50 ms', `${ms(ourList?.p95Ms)} ms`, verdict(ourList?.p95Ms, 50)]);
+  for (const concurrency of [1, 8]) {
+    const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((system) => find('nested3', system, concurrency));
+    const toFloor = ours && floor ? ours.p50Ms / floor.p50Ms : undefined;
+    const toPeer = ours && peer ? ours.p50Ms / peer.p50Ms : undefined;
+    rows.push([`nested3 p50 vs floor (c=${concurrency})`, '≤ 1.25×', toFloor === undefined ? '—' : `${toFloor.toFixed(2)}×`, verdict(toFloor, 1.25)]);
+    rows.push([`nested3 p50 vs peer (c=${concurrency})`, '≤ 1.0×', toPeer === undefined ? '—' : `${toPeer.toFixed(2)}×`, verdict(toPeer, 1)]);
+  }
+  for (const workload of ['expertSearch', 'partnerRecommendations', 'demandMatches'] as const) {
+    const record = find(workload, 'ours', 8);
+    rows.push([`${workload} p95 (c=8)`, '≤ 150 ms', `${ms(record?.p95Ms)} ms`, verdict(record?.p95Ms, 150)]);
+  }
+  for (const workload of ['industryChain', 'connections'] as const) {
+    const record = find(workload, 'ours', 8);
+    rows.push([`${workload} p95 (c=8)`, '≤ 300 ms', `${ms(record?.p95Ms)} ms`, verdict(record?.p95Ms, 300)]);
+  }
+  const rss = Math.max(...records.filter((record) => record.system === 'ours').map((record) => record.serverRssMb));
+  rows.push(['our server RSS (max over the run)', '≤ 400 MB', `${rss.toFixed(0)} MB`, verdict(rss, 400)]);
+  return ['Budgets of issue 12 (set for 1M nodes; shown at every size):', '', '| budget | limit | measured | verdict |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}

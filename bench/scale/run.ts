@@ -1,0 +1,205 @@
+/**
+ * `npm run bench -- --size <N> [--seed S] [--max-requests R] [--max-seconds T] [--min-requests M] [--hard-seconds H] [--preflight-seconds P] [--concurrency 1,8]
+ * [--workloads a,b] [--systems ours,floor,peer] [--import transactional|offline] [--keep-database]`:
+ * loads (or reuses) a database of N generated nodes, starts our server, the raw-Cypher floor and the
+ * @neo4j/graphql peer, and drives every workload from a separate load-generator process at each concurrency,
+ * the systems interleaved per workload; writes bench/results.json, bench/results-runs.json and bench/RESULTS.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../../src/config.js';
+import { pinnedNeo4jVersion, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
+import { SyntheticProvince } from '../../tools/generate/generate.js';
+import { ensureDataset, ensureLoadedDatabase, sizeLabel, type ImportFigures } from './instance.js';
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/graph/kinds.js';
+import type { LoadConfig, LoadResult } from './load-generator.js';
+import { saveResults, type ResultRecord, type RunInfo } from './report.js';
+import { residentMb, startServer, stopServer, type RunningServer, type SystemName } from './servers.js';
+import { WORKLOADS, workloadNamed, type Workload } from './workloads.js';
+
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+const PORTS: Record<SystemName, number> = { ours: 4310, floor: 4311, peer: 4312 };
+
+function bodiesFor(workload: Workload, system: SystemName, province: SyntheticProvince): string[] {
+  return workload.params(province).map((params) => {
+    if (system === 'floor') return JSON.stringify(params);
+    const operation = system === 'ours' ? workload.ours : workload.peer!;
+    return JSON.stringify({ query: operation.query, variables: operation.variables(params) });
+  });
+}
+
+function urlFor(server: RunningServer, workload: Workload): string {
+  return server.system === 'floor' ? `${server.baseUrl}/${workload.name}` : `${server.baseUrl}/graphql`;
+}
+
+/** Sends a few of the bodies once; the first error message, or undefined when every answer is data. */
+async function preflight(url: string, bodies: string[], seconds: number): Promise<string | undefined> {
+  for (const body of bodies.slice(0, 3)) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(seconds * 1000) });
+    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }>; data?: unknown };
+    if (!response.ok || answer.errors?.length || answer.data === undefined || answer.data === null) {
+      return `HTTP ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no data'}`;
+    }
+  }
+  return undefined;
+}
+
+/** Runs the load generator in its own process; samples the server's RSS meanwhile. */
+async function measure(config: LoadConfig, serverPid: number | undefined): Promise<LoadResult & { serverRssMb: number }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-load-'));
+  const file = path.join(folder, 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  let peakRss = residentMb(serverPid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentMb(serverPid))), 200);
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench/scale/load-generator.ts'), file], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code: number | null = await new Promise((resolve) => child.on('close', resolve));
+    const line = output.trim().split('\n').at(-1) ?? '';
+    if (code !== 0 || !line.startsWith('{')) throw new Error(`load generator failed (exit ${code}):\n${output.slice(-2000)}`);
+    return { ...(JSON.parse(line) as LoadResult), serverRssMb: peakRss };
+  } finally {
+    clearInterval(sampler);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export async function runScaleBench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'max-requests': { type: 'string', default: '1500' },
+      'max-seconds': { type: 'string', default: '8' },
+      'min-requests': { type: 'string', default: '24' },
+      'hard-seconds': { type: 'string', default: '60' },
+      'preflight-seconds': { type: 'string', default: '120' },
+      warmup: { type: 'string', default: '16' },
+      concurrency: { type: 'string', default: '1,8' },
+      workloads: { type: 'string' },
+      systems: { type: 'string', default: 'ours,floor,peer' },
+      import: { type: 'string' },
+      'keep-database': { type: 'boolean', default: false },
+    },
+  });
+  const size = Number(values.size?.replace(/_/g, ''));
+  if (!Number.isSafeInteger(size) || size < 1000) throw new Error(`--size must be a whole number ≥ 1000 (got ${values.size})`);
+  const seed = Number(values.seed);
+  const workloads = values.workloads ? values.workloads.split(',').map(workloadNamed) : WORKLOADS;
+  const systems = values.systems.split(',') as SystemName[];
+  const concurrencies = values.concurrency.split(',').map(Number);
+  const method = (values.import ?? (size > 100_000 ? 'offline' : 'transactional')) as 'transactional' | 'offline';
+  const requests = {
+    maxRequests: Number(values['max-requests']),
+    maxSeconds: Number(values['max-seconds']),
+    minRequests: Number(values['min-requests']),
+    hardSeconds: Number(values['hard-seconds']),
+    warmupRequests: Number(values.warmup),
+  };
+
+  const folder = ensureDataset(size, seed, log);
+  const province = new SyntheticProvince(size, seed);
+  const { connection, settings, imported } = await ensureLoadedDatabase(size, folder, method, log);
+  log(`database ${settings.instance} ready`);
+  const loadAverageBefore = os.loadavg();
+
+  const servers: RunningServer[] = [];
+  const records: ResultRecord[] = [];
+  const failures: string[] = [];
+  try {
+    for (const system of systems) servers.push(await startServer(system, PORTS[system], connection));
+    for (const [position, workload] of workloads.entries()) {
+      // Interleaved: each workload runs on every system before the next one, the order rotating per workload.
+      const order = servers.map((_, index) => servers[(index + position) % servers.length]!).filter((server) => server.system !== 'peer' || workload.peer);
+      const ready: RunningServer[] = [];
+      for (const server of order) {
+        const failure = await preflight(urlFor(server, workload), bodiesFor(workload, server.system, province), Number(values['preflight-seconds'])).catch((error: unknown) =>
+          (error as Error).name === 'TimeoutError' ? `no answer within ${values['preflight-seconds']} s` : (error as Error).message,
+        );
+        if (failure) {
+          failures.push(`${workload.name} on ${server.system}: ${failure.slice(0, 300)}`);
+          log(`${workload.name} on ${server.system} fails: ${failure.slice(0, 300)}`);
+        } else ready.push(server);
+      }
+      for (const concurrency of concurrencies) {
+        for (const server of ready) {
+          const result = await measure(
+            { url: urlFor(server, workload), bodies: bodiesFor(workload, server.system, province), connections: concurrency, timeoutSeconds: Math.max(120, requests.hardSeconds), ...requests },
+            server.process.pid,
+          );
+          if (result.requests === 0) {
+            failures.push(`${workload.name} on ${server.system} at c=${concurrency}: no answer within ${requests.hardSeconds} s`);
+            continue;
+          }
+          if (result.errors > 0 || result.non2xx > 0) failures.push(`${workload.name} on ${server.system} at c=${concurrency}: ${result.errors} errors, ${result.non2xx} non-2xx answers during the run`);
+          records.push({
+            size,
+            workload: workload.name,
+            system: server.system,
+            concurrency,
+            p50Ms: round(result.p50Ms),
+            p95Ms: round(result.p95Ms),
+            p99Ms: round(result.p99Ms),
+            rps: round(result.rps),
+            serverRssMb: Math.round(result.serverRssMb),
+          });
+          log(
+            `${workload.name.padEnd(22)} c=${concurrency} ${server.system.padEnd(5)} p50 ${result.p50Ms.toFixed(1)} p95 ${result.p95Ms.toFixed(1)} p99 ${result.p99Ms.toFixed(1)} ms, ` +
+              `${result.rps.toFixed(1)} req/s over ${result.requests} requests, RSS ${result.serverRssMb.toFixed(0)} MB`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const server of servers) await stopServer(server);
+    if (!values['keep-database']) await stopLocalNeo4j(settings, log);
+  }
+  const info: RunInfo = {
+    size,
+    seed,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, shared with other jobs`,
+    loadAverageBefore,
+    loadAverageAfter: os.loadavg(),
+    neo4j: { heap: settings.heap, pageCache: settings.pageCache, version: pinnedNeo4jVersion() },
+    dataset: { nodes: size, relationships: relationshipCount(folder) },
+    requests,
+    requestsNote: `${requests.warmupRequests} warm-up, at least ${requests.minRequests} requests, at most ${requests.hardSeconds} s a cell, concurrency ${concurrencies.join(' and ')}`,
+    imported: imported ? withoutOutput(imported) : undefined,
+    failures,
+  };
+  const measured = workloads.flatMap((workload) =>
+    systems.filter((system) => system !== 'peer' || workload.peer).flatMap((system) => concurrencies.map((concurrency) => ({ workload: workload.name, system, concurrency }))),
+  );
+  saveResults(records, info, readFileSync(path.join(projectRoot, 'bench/scale/notes.md'), 'utf8'), measured);
+  log(`wrote bench/results.json and bench/RESULTS.md for ${sizeLabel(size)}`);
+}
+
+function withoutOutput(figures: ImportFigures): Omit<ImportFigures, 'output'> {
+  const { output: _output, ...rest } = figures;
+  return rest;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Relationships in the dataset folder: the generator's files hold one record per line. */
+function relationshipCount(folder: string): number {
+  let count = 0;
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    try {
+      const text = readFileSync(path.join(folder, 'relationships', `${type}.json`), 'utf8');
+      count += text.split('\n').length - 3;
+    } catch {
+      // a type without records
+    }
+  }
+  return count;
+}
