@@ -116,7 +116,7 @@ export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: st
         );
       }
     }
-    if (run.notes?.length) lines.push(...run.notes.map((note) => `- ${note}`), '');
+    if (run.notes?.length) lines.push('', 'Measured again after the full run:', '', ...run.notes.map((note) => `- ${note}`));
     if (run.failures.length > 0) lines.push('', 'Not measured, or with errors:', '', ...run.failures.map((failure) => `- ${failure}`));
     lines.push('', ...budgetLines(records.filter((record) => record.size === run.size)), '');
   }
