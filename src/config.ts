@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './neo4j/database.js';
 
 /** The project's root folder (where package.json lives). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +25,9 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
   maxDirectives: 20,
   maxCost: 50_000,
 };
+
+/** Admission control when none is configured: 16 requests run (each runs a few queries in parallel, the pool holds 50). */
+export const DEFAULT_ADMISSION: AdmissionSettings = { maxConcurrent: 16, maxQueued: 2_000, maxWaitMs: 20_000 };
 
 const environmentSchema = z.object({
   NEO4J_URI: z.preprocess(
@@ -69,14 +73,14 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxDirectives)),
   GRAPHQL_MAX_COST: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_GRAPHQL_LIMITS.maxCost)),
   HTTP_BODY_LIMIT: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb').default('256kb')),
-  NEO4J_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
-  NEO4J_ACQUISITION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(2_000)),
-  NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(5_000)),
-  NEO4J_MAX_POOL_SIZE: z.preprocess(emptyAsUndefined, positive.default(50)),
+  NEO4J_TRANSACTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_DATABASE_LIMITS.transactionTimeoutMs)),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_DATABASE_LIMITS.acquisitionTimeoutMs)),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_DATABASE_LIMITS.connectionTimeoutMs)),
+  NEO4J_MAX_POOL_SIZE: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_DATABASE_LIMITS.maxPoolSize)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, positive.default(10_000)),
-  GRAPHQL_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, positive.default(16)),
-  GRAPHQL_MAX_QUEUED: z.preprocess(emptyAsUndefined, positive.default(2_000)),
-  GRAPHQL_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, positive.default(20_000)),
+  GRAPHQL_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxConcurrent)),
+  GRAPHQL_MAX_QUEUED: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxQueued)),
+  GRAPHQL_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxWaitMs)),
 });
 
 /** Connection settings of a Neo4j server, however it was found. */
@@ -101,6 +105,13 @@ export interface LocalNeo4jSettings {
   pageCache: string;
 }
 
+/** Admission control: GraphQL requests running at once, waiting at most, and how long one may wait. */
+export interface AdmissionSettings {
+  maxConcurrent: number;
+  maxQueued: number;
+  maxWaitMs: number;
+}
+
 export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Set when NEO4J_URI is given: an external server. Otherwise the local one is used. */
@@ -111,10 +122,9 @@ export interface AppConfig {
   auth: AuthSettings;
   graphql: GraphQLLimits;
   /** Driver limits: every transaction's timeout, and how long a request may wait for a pooled connection. */
-  neo4jLimits: { transactionTimeoutMs: number; acquisitionTimeoutMs: number; connectionTimeoutMs: number; maxPoolSize: number };
+  neo4jLimits: DatabaseLimits;
   http: { host: string; port: number; bodyLimit: string; shutdownGraceMs: number };
-  /** Admission control: GraphQL requests running at once, waiting at most, and how long one may wait. */
-  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
+  admission: AdmissionSettings;
 }
 
 /** How bearer tokens are checked: an HS256 secret (generated and kept locally when none is configured) or a JWKS URL. */

@@ -47,8 +47,6 @@ export interface ServiceOptions {
   now?: () => Date;
   /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
   admission?: AdmissionSettings;
-  /** Adds routes (e.g. the web explorer) before the JSON 404 handler. */
-  extraRoutes?: (app: express.Express) => void;
 }
 
 /** Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS). */
@@ -209,7 +207,6 @@ export async function createHttpService(database: Database, logger: Logger, opti
       },
     }),
   );
-  options.extraRoutes?.(app);
   app.use((_request, response) => {
     const { status, body } = jsonError(404, 'NOT_FOUND', 'No such route: GraphQL is at /graphql.');
     response.status(status).json(body);

@@ -7,13 +7,9 @@
 import type { RequestHandler } from 'express';
 import { ErrorCode } from './errors.js';
 
-export interface AdmissionSettings {
-  maxConcurrent: number;
-  maxQueued: number;
-  maxWaitMs: number;
-}
+import { DEFAULT_ADMISSION, type AdmissionSettings } from '../config.js';
 
-export const DEFAULT_ADMISSION: AdmissionSettings = { maxConcurrent: 16, maxQueued: 2_000, maxWaitMs: 20_000 };
+export type { AdmissionSettings };
 
 export function admissionControl(settings: AdmissionSettings = DEFAULT_ADMISSION): RequestHandler {
   let running = 0;
