@@ -87,7 +87,8 @@ describe('web explorer journeys (Chromium)', () => {
     await expect.poll(async () => text(page.locator('.expand-status')), { timeout: 20_000 }).toBe(`已展开：${next}`);
     expect(await nodeCount()).toBeGreaterThanOrEqual(afterMouse);
     await page.keyboard.press('Enter');
-    expect(await text(page.locator('h1'))).toBe(next);
+    // Opening the node navigates: wait for the new page's heading rather than reading the old one.
+    await expect.poll(async () => text(page.locator('h1')), { timeout: 20_000 }).toBe(next);
   });
 
   it('finds experts for a problem in plain words, with filters, reasons and clickable evidence, and tells same-name experts apart', async () => {

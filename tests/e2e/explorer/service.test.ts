@@ -59,7 +59,8 @@ describe('the web explorer as served', () => {
 
     await page.goto(target.toString());
     await page.locator('.graphiql-container').waitFor();
-    expect(await page.locator('.graphiql-query-editor').innerText()).toContain('industryChain(industry: $industry');
+    // The editor fills itself after the page has loaded: wait for its text.
+    await expect.poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 20_000 }).toContain('industryChain(industry: $industry');
     await page.getByRole('button', { name: /Execute query/ }).click();
     // The result editor draws only the lines in view: the answer's first lines name the industry.
     await expect.poll(async () => page.locator('.result-window').innerText(), { timeout: 20_000 }).toMatch(/"industryChain"[\s\S]*"name": "老腊肉"/);
