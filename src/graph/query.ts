@@ -4,6 +4,8 @@
  */
 import { ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
 import type { EntityModel } from './entity.js';
+import { z } from 'zod';
+import { entitySchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import type { PageItem, PageRequest } from '../graphql/connection.js';
@@ -86,24 +88,46 @@ export interface RelationSpec {
   order?: SortOrder;
 }
 
-/** The related items of each parent, for a batch of parents, in one round trip: one entry per parent id, in order. */
+/**
+ * The related items of each parent, for a batch of parents, in one round trip: one entry per parent id, in order.
+ * The page is cut in Cypher, per parent (`SKIP`/`LIMIT` inside the per-parent subquery), so a page of a long list
+ * reads only what it returns plus one; the total is counted, without projecting the items, only when `withTotal`.
+ */
 export async function loadRelation(
   database: Database,
   spec: RelationSpec,
   parentIds: readonly string[],
   page: PageRequest,
-): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number }>> {
+  withTotal: boolean,
+): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number | null }>> {
+  const count = withTotal
+    ? `CALL (parent) {
+         CALL (parent) {
+           ${spec.body}
+         }
+         RETURN count(*) AS total
+       }`
+    : 'WITH parentId, parent, null AS total';
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
      MATCH (parent:${ENTITY_LABEL} {id: parentId})
+     ${count}
      CALL (parent) {
-       ${spec.body}
+       CALL (parent) {
+         ${spec.body}
+       }
+       WITH node, edge ${orderByClause(spec.order)} SKIP $offset LIMIT $limit
+       RETURN collect({node: ${entityProjection('node')}, edge: edge}) AS items
      }
-     WITH parentId, node, edge ${orderByClause(spec.order).replace('ORDER BY', 'ORDER BY parentId,')}
-     WITH parentId, collect({node: ${entityProjection('node')}, edge: edge}) AS items
-     RETURN parentId, size(items) AS total, items[$offset..$end] AS items`,
-    { ...spec.params, parentIds, offset: cypherInt(page.offset), end: cypherInt(page.offset + page.limit + 1) },
+     RETURN parentId, total, items`,
+    { ...spec.params, parentIds, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
   );
-  const byParent = new Map(rows.map((row) => [row.parentId as string, { items: row.items as Array<PageItem<EntityModel>>, total: Number(row.total) }]));
-  return parentIds.map((id) => byParent.get(id) ?? { items: [], total: 0 });
+  const byParent = new Map(parseRows(relationRowSchema, rows, `relation ${spec.name}`).map((row) => [row.parentId, { items: row.items, total: row.total }]));
+  return parentIds.map((id) => byParent.get(id) ?? { items: [], total: withTotal ? 0 : null });
 }
+
+const relationRowSchema = z.object({
+  parentId: z.string(),
+  total: z.number().nullable(),
+  items: z.array(z.object({ node: entitySchema, edge: z.record(z.string(), z.unknown()).nullish().transform((edge) => edge ?? undefined) })),
+});

@@ -15,6 +15,7 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  LIST_TOO_LONG: 'LIST_TOO_LONG',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -22,6 +23,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, argumentName?: string) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) } });
+  }
+}
+
+/** A plain (unpaginated) list field has more items than it may return; it is refused rather than cut. */
+export class ListTooLongError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.LIST_TOO_LONG } });
   }
 }
 

@@ -8,25 +8,26 @@ import type { PageItem, PageRequest } from './connection.js';
 /** A page of related items of one parent, with the parent's total. */
 export interface RelatedPage {
   items: Array<PageItem<EntityModel>>;
-  total: number;
+  /** The parent's number of related items, when asked for (null otherwise). */
+  total: number | null;
 }
 
 /** The per-request DataLoaders; each batches every key asked for in one tick into one round trip. */
 export interface Loaders {
   entityById: DataLoader<string, EntityModel | null>;
-  /** The loader of one relation with one set of arguments, keyed by parent record id. */
-  relation(spec: RelationSpec, page: PageRequest): DataLoader<string, RelatedPage>;
+  /** The loader of one relation with one set of arguments, keyed by parent record id; counts the total when `withTotal`. */
+  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean): DataLoader<string, RelatedPage>;
 }
 
 export function createLoaders(database: Database): Loaders {
   const relationLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page) => {
-      const key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page.offset, page.limit]);
+    relation: (spec, page, withTotal = false) => {
+      const key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page.offset, page.limit, withTotal]);
       let loader = relationLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page), { maxBatchSize: 1000 });
+        loader = new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal), { maxBatchSize: 1000 });
         relationLoaders.set(key, loader);
       }
       return loader;

@@ -3,25 +3,36 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
+import { ListTooLongError } from './errors.js';
 
-/** The most items a plain (unpaginated) list field returns. */
-const PLAIN_LIST_LIMIT = 500;
+/** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
+export const PLAIN_LIST_LIMIT = 500;
 
-/** A connection of the parent's related items, batched with every sibling parent asking the same. */
+/**
+ * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
+ * in the database and the total counted only when the selection asks for `totalCount`.
+ */
 export async function relatedConnection(
   context: GraphQLContext,
   parent: EntityModel,
   spec: RelationSpec,
   args: { first?: number | null; after?: string | null },
+  withTotal: boolean,
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const related = await context.loaders.relation(spec, page).load(parent.id);
-  return toConnection(related.items, page, related.total);
+  const related = await context.loaders.relation(spec, page, withTotal).load(parent.id);
+  return toConnection(related.items, page, related.total ?? 0);
 }
 
-/** All related items as a plain list (for small, fixed lists such as a segment's upstream). */
-export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec): Promise<EntityModel[]> {
+/**
+ * All related items as a plain list (for small, natural lists such as a segment's upstream). A list longer than
+ * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
+ */
+export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string): Promise<EntityModel[]> {
   const related = await context.loaders.relation(spec, { offset: 0, limit: PLAIN_LIST_LIMIT }).load(parent.id);
+  if (related.items.length > PLAIN_LIST_LIMIT) {
+    throw new ListTooLongError(`${fieldName}: more than ${PLAIN_LIST_LIMIT} items are related to ${parent.id}; this list is not paginated, so it is refused rather than cut`);
+  }
   return related.items.map((item) => item.node);
 }
 
@@ -77,12 +88,13 @@ export interface FieldArgs {
 
 /** A connection field over a relation; the relation may depend on the field's arguments (order, filters). */
 export function connectionField(spec: RelationSpec | ((args: FieldArgs) => RelationSpec)) {
-  return (parent: EntityModel, args: FieldArgs, context: GraphQLContext) => relatedConnection(context, parent, typeof spec === 'function' ? spec(args) : spec, args);
+  return (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
+    relatedConnection(context, parent, typeof spec === 'function' ? spec(args) : spec, args, selectsField(info, 'totalCount'));
 }
 
-/** A plain list field over a relation (small, fixed lists). */
+/** A plain list field over a relation (small, natural lists). */
 export function listField(spec: RelationSpec) {
-  return (parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedList(context, parent, spec);
+  return (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`);
 }
 
 /** A single-object field over a relation (the first related item, or null). */
