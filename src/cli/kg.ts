@@ -31,7 +31,8 @@ function positiveInteger(value: string): number {
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const database = await connectDatabase(await resolveConnection(config, logger), logger);
+  // An operator's bulk work (import, export, migrations) is not bound by the per-request transaction timeout.
+  const database = (await connectDatabase(await resolveConnection(config, logger), logger)).unbounded();
   try {
     await migrate(database);
     return await work(database);

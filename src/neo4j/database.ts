@@ -28,6 +28,15 @@ export class Database {
     readonly connection?: Neo4jConnection,
   ) {}
 
+  /**
+   * The same database on the same driver without the per-transaction time limit, for administrative work that is
+   * long by nature (schema migrations, index population, back-fills, bulk import and export from the CLI), never
+   * for requests. Closing it closes the shared driver.
+   */
+  unbounded(): Database {
+    return this.transactionTimeoutMs === 0 ? this : new Database(this.driver, this.name, 0, this.connection);
+  }
+
   /** Runs one read query in its own auto-retried read transaction. */
   async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
     return this.run('READ', query, parameters);
@@ -89,7 +98,7 @@ export class Database {
       const result = await this.driver.executeQuery(query, parameters, {
         database: this.name,
         routing: mode === 'READ' ? routing.READ : routing.WRITE,
-        transactionConfig: { timeout: this.transactionTimeoutMs },
+        transactionConfig: this.transactionConfig(),
       });
       return result.records.map((record) => toNative(record.toObject()) as Row);
     } catch (error) {
@@ -108,7 +117,7 @@ export class Database {
     });
     const started = performance.now();
     try {
-      const config = { timeout: this.transactionTimeoutMs };
+      const config = this.transactionConfig();
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw translateDriverError(error);
@@ -118,6 +127,11 @@ export class Database {
     }
   }
 
+  /** The per-transaction limit, or none (the server's own setting) for an unbounded view. */
+  private transactionConfig(): { timeout?: number } {
+    return this.transactionTimeoutMs > 0 ? { timeout: this.transactionTimeoutMs } : {};
+  }
+
   private emit(event: QueryEvent): void {
     for (const listener of this.listeners) listener(event);
   }
@@ -125,6 +139,7 @@ export class Database {
 
 /** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
 export interface DatabaseLimits {
+  /** How long one transaction may run; 0: no limit (administrative work only, see Database.unbounded). */
   transactionTimeoutMs: number;
   acquisitionTimeoutMs: number;
   connectionTimeoutMs: number;
@@ -142,7 +157,7 @@ export function openDatabase(connection: Neo4jConnection, limits: DatabaseLimits
     connectionTimeout: limits.connectionTimeoutMs,
     connectionAcquisitionTimeout: limits.acquisitionTimeoutMs,
     maxConnectionPoolSize: limits.maxPoolSize,
-    maxTransactionRetryTime: Math.min(limits.transactionTimeoutMs, 3_000),
+    maxTransactionRetryTime: Math.min(limits.transactionTimeoutMs || Number.POSITIVE_INFINITY, 3_000),
     userAgent: 'innovation-graph/0.1',
     logging: { level: 'error', logger: () => {} },
   });

@@ -81,7 +81,9 @@ async function backfillDerivedProperties(database: Database): Promise<number> {
 }
 
 /** Applies every migration, waits until the indexes are online and backfills derived properties; safe to run any number of times. */
-export async function migrate(database: Database): Promise<{ applied: number; backfilled: number }> {
+export async function migrate(requests: Database): Promise<{ applied: number; backfilled: number }> {
+  // Index population and back-fills grow with the graph: not bound by the per-request transaction timeout.
+  const database = requests.unbounded();
   const all = migrations();
   for (const migration of all) {
     await dropIfOutdated(database, migration);
