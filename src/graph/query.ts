@@ -24,17 +24,27 @@ export function entityProjection(variable: string): string {
 export interface SortOrder {
   expression: string;
   direction: 'ASC' | 'DESC';
+  /** Every item has a value (a property the format requires): no "missing last" key, so a range index can give the order. */
+  required?: boolean;
 }
 
 export function orderByClause(order: SortOrder | undefined): string {
   if (!order) return 'ORDER BY node.id';
+  if (order.required) return `ORDER BY ${order.expression} ${order.direction}, node.id`;
   return `ORDER BY (${order.expression}) IS NULL, ${order.expression} ${order.direction}, node.id`;
+}
+
+/** For a required order on a plain property, the (always true) `IS NOT NULL` that lets the planner read that property's index in order. */
+function indexOrderHint(order: SortOrder | undefined): string | null {
+  return order?.required && /^node\.[A-Za-z]+$/.test(order.expression) ? `${order.expression} IS NOT NULL` : null;
 }
 
 /** Collects WHERE conditions and their parameters; `param` names each value so text and values never mix. */
 export class Conditions {
   readonly parts: string[] = [];
   readonly params: Record<string, unknown> = {};
+  /** The start pattern set by startAt, if any. */
+  start: string | null = null;
   private counter = 0;
 
   param(value: unknown): string {
@@ -47,6 +57,22 @@ export class Conditions {
   add(condition: string): this {
     this.parts.push(condition);
     return this;
+  }
+
+  /**
+   * Where to start reading: a pattern from a node found by its id to `node` (e.g. an organisation's experts),
+   * instead of every node of the label. Only a filter that names one record sets it; the first such filter wins,
+   * later ones stay conditions.
+   */
+  startAt(pattern: string, condition: string): this {
+    if (this.start === null) this.start = pattern;
+    else this.parts.push(condition);
+    return this;
+  }
+
+  /** The MATCH clause: from the start pattern when one is set (each node once), or over the label. */
+  match(label: string): string {
+    return this.start === null ? `MATCH (node:${label})` : `MATCH ${this.start} WHERE node:${label} WITH DISTINCT node`;
   }
 
   where(): string {
@@ -64,14 +90,16 @@ export async function listEntities(
   withTotal: boolean,
 ): Promise<{ items: Array<PageItem<EntityModel>>; total: number }> {
   const where = conditions.where();
+  const hint = indexOrderHint(order);
+  const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
   const [rows, countRows] = await Promise.all([
     database.read(
-      `MATCH (node:${label}) ${where}
+      `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        RETURN ${entityProjection('node')} AS node`,
       { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
     ),
-    withTotal ? database.read(`MATCH (node:${label}) ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
+    withTotal ? database.read(`${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
   ]);
   return { items: rows.map((row) => ({ node: row.node as EntityModel })), total: Number(countRows[0]?.total ?? 0) };
 }

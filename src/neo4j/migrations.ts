@@ -1,4 +1,4 @@
-import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_LABEL } from '../graph/kinds.js';
+import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from '../graph/kinds.js';
 import { withDerivedProperties } from '../graph/derived.js';
 import type { Database } from './database.js';
 
@@ -20,8 +20,14 @@ export function migrations(): Migration[] {
     name: `${label.toLowerCase()}_id_unique`,
     cypher: `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   }));
+  // A list sorted by name reads the name index in order and stops after the page (each organisation kind's own
+  // index: a list names its kind's label); filters on a year start from the year's range index.
   const propertyIndexes: Array<[label: string, property: string]> = [
     [ORGANIZATION_LABEL, 'name'],
+    ...ORGANIZATION_KINDS.map((kind): [string, string] => [kind, 'name']),
+    ['Enterprise', 'foundedYear'],
+    ['Project', 'title'],
+    ['Patent', 'title'],
     ['Expert', 'name'],
     ['Project', 'startYear'],
     ['Patent', 'filedYear'],

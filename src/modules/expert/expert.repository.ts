@@ -1,5 +1,5 @@
 /** Every Cypher query of the expert module. */
-import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
+import { ENTITY_LABEL, ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import { Conditions, type RelationSpec } from '../../graph/query.js';
 import { EXPERTISE_RANK, anyOf, expertiseRank, locatedWithin, recordId, textContains } from '../shared/filters.js';
 
@@ -36,7 +36,11 @@ export function expertConditions(filter: ExpertFilterInput | null | undefined): 
   }
   if (filter.organization) {
     const organization = conditions.param(recordId(filter.organization, ORGANIZATION_KINDS, 'filter.organization'));
-    conditions.add(`EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:Organization {id: ${organization}}) }`);
+    // Start from the organisation (by the id index) and walk to its experts, rather than test every expert.
+    conditions.startAt(
+      `(:${ENTITY_LABEL} {id: ${organization}})<-[:AFFILIATED_WITH]-(node)`,
+      `EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:${ENTITY_LABEL} {id: ${organization}}) }`,
+    );
   }
   locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->');
   return conditions;

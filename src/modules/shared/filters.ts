@@ -34,10 +34,13 @@ export function sortOrder(order: { field: string; direction: 'ASC' | 'DESC' } | 
   if (!order) return fallback;
   const expression = ORDER_EXPRESSIONS[order.field];
   if (!expression) throw new Error(`No sort expression for order field ${order.field}`);
-  return { expression, direction: order.direction };
+  return { expression, direction: order.direction, ...(REQUIRED_ORDER_FIELDS.has(order.field) ? { required: true } : {}) };
 }
 
-export const BY_NAME: SortOrder = { expression: 'node.name', direction: 'ASC' };
+/** Order fields every record of their kinds has (the import requires them): their order needs no "missing last" key, so an index can serve it. */
+const REQUIRED_ORDER_FIELDS = new Set(['NAME', 'TITLE']);
+
+export const BY_NAME: SortOrder = { expression: 'node.name', direction: 'ASC', required: true };
 
 /** The record id behind a global id given in a filter or input, checked to be of one of `kinds`. */
 export function recordId(globalId: string, kinds: readonly NodeKind[], argumentName: string): string {
