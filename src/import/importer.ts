@@ -28,6 +28,8 @@ export interface ImportSummary {
   nodesCreated: number;
   relationshipsCreated: number;
   propertiesSet: number;
+  /** The graph held no entity: records were created without looking for existing ones. */
+  firstLoad: boolean;
   durationMs: number;
   /** Time spent in the validation pass (part of durationMs). */
   validationMs: number;
@@ -142,14 +144,32 @@ interface RelationshipRow {
 
 const byEnds = (a: RelationshipRow, b: RelationshipRow) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
 
-const nodeStatement = (kind: NodeKind) =>
-  `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labelsOf(kind).map((label) => `:${label}`).join('')}`;
+/**
+ * The write of a batch of nodes: an upsert (MERGE on the id), or — on a first load into a graph with no entity —
+ * a plain CREATE, which skips the per-row lookup (the uniqueness constraints still refuse a duplicate id).
+ */
+const nodeStatement = (kind: NodeKind, firstLoad: boolean) => {
+  const labels = labelsOf(kind).map((label) => `:${label}`).join('');
+  return firstLoad
+    ? `UNWIND $rows AS row CREATE (n:${ENTITY_LABEL}${labels}) SET n = row.properties`
+    : `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labels}`;
+};
 
-const relationshipStatement = (type: RelationshipType) =>
+/**
+ * The write of a batch of relationships, ends found through the Entity id index: MERGE, or CREATE on a first load
+ * (every end was created by this run and the validation refused duplicate relationships, so none can exist).
+ */
+const relationshipStatement = (type: RelationshipType, firstLoad: boolean) =>
   `UNWIND $rows AS row
    MATCH (a:${ENTITY_LABEL} {id: row.from})
    MATCH (b:${ENTITY_LABEL} {id: row.to})
-   MERGE (a)-[r:${type}]->(b) SET r = row.properties`;
+   ${firstLoad ? 'CREATE' : 'MERGE'} (a)-[r:${type}]->(b) SET r = row.properties`;
+
+/** True when the graph holds no entity: the import is a first load and may CREATE instead of MERGE. */
+async function graphIsEmpty(database: Database): Promise<boolean> {
+  const rows = await database.read(`MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id LIMIT 1`);
+  return rows.length === 0;
+}
 
 /** Stored form of a node's properties: the record's fields plus what the importer derives. */
 function storedProperties(record: NodeRecord): Record<string, unknown> {
@@ -167,6 +187,8 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
   const batchSize = options.batchSize ?? 2000;
   const pool = new TaskPool(options.concurrency ?? 3);
   const counters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+  // Decided once, before anything is written: an interrupted first load is, when run again, an upsert.
+  const firstLoad = await graphIsEmpty(database);
   const write = async (statement: string, rows: unknown[]) => {
     const updates = await database.writeTransaction(async (transaction) => (await transaction.run(statement, { rows })).summary.counters.updates());
     counters.nodesCreated += updates.nodesCreated;
@@ -176,7 +198,7 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
 
   let done = 0;
   for (const kind of NODE_KINDS) {
-    const statement = nodeStatement(kind);
+    const statement = nodeStatement(kind, firstLoad);
     let rows: Array<{ id: string; properties: Record<string, unknown> }> = [];
     const submit = async () => {
       const batch = rows;
@@ -198,7 +220,7 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
   done = 0;
   const lanes = new LanePool(options.concurrency ?? 3);
   for (const type of RELATIONSHIP_TYPE_NAMES) {
-    const statement = relationshipStatement(type);
+    const statement = relationshipStatement(type, firstLoad);
     const rows: RelationshipRow[][] = Array.from({ length: lanes.count }, () => []);
     const submit = async (lane: number) => {
       const batch = rows[lane]!.sort(byEnds);
@@ -223,6 +245,7 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
     nodes: dataset.nodes,
     relationships: dataset.relationships,
     ...counters,
+    firstLoad,
     durationMs: Math.round(performance.now() - started),
   };
 }
