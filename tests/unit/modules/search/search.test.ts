@@ -45,6 +45,12 @@ describe('pinyin', () => {
     expect(withDerivedProperties({ name: 'Only Latin' }).pinyin).toBe('');
   });
 
+  it('keeps text between Chinese runs whole in both words', async () => {
+    const { pinyinOf } = await import('../../../../src/graph/derived.js');
+    expect(pinyinOf(['中药材GAP基地'])).toBe('zycgapjd zhongyaocaigapjidi');
+    expect(pinyinOf(['《X市专家》'])).toBe('xszj xshizhuanjia');
+  });
+
   it('adds a prefix clause for queries of Latin letters only, and highlights the matched syllables', () => {
     expect(luceneQuery('xndx')).toContain(' OR pinyin:xndx*^2');
     expect(luceneQuery('西南')).not.toContain('pinyin');
