@@ -1,7 +1,9 @@
 /** The Cypher of full-text search over every kind (cjk analyzer, see migrations). */
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
+import { z } from 'zod';
 import { entityProjection } from '../../graph/query.js';
+import { entitySchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 import { FULLTEXT_INDEX } from '../../neo4j/migrations.js';
 import { cypherInt } from '../../neo4j/values.js';
@@ -29,35 +31,44 @@ export interface SearchHit {
   score: number;
 }
 
-/** One page of ranked hits and the total; short queries the index cannot match (one CJK character) fall back to substring matching. */
+/**
+ * One page of ranked hits and (when `withTotal`) the total; short queries the index cannot match (one CJK
+ * character) fall back to substring matching. The total is counted only when asked: it reads every hit.
+ */
 export async function searchEntities(
   database: Database,
   text: string,
   kinds: readonly NodeKind[] | null,
   page: PageRequest,
+  withTotal: boolean,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const params = { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null };
   const kindFilter = '($kinds IS NULL OR any(label IN labels(node) WHERE label IN $kinds))';
+  const hitsOf = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}`;
   const [rows, counts] = await Promise.all([
-    database.read(
-      `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-       WHERE ${kindFilter}
-       RETURN ${entityProjection('node')} AS node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit`,
-      { ...params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
-    ),
-    database.read(`CALL db.index.fulltext.queryNodes($index, $query) YIELD node WHERE ${kindFilter} RETURN count(node) AS total`, params),
+    database.read(`${hitsOf} RETURN ${entityProjection('node')} AS node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit`, {
+      ...params,
+      offset: cypherInt(page.offset),
+      limit: cypherInt(page.limit + 1),
+    }),
+    withTotal ? database.read(`${hitsOf} RETURN count(node) AS total`, params) : Promise.resolve(null),
   ]);
-  const total = Number(counts[0]?.total ?? 0);
-  if (total > 0 || [...text.trim()].length > 1) return { hits: rows.map((row) => ({ node: row.node as EntityModel, score: Number(row.score) })), total };
+  const total = counts ? Number(counts[0]?.total ?? 0) : 0;
+  const hits = parseRows(hitRowSchema, rows, 'search hits');
+  if ([...text.trim()].length > 1 || hits.length > 0 || (counts !== null && total > 0)) return { hits, total };
+  // One character and no hit on this page: fall back to substring matching only if the index has none at all.
+  if (counts === null && (await database.read(`${hitsOf} RETURN node.id AS id LIMIT 1`, params)).length > 0) return { hits, total };
   const substring = `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`;
   const fallbackParams = { kinds: params.kinds, text: text.trim() };
   const [fallback, fallbackCount] = await Promise.all([
-    database.read(`${substring} WITH node ORDER BY node.name, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node`, {
+    database.read(`${substring} WITH node ORDER BY node.name, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, 1.0 AS score`, {
       ...fallbackParams,
       offset: cypherInt(page.offset),
       limit: cypherInt(page.limit + 1),
     }),
-    database.read(`${substring} RETURN count(node) AS total`, fallbackParams),
+    withTotal ? database.read(`${substring} RETURN count(node) AS total`, fallbackParams) : Promise.resolve(null),
   ]);
-  return { hits: fallback.map((row) => ({ node: row.node as EntityModel, score: 1 })), total: Number(fallbackCount[0]?.total ?? 0) };
+  return { hits: parseRows(hitRowSchema, fallback, 'search hits (substring)'), total: Number(fallbackCount?.[0]?.total ?? 0) };
 }
+
+const hitRowSchema = z.object({ node: entitySchema, score: z.number() });
