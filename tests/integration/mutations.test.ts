@@ -153,12 +153,36 @@ describe('mutations: create, update and delete with userErrors', () => {
     expect(updated.expert.expertise.edges.map((edge) => edge.level)).toEqual(['ADVANCED', 'BASIC']);
   });
 
-  it('refuses to delete an expert who invented a patent, unless cascading', async () => {
-    const DELETE = `mutation ($input: ExpertDeleteInput!) { expertDelete(input: $input) { deletedId userErrors { message code } } }`;
-    const refused = await mutate<{ userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:li') } });
-    expect(refused.userErrors).toEqual([]);
-    const inventor = await mutate<{ userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:wang') } });
+  it('refuses to delete an expert who invented a patent, unless cascading; the cascade removes the links and keeps the patent and project', async () => {
+    const DELETE = `mutation ($input: ExpertDeleteInput!) { expertDelete(input: $input) { deletedId detached { type count } userErrors { message code } } }`;
+    // 李示例 has only an affiliation and expertise, which always go with the expert.
+    const unreferenced = await mutate<{ deletedId: string; detached: unknown[]; userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:li') } });
+    expect(unreferenced).toEqual({ deletedId: gid('Expert', 'expert:li'), detached: [{ type: 'AFFILIATED_WITH', count: 1 }, { type: 'HAS_EXPERTISE', count: 1 }], userErrors: [] });
+    const inventor = await mutate<{ deletedId: null; userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:wang') } });
+    expect(inventor.deletedId).toBeNull();
     expect(inventor.userErrors[0]).toMatchObject({ code: 'STILL_REFERENCED', message: expect.stringMatching(/INVENTED/) });
+
+    // 王示例: 2 affiliations, 2 expertise, participates in proj:smoke, invented patent:smoke (fixture files).
+    const cascaded = await mutate<{ deletedId: string; detached: Array<{ type: string; count: number }>; userErrors: UserError[] }>(DELETE, {
+      input: { id: gid('Expert', 'expert:wang'), cascade: true },
+    });
+    expect(cascaded).toEqual({
+      deletedId: gid('Expert', 'expert:wang'),
+      detached: [
+        { type: 'AFFILIATED_WITH', count: 2 },
+        { type: 'HAS_EXPERTISE', count: 2 },
+        { type: 'INVENTED', count: 1 },
+        { type: 'PARTICIPATES_IN', count: 1 },
+      ],
+      userErrors: [],
+    });
+    const [left] = await database.read(
+      `MATCH (p:Patent {id: $patent}), (j:Project {id: $project})
+       RETURN count { (p)<-[:INVENTED]-() } AS inventors, count { (p)<-[:OWNS]-() } AS owners, count { (j)<-[:PARTICIPATES_IN]-() } AS participants,
+              count { MATCH (e:Expert {id: $expert}) RETURN e } AS experts`,
+      { patent: `${prefix}:patent:smoke`, project: `${prefix}:proj:smoke`, expert: `${prefix}:expert:wang` },
+    );
+    expect(left).toEqual({ inventors: 0, owners: 1, participants: 1, experts: 0 });
   });
 
   it('creates, updates and deletes a cooperation, refusing a second link between the same pair', async () => {
