@@ -266,6 +266,18 @@ describe('relationship properties obey the seed format too', () => {
     await database.close();
   });
 
+  it('refuses a record linked twice to the same target (the seed format allows one such relationship), storing nothing', async () => {
+    // Found by the round-trip property: two FOCUSES_ON to one topic were stored, and the export no longer imported.
+    const result = await service.query<{ organizationCreate: { organization: null; userErrors: Array<{ field: string[]; message: string; code: string }> } }>(
+      `mutation ($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } userErrors { field message code } } }`,
+      { input: { kind: 'UNIVERSITY', slug: `${prefix}-twice`, name: '重复方向大学', topics: [gid('Topic', 'topic:food'), gid('Topic', 'topic:food')], source: 'test' } },
+      'editor',
+    );
+    expect(result.data?.organizationCreate).toEqual({ organization: null, userErrors: [{ field: ['input', 'topics', '1'], message: 'topics.1: listed twice', code: 'INVALID_INPUT' }] });
+    const [stored] = await database.read('MATCH (u:University {id: $id}) RETURN count(u) AS count', { id: `univ:${prefix}-twice` });
+    expect(stored?.count).toBe(0);
+  });
+
   it('refuses an affiliation since 99999 with a blank role, a taker since 2026-02-30 and a cooperation without start year, storing nothing', async () => {
     const expert = await service.query<{ expertCreate: { expert: null; userErrors: Array<{ field: string[]; code: string }> } }>(
       `mutation ($input: ExpertCreateInput!) { expertCreate(input: $input) { expert { id } userErrors { field code } } }`,
