@@ -52,6 +52,12 @@ function startService(extraEnvironment: Record<string, string> = {}): { child: C
   return { child, ready, output: () => output };
 }
 
+/** Stops the instance's server if one runs (never leave one without its folder), then deletes its folder. */
+async function freshInstance(): Promise<void> {
+  await stopLocalNeo4j(instance, () => {});
+  rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
+}
+
 describe('npm start on a fresh machine (the README\'s first command)', () => {
   afterAll(async () => {
     await stopLocalNeo4j(instance, () => {});
@@ -59,7 +65,7 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
   });
 
   it('with SEED_WHEN_EMPTY=false, starts on the empty database and leaves it empty', async () => {
-    rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
+    await freshInstance();
     const service = startService({ SEED_WHEN_EMPTY: 'false' });
     const url = await service.ready;
     const response = await fetch(url, {
@@ -72,10 +78,11 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
     const exited = new Promise((resolve) => service.child.on('exit', resolve));
     process.kill(service.child.pid!, 'SIGTERM');
     await exited;
+    await stopLocalNeo4j(instance, () => {}); // the database keeps running after the service by design; the next test starts afresh
   }, 300_000);
 
   it('starts its own Neo4j, loads the sample county into the empty graph, serves GraphQL, and stops cleanly', async () => {
-    rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
+    await freshInstance();
     const service = startService();
     const url = await service.ready;
     const logs = service.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildASTSchema, concatAST, getNamedType, isEnumType, isInputObjectType, parse } from 'graphql';
+import { buildASTSchema, concatAST, getNamedType, isEnumType, isInputObjectType, isObjectType, parse } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id.js';
 import type { Database } from '../../src/neo4j/database.js';
@@ -211,6 +211,87 @@ const ORDERS: Record<string, { ASC: string[]; DESC: string[] }> = {
   'indicators.TARGET_YEAR': { ASC: ['indicator:contracts', 'indicator:rd'], DESC: ['indicator:rd', 'indicator:contracts'] }, // 2025, 2027
 };
 
+/**
+ * Each nested list's orderBy argument (Type.field): a parent with at least two children, the order field, and the
+ * children ascending and descending. Parents of the sample county (children and their values read off
+ * seeds/sample-county's node and relationship files), except where it has no parent with two children: those use
+ * this file's copy of the mini county with the links written in `NESTED_LINKS` below (kind: mini).
+ */
+const NESTED: Record<string, { parent: string; field: string; ASC: string[]; DESC: string[]; mini?: true }> = {
+  'Expert.projects': { parent: 'expert:he-nanyan', field: 'START_YEAR', ASC: ['proj:herbs-variety-2023', 'proj:herbs-dna-2025'], DESC: ['proj:herbs-dna-2025', 'proj:herbs-variety-2023'] },
+  'Expert.patents': { parent: 'expert:fu-zhiruo', field: 'FILED_YEAR', ASC: ['patent:sample-2018-0003', 'patent:sample-2023-0005'], DESC: ['patent:sample-2023-0005', 'patent:sample-2018-0003'] },
+  'Expert.benefitingPolicies': { parent: 'expert:deng-xiqing', field: 'YEAR', ASC: ['policy:expert-service-team', 'policy:talent-service'], DESC: ['policy:talent-service', 'policy:expert-service-team'] },
+  'IndustryCluster.industries': { parent: 'cluster:carbon-valley', field: 'NAME', ASC: ['industry:photovoltaic', 'industry:damuqi', 'industry:calcium-carbonate', 'industry:shale-ceramsite', 'industry:wind-power', 'industry:black-shale'], DESC: ['industry:black-shale', 'industry:wind-power', 'industry:shale-ceramsite', 'industry:calcium-carbonate', 'industry:damuqi', 'industry:photovoltaic'] },
+  'IndustryCluster.indicators': { parent: 'cluster:carbon-valley', field: 'NAME', ASC: ['indicator:rd-intensity', 'indicator:strategic-emerging-share', 'indicator:tech-contract-value', 'indicator:invention-patents-per-10k', 'indicator:tech-smes', 'indicator:high-tech-enterprises'], DESC: ['indicator:high-tech-enterprises', 'indicator:tech-smes', 'indicator:invention-patents-per-10k', 'indicator:tech-contract-value', 'indicator:strategic-emerging-share', 'indicator:rd-intensity'] }, // every target year is 2027
+  'Industry.enterprises': { parent: 'industry:herbs', field: 'EMPLOYEES', ASC: ['ent:shanyaoping', 'ent:huangjinggu', 'ent:xiyao-turang', 'ent:tianmaling', 'ent:lanshan-baiyao', 'ent:qiyun-yaoye', 'ent:lanxi-zhongyao', 'ent:daling-bayao', 'ent:lingcao-tiqu', 'ent:yaogu-fazhan', 'ent:baicao-tiqu', 'ent:anlan-qinba-yao', 'ent:shaling-yaoji', 'ent:jialin-yinpian', 'ent:daling-chuanshan'], DESC: ['ent:daling-chuanshan', 'ent:jialin-yinpian', 'ent:shaling-yaoji', 'ent:anlan-qinba-yao', 'ent:baicao-tiqu', 'ent:yaogu-fazhan', 'ent:lingcao-tiqu', 'ent:daling-bayao', 'ent:lanxi-zhongyao', 'ent:qiyun-yaoye', 'ent:lanshan-baiyao', 'ent:tianmaling', 'ent:xiyao-turang', 'ent:huangjinggu', 'ent:shanyaoping'] },
+  'Industry.platforms': { parent: 'industry:herbs', field: 'ESTABLISHED_YEAR', ASC: ['plat:courtyard-herbs', 'plat:star-yaogu', 'plat:incubator-daling', 'plat:incubator-x', 'plat:lab-herbs', 'plat:accelerator-x', 'plat:talent-service', 'plat:testing-herbs'], DESC: ['plat:testing-herbs', 'plat:accelerator-x', 'plat:talent-service', 'plat:incubator-daling', 'plat:incubator-x', 'plat:lab-herbs', 'plat:star-yaogu', 'plat:courtyard-herbs'] },
+  'Industry.projects': { parent: 'industry:laorou', field: 'FUNDING', ASC: ['proj:laorou-pig-2015', 'proj:laorou-craft-2016', 'proj:laorou-brand-2023', 'proj:laorou-lowsalt-2026', 'proj:laorou-trace-2019', 'proj:laorou-sales-2025', 'proj:laorou-raising-2023', 'proj:laorou-feed-2024', 'proj:laorou-empower-2024', 'proj:laorou-coldchain-2022', 'proj:laorou-smoking-2021', 'proj:laorou-cross-2023', 'proj:laorou-pig-2022', 'proj:laorou-challenge-2025', 'proj:laorou-national-2020'], DESC: ['proj:laorou-national-2020', 'proj:laorou-challenge-2025', 'proj:laorou-pig-2022', 'proj:laorou-cross-2023', 'proj:laorou-smoking-2021', 'proj:laorou-coldchain-2022', 'proj:laorou-empower-2024', 'proj:laorou-feed-2024', 'proj:laorou-raising-2023', 'proj:laorou-sales-2025', 'proj:laorou-lowsalt-2026', 'proj:laorou-trace-2019', 'proj:laorou-brand-2023', 'proj:laorou-craft-2016', 'proj:laorou-pig-2015'] },
+  'Industry.demands': { parent: 'industry:laorou', field: 'BUDGET', ASC: ['demand:ecommerce-talent', 'demand:laorou-shelf-life', 'demand:swine-biosecurity', 'demand:smart-workshop', 'demand:laorou-dual-control', 'demand:laorou-trace', 'demand:laorou-breed'], DESC: ['demand:laorou-breed', 'demand:laorou-trace', 'demand:laorou-dual-control', 'demand:smart-workshop', 'demand:laorou-shelf-life', 'demand:swine-biosecurity', 'demand:ecommerce-talent'] },
+  'Industry.policies': { parent: 'industry:herbs', field: 'YEAR', ASC: ['policy:expert-service-team', 'policy:double-growth', 'policy:fifteen-articles', 'policy:innovation-voucher'], DESC: ['policy:innovation-voucher', 'policy:double-growth', 'policy:fifteen-articles', 'policy:expert-service-team'] },
+  'ChainSegment.enterprises': { parent: 'seg:laorou-making', field: 'FOUNDED_YEAR', ASC: ['ent:daling-chuanwei', 'ent:qinggang-laorou', 'ent:xianglin-shipin', 'ent:lanshan-lawei', 'ent:anlan-lawei', 'ent:laoyan-larou', 'ent:yanxiang-larou', 'ent:cuiping-shanzhen'], DESC: ['ent:cuiping-shanzhen', 'ent:yanxiang-larou', 'ent:laoyan-larou', 'ent:anlan-lawei', 'ent:lanshan-lawei', 'ent:xianglin-shipin', 'ent:qinggang-laorou', 'ent:daling-chuanwei'] },
+  'University.experts': { parent: 'univ:swu', field: 'NAME', ASC: ['expert:he-yunshuo', 'expert:zhou-yanqiu-swu', 'expert:yu-heyi', 'expert:yu-yiwei', 'expert:zhang-lantong', 'expert:wen-shu', 'expert:mou-qiushuo', 'expert:jiang-yuanzhou', 'expert:qin-shuonan', 'expert:huang-honglan'], DESC: ['expert:huang-honglan', 'expert:qin-shuonan', 'expert:jiang-yuanzhou', 'expert:mou-qiushuo', 'expert:wen-shu', 'expert:zhang-lantong', 'expert:yu-yiwei', 'expert:yu-heyi', 'expert:zhou-yanqiu-swu', 'expert:he-yunshuo'] },
+  'ResearchInstitute.experts': { parent: 'inst:tcm', field: 'NAME', ASC: ['expert:he-tang', 'expert:he-nanyan', 'expert:xiong-zhuchi', 'expert:wang-yuanshuo', 'expert:qin-zhu', 'expert:luo-jinqiu', 'expert:jiang-yan', 'expert:jiang-heke'], DESC: ['expert:jiang-heke', 'expert:jiang-yan', 'expert:luo-jinqiu', 'expert:qin-zhu', 'expert:wang-yuanshuo', 'expert:xiong-zhuchi', 'expert:he-nanyan', 'expert:he-tang'] },
+  'Enterprise.experts': { parent: 'ent:qinggang-laorou', field: 'NAME', ASC: ['expert:fu-zhiruo', 'expert:peng-xiruo', 'expert:mou-hengshuo'], DESC: ['expert:mou-hengshuo', 'expert:peng-xiruo', 'expert:fu-zhiruo'] },
+  'Platform.experts': { parent: 'plat:courtyard-laorou', field: 'NAME', ASC: ['expert:zhou-yanqiu-swu', 'expert:qin-shuonan', 'expert:qin-xijia', 'expert:xie-zhouqiu'], DESC: ['expert:xie-zhouqiu', 'expert:qin-xijia', 'expert:qin-shuonan', 'expert:zhou-yanqiu-swu'] },
+  'GovernmentAgency.experts': { parent: 'agency:county-agri', field: 'NAME', ASC: ['expert:yu-ting', 'expert:yu-yiwei', 'expert:qin-ming'], DESC: ['expert:qin-ming', 'expert:yu-yiwei', 'expert:yu-ting'] },
+  'University.projects': { parent: 'univ:swu', field: 'START_YEAR', ASC: ['proj:laorou-craft-2016', 'proj:laorou-national-2020', 'proj:laorou-smoking-2021', 'proj:laorou-coldchain-2022', 'proj:selenium-2022', 'proj:black-shale-2024', 'proj:chicken-processing-2024', 'proj:selenium-national-2024', 'proj:chicken-race-b-2025', 'proj:herbs-soil-2025', 'proj:laorou-challenge-2025'], DESC: ['proj:chicken-race-b-2025', 'proj:herbs-soil-2025', 'proj:laorou-challenge-2025', 'proj:black-shale-2024', 'proj:chicken-processing-2024', 'proj:selenium-national-2024', 'proj:laorou-coldchain-2022', 'proj:selenium-2022', 'proj:laorou-smoking-2021', 'proj:laorou-national-2020', 'proj:laorou-craft-2016'] },
+  'ResearchInstitute.projects': { parent: 'inst:tcm', field: 'LEVEL', ASC: ['proj:herbs-dna-2025', 'proj:herbs-quality-2024', 'proj:herbs-cross-2023', 'proj:herbs-extract-2022', 'proj:herbs-gap-2021', 'proj:herbs-preparation-2018', 'proj:herbs-variety-2023', 'proj:herbs-national-2016'], DESC: ['proj:herbs-national-2016', 'proj:herbs-cross-2023', 'proj:herbs-extract-2022', 'proj:herbs-gap-2021', 'proj:herbs-preparation-2018', 'proj:herbs-variety-2023', 'proj:herbs-dna-2025', 'proj:herbs-quality-2024'] },
+  'Enterprise.projects': { parent: 'ent:qinggang-laorou', field: 'FUNDING', ASC: ['proj:laorou-craft-2016', 'proj:laorou-empower-2024', 'proj:laorou-coldchain-2022', 'proj:laorou-smoking-2021', 'proj:laorou-cross-2023', 'proj:laorou-national-2020'], DESC: ['proj:laorou-national-2020', 'proj:laorou-cross-2023', 'proj:laorou-smoking-2021', 'proj:laorou-coldchain-2022', 'proj:laorou-empower-2024', 'proj:laorou-craft-2016'] },
+  'Platform.projects': { parent: 'plat:accelerator-x', field: 'NAME', ASC: ['proj:incubation-2022', 'proj:herbs-pilot-2023'], DESC: ['proj:herbs-pilot-2023', 'proj:incubation-2022'] },
+  'GovernmentAgency.projects': { parent: 'agency:county-agri', field: 'START_YEAR', ASC: ['proj:chicken-raising-2018', 'proj:damuqi-tapping-2019', 'proj:laorou-pig-2022', 'proj:laorou-raising-2023'], DESC: ['proj:laorou-raising-2023', 'proj:laorou-pig-2022', 'proj:damuqi-tapping-2019', 'proj:chicken-raising-2018'] },
+  'University.patents': { parent: 'univ:swu', field: 'FILED_YEAR', ASC: ['patent:sample-2016-0001', 'patent:sample-2017-0001', 'patent:sample-2018-0001', 'patent:sample-2019-0001', 'patent:sample-2020-0001', 'patent:sample-2021-0001', 'patent:sample-2022-0001', 'patent:sample-2023-0001', 'patent:sample-2024-0001'], DESC: ['patent:sample-2024-0001', 'patent:sample-2023-0001', 'patent:sample-2022-0001', 'patent:sample-2021-0001', 'patent:sample-2020-0001', 'patent:sample-2019-0001', 'patent:sample-2018-0001', 'patent:sample-2017-0001', 'patent:sample-2016-0001'] },
+  'ResearchInstitute.patents': { parent: 'inst:tcm', field: 'GRANTED_YEAR', ASC: ['patent:sample-2017-0003', 'patent:sample-2018-0002', 'patent:sample-2019-0002', 'patent:sample-2020-0003', 'patent:sample-2021-0003', 'patent:sample-2022-0003', 'patent:sample-2023-0002'], DESC: ['patent:sample-2023-0002', 'patent:sample-2021-0003', 'patent:sample-2022-0003', 'patent:sample-2020-0003', 'patent:sample-2019-0002', 'patent:sample-2018-0002', 'patent:sample-2017-0003'] },
+  'Enterprise.patents': { parent: 'ent:baicao-tiqu', field: 'TITLE', ASC: ['patent:sample-2020-0006', 'patent:sample-2024-0005'], DESC: ['patent:sample-2024-0005', 'patent:sample-2020-0006'] },
+  'Enterprise.hostedPlatforms': { parent: 'ent:kechuang-touzi', field: 'NAME', ASC: ['plat:accelerator-x', 'plat:incubator-x', 'plat:maker-qingchuang'], DESC: ['plat:maker-qingchuang', 'plat:incubator-x', 'plat:accelerator-x'] },
+  'GovernmentAgency.hostedPlatforms': { parent: 'agency:county-econ', field: 'ESTABLISHED_YEAR', ASC: ['plat:sme-center', 'plat:ecommerce-center', 'plat:laorou-empower'], DESC: ['plat:laorou-empower', 'plat:ecommerce-center', 'plat:sme-center'] },
+  'Enterprise.benefitingPolicies': { parent: 'ent:baicao-tiqu', field: 'NAME', ASC: ['policy:one-firm-one-officer', 'policy:fifteen-articles', 'policy:double-growth'], DESC: ['policy:double-growth', 'policy:fifteen-articles', 'policy:one-firm-one-officer'] },
+  'GovernmentAgency.demands': { parent: 'agency:county-econ', field: 'DEADLINE', ASC: ['demand:damuqi-design', 'demand:laorou-trace', 'demand:black-shale-selenium'], DESC: ['demand:black-shale-selenium', 'demand:laorou-trace', 'demand:damuqi-design'] },
+  'GovernmentAgency.issuedPolicies': { parent: 'agency:county-sci', field: 'NAME', ASC: ['policy:innovation-voucher', 'policy:double-growth'], DESC: ['policy:double-growth', 'policy:innovation-voucher'] },
+  'Region.children': { parent: 'region:x-county', field: 'POPULATION', ASC: ['region:qiya-town', 'region:heming-town', 'region:lanxi-town', 'region:qinggang-town', 'region:xiquan-town'], DESC: ['region:xiquan-town', 'region:qinggang-town', 'region:lanxi-town', 'region:heming-town', 'region:qiya-town'] },
+  'Region.members': { parent: 'region:zone-chengyu', field: 'NAME', ASC: ['region:x-county', 'region:x-municipality', 'region:jialin-district', 'region:sichuan-province', 'region:lanshan-county', 'region:shaling-district', 'region:daling-city'], DESC: ['region:daling-city', 'region:shaling-district', 'region:lanshan-county', 'region:sichuan-province', 'region:jialin-district', 'region:x-municipality', 'region:x-county'] },
+  'Region.indicators': { parent: 'region:x-county', field: 'NAME', ASC: ['indicator:talent-total', 'indicator:rd-intensity', 'indicator:strategic-emerging-share', 'indicator:tech-contract-value', 'indicator:invention-patents-per-10k', 'indicator:sci-talent', 'indicator:tech-smes', 'indicator:high-tech-enterprises'], DESC: ['indicator:high-tech-enterprises', 'indicator:tech-smes', 'indicator:sci-talent', 'indicator:invention-patents-per-10k', 'indicator:tech-contract-value', 'indicator:strategic-emerging-share', 'indicator:rd-intensity', 'indicator:talent-total'] }, // every target year is 2027
+  'Topic.narrower': { parent: 'topic:ict', field: 'NAME', ASC: ['topic:agri-iot', 'topic:blockchain-trace', 'topic:industrial-internet', 'topic:digital-health', 'topic:smart-education-tech', 'topic:smart-tourism-tech'], DESC: ['topic:smart-tourism-tech', 'topic:smart-education-tech', 'topic:digital-health', 'topic:industrial-internet', 'topic:blockchain-trace', 'topic:agri-iot'] },
+  'Topic.organizations': { parent: 'topic:cured-meat-process', field: 'NAME', ASC: ['ent:yanxiang-larou', 'ent:laoyan-larou', 'ent:laojiangfang', 'ent:qinggang-laorou', 'ent:xianglin-shipin', 'ent:anlan-lawei', 'ent:lanshan-lawei', 'univ:swu', 'ent:daling-chuanwei', 'univ:daling-vocational'], DESC: ['univ:daling-vocational', 'ent:daling-chuanwei', 'univ:swu', 'ent:lanshan-lawei', 'ent:anlan-lawei', 'ent:xianglin-shipin', 'ent:qinggang-laorou', 'ent:laojiangfang', 'ent:laoyan-larou', 'ent:yanxiang-larou'] },
+  'Topic.projects': { parent: 'topic:cured-meat-process', field: 'START_YEAR', ASC: ['proj:laorou-craft-2016', 'proj:laorou-national-2020', 'proj:laorou-cross-2023', 'proj:laorou-empower-2024', 'proj:laorou-challenge-2025', 'proj:laorou-lowsalt-2026'], DESC: ['proj:laorou-lowsalt-2026', 'proj:laorou-challenge-2025', 'proj:laorou-empower-2024', 'proj:laorou-cross-2023', 'proj:laorou-national-2020', 'proj:laorou-craft-2016'] },
+  'Topic.patents': { parent: 'topic:packaging', field: 'FILED_YEAR', ASC: ['patent:sample-2019-0006', 'patent:sample-2021-0001', 'patent:sample-2021-0007', 'patent:sample-2023-0005', 'patent:sample-2024-0001'], DESC: ['patent:sample-2024-0001', 'patent:sample-2023-0005', 'patent:sample-2021-0001', 'patent:sample-2021-0007', 'patent:sample-2019-0006'] },
+  'Topic.requiringDemands': { parent: 'topic:packaging', field: 'DEADLINE', ASC: ['demand:laorou-shelf-life', 'demand:moyu-gel'], DESC: ['demand:moyu-gel', 'demand:laorou-shelf-life'] },
+  // The mini county plus NESTED_LINKS: 星创天地 owns 干燥设备 (中 4E2D) and 真空包装 (真 771F) patents; 科技局 owns 低盐熏制 (2022) and 真空包装 (2023).
+  'Platform.patents': { parent: 'plat:star', field: 'TITLE', ASC: ['patent:dry', 'patent:pack'], DESC: ['patent:pack', 'patent:dry'], mini: true },
+  'GovernmentAgency.patents': { parent: 'agency:sci', field: 'FILED_YEAR', ASC: ['patent:smoke', 'patent:pack'], DESC: ['patent:pack', 'patent:smoke'], mini: true },
+  // 农业大学 hosts 孵化器 (county level) and 专家大院 (municipal); 肉类研究院 hosts 专家大院 (2015) and 星创天地 (2018); 星创天地 hosts 孵化器 and 专家大院.
+  'University.hostedPlatforms': { parent: 'univ:agri', field: 'LEVEL', ASC: ['plat:incub', 'plat:court'], DESC: ['plat:court', 'plat:incub'], mini: true },
+  'ResearchInstitute.hostedPlatforms': { parent: 'inst:meat', field: 'ESTABLISHED_YEAR', ASC: ['plat:court', 'plat:star'], DESC: ['plat:star', 'plat:court'], mini: true },
+  'Platform.hostedPlatforms': { parent: 'plat:star', field: 'NAME', ASC: ['plat:court', 'plat:incub'], DESC: ['plat:incub', 'plat:court'], mini: true },
+  // 人才服务管理办法 (2021, 人 4EBA) and 中药材产业行动计划 (2025, 中 4E2D) benefit each of these.
+  'University.benefitingPolicies': { parent: 'univ:agri', field: 'YEAR', ASC: ['policy:talent', 'policy:plan'], DESC: ['policy:plan', 'policy:talent'], mini: true },
+  'ResearchInstitute.benefitingPolicies': { parent: 'inst:meat', field: 'NAME', ASC: ['policy:plan', 'policy:talent'], DESC: ['policy:talent', 'policy:plan'], mini: true },
+  'Platform.benefitingPolicies': { parent: 'plat:star', field: 'YEAR', ASC: ['policy:talent', 'policy:plan'], DESC: ['policy:plan', 'policy:talent'], mini: true },
+  'GovernmentAgency.benefitingPolicies': { parent: 'agency:sci', field: 'NAME', ASC: ['policy:plan', 'policy:talent'], DESC: ['policy:talent', 'policy:plan'], mini: true },
+  // 中药材科技 posted 干燥技术需求 (fixture, 2024-06-01) and also 真空包装设备需求 (2025-09-10).
+  'Enterprise.demands': { parent: 'ent:herb', field: 'POSTED_ON', ASC: ['demand:herb', 'demand:vac'], DESC: ['demand:vac', 'demand:herb'], mini: true },
+  // 示例镇: 山地鸡养殖 (山 5C71) and 中药材孵化器 (中 4E2D).
+  'Region.organizations': { parent: 'region:town', field: 'NAME', ASC: ['plat:incub', 'ent:chicken'], DESC: ['ent:chicken', 'plat:incub'], mini: true },
+};
+
+/** Links added to the nested-order copy of the mini county, so that every parent above has two children. */
+const NESTED_LINKS: Array<[string, string, string]> = [
+  ['plat:star', 'OWNS', 'patent:dry'],
+  ['plat:star', 'OWNS', 'patent:pack'],
+  ['agency:sci', 'OWNS', 'patent:smoke'],
+  ['agency:sci', 'OWNS', 'patent:pack'],
+  ['univ:agri', 'HOSTS', 'plat:incub'],
+  ['univ:agri', 'HOSTS', 'plat:court'],
+  ['inst:meat', 'HOSTS', 'plat:court'],
+  ['inst:meat', 'HOSTS', 'plat:star'],
+  ['plat:star', 'HOSTS', 'plat:incub'],
+  ['plat:star', 'HOSTS', 'plat:court'],
+  ...['univ:agri', 'inst:meat', 'plat:star', 'agency:sci'].flatMap((beneficiary): Array<[string, string, string]> => [
+    ['policy:talent', 'BENEFITS', beneficiary],
+    ['policy:plan', 'BENEFITS', beneficiary],
+  ]),
+  ['ent:herb', 'POSTED', 'demand:vac'],
+];
+
 const SECOND_ACTOR = `filters-test-${uniquePrefix()}`;
 let betweenTheChanges = '';
 
@@ -251,6 +332,22 @@ function listFields(): ListField[] {
 
 const LISTS = listFields();
 
+/** Every `Type.field` of an object type (not Query) with an orderBy argument, with the type of that argument. */
+function nestedOrderArguments(): Map<string, { kind: string; orderType: string }> {
+  const schema = buildASTSchema(concatAST(loadTypeDefs().map((source) => parse(source))));
+  const found = new Map<string, { kind: string; orderType: string }>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      const order = field.args.find((arg) => arg.name === 'orderBy');
+      if (order) found.set(`${type.name}.${field.name}`, { kind: type.name, orderType: getNamedType(order.type).name });
+    }
+  }
+  return found;
+}
+
+const NESTED_ARGUMENTS = nestedOrderArguments();
+
 describe('the filter and order tables cover the schema', () => {
   it('has a case for every filter input field of every top-level list, and no case for a field that does not exist', () => {
     const inSchema = LISTS.flatMap((list) => list.filterFields.map((field) => `${list.name}.${field}`)).sort();
@@ -264,6 +361,14 @@ describe('the filter and order tables cover the schema', () => {
   it('has an expected order for every orderBy value of every top-level list', () => {
     const inSchema = LISTS.flatMap((list) => list.orderValues.map((value) => `${list.name}.${value}`)).sort();
     expect(Object.keys(ORDERS).sort()).toEqual(inSchema);
+  });
+
+  it('has an expected order for every orderBy argument of a nested list, on a parent with two children or more', () => {
+    expect(Object.keys(NESTED).sort()).toEqual([...NESTED_ARGUMENTS.keys()].sort());
+    for (const [key, entry] of Object.entries(NESTED)) {
+      expect(entry.ASC.length, key).toBeGreaterThanOrEqual(2);
+      expect(entry.DESC, key).not.toEqual(entry.ASC);
+    }
   });
 });
 
@@ -334,6 +439,41 @@ describe('filters and orders, on the mini county', () => {
     async (_label, key, direction, expected) => {
       const [name, field] = key.split('.') as [string, string];
       expect(await run(byList(name), { orderBy: { field, direction } })).toEqual(expected);
+    },
+  );
+});
+
+describe('orderBy of nested lists', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    await loadMiniCounty(database, prefix);
+    for (const [from, type, to] of NESTED_LINKS) {
+      await database.write(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[:${type} {source: 'test'}]->(b)`, { from: `${prefix}:${from}`, to: `${prefix}:${to}` });
+    }
+    service = await startTestService(database);
+  });
+  afterAll(async () => {
+    await service?.close();
+    await deleteByPrefix(database, prefix);
+    await database?.close();
+  });
+
+  it.each(Object.entries(NESTED).flatMap(([key, entry]) => (['ASC', 'DESC'] as const).map((direction) => [`${key} ${entry.field} ${direction}`, key, direction, entry] as const)))(
+    '%s',
+    async (_label, key, direction, entry) => {
+      const { kind, orderType } = NESTED_ARGUMENTS.get(key)!;
+      const field = key.split('.')[1]!;
+      const recordIdOf = (id: string) => (entry.mini ? `${prefix}:${id}` : id);
+      const result = await service.query<{ node: Record<string, { nodes: Array<{ id: string }> }> | null }>(
+        `query ($id: ID!, $orderBy: ${orderType}) { node(id: $id) { ... on ${kind} { list: ${field}(first: 100, orderBy: $orderBy) { nodes { ... on Node { id } } } } } }`,
+        { id: toGlobalId(kind as Kind, recordIdOf(entry.parent)), orderBy: { field: entry.field, direction } },
+      );
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      expect(result.data?.node?.list?.nodes.map((node) => fromGlobalId(node.id)?.id)).toEqual(entry[direction].map(recordIdOf));
     },
   );
 });
