@@ -245,5 +245,5 @@ describe('a property: mutations keep the export → import round trip lossless',
       }),
       { numRuns: 15, endOnFailure: true },
     );
-  }, 240_000);
+  }, 480_000);
 });
