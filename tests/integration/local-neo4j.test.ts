@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runEntryPoint } from '../support/processes.js';
-import { testInstanceEnvironment, testNeo4jSettings } from '../support/test-neo4j.js';
+import { freeLoopbackPort, testInstanceEnvironment, testNeo4jSettings } from '../support/test-neo4j.js';
 
 /** Neo4j server processes of this project's instance (its own home folder; other checkouts' instances do not count). */
 function serverProcessesOf(instance: string): number {
@@ -33,17 +33,18 @@ describe('npm run db:start / db:status', () => {
 
 describe('npm run db:stop', () => {
   // A second instance of this suite (its name and port derived from the test instance's), and a third that never runs.
-  const other = { instance: `${testNeo4jSettings.instance}-stop`, boltPort: testNeo4jSettings.boltPort + 30 };
+  const other = { instance: `${testNeo4jSettings.instance}-stop`, boltPort: 0 };
   const stale = `${testNeo4jSettings.instance}-stale`;
   const environmentOf = (instance: string, boltPort: number) => ({ ...testInstanceEnvironment, LOCAL_NEO4J_INSTANCE: instance, LOCAL_NEO4J_BOLT_PORT: String(boltPort), LOCAL_NEO4J_HEAP: '256m', LOCAL_NEO4J_PAGECACHE: '32m' });
   const homeOf = (instance: string) => path.join(testNeo4jSettings.rootDir, 'instances', instance);
 
   afterAll(async () => {
-    await runEntryPoint('src/local-neo4j/cli.ts', ['stop'], environmentOf(other.instance, other.boltPort));
+    if (other.boltPort > 0) await runEntryPoint('src/local-neo4j/cli.ts', ['stop'], environmentOf(other.instance, other.boltPort));
     for (const instance of [other.instance, stale]) rmSync(homeOf(instance), { recursive: true, force: true });
   });
 
   it('stops the named instance only: a stale pid file naming another instance\'s server stops nothing, and stopping one leaves the others running', async () => {
+    other.boltPort = await freeLoopbackPort();
     const started = await runEntryPoint('src/local-neo4j/cli.ts', ['start'], environmentOf(other.instance, other.boltPort));
     expect(started.code, started.output).toBe(0);
     expect(serverProcessesOf(other.instance)).toBe(1);
@@ -52,7 +53,7 @@ describe('npm run db:stop', () => {
     // An instance folder whose pid file was left behind and whose number now belongs to the other instance's server.
     mkdirSync(path.join(homeOf(stale), 'run'), { recursive: true });
     writeFileSync(path.join(homeOf(stale), 'run', 'neo4j.pid'), `${otherPid}\n`);
-    const staleStop = await runEntryPoint('src/local-neo4j/cli.ts', ['stop'], environmentOf(stale, other.boltPort + 1));
+    const staleStop = await runEntryPoint('src/local-neo4j/cli.ts', ['stop'], environmentOf(stale, other.boltPort));
     expect(staleStop.code, staleStop.output).toBe(0);
     expect(staleStop.output).toContain(`Neo4j instance "${stale}" is not running.`);
     expect(serverProcessesOf(other.instance)).toBe(1);

@@ -12,7 +12,7 @@ import { toGlobalId } from '../../src/graphql/global-id.js';
 import { startTestService, type TestService } from '../support/graphql-client.js';
 import { MINI_COUNTY } from '../support/fixtures.js';
 import { graphUnder } from '../support/graph-snapshot.js';
-import { testNeo4jSettings } from '../support/test-neo4j.js';
+import { freeLoopbackPort, testNeo4jSettings } from '../support/test-neo4j.js';
 
 /**
  * A property: any sequence of valid mutations through the API, applied to the mini county, leaves a graph whose
@@ -21,7 +21,7 @@ import { testNeo4jSettings } from '../support/test-neo4j.js';
  * instance of its own (named and numbered after the suite's), wiped before each run.
  */
 
-const settings = { ...testNeo4jSettings, instance: `${testNeo4jSettings.instance}-roundtrip`, boltPort: testNeo4jSettings.boltPort + 40, heap: '512m', pageCache: '64m' };
+const settings = { ...testNeo4jSettings, instance: `${testNeo4jSettings.instance}-roundtrip`, boltPort: 0, heap: '512m', pageCache: '64m' };
 
 type Kind = Parameters<typeof toGlobalId>[0];
 const ORGANIZATION_KINDS: Kind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'GovernmentAgency'];
@@ -193,6 +193,7 @@ describe('a property: mutations keep the export → import round trip lossless',
   let service: TestService;
 
   beforeAll(async () => {
+    settings.boltPort = await freeLoopbackPort();
     const handle = await startLocalNeo4j(settings, () => {});
     database = openDatabase(handle.connection);
     await migrate(database);
@@ -201,7 +202,7 @@ describe('a property: mutations keep the export → import round trip lossless',
   afterAll(async () => {
     await service?.close();
     await database?.close();
-    await stopLocalNeo4j(settings, () => {});
+    if (settings.boltPort > 0) await stopLocalNeo4j(settings, () => {});
     rmSync(path.join(settings.rootDir, 'instances', settings.instance), { recursive: true, force: true });
   });
 
