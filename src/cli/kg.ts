@@ -28,6 +28,13 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
+/** A neighbourhood depth: a whole number of hops from 0 (the record alone) to 3. */
+function neighborhoodDepth(value: string): number {
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 3 || String(parsed) !== value) throw new InvalidArgumentError('expected a whole number of hops from 0 to 3');
+  return parsed;
+}
+
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
@@ -146,7 +153,7 @@ program
     return value;
   }, 'graphml')
   .option('--neighborhood <id>', 'only the entities around this record id (e.g. univ:swu)')
-  .option('--depth <n>', 'hops around --neighborhood (0-3)', (value: string) => positiveInteger(value), 1)
+  .option('--depth <n>', 'hops around --neighborhood (0-3)', neighborhoodDepth, 1)
   .option('--industry <id>', "only this industry's chain and its supporters (e.g. industry:laorou)")
   .action(async (file: string, options: { format: string; neighborhood?: string; depth: number; industry?: string }) => {
     await withDatabase(async (database) => {

@@ -112,23 +112,30 @@ export async function installNeo4j(settings: LocalNeo4jSettings, progress: Progr
   return libDir;
 }
 
-function processIsAlive(pid: number): boolean {
+/**
+ * Whether `pid` is this instance's server: alive, and (where /proc exists) a Neo4j server whose command line names
+ * this instance's home folder. A pid file left behind, whose number now belongs to another instance's server or to
+ * any other process, never counts, so stopping one instance can never signal another.
+ */
+function isInstanceServer(pid: number, paths: InstancePaths): boolean {
   try {
     process.kill(pid, 0);
   } catch {
     return false;
   }
+  let commandLine: string[];
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ENTRY_POINT);
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
     return true; // no /proc: trust the signal check
   }
+  return commandLine.includes(ENTRY_POINT) && commandLine.includes(`--home-dir=${paths.home}`);
 }
 
 function readPid(paths: InstancePaths): number | undefined {
   if (!existsSync(paths.pidFile)) return undefined;
   const pid = Number.parseInt(readFileSync(paths.pidFile, 'utf8').trim(), 10);
-  return Number.isInteger(pid) && processIsAlive(pid) ? pid : undefined;
+  return Number.isInteger(pid) && isInstanceServer(pid, paths) ? pid : undefined;
 }
 
 function portIsFree(host: string, port: number): Promise<boolean> {
@@ -320,7 +327,7 @@ async function waitForBolt(
 ): Promise<'ready' | 'exited' | 'timeout' | 'unauthorized'> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!processIsAlive(pid)) {
+    if (!isInstanceServer(pid, paths)) {
       rmSync(paths.pidFile, { force: true });
       return 'exited';
     }
@@ -343,11 +350,11 @@ export async function stopLocalNeo4j(settings: LocalNeo4jSettings, progress: Pro
   progress(`Stopping Neo4j instance "${settings.instance}" (pid ${pid})…`);
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (processIsAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-  if (processIsAlive(pid)) {
+  while (isInstanceServer(pid, paths) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (isInstanceServer(pid, paths)) {
     progress('Neo4j did not stop within a minute; killing it.');
     process.kill(pid, 'SIGKILL');
-    while (processIsAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (isInstanceServer(pid, paths)) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   rmSync(paths.pidFile, { force: true });
   progress('Neo4j stopped.');

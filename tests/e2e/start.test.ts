@@ -5,19 +5,23 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, type LocalNeo4jSettings } from '../../src/config.js';
 import { stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
+import { testNeo4jSettings } from '../support/test-neo4j.js';
 
-/** A throw-away instance of its own, so `npm start` meets an empty database as on a fresh machine. */
+/**
+ * A throw-away instance of its own, so `npm start` meets an empty database as on a fresh machine. Its name and port
+ * derive from the suite's (TEST_NEO4J_INSTANCE, TEST_NEO4J_BOLT_PORT), so two suites in one checkout never share it.
+ */
 const instance: LocalNeo4jSettings = {
-  instance: 'e2e',
-  rootDir: path.join(projectRoot, '.neo4j'),
+  instance: `${testNeo4jSettings.instance}-e2e`,
+  rootDir: testNeo4jSettings.rootDir,
   host: '127.0.0.1',
-  boltPort: Number(process.env.TEST_NEO4J_BOLT_PORT ?? 7697) + 10,
+  boltPort: testNeo4jSettings.boltPort + 10,
   heap: '768m',
   pageCache: '128m',
 };
 
 /** `npm start`, exactly as the README says, in its own process group (so a test can tell whether anything is left). */
-function startService(): { child: ChildProcess; ready: Promise<string>; output: () => string } {
+function startService(extraEnvironment: Record<string, string> = {}): { child: ChildProcess; ready: Promise<string>; output: () => string } {
   const child = spawn('npm', ['start', '--silent'], {
     detached: true,
     cwd: projectRoot,
@@ -30,6 +34,7 @@ function startService(): { child: ChildProcess; ready: Promise<string>; output: 
       LOCAL_NEO4J_BOLT_PORT: String(instance.boltPort),
       LOCAL_NEO4J_HEAP: instance.heap,
       LOCAL_NEO4J_PAGECACHE: instance.pageCache,
+      ...extraEnvironment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,14 +52,37 @@ function startService(): { child: ChildProcess; ready: Promise<string>; output: 
   return { child, ready, output: () => output };
 }
 
+/** Stops the instance's server if one runs (never leave one without its folder), then deletes its folder. */
+async function freshInstance(): Promise<void> {
+  await stopLocalNeo4j(instance, () => {});
+  rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
+}
+
 describe('npm start on a fresh machine (the README\'s first command)', () => {
   afterAll(async () => {
     await stopLocalNeo4j(instance, () => {});
     rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
   });
 
+  it('with SEED_WHEN_EMPTY=false, starts on the empty database and leaves it empty', async () => {
+    await freshInstance();
+    const service = startService({ SEED_WHEN_EMPTY: 'false' });
+    const url = await service.ready;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serviceStatus { nodeCount } regions(first: 1) { totalCount } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { serviceStatus: { nodeCount: 0 }, regions: { totalCount: 0 } } });
+    expect(service.output()).not.toContain('importing the seed dataset');
+    const exited = new Promise((resolve) => service.child.on('exit', resolve));
+    process.kill(service.child.pid!, 'SIGTERM');
+    await exited;
+    await stopLocalNeo4j(instance, () => {}); // the database keeps running after the service by design; the next test starts afresh
+  }, 300_000);
+
   it('starts its own Neo4j, loads the sample county into the empty graph, serves GraphQL, and stops cleanly', async () => {
-    rmSync(path.join(instance.rootDir, 'instances', instance.instance), { recursive: true, force: true });
+    await freshInstance();
     const service = startService();
     const url = await service.ready;
     const logs = service.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -72,7 +100,7 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
     expect(result.data, JSON.stringify(result)).not.toBeNull();
     expect(result.data.serviceStatus.nodeCount).toBe(577);
     expect(result.data.serviceStatus.databaseVersion).toMatch(/^5\.26\./);
-    expect(result.data.enterprises.totalCount).toBeGreaterThan(0);
+    expect(result.data.enterprises.totalCount).toBe(5); // seeds/sample-county: 5 high-tech enterprises cooperate with no university or institute (the README's example)
 
     // A request in flight when SIGTERM arrives (its body still arriving) is answered before the process exits.
     const { hostname, port } = new URL(url);

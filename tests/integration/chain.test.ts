@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import { CHAIN_RULES } from '../../src/modules/chain/chain.config.js';
 
 /** Chain analysis over the sample county (loaded read-only by the global setup); asOfYear is fixed so verdicts do not age. */
 describe('industry chains over the sample county', () => {
@@ -23,7 +22,7 @@ describe('industry chains over the sample county', () => {
   type Chain = {
     industry: { name: string };
     county: { name: string };
-    rules: { staleYears: number; explanation: string[] };
+    rules: { staleYears: number; weakMinimums: Array<{ dimension: string; minimum: number }>; explanation: string[] };
     links: Array<{ upstream: { name: string }; downstream: { name: string } }>;
     segments: Array<{
       segment: { name: string };
@@ -52,7 +51,15 @@ describe('industry chains over the sample county', () => {
       ['老腊肉·销售', 4],
     ]);
     expect(chain.links).toContainEqual({ upstream: { name: '老腊肉·制作' }, downstream: { name: '老腊肉·溯源' } });
-    expect(chain.rules.staleYears).toBe(CHAIN_RULES.staleYears);
+    expect(chain.rules.staleYears).toBe(5); // the README's rule: no project within 5 years of asOfYear is STALE
+    // The README's minimums: 2 local enterprises, 1 R&D partner, 1 platform, 3 experts, 1 recent project.
+    expect([...chain.rules.weakMinimums].sort((a, b) => a.dimension.localeCompare(b.dimension))).toEqual([
+      { dimension: 'ENTERPRISES', minimum: 2 },
+      { dimension: 'EXPERTS', minimum: 3 },
+      { dimension: 'PLATFORMS', minimum: 1 },
+      { dimension: 'RD_PARTNERS', minimum: 1 },
+      { dimension: 'RECENT_PROJECTS', minimum: 1 },
+    ]);
     expect(chain.rules.explanation.length).toBeGreaterThan(3);
   });
 

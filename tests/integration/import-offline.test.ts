@@ -25,13 +25,13 @@ describe('kg import --offline (neo4j-admin database import into an empty local d
 
   it('loads the mini county into an empty database: the same graph a transactional import gives, which then finds nothing to create', async () => {
     const summary = await importOffline(settings, 'neo4j', MINI_COUNTY, log);
-    expect(summary).toMatchObject({ nodes: 23, relationships: 44 });
+    expect(summary).toMatchObject({ nodes: 45, relationships: 87 });
     const handle = await startLocalNeo4j(settings, log);
     const database = openDatabase(handle.connection);
     try {
       const offline = await graphUnder(database, '');
-      expect(offline.nodes).toHaveLength(23);
-      expect(offline.relationships).toHaveLength(44);
+      expect(offline.nodes).toHaveLength(45);
+      expect(offline.relationships).toHaveLength(87);
       // the fixture's values, stored as the transactional path stores them (numbers as floats, lists, derived text)
       const [pork] = await database.read(
         "MATCH (n:Entity:Organization:Enterprise {id: 'ent:pork'}) RETURN n.name AS name, n.employees AS employees, valueType(n.employees) AS type, n.qualifications AS qualifications, n.pinyin AS pinyin",

@@ -91,8 +91,8 @@ describe('the importer', () => {
         writeFileSync(path.join(folder, 'nodes', 'Policy.json'), '{"formatVersion": 1, "records": [');
         writeFileSync(path.join(folder, 'nodes', 'Experts.json'), '{}');
       });
-      expect(message).toMatch(/nodes\/Topic\.json, record 3 \(id "[^"]+:ent:pork"\), field "id": duplicate id: already used by nodes\/Enterprise\.json record 0/);
-      expect(message).toMatch(/relationships\/BROADER\.json, record 1: duplicate relationship/);
+      expect(message).toMatch(/nodes\/Topic\.json, record 4 \(id "[^"]+:ent:pork"\), field "id": duplicate id: already used by nodes\/Enterprise\.json record 0/);
+      expect(message).toMatch(/relationships\/BROADER\.json, record 2: duplicate relationship/);
       expect(message).toMatch(/nodes\/Policy\.json: not readable JSON/);
       expect(message).toMatch(/nodes\/Experts\.json: unknown file: expected one of University\.json/);
     });
@@ -116,7 +116,7 @@ describe('the importer', () => {
     const first = await importDataset(database, folder);
     const afterFirst = await graphUnder(database, prefix);
     const second = await importDataset(database, folder);
-    expect(first).toMatchObject({ nodes: 23, relationships: 44, nodesCreated: 23, relationshipsCreated: 44 });
+    expect(first).toMatchObject({ nodes: 45, relationships: 87, nodesCreated: 45, relationshipsCreated: 87 });
     expect(second).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
     expect(await graphUnder(database, prefix)).toEqual(afterFirst);
   });
@@ -136,7 +136,7 @@ describe('the importer', () => {
     });
     expect(row).toEqual({ employees: 55, description: null, links: expect.any(Number) });
     const [count] = await database.read('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN count(n) AS nodes', { prefix });
-    expect(count?.nodes).toBe(23);
+    expect(count?.nodes).toBe(45);
   });
 
   it('exports what it imported, losslessly: export → delete → import gives the same graph', async () => {
@@ -146,7 +146,7 @@ describe('the importer', () => {
     const original = await graphUnder(database, prefix);
     const exported = mkdtempSync(path.join(os.tmpdir(), 'kg-export-'));
     const summary = await exportGraph(database, exported, { idPrefix: `${prefix}:` });
-    expect(summary).toMatchObject({ nodes: 23, relationships: 44 });
+    expect(summary).toMatchObject({ nodes: 45, relationships: 87 });
     for (const sub of ['nodes', 'relationships']) {
       for (const file of readdirSync(path.join(source, sub))) {
         const byId = (records: Records) => [...records].sort((a, b) => JSON.stringify([a.id, a.from, a.to]).localeCompare(JSON.stringify([b.id, b.from, b.to])));

@@ -153,12 +153,36 @@ describe('mutations: create, update and delete with userErrors', () => {
     expect(updated.expert.expertise.edges.map((edge) => edge.level)).toEqual(['ADVANCED', 'BASIC']);
   });
 
-  it('refuses to delete an expert who invented a patent, unless cascading', async () => {
-    const DELETE = `mutation ($input: ExpertDeleteInput!) { expertDelete(input: $input) { deletedId userErrors { message code } } }`;
-    const refused = await mutate<{ userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:li') } });
-    expect(refused.userErrors).toEqual([]);
-    const inventor = await mutate<{ userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:wang') } });
+  it('refuses to delete an expert who invented a patent, unless cascading; the cascade removes the links and keeps the patent and project', async () => {
+    const DELETE = `mutation ($input: ExpertDeleteInput!) { expertDelete(input: $input) { deletedId detached { type count } userErrors { message code } } }`;
+    // 李示例 has only an affiliation and expertise, which always go with the expert.
+    const unreferenced = await mutate<{ deletedId: string; detached: unknown[]; userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:li') } });
+    expect(unreferenced).toEqual({ deletedId: gid('Expert', 'expert:li'), detached: [{ type: 'AFFILIATED_WITH', count: 1 }, { type: 'HAS_EXPERTISE', count: 1 }], userErrors: [] });
+    const inventor = await mutate<{ deletedId: null; userErrors: UserError[] }>(DELETE, { input: { id: gid('Expert', 'expert:wang') } });
+    expect(inventor.deletedId).toBeNull();
     expect(inventor.userErrors[0]).toMatchObject({ code: 'STILL_REFERENCED', message: expect.stringMatching(/INVENTED/) });
+
+    // 王示例: 2 affiliations, 2 expertise, participates in proj:smoke, invented patent:smoke (fixture files).
+    const cascaded = await mutate<{ deletedId: string; detached: Array<{ type: string; count: number }>; userErrors: UserError[] }>(DELETE, {
+      input: { id: gid('Expert', 'expert:wang'), cascade: true },
+    });
+    expect(cascaded).toEqual({
+      deletedId: gid('Expert', 'expert:wang'),
+      detached: [
+        { type: 'AFFILIATED_WITH', count: 2 },
+        { type: 'HAS_EXPERTISE', count: 2 },
+        { type: 'INVENTED', count: 1 },
+        { type: 'PARTICIPATES_IN', count: 1 },
+      ],
+      userErrors: [],
+    });
+    const [left] = await database.read(
+      `MATCH (p:Patent {id: $patent}), (j:Project {id: $project})
+       RETURN count { (p)<-[:INVENTED]-() } AS inventors, count { (p)<-[:OWNS]-() } AS owners, count { (j)<-[:PARTICIPATES_IN]-() } AS participants,
+              count { MATCH (e:Expert {id: $expert}) RETURN e } AS experts`,
+      { patent: `${prefix}:patent:smoke`, project: `${prefix}:proj:smoke`, expert: `${prefix}:expert:wang` },
+    );
+    expect(left).toEqual({ inventors: 0, owners: 1, participants: 1, experts: 0 });
   });
 
   it('creates, updates and deletes a cooperation, refusing a second link between the same pair', async () => {
@@ -240,6 +264,18 @@ describe('relationship properties obey the seed format too', () => {
     await deleteByPrefix(database, prefix);
     await service.close();
     await database.close();
+  });
+
+  it('refuses a record linked twice to the same target (the seed format allows one such relationship), storing nothing', async () => {
+    // Found by the round-trip property: two FOCUSES_ON to one topic were stored, and the export no longer imported.
+    const result = await service.query<{ organizationCreate: { organization: null; userErrors: Array<{ field: string[]; message: string; code: string }> } }>(
+      `mutation ($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } userErrors { field message code } } }`,
+      { input: { kind: 'UNIVERSITY', slug: `${prefix}-twice`, name: '重复方向大学', topics: [gid('Topic', 'topic:food'), gid('Topic', 'topic:food')], source: 'test' } },
+      'editor',
+    );
+    expect(result.data?.organizationCreate).toEqual({ organization: null, userErrors: [{ field: ['input', 'topics', '1'], message: 'topics.1: listed twice', code: 'INVALID_INPUT' }] });
+    const [stored] = await database.read('MATCH (u:University {id: $id}) RETURN count(u) AS count', { id: `univ:${prefix}-twice` });
+    expect(stored?.count).toBe(0);
   });
 
   it('refuses an affiliation since 99999 with a blank role, a taker since 2026-02-30 and a cooperation without start year, storing nothing', async () => {

@@ -35,7 +35,7 @@ describe('over a neo4j:// (routing) URI', () => {
 
   it('writes through routed write transactions (an import) and reads them back over GraphQL', async () => {
     const summary = await importDataset(database, prefixedCopy(MINI_COUNTY, prefix));
-    expect(summary).toMatchObject({ nodes: 23, relationships: 44, nodesCreated: 23, relationshipsCreated: 44 });
+    expect(summary).toMatchObject({ nodes: 45, relationships: 87, nodesCreated: 45, relationshipsCreated: 87 });
     const { data, errors } = await service.query<{ node: { name: string } | null }>('query ($id: ID!) { node(id: $id) { ... on Enterprise { name } } }', {
       id: toGlobalId('Enterprise', `${prefix}:ent:pork`),
     });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { projectRoot, type LocalNeo4jSettings } from '../../src/config.js';
 
@@ -23,3 +24,18 @@ export const testInstanceEnvironment = {
 };
 
 export const SAMPLE_DATASET = path.join(projectRoot, 'seeds', 'sample-county');
+
+/**
+ * A loopback port free at the time of asking, for an extra instance a test starts: other suites on the machine
+ * use fixed ports near the suite's own, so extra instances never take a fixed offset from it.
+ */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -27,7 +27,7 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
       database,
       globalIds.map((globalId, index) => ({ field: ['input', list.field, ...(Array.isArray(value) ? [String(index)] : [])], globalId, kinds: list.kinds })),
     );
-    links.push({ type: list.type, direction: list.direction, targets: ids.map((id) => ({ id, properties: { source } })) });
+    links.push({ type: list.type, direction: list.direction, targets: ids.map((id, index) => ({ id, properties: { source }, field: ['input', list.field, ...(Array.isArray(value) ? [String(index)] : [])] })) });
   }
   if (input.takenBy) {
     const takers = input.takenBy as Array<{ taker: string; since?: string | null; source?: string | null }>;

@@ -75,7 +75,7 @@ async function linkSetsOf(database: Database, kind: OrganizationKind, input: Inp
   return fields.map((link, index) => ({
     type: link.type,
     direction: link.direction,
-    targets: ids.filter((_, position) => owners[position] === index).map((id) => ({ id, properties: { source: (input.source as string) ?? 'api' } })),
+    targets: ids.flatMap((id, position) => (owners[position] === index ? [{ id, properties: { source: (input.source as string) ?? 'api' }, field: references[position]!.field }] : [])),
   }));
 }
 

@@ -145,11 +145,18 @@ export interface LinkSet {
 
 /**
  * Validates every link's properties with the seed format's relationship rules (the importer's own), so that what
- * the API stores always exports and re-imports cleanly; each problem is a userError at its input field.
+ * the API stores always exports and re-imports cleanly; each problem is a userError at its input field. A target
+ * listed twice in one set is refused too: the seed format allows one relationship of a type between two records.
  */
 export function validateLinkProperties(links: readonly LinkSet[]): void {
   const errors: UserError[] = [];
   for (const link of links) {
+    const seen = new Set<string>();
+    link.targets.forEach((target, index) => {
+      if (!seen.has(target.id)) return void seen.add(target.id);
+      const field = target.field ?? ['input', link.type, String(index)];
+      errors.push({ field, message: `${field.slice(1).join('.')}: listed twice`, code: 'INVALID_INPUT' });
+    });
     // One relationship's schema, seen as the common object type: the record of distinct strict objects has no common omit().
     const schema = (RELATIONSHIP_SCHEMAS[link.type] as unknown as z.ZodObject<z.ZodRawShape>).omit({ from: true, to: true });
     link.targets.forEach((target, index) => {

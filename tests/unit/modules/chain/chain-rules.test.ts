@@ -29,13 +29,13 @@ describe('gap verdicts', () => {
     expect(gaps[0]?.reason).toContain('县外有 2 家');
     expect(gaps[3]?.reason).toBe('县内没有专家具备该环节所需技术主题（或其下位主题）的专长（县外有 2 位）');
     expect(gaps[4]?.reason).toContain('2017');
-    expect(gaps[4]?.reasonEnglish).toContain(`since ${2026 - CHAIN_RULES.staleYears}`);
+    expect(gaps[4]?.reasonEnglish).toContain('since 2021'); // staleYears = 5 (README): 2026 − 5
   });
   it('calls a dimension WEAK below its documented minimum but above zero, counting local experts only', () => {
-    const gaps = judgeSegment(support({ experts: 9, localExperts: CHAIN_RULES.weakMinimums.EXPERTS - 1 }), CHAIN_RULES, 2026);
-    expect(gaps).toEqual([
-      expect.objectContaining({ kind: 'WEAK', dimension: 'EXPERTS', observed: CHAIN_RULES.weakMinimums.EXPERTS - 1, required: CHAIN_RULES.weakMinimums.EXPERTS, label: '县内专家偏少' }),
-    ]);
+    // The README's minimum for experts is 3: two local experts (of nine) are too few, three are enough.
+    const gaps = judgeSegment(support({ experts: 9, localExperts: 2 }), CHAIN_RULES, 2026);
+    expect(gaps).toEqual([expect.objectContaining({ kind: 'WEAK', dimension: 'EXPERTS', observed: 2, required: 3, label: '县内专家偏少' })]);
+    expect(judgeSegment(support({ experts: 9, localExperts: 3 }), CHAIN_RULES, 2026)).toEqual([]);
   });
   it('gives two WEAK gaps of one segment distinct labels', () => {
     const gaps = judgeSegment(support({ localEnterprises: 1, localExperts: 1 }), CHAIN_RULES, 2026);
