@@ -57,7 +57,12 @@ export const industryRelations = {
     params: { statuses: statuses?.length ? statuses : null },
     order,
   }),
-  policies: (order: SortOrder) => simple('industry.policies', '(parent)<-[:FOR_INDUSTRY]-(node:Policy)', order),
+  // Policies that target the industry (FOR_INDUSTRY) or name it as a beneficiary (BENEFITS), each once.
+  policies: (order: SortOrder): RelationSpec => ({
+    name: 'industry.policies',
+    body: 'MATCH (parent)<-[:FOR_INDUSTRY|BENEFITS]-(node:Policy) RETURN DISTINCT node, null AS edge',
+    order,
+  }),
   segmentIndustry: simple('segment.industry', '(parent)<-[:HAS_SEGMENT]-(node:Industry)'),
   upstream: simple('segment.upstream', '(parent)<-[:UPSTREAM_OF]-(node:ChainSegment)', CHAIN_ORDER),
   downstream: simple('segment.downstream', '(parent)-[:UPSTREAM_OF]->(node:ChainSegment)', CHAIN_ORDER),
