@@ -1,10 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { GRAPHQL_ENUM_VALUES, NODE_KINDS } from './src/graph/kinds.js';
+import { servedSchemaSdl } from './src/graphql/schema.js';
 
 /**
- * Generated from schema/*.graphql (run `npm run codegen`; never edit the output): the server's resolver types into
- * src/generated/, and the explorer's typed operations (from its own explorer/src/operations/*.graphql) into
- * explorer/src/generated/.
+ * Generated from the served schema — schema/*.graphql with its build directives expanded, as the server serves it
+ * (run `npm run codegen`; never edit the output): the server's resolver types into src/generated/, and the
+ * explorer's typed operations (from its own explorer/src/operations/*.graphql) into explorer/src/generated/.
  */
 const entityMappers = Object.fromEntries(
   [...NODE_KINDS, 'Organization', 'Node'].map((typeName) => [typeName, '../graph/entity.js#EntityModel']),
@@ -57,7 +58,7 @@ const otherMappers = {
 };
 
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: servedSchemaSdl(),
   silent: true,
   generates: {
     'src/generated/graphql.ts': {
