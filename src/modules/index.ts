@@ -16,7 +16,7 @@ import { linksResolvers } from './links/links.resolvers.js';
 import { auditResolvers } from './audit/audit.resolvers.js';
 
 /** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
-const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
+const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES };
 
 /** Every module's resolvers; Apollo merges them. */
 export const resolvers: Resolvers[] = [
