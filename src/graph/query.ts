@@ -2,8 +2,10 @@
  * Small builders for the Cypher that repositories share. Only whitelisted names (labels, relationship types,
  * property names from closed enums) are ever spliced into query text; every value travels as a parameter.
  */
+import { z } from 'zod';
 import { ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
 import type { EntityModel } from './entity.js';
+import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import type { PageItem, PageRequest } from '../graphql/connection.js';
@@ -71,7 +73,8 @@ export async function listEntities(
     ),
     withTotal ? database.read(`MATCH (node:${label}) ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
   ]);
-  return { items: rows.map((row) => ({ node: row.node as EntityModel })), total: Number(countRows[0]?.total ?? 0) };
+  const items = parseRows(z.object({ node: entitySchema }), rows, `list of ${label}`);
+  return { items, total: parseRows(countSchema, countRows, `count of ${label}`)[0]?.total ?? 0 };
 }
 
 /**
@@ -104,6 +107,7 @@ export async function loadRelation(
      RETURN parentId, size(items) AS total, items[$offset..$end] AS items`,
     { ...spec.params, parentIds, offset: cypherInt(page.offset), end: cypherInt(page.offset + page.limit + 1) },
   );
-  const byParent = new Map(rows.map((row) => [row.parentId as string, { items: row.items as Array<PageItem<EntityModel>>, total: Number(row.total) }]));
+  const parsed = parseRows(z.object({ parentId: z.string(), total: z.number(), items: z.array(pageItemSchema) }), rows, `relation ${spec.name}`);
+  const byParent = new Map(parsed.map((row) => [row.parentId, { items: row.items, total: row.total }]));
   return parentIds.map((id) => byParent.get(id) ?? { items: [], total: 0 });
 }

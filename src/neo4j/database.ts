@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config.js';
 import { translateDriverError } from './errors.js';
-import { toNative } from './values.js';
+import { rowOf } from './values.js';
 
 /** A row of a query result with every value converted by `toNative`. */
 export type Row = Record<string, unknown>;
@@ -91,7 +91,7 @@ export class Database {
         routing: mode === 'READ' ? routing.READ : routing.WRITE,
         transactionConfig: { timeout: this.transactionTimeoutMs },
       });
-      return result.records.map((record) => toNative(record.toObject()) as Row);
+      return result.records.map(rowOf);
     } catch (error) {
       throw translateDriverError(error);
     } finally {

@@ -10,13 +10,14 @@ import { ENTITY_LABEL, NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../graph/k
 import { kindOf } from '../../graph/query.js';
 import { ROLES } from '../../auth/roles.js';
 import type { Database } from '../../neo4j/database.js';
-import { cypherInt, toNative } from '../../neo4j/values.js';
+import { cypherInt, recordsOf } from '../../neo4j/values.js';
+import { countSchema, parseRows } from '../../graph/rows.js';
 import type { Actor, Adjustment, ChangeAction, ChangeModel, EntitySnapshot, LinkSnapshot } from './audit.model.js';
 
 export const CHANGE_LABEL = 'Change';
 
 const relationshipSchema = z.object({
-  type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+  type: z.enum(RELATIONSHIP_TYPE_NAMES),
   direction: z.enum(['out', 'in']),
   other: z.string(),
   properties: z.record(z.string(), z.unknown()),
@@ -26,8 +27,11 @@ const entitySnapshotSchema = z.object({
   properties: z.record(z.string(), z.unknown()),
   relationships: z.array(relationshipSchema),
 });
-const linkSnapshotSchema = z.object({ type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
+const linkSnapshotSchema = z.object({ type: z.enum(RELATIONSHIP_TYPE_NAMES), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
 const snapshotSchema = z.union([entitySnapshotSchema, linkSnapshotSchema]).nullable();
+const adjustmentsSchema = z.array(
+  z.object({ id: z.string(), property: z.string(), from: z.unknown(), to: z.unknown() }).transform(({ id, property, from, to }): Adjustment => ({ id, property, from, to })),
+);
 const changeRowSchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -48,13 +52,13 @@ const changeRowSchema = z.object({
 /** Parses a stored change; a row that does not match fails loudly here, not in a resolver. */
 export function parseChange(row: unknown): ChangeModel {
   const stored = changeRowSchema.parse(row);
-  const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+  const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
   return {
     ...stored,
-    before: snapshotSchema.parse(json(stored.before)) as EntitySnapshot | LinkSnapshot | null,
-    after: snapshotSchema.parse(json(stored.after)) as EntitySnapshot | LinkSnapshot | null,
+    before: snapshotSchema.parse(json(stored.before)),
+    after: snapshotSchema.parse(json(stored.after)),
     detached: z.record(z.string(), z.number()).nullable().parse(json(stored.detached)),
-    adjustments: z.array(z.object({ id: z.string(), property: z.string(), from: z.unknown(), to: z.unknown() })).parse(json(stored.adjustments) ?? []) as Adjustment[],
+    adjustments: adjustmentsSchema.parse(json(stored.adjustments) ?? []),
   };
 }
 
@@ -67,9 +71,8 @@ export async function snapshotEntity(transaction: ManagedTransaction, id: string
        [(n)<-[r]-(m:${ENTITY_LABEL}) | {type: type(r), direction: 'in', other: m.id, properties: properties(r)}] AS relationships`,
     { id },
   );
-  const record = result.records[0];
-  if (!record) return null;
-  const snapshot = entitySnapshotSchema.parse(toNative(record.toObject())) as EntitySnapshot;
+  const [snapshot] = parseRows(entitySnapshotSchema, recordsOf(result), 'snapshotEntity');
+  if (!snapshot) return null;
   snapshot.relationships.sort((a, b) => `${a.type}|${a.direction}|${a.other}`.localeCompare(`${b.type}|${b.direction}|${b.other}`));
   return snapshot;
 }
@@ -89,7 +92,7 @@ export interface ChangeEntry {
 function nameOf(entry: ChangeEntry): string | null {
   for (const snapshot of [entry.after, entry.before]) {
     if (snapshot && 'kind' in snapshot) {
-      const { name, title } = snapshot.properties as { name?: unknown; title?: unknown };
+      const { name, title } = snapshot.properties;
       if (typeof name === 'string') return name;
       if (typeof title === 'string') return title;
     }
@@ -142,12 +145,12 @@ export async function findChanges(database: Database, filter: ChangeFilter, offs
     }),
     database.read(`MATCH (change:${CHANGE_LABEL}) ${where} RETURN count(change) AS total`, parameters),
   ]);
-  return { changes: rows.map((row) => parseChange(row.change)), total: Number(counts[0]?.total ?? 0) };
+  return { changes: rows.map((row) => parseChange(row.change)), total: parseRows(countSchema, counts, 'findChanges count')[0]?.total ?? 0 };
 }
 
 /** One change by id, read inside `transaction`; null when there is none. */
 export async function findChangeInTransaction(transaction: ManagedTransaction, id: string): Promise<ChangeModel | null> {
   const result = await transaction.run(`MATCH (change:${CHANGE_LABEL} {id: $id}) RETURN change {${RETURNED}} AS change`, { id });
-  const record = result.records[0];
-  return record ? parseChange(toNative(record.get('change'))) : null;
+  const [row] = recordsOf(result);
+  return row ? parseChange(row.change) : null;
 }

@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
-import { ENTITY_LABEL, ORGANIZATION_LABEL } from '../../graph/kinds.js';
+import { ENTITY_LABEL, NODE_KINDS, ORGANIZATION_LABEL } from '../../graph/kinds.js';
+import { parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
+
+const entityRowSchema = z.object({ id: z.string(), kind: z.enum(NODE_KINDS), properties: z.record(z.string(), z.unknown()) });
 
 /** Loads nodes of any kind by record id; returns one entry per id, in id order, null where none exists. */
 export async function findEntitiesByIds(database: Database, ids: readonly string[]): Promise<Array<EntityModel | null>> {
@@ -10,7 +14,8 @@ export async function findEntitiesByIds(database: Database, ids: readonly string
      RETURN n.id AS id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind, properties(n) AS properties`,
     { ids },
   );
-  const byId = new Map(rows.map((row) => [row.id as string, { ...(row.properties as object), nodeKind: row.kind, id: row.id } as EntityModel]));
+  const entities = parseRows(entityRowSchema, rows, 'findEntitiesByIds').map(({ id, kind, properties }): EntityModel => ({ ...properties, nodeKind: kind, id }));
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -19,5 +24,6 @@ export async function countGraph(database: Database): Promise<{ nodes: number; r
   const rows = await database.read(
     'CALL () { MATCH (n:Entity) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
   );
-  return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };
+  const [counts] = parseRows(z.object({ nodes: z.number(), relationships: z.number() }), rows, 'countGraph');
+  return counts ?? { nodes: 0, relationships: 0 };
 }

@@ -1,5 +1,7 @@
 /** The Cypher of full-text search over every kind (cjk analyzer, see migrations). */
+import { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
+import { countSchema, entitySchema, parseRows } from '../../graph/rows.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
@@ -24,6 +26,8 @@ export function luceneQuery(text: string): string {
   return `name:(${escaped})^3 OR title:(${escaped})^3 OR aliasText:(${escaped})^2 OR description:(${escaped})${pinyin}`;
 }
 
+const hitSchema = z.object({ node: entitySchema, score: z.number() });
+
 export interface SearchHit {
   node: EntityModel;
   score: number;
@@ -47,8 +51,8 @@ export async function searchEntities(
     ),
     database.read(`CALL db.index.fulltext.queryNodes($index, $query) YIELD node WHERE ${kindFilter} RETURN count(node) AS total`, params),
   ]);
-  const total = Number(counts[0]?.total ?? 0);
-  if (total > 0 || [...text.trim()].length > 1) return { hits: rows.map((row) => ({ node: row.node as EntityModel, score: Number(row.score) })), total };
+  const total = parseRows(countSchema, counts, 'search count')[0]?.total ?? 0;
+  if (total > 0 || [...text.trim()].length > 1) return { hits: parseRows(hitSchema, rows, 'search hits'), total };
   const substring = `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`;
   const fallbackParams = { kinds: params.kinds, text: text.trim() };
   const [fallback, fallbackCount] = await Promise.all([
@@ -59,5 +63,6 @@ export async function searchEntities(
     }),
     database.read(`${substring} RETURN count(node) AS total`, fallbackParams),
   ]);
-  return { hits: fallback.map((row) => ({ node: row.node as EntityModel, score: 1 })), total: Number(fallbackCount[0]?.total ?? 0) };
+  const hits = parseRows(z.object({ node: entitySchema }), fallback, 'substring search hits').map(({ node }) => ({ node, score: 1 }));
+  return { hits, total: parseRows(countSchema, fallbackCount, 'substring search count')[0]?.total ?? 0 };
 }
