@@ -51,7 +51,7 @@ const enumMappers = Object.fromEntries(Object.keys(GRAPHQL_ENUM_VALUES).map((nam
 
 /** Types whose resolvers receive another model than the entity one. */
 const otherMappers = {
-  Change: '../modules/audit/audit.model.js#ChangeModel',
+  Change: '../modules/shared/change-log.model.js#ChangeModel',
   MatchResult: '../modules/matching/matching.model.js#MatchPageModel',
   MatchConnection: '../modules/matching/matching.model.js#MatchConnectionModel',
   MatchEdge: '../modules/matching/matching.model.js#MatchEdgeModel',

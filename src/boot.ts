@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig, Neo4jConnection } from './config.js';
 import { openDatabase, type Database, type DatabaseLimits } from './neo4j/database.js';
 import { DatabaseUnavailableError } from './neo4j/errors.js';
-import { migrate } from './neo4j/migrations.js';
+import { migrate } from './graph/migrations.js';
 import { startLocalNeo4j } from './local-neo4j/manager.js';
 import { importDataset } from './import/importer.js';
 import { createHttpService, type HttpService } from './server.js';

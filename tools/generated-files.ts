@@ -2,7 +2,7 @@ import { generate } from '@graphql-codegen/cli';
 import path from 'node:path';
 import codegenConfig from '../codegen.js';
 import { projectRoot } from '../src/config.js';
-import { formatJsonSchema } from '../src/import/format.js';
+import { formatJsonSchema } from '../src/graph/format.js';
 import { servedSchemaSdl } from '../src/graphql/schema.js';
 
 /** A file that a generator owns: its project-relative path and its exact expected content. */

@@ -12,7 +12,7 @@ import { ImportValidationError, checkDataset } from '../import/dataset.js';
 import { importDataset, type ImportProgress } from '../import/importer.js';
 import { exportGraph } from '../import/exporter.js';
 import { importOffline } from '../import/offline.js';
-import { migrate } from '../neo4j/migrations.js';
+import { migrate } from '../graph/migrations.js';
 import type { Database } from '../neo4j/database.js';
 import { LocalNeo4jError } from '../local-neo4j/manager.js';
 import { DatabaseUnavailableError } from '../neo4j/errors.js';

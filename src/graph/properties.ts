@@ -3,7 +3,7 @@
  * against their closed set here, so resolvers return the enum's type, not `string`; the importer only writes
  * values of these sets, so a value outside one is a data error and is reported, never passed on silently.
  */
-import { ENUMS } from '../import/format.js';
+import { ENUMS } from './format.js';
 import type { EntityModel } from './entity.js';
 
 /** The closed sets of stored enum values, as the importer validates them. */

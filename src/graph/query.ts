@@ -8,7 +8,7 @@ import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
-import type { PageItem, PageRequest } from '../graphql/connection.js';
+import type { PageItem, PageRequest } from './page.js';
 
 /** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
 export function kindOf(variable: string): string {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from '../graph/kinds.js';
-import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, FORMAT_VERSION } from './format.js';
+import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, FORMAT_VERSION } from '../graph/format.js';
 import { readRecordFile, RecordFileError, type Envelope } from './records.js';
 import { IdRegistry, PairFingerprints } from './registry.js';
 

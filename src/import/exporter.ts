@@ -7,7 +7,7 @@ import { parseRows } from '../graph/rows.js';
 
 const propertiesRowSchema = z.object({ properties: z.record(z.string(), z.unknown()) });
 const linkRowSchema = z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
-import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from './format.js';
+import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
 
 export interface ExportOptions {
   /** Export only nodes whose id starts with this prefix, and relationships between such nodes. */

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
 import { withDerivedProperties, DERIVED_PROPERTIES } from '../graph/derived.js';
-import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from './format.js';
+import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type DatasetReading, type ValidatedDataset } from './dataset.js';
 import type { LocalNeo4jSettings } from '../config.js';
 import { adminImport, startLocalNeo4j, stopLocalNeo4j, type ProgressSink } from '../local-neo4j/manager.js';
 import { openDatabase } from '../neo4j/database.js';
-import { migrate } from '../neo4j/migrations.js';
+import { migrate } from '../graph/migrations.js';
 
 /** Separates the items of list properties in the CSV files (never found in text: a control character). */
 export const ARRAY_DELIMITER = '\u001f';

@@ -1,5 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
-import type { Neo4jConnection } from '../config.js';
+import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits, type Neo4jConnection } from '../config.js';
+
+export { DEFAULT_DATABASE_LIMITS, type DatabaseLimits };
 import { translateDriverError } from './errors.js';
 import { rowOf } from './values.js';
 
@@ -122,16 +124,6 @@ export class Database {
     for (const listener of this.listeners) listener(event);
   }
 }
-
-/** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
-export interface DatabaseLimits {
-  transactionTimeoutMs: number;
-  acquisitionTimeoutMs: number;
-  connectionTimeoutMs: number;
-  maxPoolSize: number;
-}
-
-export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 5_000, maxPoolSize: 50 };
 
 /**
  * Opens a driver whose every wait is bounded: a connection attempt, a wait for a pooled connection (reported as

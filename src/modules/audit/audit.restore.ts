@@ -2,8 +2,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABEL, labelsOf, type RelationshipType } from '../../graph/kinds.js';
 import { lockNode, UserErrorsException, type Writer } from '../shared/mutations.js';
-import { appendChange, findChangeInTransaction, snapshotEntity } from './audit.repository.js';
-import type { ChangeModel, EntitySnapshot, LinkSnapshot, SnapshotRelationship } from './audit.model.js';
+import { findChangeInTransaction } from './audit.repository.js';
+import { appendChange, snapshotEntity } from '../shared/change-log.js';
+import type { ChangeModel, EntitySnapshot, LinkSnapshot, SnapshotRelationship } from '../shared/change-log.model.js';
 
 function cannotRestore(message: string): UserErrorsException {
   return new UserErrorsException([{ field: ['input', 'change'], message, code: 'CANNOT_RESTORE' }]);

@@ -2,12 +2,11 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import { loadEntity } from '../../graphql/relations.js';
-import { LINK_LIMITS } from '../chain/chain.config.js';
-import { exportSubgraph } from '../export/graph-formats.js';
-import { findWholeGraph, pathsSubgraph } from '../export/export.service.js';
+import { LINK_LIMITS } from './links.config.js';
 import type { ConnectionsModel, GraphPathModel } from './links.model.js';
 import { chainBridges, connect, neighborhood } from './links.service.js';
-import { connectionsArguments, entityArgument, integerArgument, neighborhoodArguments } from './links.inputs.js';
+import { connectionsArguments, neighborhoodArguments } from './links.inputs.js';
+import { entityArgument, integerArgument } from '../shared/arguments.js';
 import { RELATIONSHIP_VERBS, renderStep } from './relationship-verbs.js';
 
 const labelOf = (node: EntityModel) => String(node.name ?? node.title ?? node.id);
@@ -40,7 +39,6 @@ export const linksResolvers: Resolvers = {
     },
     chainBridges: (_parent, args, context) =>
       chainBridges(context.database, args.actorKinds, integerArgument('first', args.first, 1, LINK_LIMITS.maxBridges, LINK_LIMITS.defaultBridges)),
-    graphExport: async (_parent, args, context) => exportSubgraph(await findWholeGraph(context.database), args.format),
   },
   GraphNode: {
     node: (parent) => parent,
@@ -63,10 +61,6 @@ export const linksResolvers: Resolvers = {
     via: (parent) => connectionsVia.get(parent) ?? [],
     found: (parent) => parent.paths.length > 0 || parent.shortest.length > 0,
     shortestLength: (parent) => parent.shortest[0]?.relationships.length ?? parent.paths[0]?.relationships.length ?? null,
-    export: (parent, args) => exportSubgraph(pathsSubgraph(parent), args.format),
-  },
-  Subgraph: {
-    export: (parent, args) => exportSubgraph(parent, args.format),
   },
   ChainBridge: {
     actor: (parent) => parent.actor,

@@ -15,9 +15,9 @@ import type { Database } from '../../neo4j/database.js';
 import { recordsOf } from '../../neo4j/values.js';
 import { parseRows } from '../../graph/rows.js';
 import { kindOf } from '../../graph/query.js';
-import { RELATIONSHIP_SCHEMAS } from '../../import/format.js';
-import { appendChange } from '../audit/audit.repository.js';
-import type { LinkSnapshot } from '../audit/audit.model.js';
+import { RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
+import { appendChange } from '../shared/change-log.js';
+import type { LinkSnapshot } from '../shared/change-log.model.js';
 import {
   UserErrorsException,
   deleteNode,
@@ -34,7 +34,7 @@ import {
   type LinkSet,
   type Reference,
 } from '../shared/mutations.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
+import { findEntitiesByIds } from '../../graph/entities.js';
 
 const ID_PREFIX: Record<OrganizationKind, string> = {
   University: 'univ',

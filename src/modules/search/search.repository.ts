@@ -5,7 +5,7 @@ import { countSchema, entitySchema, parseRows } from '../../graph/rows.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
-import { FULLTEXT_INDEX } from '../../neo4j/migrations.js';
+import { FULLTEXT_INDEX } from '../../graph/migrations.js';
 import { cypherInt } from '../../neo4j/values.js';
 import type { PageRequest } from '../../graphql/connection.js';
 

@@ -15,12 +15,12 @@ import { parseRows } from '../../graph/rows.js';
 import { recordsOf } from '../../neo4j/values.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
-import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../import/format.js';
+import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
-import { appendChange, snapshotEntity } from '../audit/audit.repository.js';
-import type { Actor, Adjustment, ChangeModel } from '../audit/audit.model.js';
+import { findEntitiesByIds } from '../../graph/entities.js';
+import { appendChange, snapshotEntity } from './change-log.js';
+import type { Actor, Adjustment, ChangeModel } from './change-log.model.js';
 
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STILL_REFERENCED' | 'WOULD_ORPHAN' | 'CANNOT_RESTORE';
 

@@ -1,8 +1,8 @@
-import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_LABEL } from '../graph/kinds.js';
-import { withDerivedProperties } from '../graph/derived.js';
+import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
+import { withDerivedProperties } from './derived.js';
 import { z } from 'zod';
-import { parseRows } from '../graph/rows.js';
-import type { Database } from './database.js';
+import { parseRows } from './rows.js';
+import type { Database } from '../neo4j/database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
 export const FULLTEXT_INDEX = 'entity_text';

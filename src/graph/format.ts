@@ -3,7 +3,7 @@
  * generated from these by `npm run codegen`, so the docs and the importer agree by construction.
  */
 import { z } from 'zod';
-import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../graph/kinds.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from './kinds.js';
 
 export const FORMAT_VERSION = 1;
 
