@@ -166,7 +166,7 @@ program
     try {
       return parseDuration(value);
     } catch (error) {
-      throw new InvalidArgumentError((error as Error).message);
+      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
   }, parseDuration('12h'))
   .action(async (options: { role: Role; subject: string; ttl: number }) => {
@@ -178,6 +178,6 @@ program
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError, GraphFileError].some((kind) => error instanceof kind);
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.stderr.write(`${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`);
   process.exit(1);
 });

@@ -64,15 +64,16 @@ export const RELATIONSHIP_TYPES = {
 } as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[] }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
+// Object.keys types its result string[]; the keys are exactly RELATIONSHIP_TYPES', declared above.
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
 
 /** The labels a node of `kind` carries, in the order they are written. */
 export function labelsOf(kind: NodeKind): string[] {
-  return (ORGANIZATION_KINDS as readonly string[]).includes(kind) ? [ENTITY_LABEL, ORGANIZATION_LABEL, kind] : [ENTITY_LABEL, kind];
+  return ORGANIZATION_KINDS.some((organizationKind) => organizationKind === kind) ? [ENTITY_LABEL, ORGANIZATION_LABEL, kind] : [ENTITY_LABEL, kind];
 }
 
 export function isNodeKind(value: string): value is NodeKind {
-  return (NODE_KINDS as readonly string[]).includes(value);
+  return NODE_KINDS.some((kind) => kind === value);
 }
 
 /** A kind's GraphQL enum value: `ResearchInstitute` → `RESEARCH_INSTITUTE` (an underscore where lower case meets upper). */

@@ -13,10 +13,15 @@ const labelOf = (node: EntityModel) => String(node.name ?? node.title ?? node.id
 
 /** A path in plain language, each relationship with its verb and an arrow in its own direction. */
 export function pathText(path: GraphPathModel): string {
-  let text = labelOf(path.nodes[0] as EntityModel);
+  // A path has one node more than relationships: relationship i joins nodes i and i + 1.
+  const nodeAt = (index: number): EntityModel => {
+    const node = path.nodes[index];
+    if (!node) throw new Error(`path: no node ${index} for ${path.relationships.length} relationships`);
+    return node;
+  };
+  let text = labelOf(nodeAt(0));
   path.relationships.forEach((relationship, index) => {
-    const here = path.nodes[index] as EntityModel;
-    text += renderStep(relationship.type, relationship.from === here.id) + labelOf(path.nodes[index + 1] as EntityModel);
+    text += renderStep(relationship.type, relationship.from === nodeAt(index).id) + labelOf(nodeAt(index + 1));
   });
   return text;
 }
@@ -35,7 +40,7 @@ export const linksResolvers: Resolvers = {
     neighborhood: async (_parent, args, context) => {
       const { depth, kinds, limit } = neighborhoodArguments(args);
       const centre = await entityArgument(context, 'id', args.id);
-      return await neighborhood(context.database, centre, kinds, depth, limit, (args.entityKinds as string[] | null | undefined) ?? null);
+      return await neighborhood(context.database, centre, kinds, depth, limit, args.entityKinds ?? null);
     },
     chainBridges: (_parent, args, context) =>
       chainBridges(context.database, args.actorKinds, integerArgument('first', args.first, 1, LINK_LIMITS.maxBridges, LINK_LIMITS.defaultBridges)),
