@@ -1,23 +1,43 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { GRAPHQL_ENUM_VALUES, NODE_KINDS } from './src/graph/kinds.js';
+import { buildASTSchema, concatAST, getNamedType, isObjectType, isUnionType, type DocumentNode, type GraphQLNamedType } from 'graphql';
+import { loadSchemaSources, servedSchemaSdl } from './src/graphql/schema.js';
+import { expandSchema } from './src/graphql/schema-build.js';
 
 /**
- * Generated from schema/*.graphql (run `npm run codegen`; never edit the output): the server's resolver types into
- * src/generated/, and the explorer's typed operations (from its own explorer/src/operations/*.graphql) into
- * explorer/src/generated/.
+ * Generated from the served schema — schema/*.graphql with its build directives expanded, as the server serves it
+ * (run `npm run codegen`; never edit the output): the server's resolver types into src/generated/, and the
+ * explorer's typed operations (from its own explorer/src/operations/*.graphql) into explorer/src/generated/.
  */
 const entityMappers = Object.fromEntries(
   [...NODE_KINDS, 'Organization', 'Node'].map((typeName) => [typeName, '../graph/entity.js#EntityModel']),
 );
 
-/** Connection types whose nodes are entities: `XConnection` and `XEdge` for each name. */
-const entityConnectionNames = [
-  'Affiliation', 'AffiliatedExpert', 'ChainSegment', 'Cooperation', 'Demand', 'DemandTaker', 'Enterprise', 'Expert', 'Expertise',
-  'GovernmentAgency', 'Indicator', 'Industry', 'IndustryCluster', 'Organization', 'Patent', 'Platform', 'Policy', 'PolicyBeneficiary',
-  'Project', 'ProjectInvolvement', 'ProjectParticipant', 'Region', 'ResearchInstitute', 'TakenDemand', 'Topic', 'TopicExpert', 'University',
-];
+/**
+ * The connection types that the schema's build directives generate (`@connection`, `@connectionEdge`): their nodes
+ * are entities, so `XConnection` and `XEdge` map to the entity connection models. Any other connection is mapped
+ * by hand below; a generated one over non-entities stops codegen.
+ */
+function generatedEntityConnections(): string[] {
+  const sources = loadSchemaSources();
+  const expanded = expandSchema(sources);
+  const namesOf = (documents: DocumentNode[]) => documents.flatMap((document) => document.definitions).flatMap((definition) => ('name' in definition && definition.name ? [definition.name.value] : []));
+  const written = new Set(namesOf(sources));
+  const schema = buildASTSchema(concatAST(expanded));
+  const isEntity = (type: GraphQLNamedType): boolean =>
+    (NODE_KINDS as readonly string[]).includes(type.name) || type.name === 'Organization' || type.name === 'Node' || (isUnionType(type) && type.getTypes().every(isEntity));
+  return namesOf(expanded)
+    .filter((name) => name.endsWith('Connection') && !written.has(name))
+    .map((connection) => {
+      const name = connection.replace(/Connection$/, '');
+      const edge = schema.getType(`${name}Edge`);
+      const node = isObjectType(edge) ? edge.getFields().node : undefined;
+      if (!node || !isEntity(getNamedType(node.type))) throw new Error(`codegen.ts: ${connection} is generated but its nodes are not entities; give it a mapper`);
+      return name;
+    });
+}
 const connectionMappers = Object.fromEntries(
-  entityConnectionNames.flatMap((name) => [
+  generatedEntityConnections().flatMap((name) => [
     [`${name}Connection`, '../graphql/connection.js#EntityConnectionModel'],
     [`${name}Edge`, '../graphql/connection.js#EntityEdgeModel'],
   ]),
@@ -31,7 +51,7 @@ const enumMappers = Object.fromEntries(Object.keys(GRAPHQL_ENUM_VALUES).map((nam
 
 /** Types whose resolvers receive another model than the entity one. */
 const otherMappers = {
-  Change: '../modules/audit/audit.model.js#ChangeModel',
+  Change: '../modules/shared/change-log.model.js#ChangeModel',
   MatchResult: '../modules/matching/matching.model.js#MatchPageModel',
   MatchConnection: '../modules/matching/matching.model.js#MatchConnectionModel',
   MatchEdge: '../modules/matching/matching.model.js#MatchEdgeModel',
@@ -57,7 +77,7 @@ const otherMappers = {
 };
 
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: servedSchemaSdl(),
   silent: true,
   generates: {
     'src/generated/graphql.ts': {

@@ -11,7 +11,7 @@ import { createLogger } from '../src/logger.js';
 import { createHttpService } from '../src/server.js';
 import { createContext } from '../src/graphql/context.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { migrate } from '../src/neo4j/migrations.js';
+import { migrate } from '../src/graph/migrations.js';
 import { importDataset } from '../src/import/importer.js';
 import { OPERATIONS as CHAIN_OPERATIONS } from './chain-latency.js';
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig, Neo4jConnection } from './config.js';
 import { openDatabase, type Database, type DatabaseLimits } from './neo4j/database.js';
 import { DatabaseUnavailableError } from './neo4j/errors.js';
-import { migrate } from './neo4j/migrations.js';
+import { migrate } from './graph/migrations.js';
 import { startLocalNeo4j } from './local-neo4j/manager.js';
 import { importDataset } from './import/importer.js';
 import { createHttpService, type HttpService } from './server.js';
@@ -85,7 +85,7 @@ async function prepare(database: Database, http: HttpService, config: AppConfig,
       return;
     } catch (error) {
       if (!isTransient(error) || stopped()) throw error;
-      logger.warn({ reason: (error as Error).message }, 'database not usable yet; retrying');
+      logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'database not usable yet; retrying');
       await http.health.probe();
       await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
     }
@@ -107,7 +107,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
       await database.close();
       throw error;
     }
-    logger.warn({ reason: (error as Error).message }, 'the database is not reachable yet: serving 503 NOT_READY and retrying');
+    logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'the database is not reachable yet: serving 503 NOT_READY and retrying');
   }
   const http = await createHttpService(database, logger, {
     verifyToken: createTokenVerifier(config.auth, config.localNeo4j.rootDir),

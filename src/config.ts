@@ -1,7 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from './neo4j/database.js';
+
+/** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
+export interface DatabaseLimits {
+  /** How long one transaction may run; 0: no limit (administrative work only, see Database.unbounded). */
+  transactionTimeoutMs: number;
+  acquisitionTimeoutMs: number;
+  connectionTimeoutMs: number;
+  maxPoolSize: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 5_000, maxPoolSize: 50 };
 
 /** The project's root folder (where package.json lives). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -13,9 +13,9 @@ let logger = createLogger('info');
 
 function fail(error: unknown): void {
   const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError].some((kind) => error instanceof kind);
-  const portTaken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  if (portTaken) logger.fatal({ error: `Port ${(error as { port?: number }).port} is already in use: stop what listens there or set PORT` }, 'cannot start');
-  else logger.fatal(known ? { error: (error as Error).message } : { err: error }, 'cannot start');
+  const portTaken = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+  if (portTaken) logger.fatal({ error: `Port ${'port' in error ? String(error.port) : '?'} is already in use: stop what listens there or set PORT` }, 'cannot start');
+  else logger.fatal(known ? { error: error instanceof Error ? error.message : String(error) } : { err: error }, 'cannot start');
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 100).unref();
 }

@@ -179,7 +179,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   };
   const tokenLimit: RequestHandler = (request, response, next) => {
     const body: unknown = request.method === 'POST' ? request.body : request.query;
-    const source = typeof body === 'object' && body !== null && 'query' in body ? (body as { query: unknown }).query : undefined;
+    const source = typeof body === 'object' && body !== null && 'query' in body ? body.query : undefined;
     const error = typeof source === 'string' ? tokenLimitError(source, limits.maxTokens) : null;
     if (!error) return next();
     response.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });

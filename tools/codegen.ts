@@ -1,6 +1,7 @@
 /**
- * `npm run codegen`: regenerates every generated file — resolver types from schema/*.graphql, and the seed
- * format's JSON Schema from the importer's validators. `--check` writes nothing and exits 1 when a file is stale.
+ * `npm run codegen`: regenerates every generated file — the served schema (schema/*.graphql with its build
+ * directives expanded), resolver types and the explorer's typed operations from it, and the seed format's JSON
+ * Schema from the importer's validators. `--check` writes nothing and exits 1 when a file is stale.
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,8 @@ import { generate } from '@graphql-codegen/cli';
 import path from 'node:path';
 import codegenConfig from '../codegen.js';
 import { projectRoot } from '../src/config.js';
-import { formatJsonSchema } from '../src/import/format.js';
+import { formatJsonSchema } from '../src/graph/format.js';
+import { servedSchemaSdl } from '../src/graphql/schema.js';
 
 /** A file that a generator owns: its project-relative path and its exact expected content. */
 export interface GeneratedFile {
@@ -17,6 +18,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   try {
     const outputs = (await generate({ ...codegenConfig, cwd: projectRoot }, false)) as Array<{ filename: string; content: string }>;
     return [
+      { path: 'src/generated/schema.graphql', content: servedSchemaSdl() },
       ...outputs.map((output) => ({ path: path.relative(projectRoot, path.resolve(projectRoot, output.filename)), content: output.content })),
       { path: 'seeds/format.schema.json', content: `${JSON.stringify(formatJsonSchema(), null, 2)}\n` },
     ];

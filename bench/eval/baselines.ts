@@ -9,7 +9,7 @@
  */
 import type { NodeKind } from '../../src/graph/kinds.js';
 import type { Database } from '../../src/neo4j/database.js';
-import { FULLTEXT_INDEX } from '../../src/neo4j/migrations.js';
+import { FULLTEXT_INDEX } from '../../src/graph/migrations.js';
 import { luceneQuery } from '../../src/modules/search/search.repository.js';
 import { Bm25Index } from '../../src/text/bm25.js';
 

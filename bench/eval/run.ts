@@ -11,7 +11,7 @@
 import { loadConfig, type LocalNeo4jSettings } from '../../src/config.js';
 import { connectDatabase, resolveConnection } from '../../src/boot.js';
 import { createLogger } from '../../src/logger.js';
-import { migrate } from '../../src/neo4j/migrations.js';
+import { migrate } from '../../src/graph/migrations.js';
 import { openDatabase, type Database } from '../../src/neo4j/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';

@@ -14,5 +14,5 @@ export function hasRole(role: Role | undefined, required: Role): boolean {
 }
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return typeof value === 'string' && ROLES.some((role) => role === value);
 }

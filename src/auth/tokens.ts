@@ -61,6 +61,7 @@ export function createTokenVerifier(settings: AuthSettings, rootDir: string): To
 export function parseDuration(text: string): number {
   const match = /^(\d+)([smhd])$/.exec(text.trim());
   if (!match) throw new Error(`expected a duration such as 30m, 12h or 7d, got "${text}"`);
+  // The pattern's second group is one of these units.
   const unit = { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
 }

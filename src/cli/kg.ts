@@ -12,7 +12,7 @@ import { ImportValidationError, checkDataset } from '../import/dataset.js';
 import { importDataset, type ImportProgress } from '../import/importer.js';
 import { exportGraph } from '../import/exporter.js';
 import { importOffline } from '../import/offline.js';
-import { migrate } from '../neo4j/migrations.js';
+import { migrate } from '../graph/migrations.js';
 import type { Database } from '../neo4j/database.js';
 import { LocalNeo4jError } from '../local-neo4j/manager.js';
 import { DatabaseUnavailableError } from '../neo4j/errors.js';
@@ -174,7 +174,7 @@ program
     try {
       return parseDuration(value);
     } catch (error) {
-      throw new InvalidArgumentError((error as Error).message);
+      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
   }, parseDuration('12h'))
   .action(async (options: { role: Role; subject: string; ttl: number }) => {
@@ -186,6 +186,6 @@ program
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const known = [ConfigError, LocalNeo4jError, DatabaseUnavailableError, ImportValidationError, GraphFileError].some((kind) => error instanceof kind);
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.stderr.write(`${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`);
   process.exit(1);
 });

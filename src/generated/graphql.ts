@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityModel as EntityModelModel } from '../graph/entity.js';
 import type { EntityConnectionModel as EntityConnectionModelModel, EntityEdgeModel as EntityEdgeModelModel } from '../graphql/connection.js';
 import type { TalentCardValue as TalentCardValueModel, OrganizationKindValue as OrganizationKindValueModel, EntityKindValue as EntityKindValueModel, MatchCandidateKindValue as MatchCandidateKindValueModel, RoleValue as RoleValueModel } from '../graph/kinds.js';
-import type { ChangeModel as ChangeModelModel } from '../modules/audit/audit.model.js';
+import type { ChangeModel as ChangeModelModel } from '../modules/shared/change-log.model.js';
 import type { MatchPageModel as MatchPageModelModel, MatchConnectionModel as MatchConnectionModelModel, MatchEdgeModel as MatchEdgeModelModel, MatchModel as MatchModelModel, MatchReasonModel as MatchReasonModelModel, WeightedTopicModel as WeightedTopicModelModel } from '../modules/matching/matching.model.js';
 import type { IndustryChainModel as IndustryChainModelModel, ChainSegmentAnalysisModel as ChainSegmentAnalysisModelModel, SegmentMemberModel as SegmentMemberModelModel, SegmentSupportModel as SegmentSupportModelModel, ChainGapModel as ChainGapModelModel, GapCandidateModel as GapCandidateModelModel, IndicatorProgressModel as IndicatorProgressModelModel, ClusterOverviewModel as ClusterOverviewModelModel } from '../modules/chain/chain.model.js';
 import type { ChainRules as ChainRulesModel } from '../modules/chain/chain.config.js';

@@ -34,8 +34,8 @@ export function pinyinOf(labels: readonly string[]): string {
 
 /** The stored form of a record: its fields plus what the graph derives from them (alias text for full-text search, pinyin). */
 export function withDerivedProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  const aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
-  const label = (properties.name ?? properties.title) as string | undefined;
+  const aliases = Array.isArray(properties.aliases) ? properties.aliases.filter((alias) => typeof alias === 'string') : [];
+  const label = [properties.name, properties.title].find((value) => typeof value === 'string');
   const derived: Record<string, unknown> = { pinyin: pinyinOf([...(label ? [label] : []), ...aliases]) };
   if (aliases.length > 0) derived.aliasText = aliases.join(' ');
   return { ...properties, ...derived };

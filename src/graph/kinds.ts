@@ -64,20 +64,26 @@ export const RELATIONSHIP_TYPES = {
 } as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[] }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
+// Object.keys types its result string[]; the keys are exactly RELATIONSHIP_TYPES', declared above.
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
 
 /** The labels a node of `kind` carries, in the order they are written. */
 export function labelsOf(kind: NodeKind): string[] {
-  return (ORGANIZATION_KINDS as readonly string[]).includes(kind) ? [ENTITY_LABEL, ORGANIZATION_LABEL, kind] : [ENTITY_LABEL, kind];
+  return ORGANIZATION_KINDS.some((organizationKind) => organizationKind === kind) ? [ENTITY_LABEL, ORGANIZATION_LABEL, kind] : [ENTITY_LABEL, kind];
 }
 
 export function isNodeKind(value: string): value is NodeKind {
-  return (NODE_KINDS as readonly string[]).includes(value);
+  return NODE_KINDS.some((kind) => kind === value);
 }
 
-// Object.fromEntries types its result with string values; each value is one of `names`.
+/** A kind's GraphQL enum value: `ResearchInstitute` → `RESEARCH_INSTITUTE` (an underscore where lower case meets upper). */
+type EnumValueName<TName extends string, TPrevious extends string = ''> = TName extends `${infer THead}${infer TTail}`
+  ? `${TPrevious extends '' ? '' : TPrevious extends Lowercase<TPrevious> ? (THead extends Uppercase<THead> ? '_' : '') : ''}${Uppercase<THead>}${EnumValueName<TTail, THead>}`
+  : '';
+
+// Object.fromEntries types its result with string keys; each key is the EnumValueName of its value.
 const kindEnumValues = <TKind extends NodeKind>(names: readonly TKind[]) =>
-  Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as Record<string, TKind>;
+  Object.fromEntries(names.map((name) => [name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), name])) as { [TName in TKind as EnumValueName<TName>]: TName };
 
 /**
  * GraphQL enums whose resolvers see other values than the schema shows: talent cards as stored, kinds as node
@@ -87,7 +93,7 @@ export const GRAPHQL_ENUM_VALUES = {
   TalentCard: { A_CARD: 'A', B_CARD: 'B' },
   OrganizationKind: kindEnumValues(ORGANIZATION_KINDS),
   EntityKind: kindEnumValues(NODE_KINDS),
-  MatchCandidateKind: kindEnumValues<NodeKind>(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
+  MatchCandidateKind: kindEnumValues(['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert']),
   Role: { VIEWER: 'viewer', EDITOR: 'editor', ADMIN: 'admin' },
 } as const;
 

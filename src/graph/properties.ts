@@ -3,7 +3,8 @@
  * against their closed set here, so resolvers return the enum's type, not `string`; the importer only writes
  * values of these sets, so a value outside one is a data error and is reported, never passed on silently.
  */
-import { ENUMS } from '../import/format.js';
+import { ENUMS } from './format.js';
+import type { EntityModel } from './entity.js';
 
 /** The closed sets of stored enum values, as the importer validates them. */
 export const STORED_ENUMS = ENUMS;
@@ -40,6 +41,16 @@ export function numberValue(value: unknown, what: string): number | null {
   if (typeof value !== 'number') throw new Error(`${what}: expected a number, got ${describe(value)}`);
   return value;
 }
+
+/** A list of strings (e.g. aliases); absent is the empty list; anything else throws. */
+export function stringList(value: unknown, what: string): string[] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new Error(`${what}: expected a list of strings, got ${describe(value)}`);
+  return value;
+}
+
+/** An entity's aliases (empty when it has none): the resolver of every `aliases` field. */
+export const aliasesOf = (entity: EntityModel): string[] => stringList(entity.aliases, `${entity.nodeKind} ${entity.id}: aliases`);
 
 /** A numeric property the schema declares non-null; absent or not a number throws. */
 export function requiredNumber(value: unknown, what: string): number {

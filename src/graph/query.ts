@@ -2,13 +2,13 @@
  * Small builders for the Cypher that repositories share. Only whitelisted names (labels, relationship types,
  * property names from closed enums) are ever spliced into query text; every value travels as a parameter.
  */
+import { z } from 'zod';
 import { ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
 import type { EntityModel } from './entity.js';
-import { z } from 'zod';
-import { entitySchema, parseRows } from './rows.js';
+import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
-import type { PageItem, PageRequest } from '../graphql/connection.js';
+import type { PageItem, PageRequest } from './page.js';
 
 /** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
 export function kindOf(variable: string): string {
@@ -101,7 +101,8 @@ export async function listEntities(
     ),
     withTotal ? database.read(`${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
   ]);
-  return { items: rows.map((row) => ({ node: row.node as EntityModel })), total: Number(countRows[0]?.total ?? 0) };
+  const items = parseRows(z.object({ node: entitySchema }), rows, `list of ${label}`);
+  return { items, total: parseRows(countSchema, countRows, `count of ${label}`)[0]?.total ?? 0 };
 }
 
 /**
@@ -154,8 +155,4 @@ export async function loadRelation(
   return parentIds.map((id) => byParent.get(id) ?? { items: [], total: withTotal ? 0 : null });
 }
 
-const relationRowSchema = z.object({
-  parentId: z.string(),
-  total: z.number().nullable(),
-  items: z.array(z.object({ node: entitySchema, edge: z.record(z.string(), z.unknown()).nullish().transform((edge) => edge ?? undefined) })),
-});
+const relationRowSchema = z.object({ parentId: z.string(), total: z.number().int().nonnegative().nullable(), items: z.array(pageItemSchema) });

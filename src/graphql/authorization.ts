@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { hasRole, type Role } from '../auth/roles.js';
+import { hasRole, isRole, type Role } from '../auth/roles.js';
 import type { GraphQLContext } from './context.js';
 import { ErrorCode } from './errors.js';
 
@@ -52,7 +52,8 @@ export function requiredRoles(schema: GraphQLSchema, document: DocumentNode, ope
   return rootFieldNames(operation.selectionSet, document).map((name) => {
     const field = rootType?.getFields()[name];
     const declared = field ? directiveArgument(field, 'requiresRole', 'role') : undefined;
-    return { field: name, role: (declared?.toLowerCase() as Role | undefined) ?? fallback };
+    const role = declared?.toLowerCase();
+    return { field: name, role: isRole(role) ? role : fallback };
   });
 }
 
@@ -96,7 +97,7 @@ export function authorizationPlugin(options: { anonymousReads: boolean }): Apoll
 /** Wraps every `@personal` field so that callers below editor get null, and the redaction is recorded. */
 export function protectPersonalFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    // By shape, not instanceof: Apollo's schema may come from the other build (ESM/CommonJS) of graphql.
+    // By shape, not instanceof (so the fields are an object type's, by cast): Apollo's schema may come from the other build (ESM/CommonJS) of graphql.
     if (type.astNode?.kind !== Kind.OBJECT_TYPE_DEFINITION || !('getFields' in type)) continue;
     for (const field of Object.values((type as GraphQLObjectType).getFields())) {
       if (!hasDirective(field, 'personal')) continue;

@@ -1,15 +1,13 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityModel } from '../graph/entity.js';
 import { BadUserInputError } from './errors.js';
+import type { PageItem, PageRequest } from '../graph/page.js';
+
+export type { PageItem, PageRequest };
 
 /** The most items one page may hold; larger `first` values are refused, not silently cut. */
 export const MAX_PAGE_SIZE = 100;
 
-/** A validated page request: skip `offset` items, take `limit`. */
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
 
 /** An edge as resolvers return it: the node plus the edge's own properties (relationship properties, a score). */
 export type EdgeModel<TNode, TProperties extends object = Record<string, unknown>> = TProperties & {
@@ -48,11 +46,6 @@ export function pageRequest(args: { first?: number | null; after?: string | null
   return { offset, limit: first };
 }
 
-/** An item of a page: the node and the edge's own properties. */
-export interface PageItem<TNode, TProperties extends object = Record<string, unknown>> {
-  node: TNode;
-  edge?: TProperties;
-}
 
 /**
  * Builds a connection from up to `limit + 1` items fetched from `offset` (the extra one only tells whether a

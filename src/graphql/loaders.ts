@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityModel } from '../graph/entity.js';
 import type { Database } from '../neo4j/database.js';
-import { findEntitiesByIds } from '../modules/node/node.repository.js';
+import { findEntitiesByIds } from '../graph/entities.js';
 import { loadRelation, type RelationSpec } from '../graph/query.js';
 import type { PageItem, PageRequest } from './connection.js';
 

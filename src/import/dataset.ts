@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from '../graph/kinds.js';
-import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, FORMAT_VERSION } from './format.js';
+import { DERIVED_PROPERTIES, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS, datasetManifestSchema, FORMAT_VERSION } from '../graph/format.js';
 import { readRecordFile, RecordFileError, type Envelope } from './records.js';
 import { IdRegistry, PairFingerprints } from './registry.js';
 
@@ -108,11 +108,22 @@ function* parsedRecords<T>(folder: string, file: string, schema: z.ZodType<T>, p
   }
 }
 
+/** One kind's record schema, seen through what every record of it has: an id. */
+const nodeSchema = (kind: NodeKind): z.ZodType<{ id: string } & Record<string, unknown>> => NODE_SCHEMAS[kind];
+/** One relationship type's record schema, seen through what every record of it has: its two ends. */
+const relationshipSchema = (type: RelationshipType): z.ZodType<{ from: string; to: string } & Record<string, unknown>> => RELATIONSHIP_SCHEMAS[type];
+
+/** The value at `path` inside a parsed JSON value; undefined where the path leads nowhere. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, key) => (typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined), value);
+}
+
 function recordProblems(file: string, index: number, record: unknown, error: z.ZodError): Problem[] {
-  const recordId = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : undefined;
+  const id = valueAt(record, ['id']);
+  const recordId = typeof id === 'string' ? id : undefined;
   return error.issues.map((issue) => {
     const field = issue.path.join('.');
-    const value = issue.path.reduce<unknown>((current, key) => (current as Record<string | number, unknown> | undefined)?.[key as string], record);
+    const value = valueAt(record, issue.path);
     const unknownKeys = issue.code === 'unrecognized_keys' ? ` (unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')})` : '';
     return {
       file,
@@ -127,13 +138,13 @@ function recordProblems(file: string, index: number, record: unknown, error: z.Z
 const nodeFile = (kind: NodeKind) => `nodes/${kind}.json`;
 const relationshipFile = (type: RelationshipType) => `relationships/${type}.json`;
 
-function toNodeRecord(kind: NodeKind, record: Record<string, unknown>): NodeRecord {
+function toNodeRecord(kind: NodeKind, record: { id: string } & Record<string, unknown>): NodeRecord {
   for (const derived of DERIVED_PROPERTIES) delete record[derived];
-  return { kind, id: record.id as string, properties: withoutNulls(record) };
+  return { kind, id: record.id, properties: withoutNulls(record) };
 }
 
-function toRelationshipRecord(type: RelationshipType, record: Record<string, unknown>): RelationshipRecord {
-  const { from, to, ...properties } = record as { from: string; to: string } & Record<string, unknown>;
+function toRelationshipRecord(type: RelationshipType, record: { from: string; to: string } & Record<string, unknown>): RelationshipRecord {
+  const { from, to, ...properties } = record;
   return { type, from, to, properties: withoutNulls(properties) };
 }
 
@@ -141,7 +152,7 @@ function toRelationshipRecord(type: RelationshipType, record: Record<string, unk
 export function* datasetNodes(folder: string, kind: NodeKind): Generator<NodeRecord> {
   if (!existsSync(path.join(folder, nodeFile(kind)))) return;
   const problems: Problem[] = [];
-  for (const { record } of parsedRecords(folder, nodeFile(kind), NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, problems)) yield toNodeRecord(kind, record);
+  for (const { record } of parsedRecords(folder, nodeFile(kind), nodeSchema(kind), problems)) yield toNodeRecord(kind, record);
   if (problems.length > 0) throw new ImportValidationError(problems.map((problem) => ({ ...problem, message: `${problem.message} (the file changed after validation)` })));
 }
 
@@ -149,7 +160,7 @@ export function* datasetNodes(folder: string, kind: NodeKind): Generator<NodeRec
 export function* datasetRelationships(folder: string, type: RelationshipType): Generator<RelationshipRecord> {
   if (!existsSync(path.join(folder, relationshipFile(type)))) return;
   const problems: Problem[] = [];
-  for (const { record } of parsedRecords(folder, relationshipFile(type), RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, problems)) {
+  for (const { record } of parsedRecords(folder, relationshipFile(type), relationshipSchema(type), problems)) {
     yield toRelationshipRecord(type, record);
   }
   if (problems.length > 0) throw new ImportValidationError(problems.map((problem) => ({ ...problem, message: `${problem.message} (the file changed after validation)` })));
@@ -186,7 +197,7 @@ export async function checkDataset(folder: string, checkNodes?: NodeBatchCheck):
   try {
     manifest = JSON.parse(readFileSync(path.join(folder, 'dataset.json'), 'utf8'));
   } catch (error) {
-    problems.push({ file: 'dataset.json', message: `not readable JSON: ${(error as Error).message}` });
+    problems.push({ file: 'dataset.json', message: `not readable JSON: ${error instanceof Error ? error.message : String(error)}` });
   }
   const manifestResult = datasetManifestSchema.safeParse(manifest);
   if (manifestResult.success) dataset.name = manifestResult.data.name;
@@ -213,8 +224,8 @@ export async function checkDataset(folder: string, checkNodes?: NodeBatchCheck):
     const file = nodeFile(kind);
     if (!existsSync(path.join(folder, file))) continue;
     let count = 0;
-    for (const { index, record } of parsedRecords(folder, file, NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, problems)) {
-      const id = record.id as string;
+    for (const { index, record } of parsedRecords(folder, file, nodeSchema(kind), problems)) {
+      const id = record.id;
       const earlier = ids.add(id, kindNumber, index);
       if (earlier) {
         problems.push({ file, record: index, id, field: 'id', message: `duplicate id: already used by ${nodeFile(NODE_KINDS[earlier.kind]!)} record ${earlier.record}` });
@@ -235,14 +246,14 @@ export async function checkDataset(folder: string, checkNodes?: NodeBatchCheck):
     const pairs = new PairFingerprints();
     const suspects: Array<{ record: number; earlier: number }> = [];
     let count = 0;
-    for (const { index, record } of parsedRecords(folder, file, RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, problems)) {
-      const { from, to } = record as { from: string; to: string };
+    for (const { index, record } of parsedRecords(folder, file, relationshipSchema(type), problems)) {
+      const { from, to } = record;
       const earlier = pairs.add(from, to, index);
       if (earlier !== undefined) suspects.push({ record: index, earlier });
       count += 1;
       if (from === to) problems.push({ file, record: index, field: 'from', message: `a ${type} relationship cannot connect "${from}" to itself` });
       for (const [end, endId] of [['from', from], ['to', to]] as const) {
-        const allowed = RELATIONSHIP_TYPES[type][end] as readonly NodeKind[];
+        const allowed: readonly NodeKind[] = RELATIONSHIP_TYPES[type][end];
         const kindNumber = ids.kindOf(endId);
         if (kindNumber === undefined) {
           if (!externalReferences.has(endId)) externalReferences.set(endId, { kinds: allowed, where: { file, record: index, field: end, message: '' } });
@@ -266,8 +277,8 @@ function confirmDuplicates(folder: string, type: RelationshipType, suspects: Arr
   if (suspects.length === 0) return [];
   const wanted = new Set(suspects.flatMap((suspect) => [suspect.record, suspect.earlier]));
   const pairs = new Map<number, { from: string; to: string }>();
-  for (const { index, record } of parsedRecords(folder, relationshipFile(type), RELATIONSHIP_SCHEMAS[type] as z.ZodType<Record<string, unknown>>, [])) {
-    if (wanted.has(index)) pairs.set(index, record as { from: string; to: string });
+  for (const { index, record } of parsedRecords(folder, relationshipFile(type), relationshipSchema(type), [])) {
+    if (wanted.has(index)) pairs.set(index, record);
   }
   return suspects.flatMap((suspect) => {
     const [first, second] = [pairs.get(suspect.earlier), pairs.get(suspect.record)];

@@ -1,8 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENTITY_LABEL, NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from '../graph/kinds.js';
+import { z } from 'zod';
 import type { Database } from '../neo4j/database.js';
-import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from './format.js';
+import { parseRows } from '../graph/rows.js';
+
+const propertiesRowSchema = z.object({ properties: z.record(z.string(), z.unknown()) });
+const linkRowSchema = z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
+import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
 
 export interface ExportOptions {
   /** Export only nodes whose id starts with this prefix, and relationships between such nodes. */
@@ -41,8 +46,7 @@ export async function exportGraph(database: Database, folder: string, options: E
     const rows = await database.read(`MATCH (n:${kind}) WHERE n.id STARTS WITH $prefix RETURN properties(n) AS properties ORDER BY n.id`, { prefix });
     if (rows.length === 0) continue;
     const fields = Object.keys(NODE_SCHEMAS[kind].shape);
-    const records = rows.map((row) => {
-      const properties = { ...(row.properties as Record<string, unknown>) };
+    const records = parseRows(propertiesRowSchema, rows, `export of ${kind}`).map(({ properties }) => {
       for (const derived of DERIVED_PROPERTIES) delete properties[derived];
       return ordered(properties, fields);
     });
@@ -59,7 +63,7 @@ export async function exportGraph(database: Database, folder: string, options: E
     );
     if (rows.length === 0) continue;
     const fields = Object.keys(RELATIONSHIP_SCHEMAS[type].shape);
-    const records = rows.map((row) => ordered({ ...(row.properties as Record<string, unknown>), from: row.from, to: row.to }, fields));
+    const records = parseRows(linkRowSchema, rows, `export of ${type}`).map((row) => ordered({ ...row.properties, from: row.from, to: row.to }, fields));
     writeJson(path.join(folder, 'relationships', `${type}.json`), { formatVersion: FORMAT_VERSION, records });
     summary.relationships += records.length;
     summary.files += 1;

@@ -1,5 +1,7 @@
 import { ENTITY_LABEL, NODE_KINDS, ORGANIZATION_LABEL, RELATIONSHIP_TYPE_NAMES, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
+import { z } from 'zod';
 import type { Database } from '../neo4j/database.js';
+import { parseRows } from '../graph/rows.js';
 import { withDerivedProperties } from '../graph/derived.js';
 import { hashOf } from './registry.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
@@ -50,7 +52,7 @@ async function externalReferenceProblems(
        RETURN id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind`,
       { ids: all.slice(start, start + LOOKUP_BATCH) },
     );
-    const existing = new Map(rows.map((row) => [row.id as string, row.kind as NodeKind]));
+    const existing = new Map(parseRows(z.object({ id: z.string(), kind: z.enum(NODE_KINDS) }), rows, 'reference check').map((row) => [row.id, row.kind]));
     for (const id of all.slice(start, start + LOOKUP_BATCH)) {
       const { kinds, where } = references.get(id)!;
       const kind = existing.get(id);
@@ -70,11 +72,11 @@ function kindChangeCheck(database: Database) {
        WHERE kind <> record.kind RETURN record.id AS id, record.kind AS wanted, kind`,
       { records: nodes },
     );
-    return rows.map((row) => ({
-      file: `nodes/${row.wanted as string}.json`,
-      id: row.id as string,
+    return parseRows(z.object({ id: z.string(), wanted: z.enum(NODE_KINDS), kind: z.enum(NODE_KINDS) }), rows, 'kind change check').map((row) => ({
+      file: `nodes/${row.wanted}.json`,
+      id: row.id,
       field: 'id',
-      message: `"${row.id as string}" exists in the graph as a ${row.kind as string}; an id cannot change kind`,
+      message: `"${row.id}" exists in the graph as a ${row.kind}; an id cannot change kind`,
     }));
   };
 }

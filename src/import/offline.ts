@@ -7,14 +7,14 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, type WriteStream } f
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, labelsOf, type NodeKind, type RelationshipType } from '../graph/kinds.js';
+import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, labelsOf } from '../graph/kinds.js';
 import { withDerivedProperties, DERIVED_PROPERTIES } from '../graph/derived.js';
-import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from './format.js';
+import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type DatasetReading, type ValidatedDataset } from './dataset.js';
 import type { LocalNeo4jSettings } from '../config.js';
 import { adminImport, startLocalNeo4j, stopLocalNeo4j, type ProgressSink } from '../local-neo4j/manager.js';
 import { openDatabase } from '../neo4j/database.js';
-import { migrate } from '../neo4j/migrations.js';
+import { migrate } from '../graph/migrations.js';
 
 /** Separates the items of list properties in the CSV files (never found in text: a control character). */
 export const ARRAY_DELIMITER = '\u001f';
@@ -22,10 +22,10 @@ export const ARRAY_DELIMITER = '\u001f';
 type CsvType = 'string' | 'double' | 'boolean' | 'string[]';
 
 /** The CSV type of a format field. Numbers are doubles, as the transactional path (JavaScript numbers) stores them. */
-function csvTypeOf(schema: z.ZodType): CsvType {
-  let inner: z.ZodType = schema;
+function csvTypeOf(schema: unknown): CsvType {
+  let inner = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault || inner instanceof z.ZodPipe) {
-    inner = inner instanceof z.ZodPipe ? (inner.in as z.ZodType) : (inner.unwrap() as z.ZodType);
+    inner = inner instanceof z.ZodPipe ? inner.in : inner.unwrap();
   }
   if (inner instanceof z.ZodNumber) return 'double';
   if (inner instanceof z.ZodBoolean) return 'boolean';
@@ -33,16 +33,16 @@ function csvTypeOf(schema: z.ZodType): CsvType {
   return 'string';
 }
 
-function columnsOf(schema: z.ZodObject, skip: readonly string[]): Array<{ name: string; type: CsvType }> {
+function columnsOf(schema: { shape: object }, skip: readonly string[]): Array<{ name: string; type: CsvType }> {
   return Object.entries(schema.shape)
     .filter(([name]) => !skip.includes(name))
-    .map(([name, field]) => ({ name, type: csvTypeOf(field as z.ZodType) }));
+    .map(([name, field]) => ({ name, type: csvTypeOf(field) }));
 }
 
 function csvValue(value: unknown, type: CsvType): string {
   if (value === undefined || value === null) return '';
   if (type === 'string[]') {
-    const items = value as string[];
+    const items = Array.isArray(value) ? value.map(String) : [String(value)];
     return items.length === 0 ? '' : quoted(items.join(ARRAY_DELIMITER));
   }
   if (type === 'string') return quoted(String(value));
@@ -100,12 +100,12 @@ export async function writeAdminImportFiles(dataset: ValidatedDataset, folder: s
   for (const kind of NODE_KINDS) {
     if (!dataset.nodeCounts[kind]) continue;
     const columns = [
-      ...columnsOf(NODE_SCHEMAS[kind] as z.ZodObject, ['id']),
+      ...columnsOf(NODE_SCHEMAS[kind], ['id']),
       ...DERIVED_PROPERTIES.map((name) => ({ name, type: 'string' as const })),
     ];
     const file = path.join(folder, `nodes-${kind}.csv`);
     const csv = new CsvFile(file, ['id:ID', ':LABEL', ...columns.map((column) => `${column.name}:${column.type}`)].join(','));
-    const labels = labelsOf(kind as NodeKind).join(ARRAY_DELIMITER);
+    const labels = labelsOf(kind).join(ARRAY_DELIMITER);
     for (const record of datasetNodes(dataset.folder, kind)) {
       const stored = withDerivedProperties(record.properties);
       await csv.line([quoted(record.id), quoted(labels), ...columns.map((column) => csvValue(stored[column.name], column.type))].join(','));
@@ -116,7 +116,7 @@ export async function writeAdminImportFiles(dataset: ValidatedDataset, folder: s
   }
   for (const type of RELATIONSHIP_TYPE_NAMES) {
     if (!dataset.relationshipCounts[type]) continue;
-    const columns = columnsOf(RELATIONSHIP_SCHEMAS[type as RelationshipType] as z.ZodObject, ['from', 'to']);
+    const columns = columnsOf(RELATIONSHIP_SCHEMAS[type], ['from', 'to']);
     const file = path.join(folder, `relationships-${type}.csv`);
     const csv = new CsvFile(file, [':START_ID', ':END_ID', ...columns.map((column) => `${column.name}:${column.type}`)].join(','));
     for (const record of datasetRelationships(dataset.folder, type)) {

@@ -132,7 +132,8 @@ class ChunkReader {
   readString(): string {
     if (this.peekSymbol() !== '"') throw this.error(`expected a key in double quotes, found ${describe(this.peekSymbol())}`);
     const value = this.readValue();
-    return value as string;
+    if (typeof value !== 'string') throw this.error(`expected a key in double quotes, found ${JSON.stringify(value)}`);
+    return value;
   }
 
   /** Parses the JSON value starting at the next non-blank character. */
@@ -150,7 +151,7 @@ class ChunkReader {
       this.position = end;
       return value;
     } catch (error) {
-      throw this.error((error as Error).message);
+      throw this.error(error instanceof Error ? error.message : String(error));
     }
   }
 

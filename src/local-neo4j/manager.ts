@@ -87,6 +87,7 @@ export async function installNeo4j(settings: LocalNeo4jSettings, progress: Progr
     const download = /Downloaded from \S+: \S+\.jar \(([\d.]+) (B|kB|MB)/.exec(line);
     if (download) {
       downloadedJars += 1;
+      // The pattern's second group is one of these units.
       downloadedBytes += Number(download[1]) * ({ B: 1, kB: 1e3, MB: 1e6 } as const)[download[2] as 'B' | 'kB' | 'MB'];
       if (downloadedJars % 10 === 0) progress(`  downloaded ${downloadedJars} jars, ${(downloadedBytes / 1e6).toFixed(1)} MB (${seconds()} s)`);
     } else if (/Copying \S+\.jar/.test(line)) {
@@ -231,7 +232,7 @@ async function boltAnswers(connection: Neo4jConnection): Promise<'ready' | 'unre
     await driver.verifyConnectivity({ database: 'system' });
     return 'ready';
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
     return code.includes('Security') || code.includes('Unauthorized') ? 'unauthorized' : 'unreachable';
   } finally {
     await driver.close();

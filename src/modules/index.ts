@@ -13,10 +13,11 @@ import { searchResolvers } from './search/search.resolvers.js';
 import { matchingResolvers } from './matching/matching.resolvers.js';
 import { chainResolvers } from './chain/chain.resolvers.js';
 import { linksResolvers } from './links/links.resolvers.js';
+import { exportResolvers } from './export/export.resolvers.js';
 import { auditResolvers } from './audit/audit.resolvers.js';
 
 /** Enum values the resolvers see differently from the schema (see GRAPHQL_ENUM_VALUES). */
-const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES } as Resolvers;
+const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES };
 
 /** Every module's resolvers; Apollo merges them. */
 export const resolvers: Resolvers[] = [
@@ -34,6 +35,7 @@ export const resolvers: Resolvers[] = [
   matchingResolvers,
   chainResolvers,
   linksResolvers,
+  exportResolvers,
   organizationMutationResolvers,
   expertMutationResolvers,
   demandMutationResolvers,

@@ -1,7 +1,9 @@
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
-import type { Neo4jConnection } from '../config.js';
+import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits, type Neo4jConnection } from '../config.js';
+
+export { DEFAULT_DATABASE_LIMITS, type DatabaseLimits };
 import { translateDriverError } from './errors.js';
-import { toNative } from './values.js';
+import { rowOf } from './values.js';
 
 /** A row of a query result with every value converted by `toNative`. */
 export type Row = Record<string, unknown>;
@@ -100,7 +102,7 @@ export class Database {
         routing: mode === 'READ' ? routing.READ : routing.WRITE,
         transactionConfig: this.transactionConfig(),
       });
-      return result.records.map((record) => toNative(record.toObject()) as Row);
+      return result.records.map(rowOf);
     } catch (error) {
       throw translateDriverError(error);
     } finally {
@@ -136,17 +138,6 @@ export class Database {
     for (const listener of this.listeners) listener(event);
   }
 }
-
-/** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
-export interface DatabaseLimits {
-  /** How long one transaction may run; 0: no limit (administrative work only, see Database.unbounded). */
-  transactionTimeoutMs: number;
-  acquisitionTimeoutMs: number;
-  connectionTimeoutMs: number;
-  maxPoolSize: number;
-}
-
-export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2_000, connectionTimeoutMs: 5_000, maxPoolSize: 50 };
 
 /**
  * Opens a driver whose every wait is bounded: a connection attempt, a wait for a pooled connection (reported as

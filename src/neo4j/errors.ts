@@ -3,7 +3,7 @@
  * ESM and CommonJS builds side by side, and then `instanceof Neo4jError` fails for half of the errors.
  */
 function isNeo4jError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && error.name === 'Neo4jError' && typeof (error as { code?: unknown }).code === 'string';
+  return error instanceof Error && error.name === 'Neo4jError' && 'code' in error && typeof error.code === 'string';
 }
 
 /** The database could not be reached or refused our credentials; retrying later may help. */

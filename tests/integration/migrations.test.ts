@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/database.js';
-import { migrate, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from '../../src/neo4j/migrations.js';
+import { migrate, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from '../../src/graph/migrations.js';
 import { NODE_KINDS } from '../../src/graph/kinds.js';
 
 describe('database migrations', () => {

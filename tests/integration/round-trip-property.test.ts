@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
 import { openDatabase, type Database } from '../../src/neo4j/database.js';
-import { migrate } from '../../src/neo4j/migrations.js';
+import { migrate } from '../../src/graph/migrations.js';
 import { importDataset } from '../../src/import/importer.js';
 import { exportGraph } from '../../src/import/exporter.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_DATABASE_LIMITS, openDatabase, type Database } from '../../src/neo4j/database.js';
 import { QueryTimeoutError } from '../../src/neo4j/errors.js';
-import { migrate } from '../../src/neo4j/migrations.js';
+import { migrate } from '../../src/graph/migrations.js';
 
 /** A read that takes far longer than 50 ms on any machine: it counts 30 million generated rows. */
 const SLOW_READ = 'UNWIND range(1, 30000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS total';

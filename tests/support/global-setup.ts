@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
 import { openDatabase } from '../../src/neo4j/database.js';
-import { migrate } from '../../src/neo4j/migrations.js';
+import { migrate } from '../../src/graph/migrations.js';
 import { importDataset } from '../../src/import/importer.js';
 import { SAMPLE_DATASET, testNeo4jSettings } from './test-neo4j.js';
 import type { Neo4jConnection } from '../../src/config.js';

@@ -7,7 +7,7 @@
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from '../../src/graph/kinds.js';
-import { ENUMS } from '../../src/import/format.js';
+import { ENUMS } from '../../src/graph/format.js';
 import { planDataset, type Plan } from './plan.js';
 import { Random, Streams, Zipf, distinct } from './random.js';
 import {

@@ -1,123 +1,10 @@
-/**
- * The audit log: `(:Change)` nodes, outside the `Entity` label so no query, export or count of the graph sees
- * them. Every function here runs inside the caller's write transaction, so a change and its log entry commit
- * together or not at all.
- */
-import { randomUUID } from 'node:crypto';
+/** Reading the audit log (`(:Change)` nodes, written by every mutation through shared/change-log.ts). */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { z } from 'zod';
-import { ENTITY_LABEL, NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../graph/kinds.js';
-import { kindOf } from '../../graph/query.js';
-import { ROLES } from '../../auth/roles.js';
+import { countSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
-import { cypherInt, toNative } from '../../neo4j/values.js';
-import type { Actor, Adjustment, ChangeAction, ChangeModel, EntitySnapshot, LinkSnapshot } from './audit.model.js';
-
-export const CHANGE_LABEL = 'Change';
-
-const relationshipSchema = z.object({
-  type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
-  direction: z.enum(['out', 'in']),
-  other: z.string(),
-  properties: z.record(z.string(), z.unknown()),
-});
-const entitySnapshotSchema = z.object({
-  kind: z.enum(NODE_KINDS),
-  properties: z.record(z.string(), z.unknown()),
-  relationships: z.array(relationshipSchema),
-});
-const linkSnapshotSchema = z.object({ type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
-const snapshotSchema = z.union([entitySnapshotSchema, linkSnapshotSchema]).nullable();
-const changeRowSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  role: z.enum(ROLES),
-  operation: z.string(),
-  action: z.enum(['CREATE', 'UPDATE', 'DELETE', 'LINK_CREATE', 'LINK_UPDATE', 'LINK_DELETE', 'RESTORE']),
-  entityId: z.string(),
-  entityKind: z.enum(NODE_KINDS),
-  entityName: z.string().nullable(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  detached: z.string().nullable(),
-  adjustments: z.string().nullable(),
-  restoredChange: z.string().nullable(),
-});
-
-/** Parses a stored change; a row that does not match fails loudly here, not in a resolver. */
-export function parseChange(row: unknown): ChangeModel {
-  const stored = changeRowSchema.parse(row);
-  const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
-  return {
-    ...stored,
-    before: snapshotSchema.parse(json(stored.before)) as EntitySnapshot | LinkSnapshot | null,
-    after: snapshotSchema.parse(json(stored.after)) as EntitySnapshot | LinkSnapshot | null,
-    detached: z.record(z.string(), z.number()).nullable().parse(json(stored.detached)),
-    adjustments: z.array(z.object({ id: z.string(), property: z.string(), from: z.unknown(), to: z.unknown() })).parse(json(stored.adjustments) ?? []) as Adjustment[],
-  };
-}
-
-/** The record with every property and relationship, read inside `transaction`; null when it does not exist. */
-export async function snapshotEntity(transaction: ManagedTransaction, id: string): Promise<EntitySnapshot | null> {
-  const result = await transaction.run(
-    `MATCH (n:${ENTITY_LABEL} {id: $id})
-     RETURN ${kindOf('n')} AS kind, properties(n) AS properties,
-       [(n)-[r]->(m:${ENTITY_LABEL}) | {type: type(r), direction: 'out', other: m.id, properties: properties(r)}] +
-       [(n)<-[r]-(m:${ENTITY_LABEL}) | {type: type(r), direction: 'in', other: m.id, properties: properties(r)}] AS relationships`,
-    { id },
-  );
-  const record = result.records[0];
-  if (!record) return null;
-  const snapshot = entitySnapshotSchema.parse(toNative(record.toObject())) as EntitySnapshot;
-  snapshot.relationships.sort((a, b) => `${a.type}|${a.direction}|${a.other}`.localeCompare(`${b.type}|${b.direction}|${b.other}`));
-  return snapshot;
-}
-
-/** What one change records besides who and when. */
-export interface ChangeEntry {
-  action: ChangeAction;
-  entityId: string;
-  entityKind: EntitySnapshot['kind'];
-  before: EntitySnapshot | LinkSnapshot | null;
-  after: EntitySnapshot | LinkSnapshot | null;
-  detached?: Record<string, number>;
-  adjustments?: Adjustment[];
-  restoredChange?: string;
-}
-
-function nameOf(entry: ChangeEntry): string | null {
-  for (const snapshot of [entry.after, entry.before]) {
-    if (snapshot && 'kind' in snapshot) {
-      const { name, title } = snapshot.properties as { name?: unknown; title?: unknown };
-      if (typeof name === 'string') return name;
-      if (typeof title === 'string') return title;
-    }
-  }
-  return null;
-}
-
-/** Appends one entry to the audit log in `transaction`; returns it as stored. */
-export async function appendChange(transaction: ManagedTransaction, actor: Actor, at: Date, entry: ChangeEntry): Promise<ChangeModel> {
-  const stored = {
-    id: randomUUID(),
-    at: at.toISOString(),
-    actor: actor.subject,
-    role: actor.role,
-    operation: actor.operation,
-    action: entry.action,
-    entityId: entry.entityId,
-    entityKind: entry.entityKind,
-    entityName: nameOf(entry),
-    before: entry.before === null ? null : JSON.stringify(entry.before),
-    after: entry.after === null ? null : JSON.stringify(entry.after),
-    detached: entry.detached ? JSON.stringify(entry.detached) : null,
-    adjustments: entry.adjustments && entry.adjustments.length > 0 ? JSON.stringify(entry.adjustments) : null,
-    restoredChange: entry.restoredChange ?? null,
-  };
-  await transaction.run(`CREATE (change:${CHANGE_LABEL}) SET change = $stored`, { stored });
-  return parseChange(stored);
-}
+import { cypherInt, recordsOf } from '../../neo4j/values.js';
+import { CHANGE_LABEL, parseChange } from '../shared/change-log.js';
+import type { ChangeModel } from '../shared/change-log.model.js';
 
 /** A filter over the audit log; every given condition must hold. */
 export interface ChangeFilter {
@@ -142,12 +29,12 @@ export async function findChanges(database: Database, filter: ChangeFilter, offs
     }),
     database.read(`MATCH (change:${CHANGE_LABEL}) ${where} RETURN count(change) AS total`, parameters),
   ]);
-  return { changes: rows.map((row) => parseChange(row.change)), total: Number(counts[0]?.total ?? 0) };
+  return { changes: rows.map((row) => parseChange(row.change)), total: parseRows(countSchema, counts, 'findChanges count')[0]?.total ?? 0 };
 }
 
 /** One change by id, read inside `transaction`; null when there is none. */
 export async function findChangeInTransaction(transaction: ManagedTransaction, id: string): Promise<ChangeModel | null> {
   const result = await transaction.run(`MATCH (change:${CHANGE_LABEL} {id: $id}) RETURN change {${RETURNED}} AS change`, { id });
-  const record = result.records[0];
-  return record ? parseChange(toNative(record.get('change'))) : null;
+  const [row] = recordsOf(result);
+  return row ? parseChange(row.change) : null;
 }

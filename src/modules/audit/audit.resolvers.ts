@@ -4,7 +4,7 @@ import { toGlobalId, expectGlobalId } from '../../graphql/global-id.js';
 import { NODE_KINDS } from '../../graph/kinds.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import { runMutation } from '../shared/mutations.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
+import { findEntitiesByIds } from '../../graph/entities.js';
 import { findChanges } from './audit.repository.js';
 import { restoreChange } from './audit.restore.js';
 

@@ -2,8 +2,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABEL, labelsOf, type RelationshipType } from '../../graph/kinds.js';
 import { lockNode, UserErrorsException, type Writer } from '../shared/mutations.js';
-import { appendChange, findChangeInTransaction, snapshotEntity } from './audit.repository.js';
-import type { ChangeModel, EntitySnapshot, LinkSnapshot, SnapshotRelationship } from './audit.model.js';
+import { findChangeInTransaction } from './audit.repository.js';
+import { appendChange, snapshotEntity } from '../shared/change-log.js';
+import type { ChangeModel, EntitySnapshot, LinkSnapshot, SnapshotRelationship } from '../shared/change-log.model.js';
 
 function cannotRestore(message: string): UserErrorsException {
   return new UserErrorsException([{ field: ['input', 'change'], message, code: 'CANNOT_RESTORE' }]);
@@ -67,7 +68,8 @@ async function restoreUpdate(transaction: ManagedTransaction, change: ChangeMode
   const afterGroups = groups(after.relationships);
   for (const key of new Set([...beforeGroups.keys(), ...afterGroups.keys()])) {
     if (canonical(beforeGroups.get(key)) === canonical(afterGroups.get(key))) continue;
-    const [type, direction] = key.split('|') as [RelationshipType, 'out' | 'in'];
+    // Every group holds at least one relationship, all of the key's type and direction.
+    const { type, direction } = (beforeGroups.get(key) ?? afterGroups.get(key))![0]!;
     const pattern = direction === 'out' ? `(n)-[r:${type}]->()` : `(n)<-[r:${type}]-()`;
     await transaction.run(`MATCH ${pattern.replace('(n)', `(n:${ENTITY_LABEL} {id: $id})`)} DELETE r`, { id: change.entityId });
     await createRelationships(transaction, change.entityId, type, direction, beforeGroups.get(key) ?? []);
@@ -75,7 +77,8 @@ async function restoreUpdate(transaction: ManagedTransaction, change: ChangeMode
 }
 
 async function restoreLink(transaction: ManagedTransaction, change: ChangeModel): Promise<void> {
-  const link = (isLinkSnapshot(change.before) ? change.before : change.after) as LinkSnapshot;
+  const link = isLinkSnapshot(change.before) ? change.before : isLinkSnapshot(change.after) ? change.after : null;
+  if (!link) throw cannotRestore(`change ${change.id} records no link`);
   const match = `MATCH (a:${ENTITY_LABEL} {id: $from})-[r:${link.type}]->(b:${ENTITY_LABEL} {id: $to})`;
   const ends = { from: link.from, to: link.to };
   await lockNode(transaction, link.from);

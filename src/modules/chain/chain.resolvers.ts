@@ -2,9 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../graphql/errors.js';
-import { entityArgument, integerArgument } from '../links/links.inputs.js';
-import { exportSubgraph } from '../export/graph-formats.js';
-import { chainSubgraph } from '../export/export.service.js';
+import { entityArgument, integerArgument } from '../shared/arguments.js';
 import { CHAIN_RULES, SUPPORT_DIMENSIONS } from './chain.config.js';
 import type { IndicatorProgressModel } from './chain.model.js';
 import { analyseIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
@@ -66,7 +64,6 @@ export const chainResolvers: Resolvers = {
       );
     },
     gaps: (parent) => parent.segments.flatMap((analysis) => analysis.gaps),
-    export: async (parent, args, context) => exportSubgraph(await chainSubgraph(context.database, parent), args.format),
   },
   ChainRules: {
     weakMinimums: (parent) => SUPPORT_DIMENSIONS.map((dimension) => ({ dimension, minimum: parent.weakMinimums[dimension] })),

@@ -1,5 +1,6 @@
 /** Create, update and delete of technology demands (技术需求) and open challenges (揭榜挂帅). */
 import type { EntityModel } from '../../graph/entity.js';
+import type { DemandCreateInput, DemandUpdateInput } from '../../generated/graphql.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
 import { calendarDate } from '../../clock.js';
@@ -9,12 +10,12 @@ import { deleteNode, existingTarget, type DeletionModel, type Writer, mergeForUp
 const OWN_LINKS = ['POSTED', 'REQUIRES', 'FOR_INDUSTRY', 'TAKEN_BY'];
 const CONTROL_FIELDS = new Set(['id', 'slug', 'postedBy', 'requiredTopics', 'industries', 'takenBy']);
 
-type Input = Record<string, unknown>;
+type Input = DemandCreateInput | DemandUpdateInput;
 
 async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> {
-  const source = (input.source as string | undefined) ?? 'api';
+  const source = input.source ?? 'api';
   const links: LinkSet[] = [];
-  const lists: Array<{ field: string; type: LinkSet['type']; direction: LinkSet['direction']; kinds: Parameters<typeof resolveReferences>[1][number]['kinds'] }> = [
+  const lists: Array<{ field: 'postedBy' | 'requiredTopics' | 'industries'; type: LinkSet['type']; direction: LinkSet['direction']; kinds: Parameters<typeof resolveReferences>[1][number]['kinds'] }> = [
     { field: 'postedBy', type: 'POSTED', direction: 'in', kinds: ['Enterprise', 'GovernmentAgency'] },
     { field: 'requiredTopics', type: 'REQUIRES', direction: 'out', kinds: ['Topic'] },
     { field: 'industries', type: 'FOR_INDUSTRY', direction: 'out', kinds: ['Industry'] },
@@ -22,15 +23,15 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   for (const list of lists) {
     const value = input[list.field];
     if (value === undefined || value === null) continue;
-    const globalIds = Array.isArray(value) ? (value as string[]) : [value as string];
+    const globalIds = Array.isArray(value) ? value : [value];
     const ids = await resolveReferences(
       database,
       globalIds.map((globalId, index) => ({ field: ['input', list.field, ...(Array.isArray(value) ? [String(index)] : [])], globalId, kinds: list.kinds })),
     );
     links.push({ type: list.type, direction: list.direction, targets: ids.map((id, index) => ({ id, properties: { source }, field: ['input', list.field, ...(Array.isArray(value) ? [String(index)] : [])] })) });
   }
-  if (input.takenBy) {
-    const takers = input.takenBy as Array<{ taker: string; since?: string | null; source?: string | null }>;
+  const takers = 'takenBy' in input ? input.takenBy : null;
+  if (takers) {
     const ids = await resolveReferences(
       database,
       takers.map((taker, index) => ({ field: ['input', 'takenBy', String(index), 'taker'], globalId: taker.taker, kinds: [...ORGANIZATION_KINDS, 'Expert'] })),
@@ -48,15 +49,15 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-export async function createDemand(writer: Writer, input: Input): Promise<EntityModel> {
-  const id = newRecordId('demand', input.slug as string | undefined);
+export async function createDemand(writer: Writer, input: DemandCreateInput): Promise<EntityModel> {
+  const id = newRecordId('demand', input.slug);
   const record = validateRecord('Demand', { postedOn: calendarDate(writer.now), ...recordFieldsOf(input, CONTROL_FIELDS), id });
   const links = await linkSetsOf(writer.database, input);
   return createEntity(writer, 'Demand', id, record, links);
 }
 
-export async function updateDemand(writer: Writer, input: Input): Promise<EntityModel> {
-  const target = await existingTarget(writer.database, input.id as string, ['Demand']);
+export async function updateDemand(writer: Writer, input: DemandUpdateInput): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id, ['Demand']);
   const links = await linkSetsOf(writer.database, input);
   return updateEntity(writer, target, (current) => validateRecord('Demand', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS))), links);
 }

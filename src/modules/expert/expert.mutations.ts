@@ -1,5 +1,6 @@
 /** Create, update and delete of experts, with their affiliations and expertise. */
 import type { EntityModel } from '../../graph/entity.js';
+import type { ExpertCreateInput, ExpertUpdateInput } from '../../generated/graphql.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
 import { UserErrorsException, deleteNode, existingTarget, type DeletionModel, type Writer, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
@@ -8,27 +9,15 @@ import { UserErrorsException, deleteNode, existingTarget, type DeletionModel, ty
 const OWN_LINKS = ['AFFILIATED_WITH', 'HAS_EXPERTISE'];
 const CONTROL_FIELDS = new Set(['id', 'slug', 'affiliations', 'expertise']);
 
-type Input = Record<string, unknown>;
-interface AffiliationInput {
-  organization: string;
-  role?: string | null;
-  primary?: boolean | null;
-  since?: number | null;
-  source?: string | null;
-}
-interface ExpertiseInput {
-  topic: string;
-  level: string;
-  source?: string | null;
-}
+type Input = ExpertCreateInput | ExpertUpdateInput;
 
 const withoutNulls = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 
 async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> {
   const links: LinkSet[] = [];
-  const fallbackSource = (input.source as string | undefined) ?? 'api';
+  const fallbackSource = input.source ?? 'api';
   if (input.affiliations) {
-    const affiliations = input.affiliations as AffiliationInput[];
+    const affiliations = input.affiliations;
     if (affiliations.filter((affiliation) => affiliation.primary).length > 1) {
       throw new UserErrorsException([{ field: ['input', 'affiliations'], message: 'affiliations: at most one may be primary', code: 'INVALID_INPUT' }]);
     }
@@ -47,7 +36,7 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
     });
   }
   if (input.expertise) {
-    const expertise = input.expertise as ExpertiseInput[];
+    const expertise = input.expertise;
     const ids = await resolveReferences(
       database,
       expertise.map((item, index) => ({ field: ['input', 'expertise', String(index), 'topic'], globalId: item.topic, kinds: ['Topic'] })),
@@ -57,15 +46,15 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
   return links;
 }
 
-export async function createExpert(writer: Writer, input: Input): Promise<EntityModel> {
-  const id = newRecordId('expert', input.slug as string | undefined);
+export async function createExpert(writer: Writer, input: ExpertCreateInput): Promise<EntityModel> {
+  const id = newRecordId('expert', input.slug);
   const record = validateRecord('Expert', { ...recordFieldsOf(input, CONTROL_FIELDS), id });
   const links = await linkSetsOf(writer.database, input);
   return createEntity(writer, 'Expert', id, record, links);
 }
 
-export async function updateExpert(writer: Writer, input: Input): Promise<EntityModel> {
-  const target = await existingTarget(writer.database, input.id as string, ['Expert']);
+export async function updateExpert(writer: Writer, input: ExpertUpdateInput): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id, ['Expert']);
   const links = await linkSetsOf(writer.database, input);
   return updateEntity(writer, target, (current) => validateRecord('Expert', mergeForUpdate(current, recordFieldsOf(input, CONTROL_FIELDS))), links);
 }

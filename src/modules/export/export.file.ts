@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RELATIONSHIP_TYPE_NAMES } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { CHAIN_RULES, LINK_LIMITS } from '../chain/chain.config.js';
+import { CHAIN_RULES } from '../chain/chain.config.js';
+import { LINK_LIMITS } from '../links/links.config.js';
 import { findDefaultCounty, findEntity } from '../chain/chain.repository.js';
 import { analyseIndustryChain } from '../chain/chain.service.js';
 import { findNeighborhood } from '../links/links.repository.js';
 import type { SubgraphModel } from '../links/links.model.js';
-import { exportSubgraph, type GraphExportFormat } from './graph-formats.js';
+import { keptEdges, toCsv, toGraphml, type GraphExportFormat } from './graph-formats.js';
 import { chainSubgraph, findWholeGraph } from './export.service.js';
 
 export interface GraphFileOptions {
@@ -50,14 +51,15 @@ async function subgraphFor(database: Database, options: GraphFileOptions): Promi
 /** Writes the export; GraphML to `file`, CSV to `<file without .csv>.nodes.csv` and `.edges.csv`. Returns what was written. */
 export async function writeGraphFile(database: Database, file: string, options: GraphFileOptions): Promise<{ files: string[]; nodes: number; edges: number; truncated: boolean }> {
   const subgraph = await subgraphFor(database, options);
-  const exported = exportSubgraph(subgraph, options.format);
-  if (exported.format === 'GRAPHML') {
-    writeFileSync(file, exported.graphml as string);
-    return { files: [file], nodes: exported.nodeCount, edges: exported.edgeCount, truncated: subgraph.truncated };
+  const counts = { nodes: subgraph.nodes.length, edges: keptEdges(subgraph).length, truncated: subgraph.truncated };
+  if (options.format === 'GRAPHML') {
+    writeFileSync(file, toGraphml(subgraph));
+    return { files: [file], ...counts };
   }
   const base = file.replace(/\.csv$/i, '');
-  const files = [`${base}.nodes.csv`, `${base}.edges.csv`];
-  writeFileSync(files[0] as string, exported.nodesCsv as string);
-  writeFileSync(files[1] as string, exported.edgesCsv as string);
-  return { files: files.map((name) => path.normalize(name)), nodes: exported.nodeCount, edges: exported.edgeCount, truncated: subgraph.truncated };
+  const [nodesFile, edgesFile] = [`${base}.nodes.csv`, `${base}.edges.csv`];
+  const { nodesCsv, edgesCsv } = toCsv(subgraph);
+  writeFileSync(nodesFile, nodesCsv);
+  writeFileSync(edgesFile, edgesCsv);
+  return { files: [nodesFile, edgesFile].map((name) => path.normalize(name)), ...counts };
 }

@@ -96,9 +96,16 @@ export function escapeXml(value: string): string {
 }
 
 /** The endpoints the exported edges may use: only edges whose both ends are exported are written. */
-function keptEdges(subgraph: SubgraphModel): GraphEdgeModel[] {
+export function keptEdges(subgraph: SubgraphModel): GraphEdgeModel[] {
   const ids = new Set(subgraph.nodes.map((node) => node.id));
   return subgraph.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
+}
+
+/** An end of a kept edge: keptEdges keeps only edges whose both ends are among the nodes. */
+function endOf(nodes: ReadonlyMap<string, EntityModel>, id: string): EntityModel {
+  const node = nodes.get(id);
+  if (!node) throw new Error(`graph export: edge end ${id} is not among the nodes`);
+  return node;
 }
 
 /** The subgraph as a GraphML document (directed edges, node ids = global ids). */
@@ -124,8 +131,7 @@ export function toGraphml(subgraph: SubgraphModel): string {
     lines.push(`    <node id="${escapeXml(nodeGlobalId(node))}">`, ...data(nodeCols, 'n', node), '    </node>');
   }
   edges.forEach((edge, index) => {
-    const source = nodeGlobalId(kinds.get(edge.from) as EntityModel);
-    const target = nodeGlobalId(kinds.get(edge.to) as EntityModel);
+    const [source, target] = [nodeGlobalId(endOf(kinds, edge.from)), nodeGlobalId(endOf(kinds, edge.to))];
     lines.push(`    <edge id="edge${index}" source="${escapeXml(source)}" target="${escapeXml(target)}">`, ...data(edgeCols, 'e', edge), '    </edge>');
   });
   lines.push('  </graph>', '</graphml>', '');
@@ -159,7 +165,7 @@ export function toCsv(subgraph: SubgraphModel): { nodesCsv: string; edgesCsv: st
   const edgesCsv = [
     csvRow(['Source', 'Target', 'Type', ...edgeCols.map((column) => capitalise(column.name))]),
     ...edges.map((edge) =>
-      csvRow([nodeGlobalId(byId.get(edge.from) as EntityModel), nodeGlobalId(byId.get(edge.to) as EntityModel), 'Directed', ...edgeCols.map((column) => column.value(edge))]),
+      csvRow([nodeGlobalId(endOf(byId, edge.from)), nodeGlobalId(endOf(byId, edge.to)), 'Directed', ...edgeCols.map((column) => column.value(edge))]),
     ),
   ];
   return { nodesCsv: `${nodesCsv.join('\r\n')}\r\n`, edgesCsv: `${edgesCsv.join('\r\n')}\r\n` };

@@ -1,11 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
+import { aliasesOf as aliases } from '../../graph/properties.js';
 import { globalIdField } from '../node/node.resolvers.js';
 import { connectionField, listConnection, listField, oneField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { clusterConditions, industryConditions, industryRelations, segmentConditions } from './industry.repository.js';
 
-const aliases = (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [];
 const NEWEST_PROJECT = { expression: 'node.startYear', direction: 'DESC' } as const;
 const NEWEST_DEMAND = { expression: 'node.postedOn', direction: 'DESC' } as const;
 const NEWEST_POLICY = { expression: 'node.year', direction: 'DESC' } as const;

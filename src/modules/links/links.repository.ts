@@ -4,15 +4,16 @@
  * whitelists (`RELATIONSHIP_TYPE_NAMES`, integer ranges); every other value is a parameter.
  */
 import { ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../graph/kinds.js';
+import { z } from 'zod';
 import { entityProjection } from '../../graph/query.js';
-import type { EntityModel } from '../../graph/entity.js';
+import { entitySchema, graphEdgeSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 import { cypherInt } from '../../neo4j/values.js';
-import type { ChainBridgeModel, GraphEdgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
+import type { ChainBridgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
 /** The Cypher relationship-type alternation for a validated list of types. */
 function typeAlternation(types: readonly RelationshipType[]): string {
-  const valid = types.filter((type) => (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type));
+  const valid = types.filter((type) => RELATIONSHIP_TYPE_NAMES.some((name) => name === type));
   if (valid.length === 0 || valid.length !== types.length) throw new Error(`Relationship types outside the whitelist: ${types.join(', ')}`);
   return valid.join('|');
 }
@@ -24,6 +25,8 @@ function boundedInteger(value: number, low: number, high: number): number {
 
 const EDGE_PROJECTION = (variable: string) => `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, properties: properties(${variable})}`;
 const PATH_PROJECTION = `{nodes: [n IN nodes(p) | ${entityProjection('n')}], relationships: [r IN relationships(p) | ${EDGE_PROJECTION('r')}]}`;
+
+const pathRowSchema = z.object({ path: z.object({ nodes: z.array(entitySchema), relationships: z.array(graphEdgeSchema) }) });
 
 const isSimple = (path: GraphPathModel) => new Set(path.nodes.map((node) => node.id)).size === path.nodes.length;
 
@@ -43,7 +46,7 @@ export async function findShortestPaths(
      LIMIT $limit`,
     { fromId, toId, limit: cypherInt(limit) },
   );
-  return rows.map((row) => row.path as GraphPathModel).filter(isSimple);
+  return parseRows(pathRowSchema, rows, 'findShortestPaths').map((row) => row.path).filter(isSimple);
 }
 
 /**
@@ -65,8 +68,8 @@ export async function findShortestKPaths(
      ORDER BY length(p)`,
     { fromId, toId },
   );
-  return rows
-    .map((row) => row.path as GraphPathModel)
+  return parseRows(pathRowSchema, rows, 'findShortestKPaths')
+    .map((row) => row.path)
     .filter(isSimple)
     .slice(0, k);
 }
@@ -95,7 +98,7 @@ export async function findNeighborhood(
      RETURN ${entityProjection('node')} AS node`,
     { startId, limit: cypherInt(limit + 1), entityKinds: entityKinds?.length ? entityKinds : null },
   );
-  const nodes = nodeRows.map((row) => row.node as EntityModel);
+  const nodes = parseRows(z.object({ node: entitySchema }), nodeRows, 'neighbourhood nodes').map((row) => row.node);
   const kept = nodes.slice(0, limit);
   const edgeRows = await database.read(
     `MATCH (a:${ENTITY_LABEL})-[r:${alternation}]->(b:${ENTITY_LABEL})
@@ -105,9 +108,11 @@ export async function findNeighborhood(
      RETURN ${EDGE_PROJECTION('r')} AS edge`,
     { ids: kept.map((node) => node.id), limit: cypherInt(maxEdges + 1) },
   );
-  const edges = edgeRows.map((row) => row.edge as GraphEdgeModel);
+  const edges = parseRows(z.object({ edge: graphEdgeSchema }), edgeRows, 'neighbourhood edges').map((row) => row.edge);
   return { nodes: kept, edges: edges.slice(0, maxEdges), truncated: nodes.length > limit || edges.length > maxEdges };
 }
+
+const bridgeRowSchema = z.object({ actor: entitySchema, chainCount: z.number(), segmentCount: z.number(), industries: z.array(entitySchema) });
 
 /**
  * Actors ranked by chain-bridging degree: the number of distinct industry chains (industries with segments)
@@ -139,9 +144,11 @@ export async function findChainBridges(database: Database, actorLabels: readonly
             [industry IN industries | ${entityProjection('industry')}] AS industries`,
     { actorLabels, limit: cypherInt(limit) },
   );
-  return rows.map((row) => {
-    const chainCount = row.chainCount as number;
-    const industries = (row.industries as EntityModel[]).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'));
-    return { actor: row.actor as EntityModel, chainCount, segmentCount: row.segmentCount as number, bridgedPairs: (chainCount * (chainCount - 1)) / 2, industries };
-  });
+  return parseRows(bridgeRowSchema, rows, 'findChainBridges').map(({ actor, chainCount, segmentCount, industries }) => ({
+    actor,
+    chainCount,
+    segmentCount,
+    bridgedPairs: (chainCount * (chainCount - 1)) / 2,
+    industries: industries.sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh')),
+  }));
 }

@@ -2,22 +2,26 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import { loadEntity } from '../../graphql/relations.js';
-import { LINK_LIMITS } from '../chain/chain.config.js';
-import { exportSubgraph } from '../export/graph-formats.js';
-import { findWholeGraph, pathsSubgraph } from '../export/export.service.js';
+import { LINK_LIMITS } from './links.config.js';
 import type { ConnectionsModel, GraphPathModel } from './links.model.js';
 import { chainBridges, connect, neighborhood } from './links.service.js';
-import { connectionsArguments, entityArgument, integerArgument, neighborhoodArguments } from './links.inputs.js';
+import { connectionsArguments, neighborhoodArguments } from './links.inputs.js';
+import { entityArgument, integerArgument } from '../shared/arguments.js';
 import { RELATIONSHIP_VERBS, renderStep } from './relationship-verbs.js';
 
 const labelOf = (node: EntityModel) => String(node.name ?? node.title ?? node.id);
 
 /** A path in plain language, each relationship with its verb and an arrow in its own direction. */
 export function pathText(path: GraphPathModel): string {
-  let text = labelOf(path.nodes[0] as EntityModel);
+  // A path has one node more than relationships: relationship i joins nodes i and i + 1.
+  const nodeAt = (index: number): EntityModel => {
+    const node = path.nodes[index];
+    if (!node) throw new Error(`path: no node ${index} for ${path.relationships.length} relationships`);
+    return node;
+  };
+  let text = labelOf(nodeAt(0));
   path.relationships.forEach((relationship, index) => {
-    const here = path.nodes[index] as EntityModel;
-    text += renderStep(relationship.type, relationship.from === here.id) + labelOf(path.nodes[index + 1] as EntityModel);
+    text += renderStep(relationship.type, relationship.from === nodeAt(index).id) + labelOf(nodeAt(index + 1));
   });
   return text;
 }
@@ -36,11 +40,10 @@ export const linksResolvers: Resolvers = {
     neighborhood: async (_parent, args, context) => {
       const { depth, kinds, limit } = neighborhoodArguments(args);
       const centre = await entityArgument(context, 'id', args.id);
-      return await neighborhood(context.database, centre, kinds, depth, limit, (args.entityKinds as string[] | null | undefined) ?? null);
+      return await neighborhood(context.database, centre, kinds, depth, limit, args.entityKinds ?? null);
     },
     chainBridges: (_parent, args, context) =>
       chainBridges(context.database, args.actorKinds, integerArgument('first', args.first, 1, LINK_LIMITS.maxBridges, LINK_LIMITS.defaultBridges)),
-    graphExport: async (_parent, args, context) => exportSubgraph(await findWholeGraph(context.database), args.format),
   },
   GraphNode: {
     node: (parent) => parent,
@@ -63,10 +66,6 @@ export const linksResolvers: Resolvers = {
     via: (parent) => connectionsVia.get(parent) ?? [],
     found: (parent) => parent.paths.length > 0 || parent.shortest.length > 0,
     shortestLength: (parent) => parent.shortest[0]?.relationships.length ?? parent.paths[0]?.relationships.length ?? null,
-    export: (parent, args) => exportSubgraph(pathsSubgraph(parent), args.format),
-  },
-  Subgraph: {
-    export: (parent, args) => exportSubgraph(parent, args.format),
   },
   ChainBridge: {
     actor: (parent) => parent.actor,

@@ -2,7 +2,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { LINK_LIMITS } from '../chain/chain.config.js';
+import { LINK_LIMITS } from './links.config.js';
 import { findChainBridges, findNeighborhood, findShortestKPaths, findShortestPaths } from './links.repository.js';
 import type { ChainBridgeModel, ConnectionsModel, SubgraphModel } from './links.model.js';
 

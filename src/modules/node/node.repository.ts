@@ -1,23 +1,14 @@
-import type { EntityModel } from '../../graph/entity.js';
-import { ENTITY_LABEL, ORGANIZATION_LABEL } from '../../graph/kinds.js';
+import { z } from 'zod';
+import { parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 
-/** Loads nodes of any kind by record id; returns one entry per id, in id order, null where none exists. */
-export async function findEntitiesByIds(database: Database, ids: readonly string[]): Promise<Array<EntityModel | null>> {
-  const rows = await database.read(
-    `UNWIND $ids AS id
-     MATCH (n:${ENTITY_LABEL} {id: id})
-     RETURN n.id AS id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind, properties(n) AS properties`,
-    { ids },
-  );
-  const byId = new Map(rows.map((row) => [row.id as string, { ...(row.properties as object), nodeKind: row.kind, id: row.id } as EntityModel]));
-  return ids.map((id) => byId.get(id) ?? null);
-}
+export { findEntitiesByIds } from '../../graph/entities.js';
 
 /** Counts of the whole graph, for the service status. */
 export async function countGraph(database: Database): Promise<{ nodes: number; relationships: number }> {
   const rows = await database.read(
     'CALL () { MATCH (n:Entity) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
   );
-  return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };
+  const [counts] = parseRows(z.object({ nodes: z.number(), relationships: z.number() }), rows, 'countGraph');
+  return counts ?? { nodes: 0, relationships: 0 };
 }

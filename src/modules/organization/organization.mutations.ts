@@ -1,14 +1,23 @@
 /** Create, update and delete of organisations and of cooperation links between them. */
 import type { EntityModel } from '../../graph/entity.js';
-import type { CooperationKind } from '../../generated/graphql.js';
-import { ORGANIZATION_KINDS, type NodeKind, type OrganizationKind } from '../../graph/kinds.js';
+import { z } from 'zod';
+import type {
+  CooperationCreateInput,
+  CooperationDeleteInput,
+  CooperationKind,
+  CooperationUpdateInput,
+  OrganizationCreateInput,
+  OrganizationUpdateInput,
+} from '../../generated/graphql.js';
+import { NODE_KINDS, ORGANIZATION_KINDS, type NodeKind, type OrganizationKind } from '../../graph/kinds.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
-import { toNative } from '../../neo4j/values.js';
+import { recordsOf } from '../../neo4j/values.js';
+import { parseRows } from '../../graph/rows.js';
 import { kindOf } from '../../graph/query.js';
-import { RELATIONSHIP_SCHEMAS } from '../../import/format.js';
-import { appendChange } from '../audit/audit.repository.js';
-import type { LinkSnapshot } from '../audit/audit.model.js';
+import { RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
+import { appendChange } from '../shared/change-log.js';
+import type { LinkSnapshot } from '../shared/change-log.model.js';
 import {
   UserErrorsException,
   deleteNode,
@@ -25,7 +34,7 @@ import {
   type LinkSet,
   type Reference,
 } from '../shared/mutations.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
+import { findEntitiesByIds } from '../../graph/entities.js';
 
 const ID_PREFIX: Record<OrganizationKind, string> = {
   University: 'univ',
@@ -40,10 +49,10 @@ function ownLinks(kind: OrganizationKind): string[] {
   return kind === 'Platform' ? ['LOCATED_IN', 'FOCUSES_ON', 'SERVES', 'HOSTS'] : ['LOCATED_IN', 'FOCUSES_ON', 'IN_INDUSTRY', 'IN_SEGMENT'];
 }
 
-type Input = Record<string, unknown>;
+type Input = OrganizationCreateInput | OrganizationUpdateInput;
 
 /** Input fields that are references, with the relationship each becomes and the kinds it accepts. */
-const LINK_FIELDS: Array<{ field: string; type: LinkSet['type']; direction: LinkSet['direction']; kinds: readonly NodeKind[]; only?: OrganizationKind }> = [
+const LINK_FIELDS: Array<{ field: 'region' | 'topics' | 'industries' | 'segments' | 'hosts'; type: LinkSet['type']; direction: LinkSet['direction']; kinds: readonly NodeKind[]; only?: OrganizationKind }> = [
   { field: 'region', type: 'LOCATED_IN', direction: 'out', kinds: ['Region'] },
   { field: 'topics', type: 'FOCUSES_ON', direction: 'out', kinds: ['Topic'] },
   { field: 'industries', type: 'IN_INDUSTRY', direction: 'out', kinds: ['Industry'], only: 'Enterprise' },
@@ -65,9 +74,10 @@ async function linkSetsOf(database: Database, kind: OrganizationKind, input: Inp
   const references: Reference[] = [];
   const owners: number[] = [];
   fields.forEach((link, index) => {
-    const values = Array.isArray(input[link.field]) ? (input[link.field] as string[]) : [input[link.field] as string];
+    const value = input[link.field];
+    const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
     values.forEach((globalId, position) => {
-      references.push({ field: ['input', link.field, ...(Array.isArray(input[link.field]) ? [String(position)] : [])], globalId, kinds: link.kinds });
+      references.push({ field: ['input', link.field, ...(Array.isArray(value) ? [String(position)] : [])], globalId, kinds: link.kinds });
       owners.push(index);
     });
   });
@@ -75,13 +85,13 @@ async function linkSetsOf(database: Database, kind: OrganizationKind, input: Inp
   return fields.map((link, index) => ({
     type: link.type,
     direction: link.direction,
-    targets: ids.flatMap((id, position) => (owners[position] === index ? [{ id, properties: { source: (input.source as string) ?? 'api' }, field: references[position]!.field }] : [])),
+    targets: ids.flatMap((id, position) => (owners[position] === index ? [{ id, properties: { source: input.source ?? 'api' }, field: references[position]!.field }] : [])),
   }));
 }
 
 /** The record fields of the input (references and control fields removed; platformKind is the record's kind). */
-function recordFieldsOf(input: Input): Input {
-  const fields: Input = {};
+function recordFieldsOf(input: Input): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (REFERENCE_FIELDS.has(key)) continue;
     fields[key === 'platformKind' ? 'kind' : key] = value;
@@ -89,24 +99,24 @@ function recordFieldsOf(input: Input): Input {
   return fields;
 }
 
-export async function createOrganization(writer: Writer, input: Input): Promise<EntityModel> {
-  const kind = input.kind as OrganizationKind;
-  const id = newRecordId(ID_PREFIX[kind], input.slug as string | undefined);
+export async function createOrganization(writer: Writer, input: OrganizationCreateInput): Promise<EntityModel> {
+  const kind = input.kind;
+  const id = newRecordId(ID_PREFIX[kind], input.slug);
   const record = validateRecord(kind, { ...recordFieldsOf(input), id }, { kind: 'platformKind' });
   const links = await linkSetsOf(writer.database, kind, input);
   return createEntity(writer, kind, id, record, links);
 }
 
-export async function updateOrganization(writer: Writer, input: Input): Promise<EntityModel> {
-  const target = await existingTarget(writer.database, input.id as string, ORGANIZATION_KINDS);
-  const kind = target.kind as OrganizationKind;
+export async function updateOrganization(writer: Writer, input: OrganizationUpdateInput): Promise<EntityModel> {
+  const target = await existingTarget(writer.database, input.id, ORGANIZATION_KINDS);
+  const kind = target.kind;
   const links = await linkSetsOf(writer.database, kind, input);
   return updateEntity(writer, target, (current) => validateRecord(kind, mergeForUpdate(current, recordFieldsOf(input)), { kind: 'platformKind' }), links);
 }
 
 export async function deleteOrganization(writer: Writer, input: { id: string; cascade?: boolean | null }): Promise<DeletionModel & { deletedId: string }> {
   const target = await existingTarget(writer.database, input.id, ORGANIZATION_KINDS);
-  const deletion = await deleteNode(writer, target, ownLinks(target.kind as OrganizationKind), input.cascade ?? false);
+  const deletion = await deleteNode(writer, target, ownLinks(target.kind), input.cascade ?? false);
   return { ...deletion, deletedId: input.id };
 }
 
@@ -119,10 +129,10 @@ export interface CooperationModel {
   source: string;
 }
 
-async function cooperationEnds(database: Database, input: Input): Promise<[string, string]> {
+async function cooperationEnds(database: Database, input: { from: string; to: string }): Promise<[string, string]> {
   const [from, to] = await resolveReferences(database, [
-    { field: ['input', 'from'], globalId: input.from as string, kinds: ORGANIZATION_KINDS },
-    { field: ['input', 'to'], globalId: input.to as string, kinds: ORGANIZATION_KINDS },
+    { field: ['input', 'from'], globalId: input.from, kinds: ORGANIZATION_KINDS },
+    { field: ['input', 'to'], globalId: input.to, kinds: ORGANIZATION_KINDS },
   ]);
   if (from === to) throw new UserErrorsException([{ field: ['input', 'to'], message: 'to: an organisation cannot cooperate with itself', code: 'INVALID_INPUT' }]);
   return [from!, to!];
@@ -135,19 +145,21 @@ async function cooperationLink(transaction: ManagedTransaction, from: string, to
      RETURN startNode(r).id AS from, endNode(r).id AS to, properties(r) AS properties`,
     { from, to, kind: kind ?? null },
   );
-  const record = result.records[0];
-  if (!record) return null;
-  return { type: 'COOPERATES_WITH', from: record.get('from') as string, to: record.get('to') as string, properties: toNative(record.get('properties')) as Record<string, unknown> };
+  const [link] = parseRows(z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) }), recordsOf(result), 'cooperationLink');
+  return link ? { type: 'COOPERATES_WITH', ...link } : null;
 }
+
+const cooperationPropertiesSchema = RELATIONSHIP_SCHEMAS.COOPERATES_WITH.omit({ from: true, to: true });
 
 async function cooperationModel(database: Database, link: LinkSnapshot): Promise<CooperationModel> {
   const [fromEntity, toEntity] = await findEntitiesByIds(database, [link.from, link.to]);
-  const properties = link.properties as { kind: CooperationKind; since: number; source: string };
-  return { from: fromEntity!, to: toEntity!, kind: properties.kind, since: properties.since, source: properties.source };
+  const properties = cooperationPropertiesSchema.parse(link.properties);
+  if (!fromEntity || !toEntity) throw new Error(`cooperationModel: an end of ${link.from} → ${link.to} does not exist`);
+  return { from: fromEntity, to: toEntity, kind: properties.kind, since: properties.since, source: properties.source };
 }
 
 function validCooperation(properties: Record<string, unknown>): Record<string, unknown> {
-  const result = RELATIONSHIP_SCHEMAS.COOPERATES_WITH.omit({ from: true, to: true }).safeParse(properties);
+  const result = cooperationPropertiesSchema.safeParse(properties);
   if (result.success) return result.data;
   throw new UserErrorsException(
     result.error.issues.map((issue) => {
@@ -159,10 +171,12 @@ function validCooperation(properties: Record<string, unknown>): Record<string, u
 
 async function kindOfOrganization(transaction: ManagedTransaction, id: string): Promise<NodeKind> {
   const result = await transaction.run(`MATCH (n:Organization {id: $id}) RETURN ${kindOf('n')} AS kind`, { id });
-  return result.records[0]!.get('kind') as NodeKind;
+  const [row] = parseRows(z.object({ kind: z.enum(NODE_KINDS) }), recordsOf(result), 'kindOfOrganization');
+  if (!row) throw new Error(`kindOfOrganization: no organisation has the id ${id}`);
+  return row.kind;
 }
 
-export async function createCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+export async function createCooperation(writer: Writer, input: CooperationCreateInput): Promise<CooperationModel> {
   const [from, to] = await cooperationEnds(writer.database, input);
   const properties = validCooperation({ kind: input.kind, since: input.since, source: input.source });
   const link = await writer.database.writeTransaction(async (transaction) => {
@@ -181,15 +195,15 @@ export async function createCooperation(writer: Writer, input: Input): Promise<C
   return cooperationModel(writer.database, link);
 }
 
-function notFoundCooperation(input: Input): UserErrorsException {
-  return new UserErrorsException([{ field: ['input'], message: `no ${String(input.kind)} cooperation between these organisations`, code: 'NOT_FOUND' }]);
+function notFoundCooperation(input: { kind: CooperationKind }): UserErrorsException {
+  return new UserErrorsException([{ field: ['input'], message: `no ${input.kind} cooperation between these organisations`, code: 'NOT_FOUND' }]);
 }
 
-export async function updateCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+export async function updateCooperation(writer: Writer, input: CooperationUpdateInput): Promise<CooperationModel> {
   const [from, to] = await cooperationEnds(writer.database, input);
   const link = await writer.database.writeTransaction(async (transaction) => {
     await lockNode(transaction, from);
-    const before = await cooperationLink(transaction, from, to, input.kind as string);
+    const before = await cooperationLink(transaction, from, to, input.kind);
     if (!before) throw notFoundCooperation(input);
     const changes = Object.fromEntries(Object.entries({ since: input.since, source: input.source }).filter(([, value]) => value !== undefined));
     const properties = validCooperation({ ...before.properties, ...changes });
@@ -206,11 +220,11 @@ export async function updateCooperation(writer: Writer, input: Input): Promise<C
   return cooperationModel(writer.database, link);
 }
 
-export async function deleteCooperation(writer: Writer, input: Input): Promise<CooperationModel> {
+export async function deleteCooperation(writer: Writer, input: CooperationDeleteInput): Promise<CooperationModel> {
   const [from, to] = await cooperationEnds(writer.database, input);
   return writer.database.writeTransaction(async (transaction) => {
     await lockNode(transaction, from);
-    const link = await cooperationLink(transaction, from, to, input.kind as string);
+    const link = await cooperationLink(transaction, from, to, input.kind);
     if (!link) throw notFoundCooperation(input);
     const model = await cooperationModel(writer.database, link);
     await transaction.run('MATCH (:Organization {id: $from})-[r:COOPERATES_WITH {kind: $kind}]->(:Organization {id: $to}) DELETE r', { from: link.from, to: link.to, kind: link.properties.kind });

@@ -1,3 +1,4 @@
+import { aliasesOf } from '../../graph/properties.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
@@ -23,7 +24,7 @@ const DEMANDS_DEFAULT = { expression: 'node.postedOn', direction: 'DESC' } as co
 const organizationFields = {
   ...globalIdField,
   organizationKind: entityTypeResolver(ORGANIZATION_KINDS),
-  aliases: (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [],
+  aliases: aliasesOf,
   region: oneField(organizationRelations.region),
   topics: connectionField(organizationRelations.topics),
   experts: connectionField((args) => organizationRelations.experts(sortOrder(args.orderBy, BY_NAME))),

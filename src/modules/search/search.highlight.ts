@@ -1,4 +1,5 @@
 /** Highlights of what a full-text query matched, computed from the stored text (Neo4j returns only scores). */
+import { stringList } from '../../graph/properties.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -70,7 +71,7 @@ export function highlightsOf(properties: Record<string, unknown>, query: string)
       if (marked) highlights.push({ field, fragments: [marked] });
     }
   }
-  const aliases = (properties.aliases as string[] | undefined) ?? [];
+  const aliases = stringList(properties.aliases, 'aliases');
   const markedAliases = aliases.map((alias) => markMatches(alias, terms)).filter((alias): alias is string => alias !== null);
   if (markedAliases.length > 0) highlights.push({ field: 'aliases', fragments: markedAliases });
   if (typeof properties.pinyin === 'string' && /^[a-z]{2,40}$/i.test(query.trim())) {

@@ -1,11 +1,11 @@
 /** The Cypher of full-text search over every kind (cjk analyzer, see migrations). */
-import type { EntityModel } from '../../graph/entity.js';
-import type { NodeKind } from '../../graph/kinds.js';
 import { z } from 'zod';
+import type { EntityModel } from '../../graph/entity.js';
+import { countSchema, entitySchema, parseRows } from '../../graph/rows.js';
+import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
-import { entitySchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
-import { FULLTEXT_INDEX } from '../../neo4j/migrations.js';
+import { FULLTEXT_INDEX } from '../../graph/migrations.js';
 import { cypherInt } from '../../neo4j/values.js';
 import type { PageRequest } from '../../graphql/connection.js';
 
@@ -25,6 +25,8 @@ export function luceneQuery(text: string): string {
   const pinyin = mayBePinyin(text) ? ` OR pinyin:${text.trim().toLowerCase()}*^2` : '';
   return `name:(${escaped})^3 OR title:(${escaped})^3 OR aliasText:(${escaped})^2 OR description:(${escaped})${pinyin}`;
 }
+
+const hitSchema = z.object({ node: entitySchema, score: z.number() });
 
 export interface SearchHit {
   node: EntityModel;
@@ -53,8 +55,8 @@ export async function searchEntities(
     }),
     withTotal ? database.read(`${hitsOf} RETURN count(node) AS total`, params) : Promise.resolve(null),
   ]);
-  const total = counts ? Number(counts[0]?.total ?? 0) : 0;
-  const hits = parseRows(hitRowSchema, rows, 'search hits');
+  const total = counts ? (parseRows(countSchema, counts, 'search count')[0]?.total ?? 0) : 0;
+  const hits = parseRows(hitSchema, rows, 'search hits');
   if ([...text.trim()].length > 1 || hits.length > 0 || (counts !== null && total > 0)) return { hits, total };
   // One character and no hit on this page: fall back to substring matching only if the index has none at all.
   if (counts === null && (await database.read(`${hitsOf} RETURN node.id AS id LIMIT 1`, params)).length > 0) return { hits, total };
@@ -68,7 +70,6 @@ export async function searchEntities(
     }),
     withTotal ? database.read(`${substring} RETURN count(node) AS total`, fallbackParams) : Promise.resolve(null),
   ]);
-  return { hits: parseRows(hitRowSchema, fallback, 'search hits (substring)'), total: Number(fallbackCount?.[0]?.total ?? 0) };
+  const fallbackTotal = fallbackCount ? (parseRows(countSchema, fallbackCount, 'substring search count')[0]?.total ?? 0) : 0;
+  return { hits: parseRows(hitSchema, fallback, 'substring search hits'), total: fallbackTotal };
 }
-
-const hitRowSchema = z.object({ node: entitySchema, score: z.number() });

@@ -7,18 +7,20 @@ import { randomBytes } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphQLContext } from '../../graphql/context.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
-import { ENTITY_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
+import { ENTITY_LABEL, labelsOf, NODE_KINDS, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
 import { kindOf } from '../../graph/query.js';
+import { parseRows } from '../../graph/rows.js';
+import { recordsOf } from '../../neo4j/values.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError } from '../../neo4j/errors.js';
-import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../import/format.js';
+import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
-import { appendChange, snapshotEntity } from '../audit/audit.repository.js';
-import type { Actor, Adjustment, ChangeModel } from '../audit/audit.model.js';
+import { findEntitiesByIds } from '../../graph/entities.js';
+import { appendChange, snapshotEntity } from './change-log.js';
+import type { Actor, Adjustment, ChangeModel } from './change-log.model.js';
 
 export type UserErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'STILL_REFERENCED' | 'WOULD_ORPHAN' | 'CANNOT_RESTORE';
 
@@ -70,7 +72,8 @@ export const NOTHING_DELETED = { deletedId: null, detached: [], adjusted: [], ch
 
 /** Validates a whole record of `kind` with the seed format's rules; input field names may differ from record fields. */
 export function validateRecord(kind: NodeKind, record: Record<string, unknown>, inputFieldOf: Record<string, string> = {}): Record<string, unknown> {
-  const result = (NODE_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>).safeParse(record);
+  const schema: z.ZodType<Record<string, unknown>> = NODE_SCHEMAS[kind];
+  const result = schema.safeParse(record);
   if (result.success) return Object.fromEntries(Object.entries(result.data).filter(([, value]) => value !== null && value !== undefined));
   throw new UserErrorsException(
     result.error.issues.map((issue) => {
@@ -84,6 +87,8 @@ export function validateRecord(kind: NodeKind, record: Record<string, unknown>, 
     }),
   );
 }
+
+const idKindSchema = z.object({ id: z.string(), kind: z.enum(NODE_KINDS) });
 
 /** A reference given in an input: the input field, the global id and the kinds it may denote. */
 export interface Reference {
@@ -108,7 +113,7 @@ export async function resolveReferences(database: Database, references: Referenc
   const rows = wanted.length
     ? await database.read(`UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n.id AS id, ${kindOf('n')} AS kind`, { ids: wanted })
     : [];
-  const existing = new Map(rows.map((row) => [row.id as string, row.kind as NodeKind]));
+  const existing = new Map(parseRows(idKindSchema, rows, 'resolveReferences').map((row) => [row.id, row.kind]));
   decoded.forEach((id, index) => {
     const reference = references[index]!;
     if (id && reference.kinds.includes(id.kind) && existing.get(id.id) !== id.kind) {
@@ -129,10 +134,12 @@ export function newRecordId(prefix: string, slug: string | null | undefined): st
 }
 
 /** The record a mutation acts on, by global id; NOT_FOUND (as a userError) when it denotes nothing of the expected kinds. */
-export async function existingTarget(database: Database, globalId: string, kinds: readonly NodeKind[], field = 'id'): Promise<{ id: string; kind: NodeKind }> {
-  const decoded = fromGlobalId(globalId);
+export async function existingTarget<TKind extends NodeKind>(database: Database, globalId: string, kinds: readonly TKind[], field = 'id'): Promise<{ id: string; kind: TKind }> {
   const [id] = await resolveReferences(database, [{ field: ['input', field], globalId, kinds }]);
-  return { id: id!, kind: decoded!.kind };
+  // resolveReferences has thrown unless the id denotes a record of one of `kinds`.
+  const kind = kinds.find((candidate) => candidate === fromGlobalId(globalId)?.kind);
+  if (id === undefined || kind === undefined) throw new Error(`existingTarget: ${globalId} resolved to nothing`);
+  return { id, kind };
 }
 
 /** A set of relationships of one type between the node and targets, replacing what the node had of that type and direction. */
@@ -157,8 +164,8 @@ export function validateLinkProperties(links: readonly LinkSet[]): void {
       const field = target.field ?? ['input', link.type, String(index)];
       errors.push({ field, message: `${field.slice(1).join('.')}: listed twice`, code: 'INVALID_INPUT' });
     });
-    // One relationship's schema, seen as the common object type: the record of distinct strict objects has no common omit().
-    const schema = (RELATIONSHIP_SCHEMAS[link.type] as unknown as z.ZodObject<z.ZodRawShape>).omit({ from: true, to: true });
+    const record: z.ZodObject<z.ZodRawShape, z.core.$strict> = RELATIONSHIP_SCHEMAS[link.type];
+    const schema = record.omit({ from: true, to: true });
     link.targets.forEach((target, index) => {
       const result = schema.safeParse(target.properties ?? {});
       if (result.success) return;
@@ -224,7 +231,8 @@ async function refuseOrphans(transaction: ManagedTransaction, id: string): Promi
      RETURN patents + demands AS orphans`,
     { id },
   );
-  const orphans = (result.records[0]?.get('orphans') as string[] | undefined) ?? [];
+  const [found] = parseRows(z.object({ orphans: z.array(z.string()) }), recordsOf(result), 'refuseOrphans');
+  const orphans = found?.orphans ?? [];
   if (orphans.length > 0) {
     const shown = orphans.slice(0, 5).join('; ');
     throw new UserErrorsException([
@@ -243,11 +251,10 @@ async function reopenDemandsTakenOnlyBy(transaction: ManagedTransaction, id: str
     `MATCH (demand:Demand)-[:TAKEN_BY]->(:${ENTITY_LABEL} {id: $id})
      WHERE demand.status IN ['MATCHED', 'IN_PROGRESS'] AND COUNT { (demand)-[:TAKEN_BY]->() } = 1
      WITH demand, demand.status AS previous SET demand.status = 'OPEN'
-     RETURN demand.id AS id, demand.title AS title, previous ORDER BY demand.id`,
+     RETURN demand.id AS id, previous ORDER BY demand.id`,
     { id },
   );
-  return result.records.map((record) => ({ id: record.get('id') as string, property: 'status', from: record.get('previous') as string, to: 'OPEN', title: record.get('title') as string }))
-    .map(({ title: _title, ...adjustment }) => adjustment);
+  return parseRows(z.object({ id: z.string(), previous: z.string() }), recordsOf(result), 'reopenDemandsTakenOnlyBy').map(({ id, previous }) => ({ id, property: 'status', from: previous, to: 'OPEN' }));
 }
 
 /**

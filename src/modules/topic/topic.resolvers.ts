@@ -1,5 +1,5 @@
+import { aliasesOf } from '../../graph/properties.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
 import { connectionField, listConnection, listField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
@@ -12,7 +12,7 @@ export const topicResolvers: Resolvers = {
   },
   Topic: {
     ...globalIdField,
-    aliases: (parent: EntityModel) => (parent.aliases as string[] | undefined) ?? [],
+    aliases: aliasesOf,
     broader: listField(topicRelations.broader),
     narrower: connectionField((args) => topicRelations.narrower(sortOrder(args.orderBy, BY_NAME))),
     experts: connectionField((args) => topicRelations.experts(args.minLevel)),

@@ -3,7 +3,7 @@
  * generated from these by `npm run codegen`, so the docs and the importer agree by construction.
  */
 import { z } from 'zod';
-import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from '../graph/kinds.js';
+import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from './kinds.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -17,6 +17,7 @@ const year = z.number().int().min(1900).max(2100);
 const money = z.number().min(0);
 /** A real calendar date: 2026-02-30 is refused, not rolled over to March. */
 function isCalendarDate(value: string): boolean {
+  // Three parts where the YYYY-MM-DD pattern matched; elsewhere missing parts are NaN and fail the comparison below.
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
@@ -228,8 +229,8 @@ export const datasetManifestSchema = z.strictObject({
 export function formatJsonSchema(): Record<string, unknown> {
   const definitions: Record<string, unknown> = { 'dataset.json': z.toJSONSchema(datasetManifestSchema, { io: 'input' }) };
   for (const kind of NODE_KINDS) definitions[`nodes/${kind}.json`] = z.toJSONSchema(fileSchema(NODE_SCHEMAS[kind]), { io: 'input' });
-  for (const type of Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]) {
-    const schema = z.toJSONSchema(fileSchema(RELATIONSHIP_SCHEMAS[type]), { io: 'input' }) as Record<string, unknown>;
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    const schema: Record<string, unknown> = { ...z.toJSONSchema(fileSchema(RELATIONSHIP_SCHEMAS[type]), { io: 'input' }) };
     const ends = RELATIONSHIP_TYPES[type];
     schema.description = `${type}: from ${ends.from.join(' | ')} to ${ends.to.join(' | ')} (ids of records of those kinds)`;
     definitions[`relationships/${type}.json`] = schema;

@@ -1,6 +1,8 @@
-import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from '../graph/kinds.js';
-import { withDerivedProperties } from '../graph/derived.js';
-import type { Database } from './database.js';
+import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from './kinds.js';
+import { withDerivedProperties } from './derived.js';
+import { z } from 'zod';
+import { parseRows } from './rows.js';
+import type { Database } from '../neo4j/database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
 export const FULLTEXT_INDEX = 'entity_text';
@@ -62,8 +64,12 @@ export function migrations(): Migration[] {
 /** Drops an index whose properties differ from the migration's, so that the migration creates it anew. */
 async function dropIfOutdated(database: Database, migration: Migration): Promise<void> {
   if (!migration.replaces) return;
-  const [existing] = await database.read('SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: migration.name });
-  const properties = existing?.properties as string[] | undefined;
+  const [existing] = parseRows(
+    z.object({ properties: z.array(z.string()).nullable() }),
+    await database.read('SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: migration.name }),
+    'index properties',
+  );
+  const properties = existing?.properties;
   if (properties && [...properties].sort().join() !== [...migration.replaces.properties].sort().join()) {
     await database.write(`DROP INDEX ${migration.name} IF EXISTS`);
   }
@@ -77,8 +83,8 @@ async function backfillDerivedProperties(database: Database): Promise<number> {
       `MATCH (n:${ENTITY_LABEL}) WHERE n.pinyin IS NULL RETURN n.id AS id, properties(n) AS properties LIMIT 1000`,
     );
     if (rows.length === 0) return updated;
-    const derived = rows.map((row) => {
-      const stored = withDerivedProperties(row.properties as Record<string, unknown>);
+    const derived = parseRows(z.object({ id: z.string(), properties: z.record(z.string(), z.unknown()) }), rows, 'backfill').map((row) => {
+      const stored = withDerivedProperties(row.properties);
       return { id: row.id, pinyin: stored.pinyin, aliasText: stored.aliasText ?? null };
     });
     await database.write(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n.pinyin = row.pinyin, n.aliasText = row.aliasText`, { rows: derived });
