@@ -39,6 +39,18 @@ export function segment(text: string): string[] {
     .filter((word) => word.length > 0 && MEANINGFUL.test(word) && !STOP_WORDS.has(word));
 }
 
+/**
+ * The words of a text in precise mode: each compound once, without its sub-words (GAP规范化种植 → gap, 规范化, 种植).
+ * Used for short labels (topic, industry and segment names), whose words are what a text must mention.
+ */
+export function cut(text: string): string[] {
+  if (!text.trim()) return [];
+  return jieba()
+    .cut(text.normalize('NFKC').toLowerCase(), true)
+    .map((word) => word.trim())
+    .filter((word) => word.length > 0 && MEANINGFUL.test(word) && !STOP_WORDS.has(word));
+}
+
 /** The distinct words of a text. */
 export function wordSet(text: string): Set<string> {
   return new Set(segment(text));

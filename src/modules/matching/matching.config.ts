@@ -71,9 +71,9 @@ export const MATCHING_CONFIG = {
     enterpriseBase: 0.2,
   },
   need: {
-    /** A topic counts as named by the text when this share of its name's (or an alias's) two-character words occur in it. */
+    /** A topic (or a chain segment) counts as named by the text when more than this share of its name's (or an alias's) words, weighted by how few topics use them, occur in it. */
     topicRecall: 0.5,
-    /** Share of an industry name's two-character words that must occur for the industry to count as named. */
+    /** Share of an industry name's words (weighted the same way) that must occur for the industry to count as named. */
     industryRecall: 0.6,
     /** Weight of the topics of a chain segment the text names (within a named industry). */
     namedSegmentTopicWeight: 0.9,
