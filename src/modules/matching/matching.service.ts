@@ -121,6 +121,15 @@ function labelOf(entity: EntityModel, affiliationName: string | null, place: Pla
   return region ? `${String(entity.name)}（${region}）` : String(entity.name);
 }
 
+/**
+ * A hold through one of the party's own chain segments: the candidate works in a segment the party works in. Such a
+ * candidate is always shown (flagged `possibleConflict`), even under the minimum topic signal: a need spanning several
+ * segments dilutes a competitor's signal (it holds one segment's topics), yet it is the competitor the flag warns of.
+ */
+function isCompetitorHold(hold: TopicHold, request: MatchRequest): boolean {
+  return hold.via === 'segment' && typeof hold.viaId === 'string' && request.conflictSegmentIds.includes(hold.viaId);
+}
+
 /** Runs the pipeline for one request; returns every match, best first. */
 export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
   const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
@@ -140,8 +149,8 @@ export async function rankCandidates(database: Database, request: MatchRequest):
   const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
   const shortlist = [...holdsByCandidate.entries()]
     .filter(([id]) => allowed.has(id))
-    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear) }))
-    .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal)
+    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
+    .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor)
     .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
     .slice(0, CANDIDATES_EXAMINED)
     .map((candidate) => candidate.id);
