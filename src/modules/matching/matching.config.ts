@@ -97,6 +97,8 @@ export const MATCHING_CONFIG = {
     /** Suggestions offered when the text names no known topic. */
     suggestions: 5,
   },
+  /** The cached vocabulary (topics, industries, candidate count, text profiles) is reloaded after any write through the same database, or after this long (writes by other processes). */
+  vocabularyTtlMs: 60_000,
   /** The most matches one page may hold. */
   maxPageSize: 50,
 } as const;
