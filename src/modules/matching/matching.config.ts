@@ -97,6 +97,14 @@ export const MATCHING_CONFIG = {
     /** Suggestions offered when the text names no known topic. */
     suggestions: 5,
   },
+  /**
+   * Per need topic, at most this many holders (the strongest by hold strength before recency) are fetched; then at most
+   * `candidatesExamined` candidates (best by topic signal) are examined in full (details, evidence, proximity). A page
+   * holds at most 50 matches, so the bounds only cut candidates that cannot reach it; on the sample county no need
+   * reaches either.
+   */
+  holdersPerTopic: 200,
+  candidatesExamined: 100,
   /** The cached vocabulary (topics, industries, candidate count, text profiles) is reloaded after any write through the same database, or after this long (writes by other processes). */
   vocabularyTtlMs: 60_000,
   /** The most matches one page may hold. */

@@ -119,8 +119,13 @@ const topicHoldSchema: z.ZodType<TopicHold> = z.object({
   kinds: z.array(z.string()),
 });
 
-/** Every expert or organisation of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one (within `steps`). */
+/**
+ * The experts or organisations of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one
+ * (within `steps`): per need topic, the `MATCHING_CONFIG.holdersPerTopic` strongest holders (by hold strength before
+ * recency), every way each holds it.
+ */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  const config = MATCHING_CONFIG.topics;
   const rows = await database.read(
     `UNWIND $needTopicIds AS needTopicId
      MATCH (need:Topic {id: needTopicId})
@@ -160,9 +165,42 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      ORDER BY CASE level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, coalesce(primary, false) DESC, coalesce(year, 0) DESC, viaId
      WITH candidate, needTopicId, held.id AS heldTopicId, down, up, via,
           head(collect({level: level, viaId: viaId, viaName: viaName, primary: primary, year: year})) AS best
-     RETURN candidate.id AS candidateId, needTopicId, heldTopicId, down, up, via, best.level AS level, best.viaId AS viaId, best.viaName AS viaName,
-            best.primary AS primary, best.year AS year, [label IN labels(candidate) WHERE label IN $kinds] AS kinds`,
-    { needTopicIds, kinds },
+     // Bound: per need topic, only the holders strongest on it (by the hold strength without recency) are returned.
+     WITH candidate, needTopicId, heldTopicId, down, up, via, best,
+          $viaStrength[via] * coalesce($levelStrength[best.level], 1.0)
+            * CASE via WHEN 'staff' THEN CASE WHEN best.primary THEN $staffPrimary ELSE $staffSecondary END ELSE 1.0 END
+            * $narrower ^ down * $broader ^ up AS strength
+     WITH needTopicId, candidate, max(strength) AS strongest,
+          collect({heldTopicId: heldTopicId, down: down, up: up, via: via, best: best}) AS ways
+     ORDER BY strongest DESC, candidate.id
+     WITH needTopicId, collect({candidate: candidate, ways: ways})[..$perTopic] AS holders
+     UNWIND holders AS holder
+     WITH holder.candidate AS candidate, needTopicId, holder.ways AS ways
+     UNWIND ways AS way
+     RETURN candidate.id AS candidateId, needTopicId, way.heldTopicId AS heldTopicId, way.down AS down, way.up AS up, way.via AS via,
+            way.best.level AS level, way.best.viaId AS viaId, way.best.viaName AS viaName, way.best.primary AS primary, way.best.year AS year,
+            [label IN labels(candidate) WHERE label IN $kinds] AS kinds`,
+    {
+      needTopicIds,
+      kinds,
+      perTopic: MATCHING_CONFIG.holdersPerTopic,
+      viaStrength: {
+        expertise: 1,
+        focus: config.organizationFocus,
+        staff: 1,
+        members: config.platformMemberDiscount,
+        led: config.ledProject,
+        joined: config.joinedProject,
+        patent: config.patent,
+        segment: config.segmentTopic,
+        serves: config.servedIndustryTopic,
+      },
+      levelStrength: config.expertiseLevel,
+      staffPrimary: config.staffDiscount.primary,
+      staffSecondary: config.staffDiscount.secondary,
+      narrower: config.narrowerDiscountPerStep,
+      broader: config.broaderDiscountPerStep,
+    },
   );
   return parseRows(topicHoldSchema, rows, 'topic holders');
 }

@@ -61,12 +61,10 @@ export interface MatchRequest {
   filter: Conditions | null;
   /** The reference year for evidence recency. */
   referenceYear?: number;
-  /** How many candidates (best by topic signal) are examined in full; default `CANDIDATES_EXAMINED`. */
+  /** How many candidates (best by topic signal) are examined in full; default `MATCHING_CONFIG.candidatesExamined`. */
   examine?: number;
 }
 
-/** At most this many candidates (best by topic signal) are examined in full; the rest cannot reach the top. */
-const CANDIDATES_EXAMINED = 300;
 
 /**
  * Reads free text (and explicit topics or industry) into weighted need topics, or suggestions when none: names and
@@ -172,7 +170,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
         .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
         .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor)
         .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
-        .slice(0, request.examine ?? CANDIDATES_EXAMINED)
+        .slice(0, request.examine ?? MATCHING_CONFIG.candidatesExamined)
         .map((candidate) => candidate.id);
     }),
   );
