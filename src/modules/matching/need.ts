@@ -153,9 +153,13 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
     const named = bestLabel(index, [industry.name, ...industry.aliases], words);
     if (named.recall < config.industryRecall && industry.id !== industryId) continue;
     if (named.recall >= config.industryRecall && industry.segments.length > 0) for (const word of searchWords(named.label)) topicWords.words.delete(word);
-    const namedSegments = industry.segments.filter((segment) => bestLabel(index, segmentLabels(segment.name), words).recall > config.topicRecall);
+    const namedSegments = industry.segments
+      .map((segment) => ({ ...segment, named: bestLabel(index, segmentLabels(segment.name), words) }))
+      .filter((segment) => segment.named.recall > config.topicRecall);
     if (namedSegments.length > 0) {
       for (const segment of namedSegments) {
+        // Likewise the words that named the segment (提取物 → 提取): they are answered by its required topics.
+        for (const word of searchWords(segment.named.label)) topicWords.words.delete(word);
         keepStrongest(
           segment.topicIds.map((id) => ({ id, weight: round(config.namedSegmentTopicWeight / Math.sqrt(segment.topicIds.length)), origin: `产业链环节「${segment.name}」所需技术` })),
           found,

@@ -78,6 +78,11 @@ describe('reading a need', () => {
     ]);
   });
 
+  it('does not reuse the words that named a segment: 提取物 named 中药材·提取物, so 提取 does not point to 漆酚提取', () => {
+    const withUrushiol: TopicLabel[] = [...topics, { id: 'topic:urushiol', name: '漆酚化学', aliases: ['漆酚提取'] }];
+    expect(interpretText('中药材提取物和制剂加工', withUrushiol, industries).map((topic) => topic.id)).toEqual(['topic:extraction', 'topic:formulation']);
+  });
+
   it('does not let the industry\'s own name name a topic (中药材 is not 中药材GAP)', () => {
     expect(interpretText('中药材提取物', topics, industries).map((topic) => topic.id)).not.toContain('topic:gap');
   });
