@@ -21,19 +21,11 @@ const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|Int
  */
 const FILTERED_LIST_REASON =
   'a filter on list membership (qualifications) and an unindexed range (foundedYear): no index serves it, so every enterprise is read, for the page and again for totalCount; the filteredList budget at 1M needs a range index on Enterprise.foundedYear (and a count that stops reading rows)';
-const CANDIDATE_COUNT_REASON =
-  'src/modules/matching counts every candidate (`MATCH (c) WHERE c:Expert OR c:Organization RETURN count(c)`) on every request for its rarity weights: a union scan of Expert and Organization (≈ 60 % of all nodes); owned by the matching rewrite — it should read the count store per label or keep the total cached';
 const KNOWN_OFFENDERS: Record<string, string> = {
   'floor/filteredList: NodeByLabelScan Enterprise': FILTERED_LIST_REASON,
   'ours/filteredList: NodeByLabelScan Enterprise': FILTERED_LIST_REASON,
   'ours/nested3: NodeByLabelScan Expert':
     'experts(filter: {organization}) is `MATCH (node:Expert) WHERE EXISTS { (node)-[:AFFILIATED_WITH]->(:Organization {id: $p0}) }` (src/graph/query.ts listEntities with src/modules/expert filters): the planner cannot start from the organisation inside EXISTS, so it reads every expert; the floor starts from the organisation by its id',
-  'ours/expertSearch: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/partnerRecommendations: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/demandMatches: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/industryChain: UnionNodeByLabelsScan Expert': `gap candidates go through the matcher: ${CANDIDATE_COUNT_REASON}`,
-  'ours/industryChain: IntersectionNodeByLabelsScan Organization':
-    'src/modules/chain: the research-partner candidates of a segment are matched as `…<-[:FOCUSES_ON]-(node:Organization) WHERE node:University OR node:ResearchInstitute`, which the planner answers by scanning Organization ∩ University/ResearchInstitute and joining; owned by the chain rewrite',
 };
 
 interface PlanNode {
