@@ -21,7 +21,9 @@ import { residentMb, startServer, stopServer, type RunningServer, type SystemNam
 import { WORKLOADS, workloadNamed, type Workload } from './workloads.js';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
-const PORTS: Record<SystemName, number> = { ours: 4310, floor: 4311, peer: 4312 };
+/** HTTP ports of the three servers: BENCH_SERVER_PORT (default 4310) and the next two, so two runs on one machine need not collide. */
+const SERVER_PORT = Number(process.env.BENCH_SERVER_PORT ?? 4310);
+const PORTS: Record<SystemName, number> = { ours: SERVER_PORT, floor: SERVER_PORT + 1, peer: SERVER_PORT + 2 };
 
 function bodiesFor(workload: Workload, system: SystemName, province: SyntheticProvince): string[] {
   return workload.params(province).map((params) => {

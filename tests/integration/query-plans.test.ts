@@ -16,19 +16,10 @@ const LARGE_LABELS = ['Entity', 'Organization', 'Enterprise', 'Expert', 'Patent'
 const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|PartitionedNodeByLabelScan|PartitionedAllNodesScan)/;
 
 /**
- * Queries that scan a large label today, each with the reason; the test fails on any other. Key:
- * `<system>/<workload>: <operator> <label>`.
+ * Queries allowed to scan a large label, each with the reason; the test fails on any other. Key:
+ * `<system>/<workload>: <operator> <label>`. None is left: every workload query starts from an index.
  */
-const CANDIDATE_COUNT_REASON =
-  'src/modules/matching counts every candidate (`MATCH (c) WHERE c:Expert OR c:Organization RETURN count(c)`) on every request for its rarity weights: a union scan of Expert and Organization (≈ 60 % of all nodes); owned by the matching rewrite — it should read the count store per label or keep the total cached';
-const KNOWN_OFFENDERS: Record<string, string> = {
-  'ours/expertSearch: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/partnerRecommendations: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/demandMatches: UnionNodeByLabelsScan Expert': CANDIDATE_COUNT_REASON,
-  'ours/industryChain: UnionNodeByLabelsScan Expert': `gap candidates go through the matcher: ${CANDIDATE_COUNT_REASON}`,
-  'ours/industryChain: IntersectionNodeByLabelsScan Organization':
-    'src/modules/chain: the research-partner candidates of a segment are matched as `…<-[:FOCUSES_ON]-(node:Organization) WHERE node:University OR node:ResearchInstitute`, which the planner answers by scanning Organization ∩ University/ResearchInstitute and joining; owned by the chain rewrite',
-};
+const KNOWN_OFFENDERS: Record<string, string> = {};
 
 interface PlanNode {
   operatorType: string;

@@ -50,6 +50,16 @@ export interface ChainGapModel {
   asOfYear: number;
   requiredTopicIds: string[];
   excludedIds: string[];
+  /**
+   * The candidates of every gap of the same chain analysis, computed in one matching pass on first request and shared
+   * (chain.service.ts); absent on a gap built elsewhere, which is then ranked alone.
+   */
+  candidatePool?: GapCandidatePool;
+}
+
+/** Lazily ranked candidates of a set of gaps: the best `CHAIN_RULES.candidatesMax` of each gap. */
+export interface GapCandidatePool {
+  candidatesOf(gap: ChainGapModel): Promise<GapCandidateModel[]>;
 }
 
 export interface ChainSegmentAnalysisModel {

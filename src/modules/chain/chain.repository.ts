@@ -114,7 +114,7 @@ export async function findSegmentResearchOrganizations(database: Database, indus
   return memberRows(
     await database.read(
       `${SEGMENTS_OF_INDUSTRY}
-       MATCH ${SEGMENT_TOPIC}<-[:FOCUSES_ON]-(node:Organization)
+       MATCH ${SEGMENT_TOPIC}<-[:FOCUSES_ON]-(node)
        WHERE node:University OR node:ResearchInstitute
        WITH county, segment, node, collect(DISTINCT topic) AS topics
        WITH segment, node, topics, ${LOCAL_ORGANIZATION('node')} AS local
@@ -150,11 +150,11 @@ export async function findSegmentRdPartners(database: Database, industryId: stri
     await database.read(
       `${SEGMENTS_OF_INDUSTRY}
        CALL (segment) {
-         MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node:Organization)
+         MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node)
          WHERE node:University OR node:ResearchInstitute
          RETURN node, 'COOPERATION' AS basis
          UNION
-         MATCH ${SEGMENT_TOPIC}<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node:Organization)
+         MATCH ${SEGMENT_TOPIC}<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node)
          WHERE node:University OR node:ResearchInstitute
          RETURN node, 'PROJECT' AS basis
        }

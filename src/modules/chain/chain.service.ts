@@ -3,7 +3,7 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
 import { CHAIN_RULES, type ChainRules, type SupportDimension } from './chain.config.js';
 import { chainDepths, judgeSegment } from './chain.analysis.js';
-import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, IndicatorProgressModel, IndustryChainModel } from './chain.model.js';
+import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel } from './chain.model.js';
 import { derivationFor, progressRatio } from './indicator.derivations.js';
 import { deriveIndicatorValues, findIndicators } from './indicator.repository.js';
 import {
@@ -18,7 +18,7 @@ import {
   findSegments,
   type MemberRow,
 } from './chain.repository.js';
-import { rankCandidates } from '../matching/matching.service.js';
+import { rankCandidatesBatch, type MatchRequest } from '../matching/matching.service.js';
 import { MATCHING_CONFIG } from '../matching/matching.config.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
@@ -105,6 +105,9 @@ export async function analyseIndustryChain(
       gaps,
     };
   });
+  const pool = candidatePool(database, analyses.flatMap((analysis) => analysis.gaps), rules.candidatesMax);
+  // Not enumerable: the pool is machinery, not data (exports and snapshots of a gap leave it out).
+  for (const analysis of analyses) for (const gap of analysis.gaps) Object.defineProperty(gap, 'candidatePool', { value: pool, enumerable: false });
   analyses.sort(
     (a, b) => a.depth - b.depth || Number(a.segment.order ?? 0) - Number(b.segment.order ?? 0) || String(a.segment.name).localeCompare(String(b.segment.name), 'zh'),
   );
@@ -121,13 +124,15 @@ const CANDIDATE_KINDS: Record<SupportDimension, readonly NodeKind[]> = {
 };
 
 /**
- * The top `first` candidates that could fill a gap, from anywhere in the graph except those already supporting
- * the segment, scored by the matching module against the segment's required topics, from the county's place
- * and as of the chain's year — so a gap candidate and a partner recommendation are explained the same way.
+ * How many candidates, best by topic signal, a gap examines in full before the final scoring (the matcher's K for gaps):
+ * a gap answers at most `candidatesMax` (20), and the topic signal carries most of the score, so a candidate outside
+ * the 60 best by topic cannot reach a gap's top 20 in practice; bounding it keeps one chain's pass small.
  */
-export async function rankGapCandidates(database: Database, gap: ChainGapModel, first: number): Promise<GapCandidateModel[]> {
-  if (first === 0) return [];
-  const result = await rankCandidates(database, {
+const GAP_CANDIDATES_EXAMINED = 60;
+
+/** The matching question of a gap: its segment's required topics, the kinds that fill its dimension, from the county, as of its year. */
+function gapRequest(gap: ChainGapModel): MatchRequest {
+  return {
     needTopics: gap.requiredTopicIds.map((id) => ({ id, weight: 1, origin: `产业链环节「${String(gap.segment.name)}」所需技术` })),
     kinds: CANDIDATE_KINDS[gap.dimension],
     partyId: null,
@@ -136,14 +141,49 @@ export async function rankGapCandidates(database: Database, gap: ChainGapModel, 
     conflictSegmentIds: [],
     filter: null,
     referenceYear: gap.asOfYear,
-  });
-  return result.matches.slice(0, first).map((match) => ({
+    examine: GAP_CANDIDATES_EXAMINED,
+  };
+}
+
+/**
+ * The candidates of a set of gaps (one chain), ranked in one matching pass the first time any gap's candidates (or the
+ * reason it has none) are asked for, then shared: a chain of 20 gaps costs the round trips of one matching request.
+ */
+function candidatePool(database: Database, gaps: readonly ChainGapModel[], keep: number): GapCandidatePool {
+  let ranked: Promise<Map<ChainGapModel, GapCandidateModel[]>> | null = null;
+  const rankAll = async () => {
+    const withTopics = gaps.filter((gap) => gap.requiredTopicIds.length > 0);
+    const results = await rankCandidatesBatch(database, withTopics.map(gapRequest));
+    return new Map(withTopics.map((gap, index) => [gap, results[index]!.matches.slice(0, keep).map(toGapCandidate)]));
+  };
+  return {
+    async candidatesOf(gap) {
+      ranked ??= rankAll();
+      return (await ranked).get(gap) ?? [];
+    },
+  };
+}
+
+function toGapCandidate(match: { candidate: EntityModel; label: string; score: number; reasons: GapCandidateModel['reasons'] }): GapCandidateModel {
+  return {
     candidate: match.candidate,
     label: match.label,
     score: match.score,
     local: match.reasons.some((reason) => reason.kind === 'GEOGRAPHY' && reason.signal === MATCHING_CONFIG.geography.sameCounty),
     reasons: match.reasons,
-  }));
+  };
+}
+
+/**
+ * The top `first` candidates that could fill a gap, from anywhere in the graph except those already supporting
+ * the segment, scored by the matching module against the segment's required topics, from the county's place
+ * and as of the chain's year — so a gap candidate and a partner recommendation are explained the same way. The gaps of
+ * one chain analysis are ranked together, once (see `candidatePool`).
+ */
+export async function rankGapCandidates(database: Database, gap: ChainGapModel, first: number): Promise<GapCandidateModel[]> {
+  if (first === 0) return [];
+  const pool = gap.candidatePool ?? candidatePool(database, [gap], Math.max(first, CHAIN_RULES.candidatesMax));
+  return (await pool.candidatesOf(gap)).slice(0, first);
 }
 
 const CANDIDATE_KIND_NAMES: Record<SupportDimension, [string, string]> = {

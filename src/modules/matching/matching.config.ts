@@ -71,9 +71,9 @@ export const MATCHING_CONFIG = {
     enterpriseBase: 0.2,
   },
   need: {
-    /** A topic counts as named by the text when this share of its name's (or an alias's) two-character words occur in it. */
+    /** A topic (or a chain segment) counts as named by the text when more than this share of its name's (or an alias's) words, weighted by how few topics use them, occur in it. */
     topicRecall: 0.5,
-    /** Share of an industry name's two-character words that must occur for the industry to count as named. */
+    /** Share of an industry name's words (weighted the same way) that must occur for the industry to count as named. */
     industryRecall: 0.6,
     /** Weight of the topics of a chain segment the text names (within a named industry). */
     namedSegmentTopicWeight: 0.9,
@@ -97,6 +97,16 @@ export const MATCHING_CONFIG = {
     /** Suggestions offered when the text names no known topic. */
     suggestions: 5,
   },
+  /**
+   * Per need topic, at most this many holders (the strongest by hold strength before recency) are fetched; then at most
+   * `candidatesExamined` candidates (best by topic signal) are examined in full (details, evidence, proximity). A page
+   * holds at most 50 matches, so the bounds only cut candidates that cannot reach it; on the sample county no need
+   * reaches either.
+   */
+  holdersPerTopic: 200,
+  candidatesExamined: 100,
+  /** The cached vocabulary (topics, industries, candidate count, text profiles) is reloaded after any write through the same database, or after this long (writes by other processes). */
+  vocabularyTtlMs: 60_000,
   /** The most matches one page may hold. */
   maxPageSize: 50,
 } as const;

@@ -25,11 +25,12 @@ const topicProfileSourceSchema: z.ZodType<TopicProfileSource> = z.object({
 });
 
 /**
- * Every topic's labels and every industry's segments with their required topics (for reading free text), and how
- * many project and patent tags there are (with the labels, the fingerprint of the topics' text profiles).
+ * Every topic's labels, every industry's segments with their required topics (for reading free text), and how many
+ * experts and organisations there are (for topic rarity; label counts come from the count store, no scan). Cached per
+ * database by `vocabulary.ts`.
  */
-export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[]; evidenceTags: number }> {
-  const [topics, industries, tags] = await Promise.all([
+export async function loadVocabulary(database: Database): Promise<{ topics: TopicLabel[]; industries: IndustryLabel[]; candidateTotal: number }> {
+  const [topics, industries, totals] = await Promise.all([
     database.read('MATCH (t:Topic) RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases ORDER BY t.id'),
     database.read(
       `MATCH (i:Industry)
@@ -38,12 +39,16 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
        WITH i, collect(CASE WHEN s IS NULL THEN null ELSE {id: s.id, name: s.name, topicIds: topicIds} END) AS segments
        RETURN i.id AS id, i.name AS name, coalesce(i.aliases, []) AS aliases, segments ORDER BY i.id`,
     ),
-    database.read('MATCH ()-[tag:ON_TOPIC]->() RETURN count(tag) AS tags'),
+    database.read(
+      `CALL () { MATCH (expert:Expert) RETURN count(expert) AS experts }
+       CALL () { MATCH (organization:Organization) RETURN count(organization) AS organizations }
+       RETURN experts + organizations AS total`,
+    ),
   ]);
   return {
     topics: parseRows(topicLabelSchema, topics, 'topic labels'),
     industries: parseRows(industryLabelSchema, industries, 'industry labels'),
-    evidenceTags: Number(tags[0]?.tags ?? 0),
+    candidateTotal: Number(totals[0]?.total ?? 0),
   };
 }
 
@@ -58,17 +63,14 @@ export async function loadTopicProfileSources(database: Database): Promise<Topic
   return parseRows(topicProfileSourceSchema, rows, 'topic profile sources');
 }
 
-/** How many experts and organisations hold each topic, and how many there are in all (for topic rarity). */
-export async function topicHolderCounts(database: Database, topicIds: string[]): Promise<{ total: number; holders: Map<string, number> }> {
-  const [totals, rows] = await Promise.all([
-    database.read('MATCH (c) WHERE c:Expert OR c:Organization RETURN count(c) AS total'),
-    database.read(
-      `UNWIND $topicIds AS topicId MATCH (t:Topic {id: topicId})
-       RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
-      { topicIds },
-    ),
-  ]);
-  return { total: Number(totals[0]?.total ?? 0), holders: new Map(rows.map((row) => [row.topicId as string, Number(row.holders)])) };
+/** How many experts and organisations hold each topic (declared expertise or focus), for topic rarity. */
+export async function topicHolderCounts(database: Database, topicIds: string[]): Promise<Map<string, number>> {
+  const rows = await database.read(
+    `UNWIND $topicIds AS topicId MATCH (t:Topic {id: topicId})
+     RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
+    { topicIds },
+  );
+  return new Map(rows.map((row) => [row.topicId as string, Number(row.holders)]));
 }
 
 /**
@@ -98,6 +100,8 @@ export interface TopicHold {
   primary?: boolean | null;
   /** For projects and patents: the start, grant or filing year. */
   year?: number | null;
+  /** The candidate's kinds among those asked for (University, Enterprise, Expert …). */
+  kinds: string[];
 }
 
 const topicHoldSchema: z.ZodType<TopicHold> = z.object({
@@ -112,10 +116,16 @@ const topicHoldSchema: z.ZodType<TopicHold> = z.object({
   viaName: z.string().nullish(),
   primary: z.boolean().nullish(),
   year: z.number().nullish(),
+  kinds: z.array(z.string()),
 });
 
-/** Every expert or organisation of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one (within `steps`). */
+/**
+ * The experts or organisations of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one
+ * (within `steps`): per need topic, the `MATCHING_CONFIG.holdersPerTopic` strongest holders (by hold strength before
+ * recency), every way each holds it.
+ */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  const config = MATCHING_CONFIG.topics;
   const rows = await database.read(
     `UNWIND $needTopicIds AS needTopicId
      MATCH (need:Topic {id: needTopicId})
@@ -153,10 +163,44 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
      WHERE any(label IN labels(candidate) WHERE label IN $kinds)
      // One row per way of holding: the strongest expert, the newest project or patent.
      ORDER BY CASE level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, coalesce(primary, false) DESC, coalesce(year, 0) DESC, viaId
-     WITH candidate.id AS candidateId, needTopicId, held.id AS heldTopicId, down, up, via,
+     WITH candidate, needTopicId, held.id AS heldTopicId, down, up, via,
           head(collect({level: level, viaId: viaId, viaName: viaName, primary: primary, year: year})) AS best
-     RETURN candidateId, needTopicId, heldTopicId, down, up, via, best.level AS level, best.viaId AS viaId, best.viaName AS viaName, best.primary AS primary, best.year AS year`,
-    { needTopicIds, kinds },
+     // Bound: per need topic, only the holders strongest on it (by the hold strength without recency) are returned.
+     WITH candidate, needTopicId, heldTopicId, down, up, via, best,
+          $viaStrength[via] * coalesce($levelStrength[best.level], 1.0)
+            * CASE via WHEN 'staff' THEN CASE WHEN best.primary THEN $staffPrimary ELSE $staffSecondary END ELSE 1.0 END
+            * $narrower ^ down * $broader ^ up AS strength
+     WITH needTopicId, candidate, max(strength) AS strongest,
+          collect({heldTopicId: heldTopicId, down: down, up: up, via: via, best: best}) AS ways
+     ORDER BY strongest DESC, candidate.id
+     WITH needTopicId, collect({candidate: candidate, ways: ways})[..$perTopic] AS holders
+     UNWIND holders AS holder
+     WITH holder.candidate AS candidate, needTopicId, holder.ways AS ways
+     UNWIND ways AS way
+     RETURN candidate.id AS candidateId, needTopicId, way.heldTopicId AS heldTopicId, way.down AS down, way.up AS up, way.via AS via,
+            way.best.level AS level, way.best.viaId AS viaId, way.best.viaName AS viaName, way.best.primary AS primary, way.best.year AS year,
+            [label IN labels(candidate) WHERE label IN $kinds] AS kinds`,
+    {
+      needTopicIds,
+      kinds,
+      perTopic: MATCHING_CONFIG.holdersPerTopic,
+      viaStrength: {
+        expertise: 1,
+        focus: config.organizationFocus,
+        staff: 1,
+        members: config.platformMemberDiscount,
+        led: config.ledProject,
+        joined: config.joinedProject,
+        patent: config.patent,
+        segment: config.segmentTopic,
+        serves: config.servedIndustryTopic,
+      },
+      levelStrength: config.expertiseLevel,
+      staffPrimary: config.staffDiscount.primary,
+      staffSecondary: config.staffDiscount.secondary,
+      narrower: config.narrowerDiscountPerStep,
+      broader: config.broaderDiscountPerStep,
+    },
   );
   return parseRows(topicHoldSchema, rows, 'topic holders');
 }

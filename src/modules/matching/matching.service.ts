@@ -9,15 +9,13 @@ import type { Database } from '../../neo4j/database.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
-import { createHash } from 'node:crypto';
-import { topicProfiles, type TopicProfiles } from './topic-profiles.js';
+import type { TopicProfiles } from './topic-profiles.js';
+import { topicProfilesOf, vocabularyOf } from './vocabulary.js';
 import {
   candidateDetails,
-  loadTopicProfileSources,
   evidenceOf,
   findTopicHolders,
   insidersOf,
-  loadVocabulary,
   placeOfRegion,
   proximityTo,
   targetFacts,
@@ -63,17 +61,10 @@ export interface MatchRequest {
   filter: Conditions | null;
   /** The reference year for evidence recency. */
   referenceYear?: number;
+  /** How many candidates (best by topic signal) are examined in full; default `MATCHING_CONFIG.candidatesExamined`. */
+  examine?: number;
 }
 
-/** At most this many candidates (best by topic signal) are examined in full; the rest cannot reach the top. */
-const CANDIDATES_EXAMINED = 300;
-
-/** A fingerprint of what the topics' text profiles are built from: their labels and the number of project and patent tags. */
-function profileFingerprint(vocabulary: { topics: Array<{ id: string; name: string; aliases: string[] }>; evidenceTags: number }): string {
-  const hash = createHash('sha1');
-  for (const topic of vocabulary.topics) hash.update(`${topic.id}\u0000${topic.name}\u0000${topic.aliases.join('\u0001')}\u0002`);
-  return `${vocabulary.topics.length}:${vocabulary.evidenceTags}:${hash.digest('hex')}`;
-}
 
 /**
  * Reads free text (and explicit topics or industry) into weighted need topics, or suggestions when none: names and
@@ -84,14 +75,14 @@ export async function interpretNeed(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null },
 ): Promise<{ topics: NeedTopic[]; suggestions: string[] }> {
-  const vocabulary = await loadVocabulary(database);
+  const vocabulary = await vocabularyOf(database);
   const topics = new Map<string, NeedTopic>();
   for (const id of need.topicIds ?? []) topics.set(id, { id, weight: 1, origin: '指定主题' });
   const raw = need.text?.trim() ?? '';
   let text = raw;
   let profiles: TopicProfiles | undefined;
   if (raw) {
-    profiles = await topicProfiles(database, profileFingerprint(vocabulary), () => loadTopicProfileSources(database));
+    profiles = await topicProfilesOf(database);
     const spelt = profiles.fromPinyin(raw);
     if (spelt.length > 0) text = `${raw} ${spelt.join(' ')}`;
   }
@@ -121,80 +112,140 @@ function labelOf(entity: EntityModel, affiliationName: string | null, place: Pla
   return region ? `${String(entity.name)}（${region}）` : String(entity.name);
 }
 
-/** Runs the pipeline for one request; returns every match, best first. */
-export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
-  const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
-  if (request.needTopics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [] };
-  const needTopicIds = request.needTopics.map((topic) => topic.id);
-  const counts = await topicHolderCounts(database, needTopicIds);
-  const needTopics: RankedNeedTopic[] = request.needTopics
-    .map((topic) => ({ ...topic, rarity: rarity(counts.holders.get(topic.id) ?? 0, counts.total) }))
-    .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity);
-
-  const holds = await findTopicHolders(database, needTopicIds, request.kinds, MATCHING_CONFIG.topics.hierarchySteps);
-  const holdsByCandidate = new Map<string, TopicHold[]>();
-  for (const hold of holds) {
-    if (request.excludeIds.has(hold.candidateId)) continue;
-    holdsByCandidate.set(hold.candidateId, [...(holdsByCandidate.get(hold.candidateId) ?? []), hold]);
-  }
-  const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
-  const shortlist = [...holdsByCandidate.entries()]
-    .filter(([id]) => allowed.has(id))
-    .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear) }))
-    .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal)
-    .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
-    .slice(0, CANDIDATES_EXAMINED)
-    .map((candidate) => candidate.id);
-
-  const evidenceTopicIds = [...new Set(holds.map((hold) => hold.heldTopicId).concat(needTopicIds))];
-  const [details, evidence, proximity, needPlace] = await Promise.all([
-    candidateDetails(database, shortlist),
-    evidenceOf(database, shortlist, evidenceTopicIds),
-    request.partyId ? proximityTo(database, shortlist, request.partyId, MATCHING_CONFIG.proximity.maxPathHops) : Promise.resolve(null),
-    request.regionId ? placeOfRegion(database, request.regionId) : Promise.resolve(undefined),
-  ]);
-  const namedIds = new Set<string>([...evidenceTopicIds]);
-  for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) namedIds.add(id);
-  for (const segmentId of request.conflictSegmentIds) namedIds.add(segmentId);
-  const names = new Map((await findEntitiesByIds(database, [...namedIds])).filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
-
-  const matches: MatchModel[] = [];
-  for (const candidateId of shortlist) {
-    const candidate = details.get(candidateId);
-    if (!candidate) continue;
-    const facts: CandidateFacts = {
-      holds: holdsByCandidate.get(candidateId) ?? [],
-      details: candidate,
-      projects: evidence.projects.filter((project) => project.candidateId === candidateId),
-      patents: evidence.patents.filter((patent) => patent.candidateId === candidateId),
-      proximity: proximity ? (proximity.get(candidateId) ?? null) : undefined,
-      needPlace,
-      names,
-    };
-    const scored = scoreCandidate(candidateId, needTopics, facts, referenceYear);
-    const sharedSegments = candidate.segmentIds
-      .filter((segmentId) => request.conflictSegmentIds.includes(segmentId))
-      .map((segmentId) => `「${names.get(segmentId) ?? segmentId}」`)
-      .sort();
-    matches.push({
-      candidate: candidate.entity,
-      score: scored.score,
-      reasons: scored.reasons,
-      label: labelOf(candidate.entity, candidate.affiliationName, candidate.place),
-      alreadyCooperating: facts.proximity?.cooperating ?? false,
-      possibleConflict: sharedSegments.length > 0,
-      conflictReason:
-        sharedSegments.length === 0
-          ? null
-          : candidate.entity.nodeKind === 'Expert'
-            ? `任职于同一产业链环节${sharedSegments.join('、')}的企业「${candidate.affiliationName ?? ''}」，可能存在竞争关系`
-            : `同在产业链环节${sharedSegments.join('、')}，可能存在竞争关系`,
-    });
-  }
-  matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
-  return { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches };
+/**
+ * A hold through one of the party's own chain segments: the candidate works in a segment the party works in. Such a
+ * candidate is always shown (flagged `possibleConflict`), even under the minimum topic signal: a need spanning several
+ * segments dilutes a competitor's signal (it holds one segment's topics), yet it is the competitor the flag warns of.
+ */
+function isCompetitorHold(hold: TopicHold, request: MatchRequest): boolean {
+  return hold.via === 'segment' && typeof hold.viaId === 'string' && request.conflictSegmentIds.includes(hold.viaId);
 }
 
+/** Runs the pipeline for one request; returns every match, best first. */
+export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
+  const [result] = await rankCandidatesBatch(database, [request]);
+  return result!;
+}
+
+const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [] };
+
+/**
+ * Runs the pipeline for several requests in one pass (the gaps of a chain): the vocabulary, topic holder counts, topic
+ * holders, candidate details, evidence, places and names are each fetched once for all of them, in the same number of
+ * round trips as one request; each request is then scored on its own. Results are in the order of the requests.
+ */
+export async function rankCandidatesBatch(database: Database, requests: readonly MatchRequest[]): Promise<MatchResultModel[]> {
+  const live = requests.filter((request) => request.needTopics.length > 0);
+  if (live.length === 0) return requests.map(() => NO_TOPIC);
+  const allTopicIds = [...new Set(live.flatMap((request) => request.needTopics.map((topic) => topic.id)))];
+  const allKinds = [...new Set(live.flatMap((request) => request.kinds))];
+  const [holders, vocabulary, holds] = await Promise.all([
+    topicHolderCounts(database, allTopicIds),
+    vocabularyOf(database),
+    findTopicHolders(database, allTopicIds, allKinds, MATCHING_CONFIG.topics.hierarchySteps),
+  ]);
+
+  // Per request: its ranked need topics, its holds, and its shortlist (best by topic signal).
+  const plans = live.map((request) => {
+    const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
+    const needTopics: RankedNeedTopic[] = request.needTopics
+      .map((topic) => ({ ...topic, rarity: rarity(holders.get(topic.id) ?? 0, vocabulary.candidateTotal) }))
+      .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity);
+    const needTopicIds = new Set(needTopics.map((topic) => topic.id));
+    const holdsByCandidate = new Map<string, TopicHold[]>();
+    for (const hold of holds) {
+      if (!needTopicIds.has(hold.needTopicId) || request.excludeIds.has(hold.candidateId) || !hold.kinds.some((kind) => request.kinds.includes(kind as NodeKind))) continue;
+      const list = holdsByCandidate.get(hold.candidateId);
+      if (list) list.push(hold);
+      else holdsByCandidate.set(hold.candidateId, [hold]);
+    }
+    const heldTopicIds = new Set([...holdsByCandidate.values()].flat().map((hold) => hold.heldTopicId));
+    return { request, referenceYear, needTopics, holdsByCandidate, evidenceTopicIds: new Set([...heldTopicIds, ...needTopicIds]) };
+  });
+  const shortlists = await Promise.all(
+    plans.map(async ({ request, referenceYear, needTopics, holdsByCandidate }) => {
+      const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
+      return [...holdsByCandidate.entries()]
+        .filter(([id]) => allowed.has(id))
+        .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
+        .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor)
+        .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
+        .slice(0, request.examine ?? MATCHING_CONFIG.candidatesExamined)
+        .map((candidate) => candidate.id);
+    }),
+  );
+
+  const everyone = [...new Set(shortlists.flat())];
+  const everyEvidenceTopic = [...new Set(plans.flatMap((plan) => [...plan.evidenceTopicIds]))];
+  const regionIds = [...new Set(live.map((request) => request.regionId).filter((id): id is string => id !== null))];
+  const [details, evidence, proximities, places] = await Promise.all([
+    candidateDetails(database, everyone),
+    evidenceOf(database, everyone, everyEvidenceTopic),
+    Promise.all(plans.map((plan, index) => (plan.request.partyId ? proximityTo(database, shortlists[index]!, plan.request.partyId, MATCHING_CONFIG.proximity.maxPathHops) : Promise.resolve(null)))),
+    Promise.all(regionIds.map(async (regionId) => [regionId, await placeOfRegion(database, regionId)] as const)).then((entries) => new Map(entries)),
+  ]);
+  const namedIds = new Set<string>(everyEvidenceTopic);
+  for (const proximity of proximities) for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) namedIds.add(id);
+  for (const request of live) for (const segmentId of request.conflictSegmentIds) namedIds.add(segmentId);
+  const names = new Map((await findEntitiesByIds(database, [...namedIds])).filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
+  const projectsOf = groupByCandidate(evidence.projects);
+  const patentsOf = groupByCandidate(evidence.patents);
+
+  const results = new Map<MatchRequest, MatchResultModel>();
+  plans.forEach(({ request, referenceYear, needTopics, holdsByCandidate, evidenceTopicIds }, index) => {
+    const proximity = proximities[index] ?? null;
+    const needPlace = request.regionId ? places.get(request.regionId) : undefined;
+    // Evidence on this request's topics only (the batch fetched it for every request's topics).
+    const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
+      items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
+    const matches: MatchModel[] = [];
+    for (const candidateId of shortlists[index]!) {
+      const candidate = details.get(candidateId);
+      if (!candidate) continue;
+      const facts: CandidateFacts = {
+        holds: holdsByCandidate.get(candidateId) ?? [],
+        details: candidate,
+        projects: onTopics(projectsOf.get(candidateId) ?? []),
+        patents: onTopics(patentsOf.get(candidateId) ?? []),
+        proximity: proximity ? (proximity.get(candidateId) ?? null) : undefined,
+        needPlace,
+        names,
+      };
+      const scored = scoreCandidate(candidateId, needTopics, facts, referenceYear);
+      const sharedSegments = candidate.segmentIds
+        .filter((segmentId) => request.conflictSegmentIds.includes(segmentId))
+        .map((segmentId) => `「${names.get(segmentId) ?? segmentId}」`)
+        .sort();
+      matches.push({
+        candidate: candidate.entity,
+        score: scored.score,
+        reasons: scored.reasons,
+        label: labelOf(candidate.entity, candidate.affiliationName, candidate.place),
+        alreadyCooperating: facts.proximity?.cooperating ?? false,
+        possibleConflict: sharedSegments.length > 0,
+        conflictReason:
+          sharedSegments.length === 0
+            ? null
+            : candidate.entity.nodeKind === 'Expert'
+              ? `任职于同一产业链环节${sharedSegments.join('、')}的企业「${candidate.affiliationName ?? ''}」，可能存在竞争关系`
+              : `同在产业链环节${sharedSegments.join('、')}，可能存在竞争关系`,
+      });
+    }
+    matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
+    results.set(request, { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches });
+  });
+  return requests.map((request) => results.get(request) ?? NO_TOPIC);
+}
+
+function groupByCandidate<T extends { candidateId: string }>(items: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const list = grouped.get(item.candidateId);
+    if (list) list.push(item);
+    else grouped.set(item.candidateId, [item]);
+  }
+  return grouped;
+}
 
 /** The candidate kinds a partner recommendation considers by default. */
 export const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform', 'Expert'];

@@ -1,11 +1,11 @@
 /**
- * Turning a need written in free text into weighted topics. Chinese has no spaces, so texts are compared as
- * sets of overlapping two-character words (as Neo4j's cjk analyzer indexes them); Latin words are compared
- * whole. A topic is named when enough of its name's (or an alias's) words occur in the text; an industry
- * named together with one of its chain segments brings that segment's required topics.
+ * Turning a need written in free text into weighted topics. Texts are read as words (jieba, src/text/segment.ts):
+ * a topic is named when enough of its name's (or an alias's) words — weighted by how few topics use them — occur
+ * in the text; an industry named together with one of its chain segments brings that segment's required topics.
  */
 import { MATCHING_CONFIG } from './matching.config.js';
 import type { TopicProfiles } from './topic-profiles.js';
+import { cut, segment as searchWords, wordSet } from '../../text/segment.js';
 
 export interface TopicLabel {
   id: string;
@@ -33,35 +33,89 @@ export interface NeedTopic {
   origin: string;
 }
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-const LATIN_WORD = /[a-z0-9]+/g;
-
-/** The words of a text: overlapping CJK character pairs (a lone character stands for itself) and lowercase Latin words. */
-export function wordsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const run of lower.match(CJK_RUN) ?? []) {
-    if (run.length === 1) words.add(run);
-    for (let index = 0; index + 1 < run.length; index += 1) words.add(run.slice(index, index + 2));
-  }
-  for (const word of lower.match(LATIN_WORD) ?? []) if (word.length > 1) words.add(word);
-  return words;
+/** A text as the label matching reads it: its words (search mode, src/text/segment.ts). */
+export interface TextWords {
+  words: ReadonlySet<string>;
 }
 
-/** The share of the label's words that occur among `words` (0–1). */
-export function recall(label: string, words: Set<string>): number {
-  const labelWords = wordsOf(label);
-  if (labelWords.size === 0) return 0;
-  let found = 0;
-  for (const word of labelWords) if (words.has(word)) found += 1;
-  return found / labelWords.size;
+export function readText(text: string): TextWords {
+  return { words: wordSet(text) };
+}
+
+/**
+ * The labels of a vocabulary (topic names and aliases) read as words, and which topics use each word. Built once per
+ * topic list (the vocabulary is cached per database, so one list lives until the next write).
+ */
+export class LabelIndex {
+  /** Word → ids of the topics whose labels use it (search-mode words, so sub-words of compounds count too). */
+  readonly topicsByWord = new Map<string, string[]>();
+  private readonly labelWordCache = new Map<string, string[]>();
+  private readonly partCache = new Map<string, string[]>();
+
+  constructor(topics: readonly TopicLabel[]) {
+    for (const topic of topics) {
+      for (const word of wordSet([topic.name, ...topic.aliases].join(' '))) {
+        const users = this.topicsByWord.get(word);
+        if (users) users.push(topic.id);
+        else this.topicsByWord.set(word, [topic.id]);
+      }
+    }
+  }
+
+  /** The words of a label (precise cut, so 规范化 stays one word), memoised. */
+  wordsOfLabel(label: string): string[] {
+    let words = this.labelWordCache.get(label);
+    if (!words) {
+      words = [...new Set(cut(label))];
+      this.labelWordCache.set(label, words);
+    }
+    return words;
+  }
+
+  /** The dictionary sub-words (two characters or more) of a word of three or more: 规范化 → 规范. */
+  private partsOf(word: string): string[] {
+    let parts = this.partCache.get(word);
+    if (!parts) {
+      parts = word.length >= 3 ? searchWords(word).filter((part) => part !== word && part.length >= 2) : [];
+      this.partCache.set(word, parts);
+    }
+    return parts;
+  }
+
+  /**
+   * How much of a label a text mentions (0–1): the share of the label's words the text has. A word counts fully when
+   * the text has it (the text's search-mode words include the sub-words of its compounds: 保质期 → 保质), half when
+   * the text has only one of the word's own sub-words (规范化 ← 规范). 冷链保存 is 1 in 冷链运输中的保存, ½ in 保存.
+   */
+  recall(label: string, text: TextWords): number {
+    const labelWords = this.wordsOfLabel(label);
+    if (labelWords.length === 0) return 0;
+    let found = 0;
+    for (const word of labelWords) {
+      if (text.words.has(word)) found += 1;
+      else if (this.partsOf(word).some((part) => text.words.has(part))) found += 0.5;
+    }
+    return found / labelWords.length;
+  }
+}
+
+/** Label indexes per topic list: the vocabulary cache hands out the same list until a write, so this is built once per write. */
+const labelIndexes = new WeakMap<readonly TopicLabel[], LabelIndex>();
+
+export function labelIndexOf(topics: readonly TopicLabel[]): LabelIndex {
+  let index = labelIndexes.get(topics);
+  if (!index) {
+    index = new LabelIndex(topics);
+    labelIndexes.set(topics, index);
+  }
+  return index;
 }
 
 /** The best recall over a name and its aliases, with the label that gave it. */
-function bestLabel(labels: string[], words: Set<string>): { label: string; recall: number } {
+function bestLabel(index: LabelIndex, labels: string[], words: TextWords): { label: string; recall: number } {
   let best = { label: labels[0] ?? '', recall: 0 };
   for (const label of labels) {
-    const value = recall(label, words);
+    const value = index.recall(label, words);
     if (value > best.recall) best = { label, recall: value };
   }
   return best;
@@ -88,49 +142,58 @@ function keepStrongest(topics: NeedTopic[], into: Map<string, NeedTopic>): void 
  */
 export function interpretText(text: string, topics: TopicLabel[], industries: IndustryLabel[], industryId?: string, profiles?: TopicProfiles): NeedTopic[] {
   const config = MATCHING_CONFIG.need;
-  const words = wordsOf(text);
+  const index = labelIndexOf(topics);
+  const words = readText(text);
   const found = new Map<string, NeedTopic>();
   // Words that name an industry ("中药材") say which chain the need is in, not which technology: topics are
   // matched on the remaining words, so "中药材提取物" does not name 中药材GAP.
-  const topicWords = new Set(words);
+  const topicWords = { words: new Set(words.words) };
+  const wholesaleIds = new Set<string>();
   for (const industry of industries) {
-    const named = bestLabel([industry.name, ...industry.aliases], words);
+    const named = bestLabel(index, [industry.name, ...industry.aliases], words);
     if (named.recall < config.industryRecall && industry.id !== industryId) continue;
-    if (named.recall >= config.industryRecall && industry.segments.length > 0) for (const word of wordsOf(named.label)) topicWords.delete(word);
-    const namedSegments = industry.segments.filter((segment) => bestLabel(segmentLabels(segment.name), words).recall >= config.topicRecall);
+    if (named.recall >= config.industryRecall && industry.segments.length > 0) for (const word of searchWords(named.label)) topicWords.words.delete(word);
+    const namedSegments = industry.segments
+      .map((segment) => ({ ...segment, named: bestLabel(index, segmentLabels(segment.name), words) }))
+      .filter((segment) => segment.named.recall > config.topicRecall);
     if (namedSegments.length > 0) {
       for (const segment of namedSegments) {
+        // Likewise the words that named the segment (提取物 → 提取): they are answered by its required topics.
+        for (const word of searchWords(segment.named.label)) topicWords.words.delete(word);
         keepStrongest(
-          segment.topicIds.map((id) => ({ id, weight: config.namedSegmentTopicWeight, origin: `产业链环节「${segment.name}」所需技术` })),
+          segment.topicIds.map((id) => ({ id, weight: round(config.namedSegmentTopicWeight / Math.sqrt(segment.topicIds.length)), origin: `产业链环节「${segment.name}」所需技术` })),
           found,
         );
       }
     } else {
       for (const segment of industry.segments) {
         keepStrongest(segment.topicIds.map((id) => ({ id, weight: config.industryTopicWeight, origin: `产业「${industry.name}」链上所需技术` })), found);
+        for (const id of segment.topicIds) wholesaleIds.add(id);
       }
     }
   }
   const named = new Map<string, NeedTopic>();
   for (const topic of topics) {
-    const best = bestLabel([topic.name, ...topic.aliases], topicWords);
-    if (best.recall >= config.topicRecall) keepStrongest([{ id: topic.id, weight: round(best.recall), origin: `名称匹配「${best.label}」` }], named);
+    const best = bestLabel(index, [topic.name, ...topic.aliases], topicWords);
+    if (best.recall > config.topicRecall) keepStrongest([{ id: topic.id, weight: round(best.recall), origin: `名称匹配「${best.label}」` }], named);
   }
-  // When no topic is named outright, a word that only one or two topics use ("割漆", "超细") still points to them, weakly.
+  // When no topic is named outright, a word that only one or two topics' labels use ("割漆", "超细") still points to them, weakly.
   if (named.size === 0) {
-    const topicsByWord = new Map<string, string[]>();
-    for (const topic of topics) {
-      for (const word of wordsOf([topic.name, ...topic.aliases].join(' '))) topicsByWord.set(word, [...(topicsByWord.get(word) ?? []), topic.id]);
-    }
-    for (const word of topicWords) {
-      const users = [...new Set(topicsByWord.get(word) ?? [])];
+    for (const word of topicWords.words) {
+      const users = [...new Set(index.topicsByWord.get(word) ?? [])];
       if (word.length < 2 || users.length === 0 || users.length > config.distinctiveWordTopics) continue;
       keepStrongest(users.map((id) => ({ id, weight: config.distinctiveWordWeight, origin: `关键词「${word}」` })), named);
     }
   }
   if (profiles) readThroughProfiles(text, profiles, named, topics);
   keepStrongest([...named.values()], found);
-  return [...found.values()].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, config.maxTopics);
+  // The topics the text itself points to (by name, typo, keyword or profile) are kept before those an industry named
+  // without a segment brings wholesale: "烟熏老腊肉…亚硝酸盐" keeps 亚硝酸盐控制 even though 老腊肉's chain needs eight topics.
+  const byWeight = (a: NeedTopic, b: NeedTopic) => b.weight - a.weight || a.id.localeCompare(b.id);
+  const isWholesale = (topic: NeedTopic) => wholesaleIds.has(topic.id) && topic.weight === config.industryTopicWeight && !named.has(topic.id);
+  const pointed = [...found.values()].filter((topic) => !isWholesale(topic)).sort(byWeight);
+  const wholesale = [...found.values()].filter(isWholesale).sort(byWeight);
+  return [...pointed, ...wholesale].slice(0, config.maxTopics).sort(byWeight);
 }
 
 /**
@@ -151,17 +214,15 @@ function readThroughProfiles(text: string, profiles: TopicProfiles, into: Map<st
   }
 }
 
-/** The known topics nearest to a text that names none: most characters in common first (CJK characters only, when the text has any). */
+/**
+ * The known topics nearest to a text, by the words they share with its labels (each word weighted as in
+ * `LabelIndex`), best first: what a need that names no topic is offered when the topics' text profiles find nothing.
+ */
 export function suggestTopics(text: string, topics: TopicLabel[]): string[] {
-  const hasCjk = /[\u3400-\u9fff]/.test(text);
-  const characters = new Set([...text.toLowerCase()].filter((character) => (hasCjk ? /[\u3400-\u9fff]/ : /[\p{L}\p{N}]/u).test(character)));
+  const index = labelIndexOf(topics);
+  const words = readText(text);
   return topics
-    .map((topic) => {
-      const labelCharacters = new Set([...[topic.name, ...topic.aliases].join('').toLowerCase()]);
-      let shared = 0;
-      for (const character of labelCharacters) if (characters.has(character)) shared += 1;
-      return { id: topic.id, similarity: shared / Math.sqrt(Math.max(labelCharacters.size, 1)) };
-    })
+    .map((topic) => ({ id: topic.id, similarity: bestLabel(index, [topic.name, ...topic.aliases], words).recall }))
     .filter((topic) => topic.similarity > 0)
     .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
     .slice(0, MATCHING_CONFIG.need.suggestions)

@@ -93,15 +93,3 @@ export class TopicProfiles {
     return words;
   }
 }
-
-/** Built profiles per database, reused while the fingerprint of the data they were built from is unchanged. */
-const cache = new WeakMap<object, { fingerprint: string; profiles: TopicProfiles }>();
-
-/** The profiles of a database for a fingerprint of their data; `load` fetches the sources when the fingerprint changed. */
-export async function topicProfiles(database: object, fingerprint: string, load: () => Promise<TopicProfileSource[]>): Promise<TopicProfiles> {
-  const entry = cache.get(database);
-  if (entry?.fingerprint === fingerprint) return entry.profiles;
-  const profiles = new TopicProfiles(await load());
-  cache.set(database, { fingerprint, profiles });
-  return profiles;
-}

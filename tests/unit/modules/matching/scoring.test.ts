@@ -14,6 +14,7 @@ const hold = (needTopicId: string, level: string | null, via: TopicHold['via'] =
   up,
   level,
   via,
+  kinds: ['Expert'],
 });
 const place = { regionId: 'region:town', ancestors: [{ id: 'region:town', kind: 'TOWNSHIP', name: '镇' }, { id: 'region:county', kind: 'COUNTY', name: 'X县' }], zones: [] };
 const facts = (holds: TopicHold[], extra: Partial<CandidateFacts> = {}): CandidateFacts => ({
