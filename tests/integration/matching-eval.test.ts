@@ -6,7 +6,7 @@ import { testNeo4jSettings } from '../support/test-neo4j.js';
 import { evaluateMatching, formatReport, HELDOUT_DATASET, HELDOUT_JUDGEMENTS_FILE, type EvaluationReport } from '../../bench/eval/evaluate.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
 import { openDatabase, type Database } from '../../src/neo4j/database.js';
-import { migrate } from '../../src/neo4j/migrations.js';
+import { migrate } from '../../src/graph/migrations.js';
 import { importDataset } from '../../src/import/importer.js';
 
 /** The figure reached when the matcher was last tuned (0.879 overall nDCG@10), minus a small margin. */
