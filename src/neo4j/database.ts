@@ -19,6 +19,9 @@ export interface QueryEvent {
  * leader (so the same code runs on a cluster), values leave as plain JavaScript, and driver errors leave as
  * domain errors.
  */
+/** How many times a read is tried when it fails with a retryable error. */
+const READ_ATTEMPTS = 3;
+
 export class Database {
   private readonly listeners = new Set<(event: QueryEvent) => void>();
 
@@ -97,9 +100,10 @@ export class Database {
   private async run(mode: 'READ' | 'WRITE', query: string, parameters: Record<string, unknown>): Promise<Row[]> {
     const started = performance.now();
     try {
+      if (mode === 'READ') return await this.autoCommitRead(query, parameters);
       const result = await this.driver.executeQuery(query, parameters, {
         database: this.name,
-        routing: mode === 'READ' ? routing.READ : routing.WRITE,
+        routing: routing.WRITE,
         transactionConfig: this.transactionConfig(),
       });
       return result.records.map(rowOf);
@@ -107,6 +111,27 @@ export class Database {
       throw translateDriverError(error);
     } finally {
       this.emit({ mode, durationMs: performance.now() - started });
+    }
+  }
+
+  /**
+   * One read query as an auto-commit transaction on a read session: one round trip (RUN and PULL pipelined) where a
+   * managed transaction takes two (BEGIN+RUN+PULL, then COMMIT) — about 1.5 ms of every read's 3 ms on a local
+   * server. Same bookmark chain (reads after this process's writes see them), same timeout; a retryable failure
+   * (leader switch, transient lock) is tried again, up to READ_ATTEMPTS times.
+   */
+  private async autoCommitRead(query: string, parameters: Record<string, unknown>): Promise<Row[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
+      try {
+        const result = await session.run(query, parameters, this.transactionConfig());
+        return result.records.map(rowOf);
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      } finally {
+        await session.close();
+      }
     }
   }
 
