@@ -49,9 +49,33 @@ export interface ServiceOptions {
   admission?: AdmissionSettings;
 }
 
-/** Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS). */
+/**
+ * Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS), and
+ * Apollo's subclasses (ValidationError, UserInputError…) carry their own names.
+ */
 function isGraphQLError(value: unknown): value is GraphQLError {
-  return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
+  return value instanceof GraphQLError || (value instanceof Error && 'extensions' in value && 'originalError' in value && 'locations' in value);
+}
+
+/** The errors an error wraps, itself first (graphql wraps a scalar's error once or twice, depending on the realm). */
+function* causesOf(error: unknown): Generator<unknown> {
+  for (let cause = error, depth = 0; cause !== undefined && cause !== null && depth < 5; depth += 1) {
+    yield cause;
+    cause = isGraphQLError(cause) ? cause.originalError : undefined;
+  }
+}
+
+/**
+ * Whether an error says a value of the request does not fit its type: a custom scalar refused it, or a variable
+ * could not be coerced. Apollo tags the latter BAD_USER_INPUT only when the graphql realm is its own, so both are
+ * recognised here by shape.
+ */
+function isInputCoercionError(error: unknown): boolean {
+  for (const cause of causesOf(error)) {
+    if (cause instanceof Error && cause.name === 'InvalidScalarValueError') return true;
+    if (isGraphQLError(cause) && cause.nodes?.length === 1 && cause.nodes[0]?.kind === 'VariableDefinition' && cause.message.startsWith('Variable "$')) return true;
+  }
+  return false;
 }
 
 /** The public code and message of an error the resolvers did not expect to be the caller's fault; null for others. */
@@ -67,6 +91,7 @@ function operationalError(original: unknown): { code: string; message: string } 
 function formatError(logger: Logger, health: DatabaseHealth) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
+    if (isInputCoercionError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const operational = operationalError(original);
     if (operational) {
       if (operational.code === ErrorCode.DATABASE_UNAVAILABLE) void health.probe();
