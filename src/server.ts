@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLLimits } from './config.js';
+import { Clock } from './clock.js';
 import type { Database } from './neo4j/database.js';
 import { DatabaseRejectedInputError, DatabaseUnavailableError, QueryTimeoutError, ServiceOverloadedError } from './neo4j/errors.js';
 import { DatabaseHealth, DEFAULT_HEALTH_SETTINGS, type HealthSettings } from './neo4j/health.js';
@@ -43,8 +44,8 @@ export interface ServiceOptions {
   /** The largest JSON body accepted, e.g. `256kb`. */
   bodyLimit?: string;
   health?: HealthSettings;
-  /** The clock of every request (tests fix "now"). */
-  now?: () => Date;
+  /** The clock of every request: the system's, in the county's time zone (tests pass a fixed one). */
+  clock?: Clock;
   /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
   admission?: AdmissionSettings;
 }
@@ -161,6 +162,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   health.start();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const anonymousReads = options.anonymousReads ?? true;
+  const clock = options.clock ?? new Clock();
   const protection = queryLimits(limits);
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
@@ -224,7 +226,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
       context: async ({ req }) => {
         try {
           const viewer = await verifyToken(req.headers.authorization);
-          return createContext(database, logger, viewer, options.now);
+          return createContext(database, logger, viewer, clock);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(`Invalid bearer token: ${error.message}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });

@@ -31,7 +31,8 @@ async function countyArgument(context: GraphQLContext, county: string | null | u
   return found;
 }
 
-const asOfYearArgument = (value: number | null | undefined) => integerArgument('asOfYear', value, 2000, 2100, new Date().getFullYear());
+/** `asOfYear`, this year on the service's clock when omitted. */
+const asOfYearArgument = (context: GraphQLContext, value: number | null | undefined) => integerArgument('asOfYear', value, 2000, 2100, context.clock.year());
 
 /** Indicator progress of the default county, computed once per request (for `Indicator.progress`). */
 const progressPerRequest = new WeakMap<GraphQLContext, Promise<IndicatorProgressModel[]>>();
@@ -39,12 +40,12 @@ const progressPerRequest = new WeakMap<GraphQLContext, Promise<IndicatorProgress
 export const chainResolvers: Resolvers = {
   Query: {
     industryChain: async (_parent, args, context) => {
-      const asOfYear = asOfYearArgument(args.asOfYear);
+      const asOfYear = asOfYearArgument(context, args.asOfYear);
       const [industry, county] = await Promise.all([entityArgument(context, 'industry', args.industry, ['Industry']), countyArgument(context, args.county)]);
       return await analyseIndustryChain(context.database, industry, county, asOfYear);
     },
     clusterOverview: async (_parent, args, context) => {
-      const asOfYear = asOfYearArgument(args.asOfYear);
+      const asOfYear = asOfYearArgument(context, args.asOfYear);
       const [cluster, county] = await Promise.all([entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']), countyArgument(context, args.county)]);
       return await overviewCluster(context.database, cluster, county, asOfYear);
     },

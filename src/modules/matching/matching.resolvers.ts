@@ -61,7 +61,7 @@ async function recommend(
     { id: target.id, kind: target.kind, argument },
     ...(region ? [{ id: region, kind: 'Region' as const, argument: 'region' }] : []),
   ]);
-  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null);
+  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year());
   if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   return result;
 }
@@ -92,7 +92,7 @@ export const matchingResolvers: Resolvers = {
             flexibleEngagement: filters.availableForFlexibleEngagement,
           })
         : null;
-      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter);
+      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter, context.clock.year());
       return matchPage(result, { first, after });
     },
     partnerRecommendations: async (_parent, args, context) =>

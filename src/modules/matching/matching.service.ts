@@ -61,8 +61,8 @@ export interface MatchRequest {
   conflictSegmentIds: string[];
   /** Extra conditions on `node` that candidates must meet (filters); they never change scores. */
   filter: Conditions | null;
-  /** The reference year for evidence recency. */
-  referenceYear?: number;
+  /** The reference year for evidence recency: this year on the service's clock. */
+  referenceYear: number;
 }
 
 /** At most this many candidates (best by topic signal) are examined in full; the rest cannot reach the top. */
@@ -123,7 +123,7 @@ function labelOf(entity: EntityModel, affiliationName: string | null, place: Pla
 
 /** Runs the pipeline for one request; returns every match, best first. */
 export async function rankCandidates(database: Database, request: MatchRequest): Promise<MatchResultModel> {
-  const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
+  const referenceYear = request.referenceYear;
   if (request.needTopics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [] };
   const needTopicIds = request.needTopics.map((topic) => topic.id);
   const counts = await topicHolderCounts(database, needTopicIds);
@@ -203,8 +203,8 @@ export const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute
 export async function searchExperts(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null; regionId?: string | null },
-  filter: Conditions | null = null,
-  referenceYear?: number,
+  filter: Conditions | null,
+  referenceYear: number,
 ): Promise<MatchResultModel> {
   const interpreted = await interpretNeed(database, need);
   if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: interpreted.suggestions, matches: [] };
@@ -228,8 +228,8 @@ export async function recommendPartners(
   database: Database,
   targetId: string,
   kinds: readonly NodeKind[] | null,
-  filter: Conditions | null = null,
-  referenceYear?: number,
+  filter: Conditions | null,
+  referenceYear: number,
 ): Promise<MatchResultModel | null> {
   const facts = await targetFacts(database, targetId);
   if (!facts) return null;

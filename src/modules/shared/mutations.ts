@@ -17,6 +17,7 @@ import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../import/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
+import { calendarDate } from '../../clock.js';
 import { appendChange, snapshotEntity } from '../audit/audit.repository.js';
 import type { Actor, Adjustment, ChangeModel } from '../audit/audit.model.js';
 
@@ -38,10 +39,12 @@ export class UserErrorsException extends Error {
 /** The writer of one mutation: the request's database, its caller (role checked before execution) and one clock reading. */
 export function writerOf(context: GraphQLContext, info: Pick<GraphQLResolveInfo, 'fieldName'>): Writer {
   const viewer = context.viewer;
+  const now = context.clock.now();
   return {
     database: context.database,
     actor: { subject: viewer?.subject ?? 'anonymous', role: viewer?.role ?? 'viewer', operation: info.fieldName },
-    now: context.now(),
+    now,
+    today: calendarDate(now, context.clock.timeZone),
   };
 }
 
@@ -198,7 +201,10 @@ export async function writeNode(
 export interface Writer {
   database: Database;
   actor: Actor;
+  /** The instant of the mutation (audit timestamps). */
   now: Date;
+  /** The county's calendar date at that instant (default dates such as a demand's `postedOn`). */
+  today: string;
 }
 
 /** What a delete removed and adjusted, and its audit-log entry. */
