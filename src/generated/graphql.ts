@@ -1810,6 +1810,12 @@ export type Indicator = Node & {
   baselineYear: Scalars['Int']['output'];
   /** The industrial clusters that contribute to this indicator, by name. */
   clusters: Array<IndustryCluster>;
+  /**
+   * The indicator's stable code, e.g. `HIGH_TECH_ENTERPRISES`; null when it has none. The code, never the name,
+   * chooses the formula that derives the current value from the graph (`progress.basis` DERIVED); an indicator
+   * without a code the graph can derive is RECORDED.
+   */
+  code: Maybe<Scalars['String']['output']>;
   /** A free-text description; null when none is recorded. */
   description: Maybe<Scalars['String']['output']>;
   /** The opaque global identifier of this indicator. */
@@ -5538,6 +5544,7 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
   baselineValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   baselineYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   clusters?: Resolver<Array<ResolversTypes['IndustryCluster']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -18,6 +18,7 @@ const year = z.number().int().min(1900).max(2100);
 const money = z.number().min(0);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isCalendarDate, 'a real calendar date');
 const aliases = z.array(text).nullish();
+const indicatorCode = z.string().regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, 'an upper-case code such as HIGH_TECH_ENTERPRISES');
 /** A web address people may click: http or https only (no javascript:, data: or file: URLs). */
 const webAddress = z
   .string()
@@ -153,6 +154,8 @@ export const NODE_SCHEMAS = {
   }),
   Indicator: z.strictObject({
     id,
+    /** A stable code (e.g. HIGH_TECH_ENTERPRISES): chooses the formula that derives the current value, if any. */
+    code: indicatorCode.nullish(),
     name: text,
     unit: text,
     description: optionalText,

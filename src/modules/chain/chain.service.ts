@@ -172,8 +172,8 @@ export async function indicatorProgress(database: Database, clusterId: string | 
   const derived = await deriveIndicatorValues(database, regionIds);
   return indicators.map(({ indicator, region: measured }) => {
     const region = measured ?? fallbackRegion;
-    const derivation = derivationFor(String(indicator.name));
-    const value = derivation && region ? (derived.get(region.id)?.[derivation.key] ?? null) : null;
+    const derivation = derivationFor(typeof indicator.code === 'string' ? indicator.code : null);
+    const value = derivation && region ? (derived.get(region.id)?.[derivation.code] ?? null) : null;
     const baseline = Number(indicator.baselineValue);
     const target = Number(indicator.targetValue);
     if (derivation && value !== null) {
