@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLLimits } from './config.js';
 import { Clock } from './clock.js';
+import { CHAIN_RULES, checkedChainRules, type ChainRules } from './modules/chain/chain.config.js';
 import type { Database } from './neo4j/database.js';
 import { DatabaseRejectedInputError, DatabaseUnavailableError, QueryTimeoutError, ServiceOverloadedError } from './neo4j/errors.js';
 import { DatabaseHealth, DEFAULT_HEALTH_SETTINGS, type HealthSettings } from './neo4j/health.js';
@@ -46,6 +47,8 @@ export interface ServiceOptions {
   health?: HealthSettings;
   /** The clock of every request: the system's, in the county's time zone (tests pass a fixed one). */
   clock?: Clock;
+  /** The rules industry chains are judged by (default CHAIN_RULES); checked when the service is built. */
+  chainRules?: ChainRules;
   /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
   admission?: AdmissionSettings;
 }
@@ -154,6 +157,7 @@ const requireJsonBody: RequestHandler = (request, response, next) => {
 
 /** Builds (but does not start) the HTTP service over `database`. */
 export async function createHttpService(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<HttpService> {
+  const chainRules = checkedChainRules(options.chainRules ?? CHAIN_RULES);
   const app = express();
   const server = http.createServer(app);
   let ready = false;
@@ -226,7 +230,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
       context: async ({ req }) => {
         try {
           const viewer = await verifyToken(req.headers.authorization);
-          return createContext(database, logger, viewer, clock);
+          return createContext(database, logger, viewer, clock, chainRules);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(`Invalid bearer token: ${error.message}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
