@@ -87,7 +87,7 @@ function operationalError(original: unknown): { code: string; message: string } 
   if (original instanceof DatabaseUnavailableError) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
   if (original instanceof ServiceOverloadedError) return { code: ErrorCode.SERVICE_OVERLOADED, message: 'The service is overloaded; try again shortly.' };
   if (original instanceof QueryTimeoutError) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than the configured transaction timeout; ask for less.' };
-  if (original instanceof DatabaseRejectedInputError) return { code: ErrorCode.BAD_USER_INPUT, message: 'The database refused a value of this request as invalid.' };
+  if (original instanceof DatabaseRejectedInputError) return { code: ErrorCode.BAD_USER_INPUT, message: original.publicMessage };
   return null;
 }
 

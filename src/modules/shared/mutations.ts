@@ -12,7 +12,7 @@ import type { EntityModel } from '../../graph/entity.js';
 import { ENTITY_LABEL, labelsOf, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
 import { kindOf } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
-import { ConstraintViolationError } from '../../neo4j/errors.js';
+import { ConstraintViolationError, DatabaseRejectedInputError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../import/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
@@ -64,6 +64,7 @@ export async function runMutation<T extends object, F extends object>(
     const failure = (userErrors: UserError[]): Outcome<T, F> => ({ ...failed, userErrors });
     if (error instanceof UserErrorsException) return failure(error.userErrors);
     if (error instanceof ConstraintViolationError) return failure([{ field: ['input'], message: 'An object with this id already exists.', code: 'ALREADY_EXISTS' }]);
+    if (error instanceof DatabaseRejectedInputError && error.property) return failure([{ field: ['input', error.property], message: error.publicMessage, code: 'INVALID_INPUT' }]);
     throw error;
   }
 }
