@@ -35,7 +35,9 @@ describe('the Date scalar', () => {
 
   it('refuses 2026-02-30 in a variable as BAD_USER_INPUT naming input.deadline, and stores nothing', async () => {
     const before = await storedDeadline();
-    const result = await service.query(UPDATE, { input: { id: demand(), deadline: '2026-02-30' } }, 'editor');
+    const response = await service.post({ query: UPDATE, variables: { input: { id: demand(), deadline: '2026-02-30' } } }, 'editor');
+    expect(response.status).toBe(400);
+    const result = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
     expect(result.data).toBeUndefined();
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

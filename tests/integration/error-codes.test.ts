@@ -79,8 +79,10 @@ describe('errors keep their true codes', () => {
     expect(stored?.count).toBe(0);
   });
 
-  it('answers a variable of the wrong type with BAD_USER_INPUT naming it, whichever graphql build runs the request', async () => {
-    const result = await service.query('query ($first: Int) { search(query: "腊肉", first: $first) { totalCount } }', { first: 'ten' });
+  it('answers a variable of the wrong type with 400 BAD_USER_INPUT naming it, whichever graphql build runs the request', async () => {
+    const response = await service.post({ query: 'query ($first: Int) { search(query: "腊肉", first: $first) { totalCount } }', variables: { first: 'ten' } });
+    expect(response.status).toBe(400);
+    const result = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
     expect(result.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
       ['BAD_USER_INPUT', 'Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"'],
     ]);
