@@ -59,7 +59,7 @@ const otherMappers = {
   MatchReason: '../modules/matching/matching.model.js#MatchReasonModel',
   WeightedTopic: '../modules/matching/matching.model.js#WeightedTopicModel',
   IndustryChain: '../modules/chain/chain.model.js#IndustryChainModel',
-  ChainRules: '../modules/chain/chain.config.js#ChainRules',
+  ChainRules: '../modules/chain/chain.config.js#AppliedChainRules',
   ChainSegmentAnalysis: '../modules/chain/chain.model.js#ChainSegmentAnalysisModel',
   ChainSegmentMember: '../modules/chain/chain.model.js#SegmentMemberModel',
   ChainSupport: '../modules/chain/chain.model.js#SegmentSupportModel',

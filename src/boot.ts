@@ -8,6 +8,7 @@ import { importDataset } from './import/importer.js';
 import { createHttpService, type HttpService } from './server.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { ENTITY_LABEL } from './graph/kinds.js';
+import { Clock } from './clock.js';
 
 /** The external server when NEO4J_URI is set; otherwise the project's local server, started when needed. */
 export async function resolveConnection(config: AppConfig, logger: Logger): Promise<Neo4jConnection> {
@@ -115,6 +116,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     limits: config.graphql,
     bodyLimit: config.http.bodyLimit,
     admission: config.admission,
+    clock: new Clock(config.countyTimeZone),
   });
   let url: string;
   try {

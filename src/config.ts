@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './clock.js';
 
 /** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
 export interface DatabaseLimits {
@@ -91,6 +92,7 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxConcurrent)),
   GRAPHQL_MAX_QUEUED: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxQueued)),
   GRAPHQL_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxWaitMs)),
+  COUNTY_TIME_ZONE: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai').default(DEFAULT_TIME_ZONE)),
 });
 
 /** Connection settings of a Neo4j server, however it was found. */
@@ -135,6 +137,8 @@ export interface AppConfig {
   neo4jLimits: DatabaseLimits;
   http: { host: string; port: number; bodyLimit: string; shutdownGraceMs: number };
   admission: AdmissionSettings;
+  /** The county's time zone (IANA name): "today" and "this year" of every answer and write are read in it. */
+  countyTimeZone: string;
 }
 
 /** How bearer tokens are checked: an HS256 secret (generated and kept locally when none is configured) or a JWKS URL. */
@@ -215,6 +219,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
       maxCost: env.GRAPHQL_MAX_COST,
     },
+    countyTimeZone: env.COUNTY_TIME_ZONE,
     admission: { maxConcurrent: env.GRAPHQL_MAX_CONCURRENT, maxQueued: env.GRAPHQL_MAX_QUEUED, maxWaitMs: env.GRAPHQL_MAX_WAIT_MS },
     neo4jLimits: {
       transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,

@@ -7,6 +7,8 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GraphQLLimits } from './config.js';
+import { Clock } from './clock.js';
+import { CHAIN_RULES, checkedChainRules, type ChainRules } from './modules/chain/chain.config.js';
 import type { Database } from './neo4j/database.js';
 import { DatabaseRejectedInputError, DatabaseUnavailableError, QueryTimeoutError, ServiceOverloadedError } from './neo4j/errors.js';
 import { DatabaseHealth, DEFAULT_HEALTH_SETTINGS, type HealthSettings } from './neo4j/health.js';
@@ -43,15 +45,41 @@ export interface ServiceOptions {
   /** The largest JSON body accepted, e.g. `256kb`. */
   bodyLimit?: string;
   health?: HealthSettings;
-  /** The clock of every request (tests fix "now"). */
-  now?: () => Date;
+  /** The clock of every request: the system's, in the county's time zone (tests pass a fixed one). */
+  clock?: Clock;
+  /** The rules industry chains are judged by (default CHAIN_RULES); checked when the service is built. */
+  chainRules?: ChainRules;
   /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
   admission?: AdmissionSettings;
 }
 
-/** Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS). */
+/**
+ * Whether a value is a GraphQL error, by shape: the graphql package may be loaded twice (ESM and CommonJS), and
+ * Apollo's subclasses (ValidationError, UserInputError…) carry their own names.
+ */
 function isGraphQLError(value: unknown): value is GraphQLError {
-  return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
+  return value instanceof GraphQLError || (value instanceof Error && 'extensions' in value && 'originalError' in value && 'locations' in value);
+}
+
+/** The errors an error wraps, itself first (graphql wraps a scalar's error once or twice, depending on the realm). */
+function* causesOf(error: unknown): Generator<unknown> {
+  for (let cause = error, depth = 0; cause !== undefined && cause !== null && depth < 5; depth += 1) {
+    yield cause;
+    cause = isGraphQLError(cause) ? cause.originalError : undefined;
+  }
+}
+
+/**
+ * Whether an error says a value of the request does not fit its type: a custom scalar refused it, or a variable
+ * could not be coerced. Apollo tags the latter BAD_USER_INPUT only when the graphql realm is its own, so both are
+ * recognised here by shape.
+ */
+function isInputCoercionError(error: unknown): boolean {
+  for (const cause of causesOf(error)) {
+    if (cause instanceof Error && cause.name === 'InvalidScalarValueError') return true;
+    if (isGraphQLError(cause) && cause.nodes?.length === 1 && cause.nodes[0]?.kind === 'VariableDefinition' && cause.message.startsWith('Variable "$')) return true;
+  }
+  return false;
 }
 
 /** The public code and message of an error the resolvers did not expect to be the caller's fault; null for others. */
@@ -59,7 +87,7 @@ function operationalError(original: unknown): { code: string; message: string } 
   if (original instanceof DatabaseUnavailableError) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
   if (original instanceof ServiceOverloadedError) return { code: ErrorCode.SERVICE_OVERLOADED, message: 'The service is overloaded; try again shortly.' };
   if (original instanceof QueryTimeoutError) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than the configured transaction timeout; ask for less.' };
-  if (original instanceof DatabaseRejectedInputError) return { code: ErrorCode.BAD_USER_INPUT, message: 'The database refused a value of this request as invalid.' };
+  if (original instanceof DatabaseRejectedInputError) return { code: ErrorCode.BAD_USER_INPUT, message: original.publicMessage };
   return null;
 }
 
@@ -67,6 +95,7 @@ function operationalError(original: unknown): { code: string; message: string } 
 function formatError(logger: Logger, health: DatabaseHealth) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
+    if (isInputCoercionError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const operational = operationalError(original);
     if (operational) {
       if (operational.code === ErrorCode.DATABASE_UNAVAILABLE) void health.probe();
@@ -128,6 +157,7 @@ const requireJsonBody: RequestHandler = (request, response, next) => {
 
 /** Builds (but does not start) the HTTP service over `database`. */
 export async function createHttpService(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<HttpService> {
+  const chainRules = checkedChainRules(options.chainRules ?? CHAIN_RULES);
   const app = express();
   const server = http.createServer(app);
   let ready = false;
@@ -136,6 +166,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   health.start();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const anonymousReads = options.anonymousReads ?? true;
+  const clock = options.clock ?? new Clock();
   const protection = queryLimits(limits);
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
@@ -199,7 +230,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
       context: async ({ req }) => {
         try {
           const viewer = await verifyToken(req.headers.authorization);
-          return createContext(database, logger, viewer, options.now);
+          return createContext(database, logger, viewer, clock, chainRules);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(`Invalid bearer token: ${error.message}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
+import { Clock } from '../clock.js';
 import { connectDatabase, resolveConnection } from '../boot.js';
 import { createLogger } from '../logger.js';
 import { ImportValidationError, checkDataset } from '../import/dataset.js';
@@ -35,14 +36,16 @@ function neighborhoodDepth(value: string): number {
   return parsed;
 }
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+/** Runs `work` with a migrated database and the configured clock (the county's time zone). */
+async function withDatabase<T>(work: (database: Database, clock: Clock) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const clock = new Clock(config.countyTimeZone);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   // An operator's bulk work (import, export, migrations) is not bound by the per-request transaction timeout.
   const database = (await connectDatabase(await resolveConnection(config, logger), logger)).unbounded();
   try {
     await migrate(database);
-    return await work(database);
+    return await work(database, clock);
   } finally {
     await database.close();
   }
@@ -138,8 +141,8 @@ program
   .option('--id-prefix <prefix>', 'only nodes whose id starts with this, and relationships among them')
   .option('--name <name>', 'dataset name written to dataset.json', 'export')
   .action(async (folder: string, options: { idPrefix?: string; name: string }) => {
-    await withDatabase(async (database) => {
-      const summary = await exportGraph(database, path.resolve(folder), options);
+    await withDatabase(async (database, clock) => {
+      const summary = await exportGraph(database, path.resolve(folder), { ...options, clock });
       print(`exported ${summary.nodes} nodes and ${summary.relationships} relationships into ${summary.files} files in ${folder}`);
     });
   });
@@ -156,8 +159,8 @@ program
   .option('--depth <n>', 'hops around --neighborhood (0-3)', neighborhoodDepth, 1)
   .option('--industry <id>', "only this industry's chain and its supporters (e.g. industry:laorou)")
   .action(async (file: string, options: { format: string; neighborhood?: string; depth: number; industry?: string }) => {
-    await withDatabase(async (database) => {
-      const summary = await writeGraphFile(database, path.resolve(file), { ...options, format: options.format === 'csv' ? 'CSV' : 'GRAPHML' });
+    await withDatabase(async (database, clock) => {
+      const summary = await writeGraphFile(database, path.resolve(file), { ...options, format: options.format === 'csv' ? 'CSV' : 'GRAPHML', asOfYear: clock.year() });
       print(`exported ${summary.nodes} nodes and ${summary.edges} edges${summary.truncated ? ' (truncated at the cap)' : ''} to ${summary.files.join(', ')}`);
     });
   });

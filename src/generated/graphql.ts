@@ -6,7 +6,7 @@ import type { TalentCardValue as TalentCardValueModel, OrganizationKindValue as 
 import type { ChangeModel as ChangeModelModel } from '../modules/shared/change-log.model.js';
 import type { MatchPageModel as MatchPageModelModel, MatchConnectionModel as MatchConnectionModelModel, MatchEdgeModel as MatchEdgeModelModel, MatchModel as MatchModelModel, MatchReasonModel as MatchReasonModelModel, WeightedTopicModel as WeightedTopicModelModel } from '../modules/matching/matching.model.js';
 import type { IndustryChainModel as IndustryChainModelModel, ChainSegmentAnalysisModel as ChainSegmentAnalysisModelModel, SegmentMemberModel as SegmentMemberModelModel, SegmentSupportModel as SegmentSupportModelModel, ChainGapModel as ChainGapModelModel, GapCandidateModel as GapCandidateModelModel, IndicatorProgressModel as IndicatorProgressModelModel, ClusterOverviewModel as ClusterOverviewModelModel } from '../modules/chain/chain.model.js';
-import type { ChainRules as ChainRulesModel } from '../modules/chain/chain.config.js';
+import type { AppliedChainRules as AppliedChainRulesModel } from '../modules/chain/chain.config.js';
 import type { GraphEdgeModel as GraphEdgeModelModel, GraphPathModel as GraphPathModelModel, SubgraphModel as SubgraphModelModel, ConnectionsModel as ConnectionsModelModel, ChainBridgeModel as ChainBridgeModelModel } from '../modules/links/links.model.js';
 import type { GraphExportModel as GraphExportModelModel } from '../modules/export/graph-formats.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -208,10 +208,17 @@ export type ChainPosition =
 /** The rules that produced the verdicts (判定规则), returned so that officials see them. */
 export type ChainRules = {
   __typename?: 'ChainRules';
-  /** The rules in plain words (Chinese and English): coverage, locality, platforms, R&D partners, scoring. */
+  /** The year the rules were applied as of: STALE counts projects started in or after `asOfYear − staleYears`. */
+  asOfYear: Scalars['Int']['output'];
+  /**
+   * The rules in plain words (Chinese / English), generated from the rules applied: coverage, locality, platforms,
+   * R&D partners, every threshold, the year, segments without topics, scoring.
+   */
   explanation: Array<Scalars['String']['output']>;
   /** A segment is STALE when no project on its topics started in the last this many years. */
   staleYears: Scalars['Int']['output'];
+  /** The dimensions a segment that requires no topic is judged on (the others are defined through topics). */
+  topiclessSegmentDimensions: Array<ChainSupportDimension>;
   /** The minimum support per dimension; fewer (but more than none) is WEAK. */
   weakMinimums: Array<ChainSupportMinimum>;
 };
@@ -1810,6 +1817,12 @@ export type Indicator = Node & {
   baselineYear: Scalars['Int']['output'];
   /** The industrial clusters that contribute to this indicator, by name. */
   clusters: Array<IndustryCluster>;
+  /**
+   * The indicator's stable code, e.g. `HIGH_TECH_ENTERPRISES`; null when it has none. The code, never the name,
+   * chooses the formula that derives the current value from the graph (`progress.basis` DERIVED); an indicator
+   * without a code the graph can derive is RECORDED.
+   */
+  code: Maybe<Scalars['String']['output']>;
   /** A free-text description; null when none is recorded. */
   description: Maybe<Scalars['String']['output']>;
   /** The opaque global identifier of this indicator. */
@@ -4647,7 +4660,7 @@ export type ResolversTypes = ResolversObject<{
   ChainGapKind: ChainGapKind;
   ChainLink: ResolverTypeWrapper<Omit<ChainLink, 'downstream' | 'upstream'> & { downstream: ResolversTypes['ChainSegment'], upstream: ResolversTypes['ChainSegment'] }>;
   ChainPosition: ChainPosition;
-  ChainRules: ResolverTypeWrapper<ChainRulesModel>;
+  ChainRules: ResolverTypeWrapper<AppliedChainRulesModel>;
   ChainSegment: ResolverTypeWrapper<EntityModelModel>;
   ChainSegmentAnalysis: ResolverTypeWrapper<ChainSegmentAnalysisModelModel>;
   ChainSegmentConnection: ResolverTypeWrapper<EntityConnectionModelModel>;
@@ -4875,7 +4888,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChainBridge: ChainBridgeModelModel;
   ChainGap: ChainGapModelModel;
   ChainLink: Omit<ChainLink, 'downstream' | 'upstream'> & { downstream: ResolversParentTypes['ChainSegment'], upstream: ResolversParentTypes['ChainSegment'] };
-  ChainRules: ChainRulesModel;
+  ChainRules: AppliedChainRulesModel;
   ChainSegment: EntityModelModel;
   ChainSegmentAnalysis: ChainSegmentAnalysisModelModel;
   ChainSegmentConnection: EntityConnectionModelModel;
@@ -5122,8 +5135,10 @@ export type ChainLinkResolvers<ContextType = GraphQLContext, ParentType extends 
 }>;
 
 export type ChainRulesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainRules'] = ResolversParentTypes['ChainRules']> = ResolversObject<{
+  asOfYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   staleYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topiclessSegmentDimensions?: Resolver<Array<ResolversTypes['ChainSupportDimension']>, ParentType, ContextType>;
   weakMinimums?: Resolver<Array<ResolversTypes['ChainSupportMinimum']>, ParentType, ContextType>;
 }>;
 
@@ -5538,6 +5553,7 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
   baselineValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   baselineYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   clusters?: Resolver<Array<ResolversTypes['IndustryCluster']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

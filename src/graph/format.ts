@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type NodeKind, type RelationshipType } from './kinds.js';
+import { isCalendarDate } from '../clock.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -15,15 +16,9 @@ const text = z.string().trim().min(1);
 const optionalText = text.nullish();
 const year = z.number().int().min(1900).max(2100);
 const money = z.number().min(0);
-/** A real calendar date: 2026-02-30 is refused, not rolled over to March. */
-function isCalendarDate(value: string): boolean {
-  // Three parts where the YYYY-MM-DD pattern matched; elsewhere missing parts are NaN and fail the comparison below.
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isCalendarDate, 'a real calendar date');
 const aliases = z.array(text).nullish();
+const indicatorCode = z.string().regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, 'an upper-case code such as HIGH_TECH_ENTERPRISES');
 /** A web address people may click: http or https only (no javascript:, data: or file: URLs). */
 const webAddress = z
   .string()
@@ -159,6 +154,8 @@ export const NODE_SCHEMAS = {
   }),
   Indicator: z.strictObject({
     id,
+    /** A stable code (e.g. HIGH_TECH_ENTERPRISES): chooses the formula that derives the current value, if any. */
+    code: indicatorCode.nullish(),
     name: text,
     unit: text,
     description: optionalText,

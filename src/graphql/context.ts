@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Viewer } from '../auth/roles.js';
 import type { Database } from '../neo4j/database.js';
+import { Clock } from '../clock.js';
+import { CHAIN_RULES, type ChainRules } from '../modules/chain/chain.config.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** A personal field hidden from this caller: where, and why. */
@@ -16,13 +18,21 @@ export interface GraphQLContext {
   logger: Logger;
   /** The verified caller; null for an anonymous request (which may only read, and only when allowed). */
   viewer: Viewer | null;
-  /** The one clock of the request: every "now" and "today" of a resolver comes from here. */
-  now: () => Date;
+  /** The service's one clock: every "now", "today" and "this year" of a resolver comes from here. */
+  clock: Clock;
+  /** The rules industry chains are judged by (the service's configuration). */
+  chainRules: ChainRules;
   /** Personal fields set to null for this caller, reported in the response's extensions. */
   redactions: Redaction[];
 }
 
 /** Builds a fresh context for one GraphQL operation (loaders never outlive a request). */
-export function createContext(database: Database, logger: Logger, viewer: Viewer | null = null, now: () => Date = () => new Date()): GraphQLContext {
-  return { database, loaders: createLoaders(database), logger, viewer, now, redactions: [] };
+export function createContext(
+  database: Database,
+  logger: Logger,
+  viewer: Viewer | null = null,
+  clock: Clock = new Clock(),
+  chainRules: ChainRules = CHAIN_RULES,
+): GraphQLContext {
+  return { database, loaders: createLoaders(database), logger, viewer, clock, chainRules, redactions: [] };
 }

@@ -9,7 +9,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, Lexer, Source, TokenKind, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { GraphQLLimits } from '../config.js';
 import { ErrorCode } from './errors.js';
@@ -65,13 +65,26 @@ export function documentCost(schema: GraphQLSchema, query: Parameters<typeof get
   return getComplexity({ schema, query, variables, operationName, estimators: [fieldCostEstimator] });
 }
 
+/** Whether graphql refused a variable's value (by shape: the graphql package may be loaded twice). */
+function isVariableCoercionError(error: unknown): boolean {
+  const nodes = (error as { nodes?: ReadonlyArray<{ kind?: unknown }> } | null)?.nodes;
+  return error instanceof Error && nodes?.length === 1 && nodes[0]?.kind === Kind.VARIABLE_DEFINITION && error.message.startsWith('Variable "$');
+}
+
 /** Refuses, before execution, an operation whose cost exceeds the budget. */
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = documentCost(schema, document, request.variables ?? undefined, operationName ?? undefined);
+          let cost: number;
+          try {
+            cost = documentCost(schema, document, request.variables ?? undefined, operationName ?? undefined);
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them before any resolver runs (400 BAD_USER_INPUT).
+            if (isVariableCoercionError(error)) return;
+            throw error;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer items (first/limit) or fewer nested lists.`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost', maximum: maxCost, measured: cost, http: { status: 400 } },

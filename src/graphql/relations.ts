@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
-import { ListTooLongError } from './errors.js';
+import { ListTooLongError, NotFoundError } from './errors.js';
 
 /** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
 export const PLAIN_LIST_LIMIT = 500;
@@ -45,7 +45,7 @@ export async function relatedOne(context: GraphQLContext, parent: EntityModel, s
 /** One entity by record id; an id that no longer names an entity is an error, as null in a non-null field is. */
 export async function loadEntity(context: GraphQLContext, id: string): Promise<EntityModel> {
   const entity = await context.loaders.entityById.load(id);
-  if (entity === null) throw new Error(`no entity has the id ${id}`);
+  if (entity === null) throw new NotFoundError(`no entity has the id ${id} (deleted while the request ran?)`);
   return entity;
 }
 
@@ -54,7 +54,7 @@ export async function loadEntities(context: GraphQLContext, ids: readonly string
   const loaded = await context.loaders.entityById.loadMany(ids);
   return loaded.map((entity, index) => {
     if (entity instanceof Error) throw entity;
-    if (entity === null) throw new Error(`no entity has the id ${ids[index]}`);
+    if (entity === null) throw new NotFoundError(`no entity has the id ${ids[index]} (deleted while the request ran?)`);
     return entity;
   });
 }

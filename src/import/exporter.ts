@@ -8,11 +8,14 @@ import { parseRows } from '../graph/rows.js';
 const propertiesRowSchema = z.object({ properties: z.record(z.string(), z.unknown()) });
 const linkRowSchema = z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
 import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
+import type { Clock } from '../clock.js';
 
 export interface ExportOptions {
   /** Export only nodes whose id starts with this prefix, and relationships between such nodes. */
   idPrefix?: string;
   name?: string;
+  /** The clock whose "today" dates the export (its description says when it was made). */
+  clock: Clock;
 }
 
 export interface ExportSummary {
@@ -34,13 +37,13 @@ function writeJson(file: string, value: unknown): void {
 }
 
 /** Writes the graph (or the part under `idPrefix`) to `folder` in the seed format; importing the folder gives the same graph. */
-export async function exportGraph(database: Database, folder: string, options: ExportOptions = {}): Promise<ExportSummary> {
+export async function exportGraph(database: Database, folder: string, options: ExportOptions): Promise<ExportSummary> {
   const prefix = options.idPrefix ?? '';
   const summary: ExportSummary = { nodes: 0, relationships: 0, files: 1 };
   writeJson(path.join(folder, 'dataset.json'), {
     formatVersion: FORMAT_VERSION,
     name: options.name ?? 'export',
-    description: `Exported on ${new Date().toISOString().slice(0, 10)}${prefix ? ` (ids starting with "${prefix}")` : ''}`,
+    description: `Exported on ${options.clock.today()}${prefix ? ` (ids starting with "${prefix}")` : ''}`,
   });
   for (const kind of NODE_KINDS) {
     const rows = await database.read(`MATCH (n:${kind}) WHERE n.id STARTS WITH $prefix RETURN properties(n) AS properties ORDER BY n.id`, { prefix });

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { GRAPHQL_ENUM_VALUES } from '../graph/kinds.js';
+import { scalarResolvers } from '../graphql/scalars.js';
 import { nodeResolvers } from './node/node.resolvers.js';
 import { organizationMutationResolvers, organizationResolvers } from './organization/organization.resolvers.js';
 import { expertMutationResolvers, expertResolvers } from './expert/expert.resolvers.js';
@@ -21,6 +22,7 @@ const enumResolvers: Resolvers = { ...GRAPHQL_ENUM_VALUES };
 
 /** Every module's resolvers; Apollo merges them. */
 export const resolvers: Resolvers[] = [
+  scalarResolvers,
   enumResolvers,
   nodeResolvers,
   organizationResolvers,

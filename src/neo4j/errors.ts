@@ -28,10 +28,25 @@ export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
 }
 
-/** The database refused a value or statement as invalid (e.g. a property type it cannot store). */
+/**
+ * The database refused a value of the request (a property type it cannot store, a value too large for its index).
+ * `publicMessage` says what was wrong without the database's own words (no Cypher, no index internals); `property`
+ * names the stored property at fault when the database said which.
+ */
 export class DatabaseRejectedInputError extends Error {
   override name = 'DatabaseRejectedInputError';
+  constructor(
+    message: string,
+    readonly publicMessage: string,
+    readonly property?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
+
+/** "Property value is too large to index … schema=(:Organization {name}) … property size: 40011." */
+const INDEX_VALUE_TOO_LARGE = /Property value is too large to index[\s\S]*?schema=\(:(\w+) \{(\w+)\}\)[\s\S]*?property size: (\d+)/;
 
 /** A write broke a uniqueness constraint: the record exists already. */
 export class ConstraintViolationError extends Error {
@@ -56,8 +71,21 @@ export function translateDriverError(error: unknown): unknown {
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConstraintViolationError(error.message, { cause: error });
   }
+  const tooLarge = INDEX_VALUE_TOO_LARGE.exec(error.message);
+  if (tooLarge) {
+    const [, label, property, size] = tooLarge;
+    return new DatabaseRejectedInputError(
+      error.message,
+      `${property}: the value is too large for the database to index (${size} bytes stored for ${label}.${property}; keep it well under 8 000 bytes)`,
+      property,
+      { cause: error },
+    );
+  }
   if (code === 'Neo.ClientError.Statement.TypeError' || code === 'Neo.ClientError.Statement.ArgumentError') {
-    return new DatabaseRejectedInputError(error.message, { cause: error });
+    return new DatabaseRejectedInputError(error.message, 'The database refused a value of this request as invalid.', undefined, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /ParseException|TooManyClauses/.test(error.message)) {
+    return new DatabaseRejectedInputError(error.message, 'The search text could not be parsed as a query; simplify it.', undefined, { cause: error });
   }
   return error;
 }

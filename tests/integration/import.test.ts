@@ -7,6 +7,7 @@ import { MINI_COUNTY, prefixedCopy } from '../support/fixtures.js';
 import { graphUnder } from '../support/graph-snapshot.js';
 import { importDataset } from '../../src/import/importer.js';
 import { exportGraph } from '../../src/import/exporter.js';
+import { Clock } from '../../src/clock.js';
 import { ImportValidationError } from '../../src/import/dataset.js';
 
 type Records = Array<Record<string, unknown>>;
@@ -145,8 +146,10 @@ describe('the importer', () => {
     await importDataset(database, source);
     const original = await graphUnder(database, prefix);
     const exported = mkdtempSync(path.join(os.tmpdir(), 'kg-export-'));
-    const summary = await exportGraph(database, exported, { idPrefix: `${prefix}:` });
+    // 2026-02-28T23:30Z is 07:30 on 1 March in Shanghai: the export is dated by the county's calendar.
+    const summary = await exportGraph(database, exported, { idPrefix: `${prefix}:`, clock: Clock.fixed('2026-02-28T23:30:00Z') });
     expect(summary).toMatchObject({ nodes: 45, relationships: 87 });
+    expect(JSON.parse(readFileSync(path.join(exported, 'dataset.json'), 'utf8'))).toMatchObject({ description: `Exported on 2026-03-01 (ids starting with "${prefix}:")` });
     for (const sub of ['nodes', 'relationships']) {
       for (const file of readdirSync(path.join(source, sub))) {
         const byId = (records: Records) => [...records].sort((a, b) => JSON.stringify([a.id, a.from, a.to]).localeCompare(JSON.stringify([b.id, b.from, b.to])));

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../src/neo4j/database.js';
 import { migrate } from '../../src/graph/migrations.js';
 import { importDataset } from '../../src/import/importer.js';
 import { exportGraph } from '../../src/import/exporter.js';
+import { Clock } from '../../src/clock.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { startTestService, type TestService } from '../support/graphql-client.js';
 import { MINI_COUNTY } from '../support/fixtures.js';
@@ -234,7 +235,7 @@ describe('a property: mutations keep the export → import round trip lossless',
         const before = await graphUnder(database, '');
         const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-roundtrip-'));
         try {
-          const exported = await exportGraph(database, folder);
+          const exported = await exportGraph(database, folder, { clock: new Clock() });
           expect(exported.nodes).toBe(before.nodes.length);
           await wipe();
           const imported = await importDataset(database, folder);

@@ -11,6 +11,12 @@ describe('configuration', () => {
     expect(config.localNeo4j).toMatchObject({ host: '127.0.0.1', boltPort: 7687, instance: 'default' });
   });
 
+  it('reads the county time zone: Asia/Shanghai by default, any IANA name, and refuses an unknown one', () => {
+    expect(loadConfig({}).countyTimeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ COUNTY_TIME_ZONE: 'Asia/Urumqi' }).countyTimeZone).toBe('Asia/Urumqi');
+    expect(() => loadConfig({ COUNTY_TIME_ZONE: 'China/Beijing' })).toThrow(/COUNTY_TIME_ZONE: an IANA time zone name such as Asia\/Shanghai \(received "China\/Beijing"\)/);
+  });
+
   it('accepts bolt, neo4j (routing) and neo4j+s (Aura) URIs', () => {
     for (const uri of ['bolt://db:7687', 'neo4j://cluster:7687', 'neo4j+s://abc.databases.example:7687']) {
       expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'secret123' }).externalNeo4j?.uri).toBe(uri);

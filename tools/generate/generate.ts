@@ -259,10 +259,11 @@ export class SyntheticProvince {
 
   indicator(index: number): Properties {
     const random = this.random('indicator', index);
-    const [name, unit] = INDICATOR_NAMES[index % INDICATOR_NAMES.length]!;
+    const [name, unit, code] = INDICATOR_NAMES[index % INDICATOR_NAMES.length]!;
     const baselineValue = random.integer(5, 200);
     return {
       id: this.id('Indicator', index),
+      code,
       name: `${this.cluster(Math.floor(index / this.plan.indicatorsPerCluster)).name as string}${name}`,
       unit,
       baselineYear: 2022,

@@ -58,11 +58,12 @@ export const DEMAND_VERBS = split(`技术攻关 工艺改进 设备升级 品质
 export const PATENT_PREFIXES = split(`一种 一种基于 一种用于 一种改进的`);
 export const PATENT_OBJECTS = split(`方法 装置 系统 设备 工艺 组合物 制备方法 检测方法`);
 export const POLICY_NAMES = split(`科技创新券实施办法 高新技术企业培育行动计划 人才引进扶持政策 产学研合作专项资金管理办法 专精特新企业培育方案 科技成果转化奖励办法 乡村振兴科技特派员管理办法 数字化转型扶持政策`);
+/** Indicators: [name, unit, code]. The code (not the name) chooses the formula that derives a current value, if any. */
 export const INDICATOR_NAMES = [
-  ['高新技术企业数', '家'],
-  ['科技型企业数', '家'],
-  ['研发经费投入强度', '%'],
-  ['技术合同成交额', '亿元'],
-  ['发明专利拥有量', '件'],
-  ['引进高层次人才数', '人'],
+  ['高新技术企业数', '家', 'HIGH_TECH_ENTERPRISES'],
+  ['科技型企业数', '家', 'TECH_SMES'],
+  ['研发经费投入强度', '%', 'RD_INTENSITY'],
+  ['技术合同成交额', '亿元', 'TECH_CONTRACT_VALUE'],
+  ['发明专利拥有量', '件', 'INVENTION_PATENTS'],
+  ['引进高层次人才数', '人', 'TALENTS_INTRODUCED'],
 ] as const;

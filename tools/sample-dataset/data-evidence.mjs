@@ -114,17 +114,19 @@ export const POLICIES = [
   ['one-firm-one-officer', '“一企一员”服务制度', 'MANAGEMENT_MEASURE', 2021, 'agency:county-econ', '为企业配备联络服务专员的服务制度。', 'speech §一.3 (year and issuer illustrative)', ['food-processing', 'shale-ceramsite', 'calcium-carbonate'], ['q:ABOVE_DESIGNATED_SIZE@county']],
 ];
 
-// Indicators: [slug, name, unit, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recordedValue|"count:QUAL", description, source, clusters]
+// Indicators: [slug, code, name, unit, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recordedValue|"count:QUAL", description, source, clusters]
+// The code is the indicator's stable key: it (never the name) chooses the formula that derives a current value
+// from the graph (src/modules/chain/indicator.derivations.ts); codes without a formula are recorded only.
 const IND = 'speech §二 (target named; values illustrative)';
 export const INDICATORS = [
-  ['rd-intensity', '全社会R&D投入强度', '%', 2022, 0.9, 2027, 1.8, 2024, 1.2, '全社会研发经费投入占地区生产总值比重。讲话以“X.X％”隐去数值，此处为示例。', 'speech §一.3, §二 (target named; values illustrative)', ['selenium-valley', 'carbon-valley', 'medicine-valley']],
-  ['invention-patents-per-10k', '每万人发明专利拥有量', '件', 2022, 0.8, 2027, 2.0, 2024, 1.1, '讲话以“X.X件”隐去数值，此处为示例。', 'speech §一.3, §二 (target named; values illustrative)', ['medicine-valley', 'selenium-valley', 'carbon-valley']],
-  ['high-tech-enterprises', '高新技术企业数', '家', 2022, 9, 2027, 18, 2024, 'count:HIGH_TECH', '“双倍增”目标；记录值等于样本数据中X县的高新技术企业数。', IND, ['selenium-valley', 'carbon-valley', 'medicine-valley']],
-  ['tech-smes', '科技型企业数', '家', 2022, 24, 2027, 48, 2024, 'count:TECH_SME', '“双倍增”目标；记录值等于样本数据中X县的科技型企业数。', IND, ['selenium-valley', 'carbon-valley', 'medicine-valley']],
-  ['tech-contract-value', '技术合同交易额', '万元', 2022, 3000, 2027, 10000, 2024, 5200, '讲话以“X万元”隐去数值，此处为示例。', IND, ['selenium-valley', 'medicine-valley', 'carbon-valley']],
-  ['talent-total', '人才资源总量', '人', 2022, 42000, 2027, 50000, 2024, 45500, '讲话以“X人”隐去数值，此处为示例。', 'speech §一.3 (value named; figures illustrative)', []],
-  ['sci-talent', '科技创新人才数', '人', 2022, 800, 2027, 1500, 2024, 1010, '讲话目标“科技创新人才突破X人”，此处为示例。', IND, ['selenium-valley', 'medicine-valley']],
-  ['strategic-emerging-share', '战略性新兴产业增加值占规上工业增加值比重', '%', 2022, 12, 2027, 20, 2024, 14.5, '讲话目标“提高至X％”，此处为示例。', IND, ['carbon-valley']],
+  ['rd-intensity', 'RD_INTENSITY', '全社会R&D投入强度', '%', 2022, 0.9, 2027, 1.8, 2024, 1.2, '全社会研发经费投入占地区生产总值比重。讲话以“X.X％”隐去数值，此处为示例。', 'speech §一.3, §二 (target named; values illustrative)', ['selenium-valley', 'carbon-valley', 'medicine-valley']],
+  ['invention-patents-per-10k', 'INVENTION_PATENTS_PER_10K', '每万人发明专利拥有量', '件', 2022, 0.8, 2027, 2.0, 2024, 1.1, '讲话以“X.X件”隐去数值，此处为示例。', 'speech §一.3, §二 (target named; values illustrative)', ['medicine-valley', 'selenium-valley', 'carbon-valley']],
+  ['high-tech-enterprises', 'HIGH_TECH_ENTERPRISES', '高新技术企业数', '家', 2022, 9, 2027, 18, 2024, 'count:HIGH_TECH', '“双倍增”目标；记录值等于样本数据中X县的高新技术企业数。', IND, ['selenium-valley', 'carbon-valley', 'medicine-valley']],
+  ['tech-smes', 'TECH_SMES', '科技型企业数', '家', 2022, 24, 2027, 48, 2024, 'count:TECH_SME', '“双倍增”目标；记录值等于样本数据中X县的科技型企业数。', IND, ['selenium-valley', 'carbon-valley', 'medicine-valley']],
+  ['tech-contract-value', 'TECH_CONTRACT_VALUE', '技术合同交易额', '万元', 2022, 3000, 2027, 10000, 2024, 5200, '讲话以“X万元”隐去数值，此处为示例。', IND, ['selenium-valley', 'medicine-valley', 'carbon-valley']],
+  ['talent-total', 'TALENT_TOTAL', '人才资源总量', '人', 2022, 42000, 2027, 50000, 2024, 45500, '讲话以“X人”隐去数值，此处为示例。', 'speech §一.3 (value named; figures illustrative)', []],
+  ['sci-talent', 'SCI_TALENT', '科技创新人才数', '人', 2022, 800, 2027, 1500, 2024, 1010, '讲话目标“科技创新人才突破X人”，此处为示例。', IND, ['selenium-valley', 'medicine-valley']],
+  ['strategic-emerging-share', 'STRATEGIC_EMERGING_SHARE', '战略性新兴产业增加值占规上工业增加值比重', '%', 2022, 12, 2027, 20, 2024, 14.5, '讲话目标“提高至X％”，此处为示例。', IND, ['carbon-valley']],
 ];
 
 export { FICT };

@@ -273,11 +273,11 @@ for (const [slug, name, kind, year, issuer, description, source, industries, ben
 }
 
 // ————————————————————————————————————————————— indicators
-for (const [slug, name, unit, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recorded, description, source, clusters] of INDICATORS) {
+for (const [slug, code, name, unit, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recorded, description, source, clusters] of INDICATORS) {
   const recordedValue = typeof recorded === 'string'
     ? ents.filter(([, e]) => e.county && e.qualifications.includes(recorded.split(':')[1])).length
     : recorded;
-  const id = b.node('Indicator', { id: `indicator:${slug}`, name, unit, description, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recordedValue, source });
+  const id = b.node('Indicator', { id: `indicator:${slug}`, code, name, unit, description, baselineYear, baselineValue, targetYear, targetValue, recordedYear, recordedValue, source });
   b.rel('MEASURES', id, 'region:x-county', { source });
   for (const c of clusters) b.rel('CONTRIBUTES_TO', `cluster:${c}`, id);
 }

@@ -1,5 +1,5 @@
 /** Pure rules of chain analysis: the upstream→downstream order of segments and each segment's gap verdict. */
-import type { ChainRules, SupportDimension } from './chain.config.js';
+import type { AppliedChainRules, ChainRules, SupportDimension } from './chain.config.js';
 import type { ChainGapModel, GapKind, SegmentSupportModel } from './chain.model.js';
 
 /**
@@ -45,6 +45,46 @@ const DIMENSIONS: Array<{
   { dimension: 'EXPERTS', empty: 'NO_EXPERT', count: (s) => s.localExperts, zh: '县内相关专家', en: 'local experts on its topics', byTopics: true, label: { empty: ['缺县内专家', 'no local expert'], weak: ['县内专家偏少', 'few local experts'] } },
   { dimension: 'RECENT_PROJECTS', empty: 'STALE', count: (s) => s.recentProjects, zh: '近期项目', en: 'recent projects', byTopics: true, label: { empty: ['近年无项目', 'no recent project'], weak: ['近年项目偏少', 'few recent projects'] } },
 ];
+
+/** The dimensions a segment is judged on: all of them, or (when it requires no topic) those not defined through topics. */
+export function dimensionsJudged(requiresTopics: boolean): SupportDimension[] {
+  return DIMENSIONS.filter((entry) => requiresTopics || !entry.byTopics).map((entry) => entry.dimension);
+}
+
+/** What each dimension's support counts, and what an empty one is called, as the explanation states them. */
+const EMPTY_RULES: Record<SupportDimension, (rules: AppliedChainRules) => [string, string]> = {
+  ENTERPRISES: () => ['县内处于该环节的企业', 'local enterprises working in the segment'],
+  RD_PARTNERS: () => ['研发合作伙伴（高校、科研院所）', 'R&D partners (universities, research institutes)'],
+  PLATFORMS: () => ['服务该环节的平台', 'platforms serving the segment'],
+  EXPERTS: () => ['县内具备其技术主题专长的专家', 'local experts holding one of its topics'],
+  RECENT_PROJECTS: (rules) => [
+    `${rules.asOfYear - rules.staleYears} 年（${rules.asOfYear} − ${rules.staleYears}）以来开始的该环节主题项目`,
+    `projects on its topics started in or after ${rules.asOfYear - rules.staleYears} (${rules.asOfYear} − ${rules.staleYears})`,
+  ],
+};
+
+/**
+ * The rules in plain words (each line Chinese / English), generated from the rules that were applied: the
+ * definitions the queries implement, then every threshold, the year, and the dimensions of segments without topics.
+ */
+export function explainRules(rules: AppliedChainRules): string[] {
+  const verdicts = DIMENSIONS.map(({ dimension, empty, label }) => {
+    const [counted, countedEnglish] = EMPTY_RULES[dimension](rules);
+    const minimum = rules.weakMinimums[dimension];
+    return `${counted}：0 个为「${label.empty[0]}」（${empty}），少于 ${minimum} 个为「${label.weak[0]}」（WEAK） / ${countedEnglish}: none is ${empty}, fewer than ${minimum} is WEAK.`;
+  });
+  const topicless = DIMENSIONS.filter((entry) => !entry.byTopics);
+  return [
+    '环节的技术主题 = 该环节 REQUIRES 的主题及其全部下位主题 / A segment’s topics are those it REQUIRES and every narrower topic (BROADER*0..).',
+    '本地 = 位于所选县或其下辖区域（专家按任职机构） / Local = located in the county or a region PART_OF it (experts through an affiliation).',
+    '专家覆盖环节 = 具备其任一技术主题专长；科研机构覆盖 = 高校或科研院所专注其任一主题 / An expert covers a segment with expertise in one of its topics; a university or institute when it FOCUSES_ON one.',
+    '平台服务环节 = 服务该产业，且平台自身、承建单位专注或入驻专家擅长其任一主题 / A platform serves a segment when it SERVES the industry and it or its host FOCUSES_ON one of the topics, or an expert affiliated with it holds one.',
+    '研发合作伙伴 = 与该环节企业合作、或参与该环节主题项目的高校或科研院所 / An R&D partner is a university or institute cooperating with an enterprise of the segment or working on a project on its topics.',
+    ...verdicts,
+    `不要求技术主题的环节只按${topicless.map((entry) => entry.zh).join('、')}判定 / A segment that requires no topic is judged on ${topicless.map((entry) => entry.en).join(', ')} only (${topicless.map((entry) => entry.dimension).join(', ')}).`,
+    `补链候选按匹配模块的规则评分（主题匹配、项目与专利证据、关系邻近、地理、能力，各项贡献之和即得分），默认列出 ${rules.candidatesDefault} 个，最多 ${rules.candidatesMax} 个 / Gap candidates are scored by the matching module (topic overlap, project and patent evidence, proximity, geography and capacity; the contributions add up to the score); ${rules.candidatesDefault} are listed by default, at most ${rules.candidatesMax}.`,
+  ];
+}
 
 const EMPTY_REASONS: Record<Exclude<GapKind, 'WEAK'>, (support: SegmentSupportModel, rules: ChainRules, asOfYear: number) => [string, string]> = {
   NO_ENTERPRISE: (s) => [

@@ -28,3 +28,19 @@ export const CHAIN_RULES: ChainRules = {
   candidatesMax: 20,
 };
 
+/** The rules applied to one chain: the configured rules and the year they were applied as of. */
+export interface AppliedChainRules extends ChainRules {
+  asOfYear: number;
+}
+
+/** Returns `rules` when every threshold is a whole number in range; throws naming the first one that is not. */
+export function checkedChainRules(rules: ChainRules): ChainRules {
+  const wholeIn = (name: string, value: number, min: number, max: number) => {
+    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`chain rules: ${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  };
+  wholeIn('staleYears', rules.staleYears, 1, 100);
+  for (const dimension of SUPPORT_DIMENSIONS) wholeIn(`weakMinimums.${dimension}`, rules.weakMinimums[dimension], 1, 1000);
+  wholeIn('candidatesMax', rules.candidatesMax, 0, 100);
+  wholeIn('candidatesDefault', rules.candidatesDefault, 0, rules.candidatesMax);
+  return rules;
+}

@@ -1,7 +1,7 @@
 import type { Reason } from '../matching/matching.scoring.js';
 /** The shapes the chain module hands to resolvers: segment analyses, gaps, ranked candidates, cluster overviews, indicator progress. */
 import type { EntityModel } from '../../graph/entity.js';
-import type { SupportDimension } from './chain.config.js';
+import type { ChainRules, SupportDimension } from './chain.config.js';
 import type { StoredEnumValue } from '../../graph/properties.js';
 
 export type GapKind = 'NO_ENTERPRISE' | 'NO_RD_PARTNER' | 'NO_PLATFORM' | 'NO_EXPERT' | 'STALE' | 'WEAK';
@@ -84,6 +84,8 @@ export interface IndustryChainModel {
   industry: EntityModel;
   county: EntityModel;
   asOfYear: number;
+  /** The rules the verdicts were judged by (the API returns them as `rules`). */
+  rules: ChainRules;
   segments: ChainSegmentAnalysisModel[];
 }
 

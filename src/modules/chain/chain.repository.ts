@@ -16,7 +16,7 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
 import { z } from 'zod';
 import { entitySchema, parseRows, storedEnum } from '../../graph/rows.js';
-import type { StoredEnumValue } from '../../graph/properties.js';
+import { STORED_ENUMS, type StoredEnumValue } from '../../graph/properties.js';
 
 const LOCAL_ORGANIZATION = (variable: string) => `EXISTS { MATCH (${variable})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
 const LOCAL_ACTOR = (variable: string) =>
@@ -215,9 +215,9 @@ export async function countClusterEnterprises(
      WHERE ${LOCAL_ORGANIZATION('enterprise')}
      WITH collect(enterprise) AS enterprises
      RETURN size(enterprises) AS total,
-            [qualification IN ['ABOVE_DESIGNATED_SIZE', 'HIGH_TECH', 'TECH_SME', 'SPECIALIZED', 'LEADING'] |
+            [qualification IN $qualifications |
               {qualification: qualification, count: size([e IN enterprises WHERE qualification IN coalesce(e.qualifications, [])])}] AS byQualification`,
-    { clusterId, countyId },
+    { clusterId, countyId, qualifications: STORED_ENUMS.EnterpriseQualification },
   );
   const byQualification = z.array(z.object({ qualification: storedEnum('EnterpriseQualification'), count: z.number() }));
   return { total: Number(rows[0]?.total ?? 0), byQualification: rows[0] ? byQualification.parse(rows[0].byQualification) : [] };

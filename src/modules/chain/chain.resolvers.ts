@@ -3,24 +3,14 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { entityArgument, integerArgument } from '../shared/arguments.js';
-import { CHAIN_RULES, SUPPORT_DIMENSIONS } from './chain.config.js';
+import { SUPPORT_DIMENSIONS } from './chain.config.js';
+import { dimensionsJudged, explainRules } from './chain.analysis.js';
 import type { IndicatorProgressModel } from './chain.model.js';
 import { analyseIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
 import { findDefaultCounty } from './chain.repository.js';
 import { ACTOR_KINDS, entityTypeResolver } from '../../graphql/type-resolvers.js';
 import { loadEntities } from '../../graphql/relations.js';
 import { STORED_ENUMS, enumList, requiredNumber } from '../../graph/properties.js';
-
-/** The rules in plain words, as `ChainRules.explanation` returns them. */
-export const RULES_EXPLANATION = [
-  '环节的技术主题 = 该环节 REQUIRES 的主题及其全部下位主题 / A segment’s topics are those it REQUIRES and every narrower topic (BROADER*0..).',
-  '本地 = 位于所选县或其下辖区域（专家按任职机构） / Local = located in the county or a region PART_OF it (experts through an affiliation).',
-  '专家覆盖环节 = 具备其任一技术主题专长；科研机构覆盖 = 高校或科研院所专注其任一主题 / An expert covers a segment with expertise in one of its topics; a university or institute when it FOCUSES_ON one.',
-  '平台服务环节 = 服务该产业，且平台自身、承建单位专注或入驻专家擅长其任一主题 / A platform serves a segment when it SERVES the industry and it or its host FOCUSES_ON one of the topics, or an expert affiliated with it holds one.',
-  '研发合作伙伴 = 与该环节企业合作、或参与该环节主题项目的高校或科研院所 / An R&D partner is a university or institute cooperating with an enterprise of the segment or working on a project on its topics.',
-  `长期无项目：近 ${CHAIN_RULES.staleYears} 年无该环节主题项目 / STALE: no project on the topics started in the last ${CHAIN_RULES.staleYears} years.`,
-  '补链候选按匹配模块的规则评分：主题匹配、项目与专利证据、关系邻近、地理、能力，各项贡献之和即得分 / Gap candidates are scored by the matching module: topic overlap, project and patent evidence, proximity, geography and capacity; the contributions add up to the score.',
-];
 
 async function countyArgument(context: GraphQLContext, county: string | null | undefined): Promise<EntityModel> {
   if (county) return entityArgument(context, 'county', county, ['Region']);
@@ -29,7 +19,8 @@ async function countyArgument(context: GraphQLContext, county: string | null | u
   return found;
 }
 
-const asOfYearArgument = (value: number | null | undefined) => integerArgument('asOfYear', value, 2000, 2100, new Date().getFullYear());
+/** `asOfYear`, this year on the service's clock when omitted. */
+const asOfYearArgument = (context: GraphQLContext, value: number | null | undefined) => integerArgument('asOfYear', value, 2000, 2100, context.clock.year());
 
 /** Indicator progress of the default county, computed once per request (for `Indicator.progress`). */
 const progressPerRequest = new WeakMap<GraphQLContext, Promise<IndicatorProgressModel[]>>();
@@ -37,14 +28,14 @@ const progressPerRequest = new WeakMap<GraphQLContext, Promise<IndicatorProgress
 export const chainResolvers: Resolvers = {
   Query: {
     industryChain: async (_parent, args, context) => {
-      const asOfYear = asOfYearArgument(args.asOfYear);
+      const asOfYear = asOfYearArgument(context, args.asOfYear);
       const [industry, county] = await Promise.all([entityArgument(context, 'industry', args.industry, ['Industry']), countyArgument(context, args.county)]);
-      return await analyseIndustryChain(context.database, industry, county, asOfYear);
+      return await analyseIndustryChain(context.database, industry, county, asOfYear, context.chainRules);
     },
     clusterOverview: async (_parent, args, context) => {
-      const asOfYear = asOfYearArgument(args.asOfYear);
+      const asOfYear = asOfYearArgument(context, args.asOfYear);
       const [cluster, county] = await Promise.all([entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']), countyArgument(context, args.county)]);
-      return await overviewCluster(context.database, cluster, county, asOfYear);
+      return await overviewCluster(context.database, cluster, county, asOfYear, context.chainRules);
     },
     indicatorProgress: async (_parent, args, context) => {
       const cluster = args.cluster ? await entityArgument(context, 'cluster', args.cluster, ['IndustryCluster']) : null;
@@ -53,7 +44,7 @@ export const chainResolvers: Resolvers = {
     },
   },
   IndustryChain: {
-    rules: () => CHAIN_RULES,
+    rules: (parent) => ({ ...parent.rules, asOfYear: parent.asOfYear }),
     links: (parent) => {
       const byId = new Map(parent.segments.map((analysis) => [analysis.segment.id, analysis.segment]));
       return parent.segments.flatMap((analysis) =>
@@ -67,7 +58,8 @@ export const chainResolvers: Resolvers = {
   },
   ChainRules: {
     weakMinimums: (parent) => SUPPORT_DIMENSIONS.map((dimension) => ({ dimension, minimum: parent.weakMinimums[dimension] })),
-    explanation: () => RULES_EXPLANATION,
+    topiclessSegmentDimensions: () => dimensionsJudged(false),
+    explanation: (parent) => explainRules(parent),
   },
   ChainSegmentAnalysis: {
     upstream: (parent, _args, context) => loadEntities(context, parent.upstreamIds),
@@ -82,7 +74,7 @@ export const chainResolvers: Resolvers = {
   },
   ChainGap: {
     candidates: (parent, args, context) =>
-      rankGapCandidates(context.database, parent, integerArgument('first', args.first, 0, CHAIN_RULES.candidatesMax, CHAIN_RULES.candidatesDefault)),
+      rankGapCandidates(context.database, parent, integerArgument('first', args.first, 0, context.chainRules.candidatesMax, context.chainRules.candidatesDefault)),
     noCandidatesReason: (parent, _args, context) => explainNoCandidates(context.database, parent),
   },
   GapCandidate: {

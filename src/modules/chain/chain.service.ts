@@ -111,7 +111,7 @@ export async function analyseIndustryChain(
   analyses.sort(
     (a, b) => a.depth - b.depth || Number(a.segment.order ?? 0) - Number(b.segment.order ?? 0) || String(a.segment.name).localeCompare(String(b.segment.name), 'zh'),
   );
-  return { industry, county, asOfYear, segments: analyses };
+  return { industry, county, asOfYear, rules, segments: analyses };
 }
 
 /** Which kinds of actor can fill a gap in each dimension. */
@@ -212,8 +212,8 @@ export async function indicatorProgress(database: Database, clusterId: string | 
   const derived = await deriveIndicatorValues(database, regionIds);
   return indicators.map(({ indicator, region: measured }) => {
     const region = measured ?? fallbackRegion;
-    const derivation = derivationFor(String(indicator.name));
-    const value = derivation && region ? (derived.get(region.id)?.[derivation.key] ?? null) : null;
+    const derivation = derivationFor(typeof indicator.code === 'string' ? indicator.code : null);
+    const value = derivation && region ? (derived.get(region.id)?.[derivation.code] ?? null) : null;
     const baseline = Number(indicator.baselineValue);
     const target = Number(indicator.targetValue);
     if (derivation && value !== null) {
@@ -239,13 +239,13 @@ export function segmentSeverity(segment: ChainSegmentAnalysisModel): number {
 }
 
 /** A valley's industries, local enterprises by qualification, every segment's analysis and its indicators' progress. */
-export async function overviewCluster(database: Database, cluster: EntityModel, county: EntityModel, asOfYear: number): Promise<ClusterOverviewModel> {
+export async function overviewCluster(database: Database, cluster: EntityModel, county: EntityModel, asOfYear: number, rules: ChainRules = CHAIN_RULES): Promise<ClusterOverviewModel> {
   const [industries, counts, indicators] = await Promise.all([
     findClusterIndustries(database, cluster.id),
     countClusterEnterprises(database, cluster.id, county.id),
     indicatorProgress(database, cluster.id, county),
   ]);
-  const chains = await Promise.all(industries.map((industry) => analyseIndustryChain(database, industry, county, asOfYear)));
+  const chains = await Promise.all(industries.map((industry) => analyseIndustryChain(database, industry, county, asOfYear, rules)));
   const segments = chains
     .flatMap((chain) => chain.segments)
     .sort(

@@ -1,11 +1,15 @@
 /**
- * Indicators (指标) whose current value the graph itself can give. An indicator is DERIVED when its name matches
- * one of these (the speech's names), and its region has what the formula needs; every other indicator is RECORDED:
- * its current value is the latest `recordedValue` of the Indicator record. The Cypher formulas run over `region`.
+ * Indicators (指标) whose current value the graph itself can give, keyed by the indicator's stable `code` (a field
+ * of the Indicator record, e.g. HIGH_TECH_ENTERPRISES). An indicator is DERIVED when its code is one of these and
+ * its region has what the formula needs; every other indicator — no code, or a code without a formula (e.g.
+ * RD_INTENSITY) — is RECORDED: its current value is the latest `recordedValue` of the record. Names are never read:
+ * renaming an indicator, or a name that happens to contain another's words, changes nothing.
  */
+import type { StoredEnumValue } from '../../graph/properties.js';
+
 export interface IndicatorDerivation {
-  key: string;
-  matches: (name: string) => boolean;
+  /** The indicator code the formula derives; also the key of its value in the Cypher result. */
+  code: string;
   /** A Cypher expression over the bound variable `region`; null when it cannot be computed for that region. */
   cypher: string;
   description: string;
@@ -13,22 +17,23 @@ export interface IndicatorDerivation {
 
 const IN_REGION = '-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(region)';
 
+/** Enterprises located in the region (or its parts) holding `qualification`. */
+const enterprisesWith = (qualification: StoredEnumValue<'EnterpriseQualification'>) =>
+  `COUNT { MATCH (enterprise:Enterprise)${IN_REGION} WHERE '${qualification}' IN coalesce(enterprise.qualifications, []) }`;
+
 export const INDICATOR_DERIVATIONS: readonly IndicatorDerivation[] = [
   {
-    key: 'HIGH_TECH_ENTERPRISES',
-    matches: (name) => name.includes('高新技术企业'),
-    cypher: `COUNT { MATCH (enterprise:Enterprise)${IN_REGION} WHERE 'HIGH_TECH' IN coalesce(enterprise.qualifications, []) }`,
+    code: 'HIGH_TECH_ENTERPRISES',
+    cypher: enterprisesWith('HIGH_TECH'),
     description: '图谱中位于该地区（含下辖乡镇）、具有高新技术企业资质（HIGH_TECH）的企业数 / enterprises located in the region (or its parts) with the HIGH_TECH qualification',
   },
   {
-    key: 'TECH_SMES',
-    matches: (name) => name.includes('科技型企业'),
-    cypher: `COUNT { MATCH (enterprise:Enterprise)${IN_REGION} WHERE 'TECH_SME' IN coalesce(enterprise.qualifications, []) }`,
+    code: 'TECH_SMES',
+    cypher: enterprisesWith('TECH_SME'),
     description: '图谱中位于该地区、具有科技型企业资质（TECH_SME）的企业数 / enterprises located in the region with the TECH_SME qualification',
   },
   {
-    key: 'INVENTION_PATENTS_PER_10K',
-    matches: (name) => name.includes('发明专利') && name.includes('万人'),
+    code: 'INVENTION_PATENTS_PER_10K',
     cypher: `CASE WHEN coalesce(region.population, 0) > 0 THEN
                toFloat(COUNT { MATCH (patent:Patent {kind: 'INVENTION'}) WHERE patent.grantedYear IS NOT NULL AND EXISTS { MATCH (patent)<-[:OWNS]-(:Organization)${IN_REGION} } })
                * 10000.0 / region.population END`,
@@ -37,9 +42,9 @@ export const INDICATOR_DERIVATIONS: readonly IndicatorDerivation[] = [
   },
 ];
 
-/** The derivation that applies to an indicator's name, if any. */
-export function derivationFor(name: string): IndicatorDerivation | null {
-  return INDICATOR_DERIVATIONS.find((derivation) => derivation.matches(name)) ?? null;
+/** The derivation of an indicator with this code; null for no code or a code the graph cannot derive. */
+export function derivationFor(code: string | null | undefined): IndicatorDerivation | null {
+  return INDICATOR_DERIVATIONS.find((derivation) => derivation.code === code) ?? null;
 }
 
 /** (current − baseline) / (target − baseline), rounded to 0.001; null when it is undefined. */

@@ -23,13 +23,13 @@ export async function findIndicators(database: Database, clusterId: string | nul
   return parseRows(z.object({ indicator: entitySchema, region: entitySchema.nullable() }), rows, 'findIndicators');
 }
 
-/** Every derivation's value for each region, keyed by region id then derivation key (null when not computable). */
+/** Every derivation's value for each region, keyed by region id then indicator code (null when not computable). */
 export async function deriveIndicatorValues(database: Database, regionIds: readonly string[]): Promise<Map<string, Record<string, number | null>>> {
   if (regionIds.length === 0) return new Map();
   const rows = await database.read(
     `UNWIND $regionIds AS regionId
      MATCH (region:Region {id: regionId})
-     RETURN region.id AS regionId, {${INDICATOR_DERIVATIONS.map((derivation) => `${derivation.key}: ${derivation.cypher}`).join(', ')}} AS values`,
+     RETURN region.id AS regionId, {${INDICATOR_DERIVATIONS.map((derivation) => `${derivation.code}: ${derivation.cypher}`).join(', ')}} AS values`,
     { regionIds },
   );
   return new Map(rows.map((row) => [row.regionId as string, row.values as Record<string, number | null>]));

@@ -3,7 +3,6 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { DemandCreateInput, DemandUpdateInput } from '../../generated/graphql.js';
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { calendarDate } from '../../clock.js';
 import { deleteNode, existingTarget, type DeletionModel, type Writer, mergeForUpdate, newRecordId, resolveReferences, validateRecord, createEntity, updateEntity, recordFieldsOf, type LinkSet } from '../shared/mutations.js';
 
 /** Every link of a demand is its own: deleting a demand never leaves another object without something it needs. */
@@ -51,7 +50,7 @@ async function linkSetsOf(database: Database, input: Input): Promise<LinkSet[]> 
 
 export async function createDemand(writer: Writer, input: DemandCreateInput): Promise<EntityModel> {
   const id = newRecordId('demand', input.slug);
-  const record = validateRecord('Demand', { postedOn: calendarDate(writer.now), ...recordFieldsOf(input, CONTROL_FIELDS), id });
+  const record = validateRecord('Demand', { postedOn: writer.today, ...recordFieldsOf(input, CONTROL_FIELDS), id });
   const links = await linkSetsOf(writer.database, input);
   return createEntity(writer, 'Demand', id, record, links);
 }

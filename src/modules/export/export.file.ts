@@ -20,6 +20,8 @@ export interface GraphFileOptions {
   limit?: number;
   /** Record id of an industry whose chain to export. */
   industry?: string;
+  /** The year the chain is analysed as of (staleness): this year on the caller's clock. */
+  asOfYear: number;
 }
 
 /** Thrown for options that name nothing or conflict; the CLI prints the message. */
@@ -43,7 +45,7 @@ async function subgraphFor(database: Database, options: GraphFileOptions): Promi
     if (!industry) throw new GraphFileError(`--industry: no industry has the id "${options.industry}"`);
     const county = await findDefaultCounty(database);
     if (!county) throw new GraphFileError('no region of kind COUNTY has enterprises located in it');
-    return chainSubgraph(database, await analyseIndustryChain(database, industry, county, new Date().getFullYear(), CHAIN_RULES));
+    return chainSubgraph(database, await analyseIndustryChain(database, industry, county, options.asOfYear, CHAIN_RULES));
   }
   return findWholeGraph(database);
 }

@@ -10,15 +10,17 @@ import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { recommendPartners, searchExperts, type MatchResultModel } from './matching.service.js';
 import { entityTypeResolver } from '../../graphql/type-resolvers.js';
+import { loadEntities } from '../../graphql/relations.js';
 
 const MAX_NEED_TEXT = 500;
 
-/** Ids that must exist; NOT_FOUND names the argument when one does not. */
+/** Ids that must exist; NOT_FOUND names the argument when one does not; a failed load keeps its own error (e.g. DATABASE_UNAVAILABLE). */
 async function requireExisting(context: GraphQLContext, ids: Array<{ id: string; kind: NodeKind; argument: string }>): Promise<void> {
   const found = await context.loaders.entityById.loadMany(ids.map((entry) => entry.id));
   ids.forEach((entry, index) => {
     const entity = found[index];
-    if (!entity || entity instanceof Error || entity.nodeKind !== entry.kind) throw new NotFoundError(`${entry.argument}: no ${entry.kind} has this id`);
+    if (entity instanceof Error) throw entity;
+    if (!entity || entity.nodeKind !== entry.kind) throw new NotFoundError(`${entry.argument}: no ${entry.kind} has this id`);
   });
 }
 
@@ -61,13 +63,13 @@ async function recommend(
     { id: target.id, kind: target.kind, argument },
     ...(region ? [{ id: region, kind: 'Region' as const, argument: 'region' }] : []),
   ]);
-  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null);
+  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year());
   if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   return result;
 }
 
-const entityList = async (context: GraphQLContext, ids: string[]): Promise<EntityModel[]> =>
-  (await context.loaders.entityById.loadMany(ids)).filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error));
+/** The entities a result names, in order; one that fails to load fails the field with its own error (never dropped). */
+const entityList = (context: GraphQLContext, ids: string[]): Promise<EntityModel[]> => loadEntities(context, ids);
 
 export const matchingResolvers: Resolvers = {
   Query: {
@@ -92,7 +94,7 @@ export const matchingResolvers: Resolvers = {
             flexibleEngagement: filters.availableForFlexibleEngagement,
           })
         : null;
-      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter);
+      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter, context.clock.year());
       return matchPage(result, { first, after });
     },
     partnerRecommendations: async (_parent, args, context) =>

@@ -59,8 +59,8 @@ export interface MatchRequest {
   conflictSegmentIds: string[];
   /** Extra conditions on `node` that candidates must meet (filters); they never change scores. */
   filter: Conditions | null;
-  /** The reference year for evidence recency. */
-  referenceYear?: number;
+  /** The reference year for evidence recency: this year on the service's clock. */
+  referenceYear: number;
   /** How many candidates (best by topic signal) are examined in full; default `MATCHING_CONFIG.candidatesExamined`. */
   examine?: number;
 }
@@ -147,7 +147,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
 
   // Per request: its ranked need topics, its holds, and its shortlist (best by topic signal).
   const plans = live.map((request) => {
-    const referenceYear = request.referenceYear ?? new Date().getUTCFullYear();
+    const referenceYear = request.referenceYear;
     const needTopics: RankedNeedTopic[] = request.needTopics
       .map((topic) => ({ ...topic, rarity: rarity(holders.get(topic.id) ?? 0, vocabulary.candidateTotal) }))
       .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity);
@@ -254,8 +254,8 @@ export const ALL_CANDIDATE_KINDS: NodeKind[] = ['University', 'ResearchInstitute
 export async function searchExperts(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null; regionId?: string | null },
-  filter: Conditions | null = null,
-  referenceYear?: number,
+  filter: Conditions | null,
+  referenceYear: number,
 ): Promise<MatchResultModel> {
   const interpreted = await interpretNeed(database, need);
   if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: interpreted.suggestions, matches: [] };
@@ -279,8 +279,8 @@ export async function recommendPartners(
   database: Database,
   targetId: string,
   kinds: readonly NodeKind[] | null,
-  filter: Conditions | null = null,
-  referenceYear?: number,
+  filter: Conditions | null,
+  referenceYear: number,
 ): Promise<MatchResultModel | null> {
   const facts = await targetFacts(database, targetId);
   if (!facts) return null;

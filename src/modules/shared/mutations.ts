@@ -14,11 +14,12 @@ import { kindOf } from '../../graph/query.js';
 import { parseRows } from '../../graph/rows.js';
 import { recordsOf } from '../../neo4j/values.js';
 import type { Database } from '../../neo4j/database.js';
-import { ConstraintViolationError } from '../../neo4j/errors.js';
+import { ConstraintViolationError, DatabaseRejectedInputError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
 import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../../graph/entities.js';
+import { calendarDate } from '../../clock.js';
 import { appendChange, snapshotEntity } from './change-log.js';
 import type { Actor, Adjustment, ChangeModel } from './change-log.model.js';
 
@@ -40,10 +41,12 @@ export class UserErrorsException extends Error {
 /** The writer of one mutation: the request's database, its caller (role checked before execution) and one clock reading. */
 export function writerOf(context: GraphQLContext, info: Pick<GraphQLResolveInfo, 'fieldName'>): Writer {
   const viewer = context.viewer;
+  const now = context.clock.now();
   return {
     database: context.database,
     actor: { subject: viewer?.subject ?? 'anonymous', role: viewer?.role ?? 'viewer', operation: info.fieldName },
-    now: context.now(),
+    now,
+    today: calendarDate(now, context.clock.timeZone),
   };
 }
 
@@ -63,6 +66,7 @@ export async function runMutation<T extends object, F extends object>(
     const failure = (userErrors: UserError[]): Outcome<T, F> => ({ ...failed, userErrors });
     if (error instanceof UserErrorsException) return failure(error.userErrors);
     if (error instanceof ConstraintViolationError) return failure([{ field: ['input'], message: 'An object with this id already exists.', code: 'ALREADY_EXISTS' }]);
+    if (error instanceof DatabaseRejectedInputError && error.property) return failure([{ field: ['input', error.property], message: error.publicMessage, code: 'INVALID_INPUT' }]);
     throw error;
   }
 }
@@ -212,7 +216,10 @@ export async function writeNode(
 export interface Writer {
   database: Database;
   actor: Actor;
+  /** The instant of the mutation (audit timestamps). */
   now: Date;
+  /** The county's calendar date at that instant (default dates such as a demand's `postedOn`). */
+  today: string;
 }
 
 /** What a delete removed and adjusted, and its audit-log entry. */

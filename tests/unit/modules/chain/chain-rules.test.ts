@@ -3,6 +3,7 @@ import { CHAIN_RULES } from '../../../../src/modules/chain/chain.config.js';
 import { chainDepths, judgeSegment } from '../../../../src/modules/chain/chain.analysis.js';
 import { progressRatio, derivationFor } from '../../../../src/modules/chain/indicator.derivations.js';
 import type { SegmentSupportModel } from '../../../../src/modules/chain/chain.model.js';
+import { NODE_SCHEMAS } from '../../../../src/graph/format.js';
 
 const support = (overrides: Partial<SegmentSupportModel>): SegmentSupportModel => ({
   enterprises: 3, localEnterprises: 3, rdPartners: 2, researchOrganizations: 2, platforms: 2, experts: 5, localExperts: 4, projects: 4, recentProjects: 2, patents: 1, lastProjectYear: 2025, ...overrides,
@@ -52,12 +53,19 @@ describe('gap verdicts', () => {
 });
 
 describe('indicators', () => {
-  it('derives the speech indicators the graph can count and records the rest', () => {
-    expect(derivationFor('高新技术企业数')?.key).toBe('HIGH_TECH_ENTERPRISES');
-    expect(derivationFor('科技型企业数')?.key).toBe('TECH_SMES');
-    expect(derivationFor('每万人发明专利拥有量')?.key).toBe('INVENTION_PATENTS_PER_10K');
-    expect(derivationFor('全社会R&D投入强度')).toBeNull();
-    expect(derivationFor('技术合同交易额')).toBeNull();
+  it('chooses a formula by the indicator code only: three codes the graph can count, none for other codes, names or no code', () => {
+    expect(derivationFor('HIGH_TECH_ENTERPRISES')?.cypher).toContain("'HIGH_TECH' IN coalesce(enterprise.qualifications, [])");
+    expect(derivationFor('TECH_SMES')?.cypher).toContain("'TECH_SME' IN coalesce(enterprise.qualifications, [])");
+    expect(derivationFor('INVENTION_PATENTS_PER_10K')?.cypher).toContain('10000.0 / region.population');
+    expect([derivationFor('RD_INTENSITY'), derivationFor('高新技术企业数'), derivationFor('high_tech_enterprises'), derivationFor(null), derivationFor(undefined)]).toEqual([null, null, null, null, null]);
+  });
+  it('refuses an indicator code that is not upper case in the seed format', () => {
+    const indicator = { id: 'indicator:x', name: '指标', unit: '家', baselineYear: 2022, baselineValue: 1, targetYear: 2027, targetValue: 2, source: 'test' };
+    expect(NODE_SCHEMAS.Indicator.safeParse({ ...indicator, code: 'HIGH_TECH_ENTERPRISES' }).success).toBe(true);
+    expect(NODE_SCHEMAS.Indicator.safeParse(indicator).success).toBe(true);
+    expect(NODE_SCHEMAS.Indicator.safeParse({ ...indicator, code: 'high-tech' }).error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['code', 'an upper-case code such as HIGH_TECH_ENTERPRISES'],
+    ]);
   });
   it('computes (current − baseline) / (target − baseline)', () => {
     expect(progressRatio(17, 9, 18)).toBe(0.889);
