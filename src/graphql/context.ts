@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Viewer } from '../auth/roles.js';
 import type { Database } from '../neo4j/database.js';
 import { Clock } from '../clock.js';
-import { CHAIN_RULES, type ChainRules } from '../modules/chain/chain.config.js';
+import { CHAIN_RULES, type ChainRules } from '../config.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** A personal field hidden from this caller: where, and why. */
