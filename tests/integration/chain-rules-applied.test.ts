@@ -13,8 +13,9 @@ const openPatientDatabase = () => openDatabase(inject('neo4j'), { ...DEFAULT_DAT
 /**
  * `IndustryChain.rules` are the rules the verdicts were judged by, with prose generated from them. Mini county,
  * segment 制作 (seg:process) of 老腊肉 as of 2026: one local enterprise (ent:pork); R&D partner univ:agri (it cooperates
- * with ent:pork); platform plat:star (serves the industry, hosts expert:wang who holds 冷链保存); two local experts on
- * 冷链保存 (expert:li through ent:pork, expert:wang through plat:star); one project on it, started 2023.
+ * with ent:pork); platform plat:star (serves the industry, hosts expert:wang who holds 冷链保存); three local experts on
+ * 冷链保存 or a narrower topic (expert:li through ent:pork, expert:wang through plat:star, expert:zhang through inst:meat
+ * on topic:vacuum, which is narrower than 冷链保存); one project on it, started 2023.
  */
 describe('the chain rules actually applied', () => {
   let database: Database;
@@ -65,11 +66,8 @@ describe('the chain rules actually applied', () => {
       '县内具备其技术主题专长的专家：0 个为「缺县内专家」（NO_EXPERT），少于 3 个为「县内专家偏少」（WEAK） / local experts holding one of its topics: none is NO_EXPERT, fewer than 3 is WEAK.',
     );
     expect(chain.rules.explanation).toContain('不要求技术主题的环节只按县内企业判定 / A segment that requires no topic is judged on local enterprises only (ENTERPRISES).');
-    // 1 local enterprise < 2, 2 local experts < 3; the 2023 project is within 2021…2026.
-    expect(processGaps(chain)).toEqual([
-      { kind: 'WEAK', dimension: 'ENTERPRISES', observed: 1, required: 2 },
-      { kind: 'WEAK', dimension: 'EXPERTS', observed: 2, required: 3 },
-    ]);
+    // 1 local enterprise < 2; 3 local experts meet 3; the 2023 project is within 2021…2026.
+    expect(processGaps(chain)).toEqual([{ kind: 'WEAK', dimension: 'ENTERPRISES', observed: 1, required: 2 }]);
   });
 
   it('states and applies other thresholds when the service is configured with them', async () => {
@@ -84,7 +82,7 @@ describe('the chain rules actually applied', () => {
       '县内具备其技术主题专长的专家：0 个为「缺县内专家」（NO_EXPERT），少于 2 个为「县内专家偏少」（WEAK） / local experts holding one of its topics: none is NO_EXPERT, fewer than 2 is WEAK.',
     );
     expect(chain.rules.explanation.some((line) => line.includes('默认列出 3 个，最多 10 个'))).toBe(true);
-    // Now 1 enterprise and 2 experts meet their minimums, and 2023 is before 2024: the segment is STALE only.
+    // Now 1 enterprise meets its minimum of 1, and 2023 is before 2024: the segment is STALE only.
     expect(processGaps(chain)).toEqual([{ kind: 'STALE', dimension: 'RECENT_PROJECTS', observed: 0, required: 1 }]);
   });
 

@@ -25,7 +25,7 @@ describe('indicator progress keyed by code', () => {
     indicator('smes', '科技型企业（新口径）', 'county', 'TECH_SMES', 5),
     indicator('patents-county', '专利密度', 'county', 'INVENTION_PATENTS_PER_10K', 0.5),
     indicator('patents-city', '专利密度（市）', 'city', 'INVENTION_PATENTS_PER_10K', 0.5),
-    indicator('contracts', '技术合同成交额', 'county', 'TECH_CONTRACT_VALUE', 4200),
+    indicator('contract-value', '技术合同成交额', 'county', 'TECH_CONTRACT_VALUE', 4200),
   ];
 
   beforeAll(async () => {
@@ -55,8 +55,8 @@ describe('indicator progress keyed by code', () => {
         ['高新技术企业数', null, 'RECORDED', 7, 0.75],
         // The code under an unrelated name: the two HIGH_TECH enterprises of the county, (2 − 1) / 8 = 0.125.
         ['双倍增考核企业', 'HIGH_TECH_ENTERPRISES', 'DERIVED', 2, 0.125],
-        // No TECH_SME enterprise in the county: 0, (0 − 1) / 8 = −0.125.
-        ['科技型企业（新口径）', 'TECH_SMES', 'DERIVED', 0, -0.125],
+        // One TECH_SME enterprise in the county (ent:chicken, located in region:town, PART_OF the county): (1 − 1) / 8 = 0.
+        ['科技型企业（新口径）', 'TECH_SMES', 'DERIVED', 1, 0],
         // The county owns no invention patent: 0 per 10 000, (0 − 1) / 8 = −0.125.
         ['专利密度', 'INVENTION_PATENTS_PER_10K', 'DERIVED', 0, -0.125],
         // The city has no population, so the formula cannot apply: recorded 0.5, (0.5 − 1) / 8 = −0.0625, rounded half up to −0.062.

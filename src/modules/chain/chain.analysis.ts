@@ -12,8 +12,7 @@ export function chainDepths(segmentIds: readonly string[], downstream: ReadonlyM
   const depth = new Map<string, number>();
   const queue = segmentIds.filter((id) => upstreamCount.get(id) === 0);
   for (const id of queue) depth.set(id, 0);
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     for (const next of downstream.get(id) ?? []) {
       if (!upstreamCount.has(next)) continue;
       depth.set(next, Math.max(depth.get(next) ?? 0, (depth.get(id) ?? 0) + 1));
@@ -32,7 +31,7 @@ export function chainDepths(segmentIds: readonly string[], downstream: ReadonlyM
  */
 const DIMENSIONS: Array<{
   dimension: SupportDimension;
-  empty: GapKind;
+  empty: Exclude<GapKind, 'WEAK'>;
   count: (support: SegmentSupportModel) => number;
   zh: string;
   en: string;
@@ -120,7 +119,7 @@ export function judgeSegment(
     const observed = count(support);
     const required = rules.weakMinimums[dimension];
     if (observed === 0) {
-      const [reason, reasonEnglish] = EMPTY_REASONS[empty as Exclude<GapKind, 'WEAK'>](support, rules, asOfYear);
+      const [reason, reasonEnglish] = EMPTY_REASONS[empty](support, rules, asOfYear);
       gaps.push({ kind: empty, dimension, observed, required, reason, reasonEnglish, label: label.empty[0], labelEnglish: label.empty[1] });
     } else if (observed < required) {
       gaps.push({

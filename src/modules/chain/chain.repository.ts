@@ -28,7 +28,7 @@ const SEGMENTS_OF_INDUSTRY = `MATCH (county:Region {id: $countyId})
 /** One entity by record id and kind; null when none exists. */
 export async function findEntity(database: Database, label: string, id: string): Promise<EntityModel | null> {
   const rows = await database.read(`MATCH (node:${label} {id: $id}) RETURN ${entityProjection('node')} AS node`, { id });
-  return (rows[0]?.node as EntityModel | undefined) ?? null;
+  return parseRows(z.object({ node: entitySchema }), rows, `${label} by id`)[0]?.node ?? null;
 }
 
 /** The default county: the region of kind COUNTY in which (or in whose parts) most enterprises are located; ties by id. */
@@ -39,7 +39,7 @@ export async function findDefaultCounty(database: Database): Promise<EntityModel
      ORDER BY enterprises DESC, county.id LIMIT 1
      RETURN ${entityProjection('county')} AS county`,
   );
-  return (rows[0]?.county as EntityModel | undefined) ?? null;
+  return parseRows(z.object({ county: entitySchema }), rows, 'default county')[0]?.county ?? null;
 }
 
 const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
@@ -194,7 +194,7 @@ export async function findClusterIndustries(database: Database, clusterId: strin
      RETURN ${entityProjection('industry')} AS industry ORDER BY industry.name, industry.id`,
     { clusterId },
   );
-  return rows.map((row) => row.industry as EntityModel);
+  return parseRows(z.object({ industry: entitySchema }), rows, 'cluster industries').map((row) => row.industry);
 }
 
 /** Local enterprises of a cluster's industries (IN_INDUSTRY or IN_SEGMENT), counted in all and by qualification. */

@@ -1,4 +1,5 @@
 /** Chain analysis put together from the repository's queries and the pure rules; what the resolvers and the exporter call. */
+import { numberValue } from '../../graph/properties.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
 import { CHAIN_RULES, type ChainRules, type SupportDimension } from './chain.config.js';
@@ -59,7 +60,7 @@ export async function analyseIndustryChain(
     const segmentEnterprises = members(byEnterprise?.get(segment.id));
     const projects = workBySegment.get(segment.id)?.projects ?? [];
     const patents = workBySegment.get(segment.id)?.patents ?? [];
-    const years = projects.map((project) => project.startYear as number | null).filter((year): year is number => typeof year === 'number');
+    const years = projects.map((project) => numberValue(project.startYear, 'project startYear')).filter((year): year is number => year !== null);
     const support = {
       enterprises: segmentEnterprises.length,
       localEnterprises: segmentEnterprises.filter((member) => member.local).length,
@@ -220,14 +221,14 @@ export async function indicatorProgress(database: Database, clusterId: string | 
       const current = Math.round(value * 1000) / 1000;
       return { indicator, region, basis: 'DERIVED', derivation: derivation.description, currentValue: current, currentYear: null, progressRatio: progressRatio(current, baseline, target) };
     }
-    const recorded = (indicator.recordedValue as number | null | undefined) ?? null;
+    const recorded = numberValue(indicator.recordedValue, 'indicator recordedValue');
     return {
       indicator,
       region,
       basis: 'RECORDED',
       derivation: '记录值：取指标记录的最新值（recordedValue），图谱无法推算 / the latest recorded value of the indicator record; the graph cannot derive it',
       currentValue: recorded,
-      currentYear: (indicator.recordedYear as number | null | undefined) ?? null,
+      currentYear: numberValue(indicator.recordedYear, 'indicator recordedYear'),
       progressRatio: progressRatio(recorded, baseline, target),
     };
   });

@@ -32,5 +32,5 @@ export async function deriveIndicatorValues(database: Database, regionIds: reado
      RETURN region.id AS regionId, {${INDICATOR_DERIVATIONS.map((derivation) => `${derivation.code}: ${derivation.cypher}`).join(', ')}} AS values`,
     { regionIds },
   );
-  return new Map(rows.map((row) => [row.regionId as string, row.values as Record<string, number | null>]));
+  return new Map(parseRows(z.object({ regionId: z.string(), values: z.record(z.string(), z.number().nullable()) }), rows, 'derived indicator values').map((row) => [row.regionId, row.values]));
 }

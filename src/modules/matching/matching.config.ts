@@ -4,6 +4,11 @@
  * need — are shared out among the others in proportion), so each reason's contribution is its weight times its
  * signal and the contributions add up to the score. Each signal lies in [0, 1].
  */
+/** A table of factors by key: written as a literal, read with any key (a missing key reads undefined). */
+function scale(values: Record<string | number, number>): Record<string | number, number> {
+  return values;
+}
+
 export const MATCHING_CONFIG = {
   /** How much each signal can contribute (they add up to 1). */
   weights: {
@@ -18,7 +23,7 @@ export const MATCHING_CONFIG = {
   minimumTopicSignal: 0.12,
   topics: {
     /** How strongly an expertise level counts. */
-    expertiseLevel: { EXPERT: 1, ADVANCED: 0.75, BASIC: 0.45 } as Record<string, number>,
+    expertiseLevel: scale({ EXPERT: 1, ADVANCED: 0.75, BASIC: 0.45 }),
     /** An organisation's research or business focus (FOCUSES_ON) counts like this level. */
     organizationFocus: 0.7,
     /** A platform holds its member experts' topics (AFFILIATED_WITH) at their level times this. */
@@ -45,9 +50,9 @@ export const MATCHING_CONFIG = {
   evidence: {
     /** Evidence halves in value every this many years. */
     halfLifeYears: 4,
-    projectLevel: { NATIONAL: 1, MUNICIPAL: 0.8, COUNTY: 0.6 } as Record<string, number>,
-    projectRole: { LEAD: 1, PARTICIPANT: 0.7 } as Record<string, number>,
-    patentKind: { INVENTION: 1, UTILITY_MODEL: 0.6, DESIGN: 0.3 } as Record<string, number>,
+    projectLevel: scale({ NATIONAL: 1, MUNICIPAL: 0.8, COUNTY: 0.6 }),
+    projectRole: scale({ LEAD: 1, PARTICIPANT: 0.7 }),
+    patentKind: scale({ INVENTION: 1, UTILITY_MODEL: 0.6, DESIGN: 0.3 }),
     /** signal = 1 − exp(−Σ evidence / saturation): two or three strong recent items come close to 1. */
     saturation: 1.5,
   },
@@ -56,18 +61,18 @@ export const MATCHING_CONFIG = {
     sharedProject: 0.7,
     sharedPlatform: 0.6,
     /** A path of this many hops or fewer through projects, platforms, affiliations and cooperation. */
-    pathValue: { 2: 0.5, 3: 0.4, 4: 0.25 } as Record<number, number>,
+    pathValue: scale({ 2: 0.5, 3: 0.4, 4: 0.25 }),
     maxPathHops: 4,
   },
   geography: { sameCounty: 1, sameMunicipality: 0.6, sharedZone: 0.4 },
   capacity: {
-    talentCard: { A: 1, B: 0.7 } as Record<string, number>,
+    talentCard: scale({ A: 1, B: 0.7 }),
     leadingTalent: 0.8,
     programme: 0.6,
     expertBase: 0.25,
-    platformLevel: { NATIONAL: 1, MUNICIPAL: 0.7, COUNTY: 0.4 } as Record<string, number>,
+    platformLevel: scale({ NATIONAL: 1, MUNICIPAL: 0.7, COUNTY: 0.4 }),
     researchOrganization: 0.8,
-    enterpriseQualification: { LEADING: 0.8, HIGH_TECH: 0.65, SPECIALIZED: 0.6, TECH_SME: 0.45, ABOVE_DESIGNATED_SIZE: 0.4 } as Record<string, number>,
+    enterpriseQualification: scale({ LEADING: 0.8, HIGH_TECH: 0.65, SPECIALIZED: 0.6, TECH_SME: 0.45, ABOVE_DESIGNATED_SIZE: 0.4 }),
     enterpriseBase: 0.2,
   },
   need: {
@@ -112,4 +117,5 @@ export const MATCHING_CONFIG = {
 } as const;
 
 export type MatchSignal = keyof typeof MATCHING_CONFIG.weights;
+// Object.keys types its result string[]; the keys are exactly the weights' (a literal object above).
 export const MATCH_SIGNALS = Object.keys(MATCHING_CONFIG.weights) as MatchSignal[];

@@ -70,7 +70,7 @@ export async function topicHolderCounts(database: Database, topicIds: string[]):
      RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
     { topicIds },
   );
-  return new Map(rows.map((row) => [row.topicId as string, Number(row.holders)]));
+  return new Map(parseRows(z.object({ topicId: z.string(), holders: z.number().int() }), rows, 'topic holder counts').map((row) => [row.topicId, row.holders]));
 }
 
 /**
@@ -228,7 +228,7 @@ const placeOf = (variable: string) => `{
 /** The place of a region. */
 export async function placeOfRegion(database: Database, regionId: string): Promise<Place> {
   const rows = await database.read(`MATCH (region:Region {id: $regionId}) RETURN ${placeOf('region')} AS place`, { regionId });
-  return (rows[0]?.place as Place | undefined) ?? { regionId: null, ancestors: [], zones: [] };
+  return parseRows(z.object({ place: placeSchema }), rows, 'place of a region')[0]?.place ?? { regionId: null, ancestors: [], zones: [] };
 }
 
 /** What the scorer needs to know of each candidate beyond its topics. */
@@ -375,7 +375,7 @@ export async function insidersOf(database: Database, targetId: string): Promise<
      RETURN [target.id] + COLLECT { MATCH (expert:Expert)-[:AFFILIATED_WITH]->(target) RETURN expert.id } AS ids`,
     { targetId },
   );
-  return new Set((rows[0]?.ids as string[] | undefined) ?? []);
+  return new Set(parseRows(z.object({ ids: z.array(z.string()) }), rows, 'insiders')[0]?.ids ?? []);
 }
 
 /** The facts about a need's owner in the graph: its kind, topics, region and the segments it works in. */
@@ -427,10 +427,12 @@ const TARGET_CONTEXT: Partial<Record<NodeKind, string>> = {
     RETURN null AS partyId, county.id AS regionId, [target.id] AS segmentIds`,
 };
 
+const targetContextSchema = z.object({ partyId: z.string().nullable(), regionId: z.string().nullable(), segmentIds: z.array(z.string()) });
+
 /** The need of an enterprise, industry, chain segment or demand, and where it sits; null when the id denotes none of those. */
 export async function targetFacts(database: Database, id: string): Promise<TargetFacts | null> {
   const [found] = await database.read(`MATCH (target:Entity {id: $id}) RETURN ${entityProjection('target')} AS entity`, { id });
-  const entity = found?.entity as EntityModel | undefined;
+  const entity = found ? parseRows(z.object({ entity: entitySchema }), [found], 'target')[0]?.entity : undefined;
   const topicsQuery = entity ? TARGET_TOPICS[entity.nodeKind] : undefined;
   const contextQuery = entity ? TARGET_CONTEXT[entity.nodeKind] : undefined;
   if (!entity || !topicsQuery || !contextQuery) return null;
@@ -438,13 +440,13 @@ export async function targetFacts(database: Database, id: string): Promise<Targe
     database.read(`MATCH (target:Entity {id: $id}) ${topicsQuery}`, { id, chainTopicWeight: MATCHING_CONFIG.need.demandChainTopicWeight }),
     database.read(`MATCH (target:Entity {id: $id}) ${contextQuery}`, { id }),
   ]);
-  const row = context[0] ?? {};
+  const row = parseRows(targetContextSchema, context, 'target context')[0] ?? { partyId: null, regionId: null, segmentIds: [] };
   return {
     entity,
     kind: entity.nodeKind,
-    partyId: (row.partyId as string | null) ?? null,
+    partyId: row.partyId,
     topics: parseRows(z.object({ id: z.string(), weight: z.number(), origin: z.string() }), topics, 'target topics'),
-    regionId: (row.regionId as string | null) ?? null,
-    segmentIds: (row.segmentIds as string[] | undefined) ?? [],
+    regionId: row.regionId,
+    segmentIds: row.segmentIds,
   };
 }

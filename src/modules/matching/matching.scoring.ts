@@ -3,6 +3,7 @@
  * Each signal is a number in [0, 1] with a reason that says, in Chinese and English, what produced it; a
  * reason's contribution is the signal times its (re-normalised) weight, and the score is their sum.
  */
+import { stringList } from '../../graph/properties.js';
 import { MATCHING_CONFIG, MATCH_SIGNALS, type MatchSignal } from './matching.config.js';
 import { round, type NeedTopic } from './need.js';
 import type { CandidateDetails, PatentEvidence, Place, ProjectEvidence, Proximity, TopicHold } from './matching.repository.js';
@@ -257,10 +258,10 @@ function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | n
   const entity = facts.details.entity;
   const parts: Array<{ value: number; zh: string; en: string }> = [];
   if (entity.nodeKind === 'Expert') {
-    const card = entity.talentCard as string | undefined;
+    const card = typeof entity.talentCard === 'string' ? entity.talentCard : undefined;
     if (card && config.talentCard[card]) parts.push({ value: config.talentCard[card]!, zh: `${card}卡人才`, en: `talent card ${card}` });
-    if ((entity.kinds as string[] | undefined)?.includes('LEADING')) parts.push({ value: config.leadingTalent, zh: '领军人才', en: 'leading talent' });
-    if (((entity.programmes as string[] | undefined) ?? []).length > 0) parts.push({ value: config.programme, zh: '入选人才计划', en: 'in a talent programme' });
+    if (stringList(entity.kinds, 'expert kinds').includes('LEADING')) parts.push({ value: config.leadingTalent, zh: '领军人才', en: 'leading talent' });
+    if (stringList(entity.programmes, 'expert programmes').length > 0) parts.push({ value: config.programme, zh: '入选人才计划', en: 'in a talent programme' });
     if (parts.length === 0) parts.push({ value: config.expertBase, zh: `职称：${String(entity.title ?? '专业技术人员')}`, en: `title: ${String(entity.title ?? 'professional')}` });
   } else if (entity.nodeKind === 'Platform') {
     const level = String(entity.level);
@@ -275,7 +276,7 @@ function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | n
       TECH_SME: ['科技型企业', 'tech-based SME'],
       ABOVE_DESIGNATED_SIZE: ['规上企业', 'above designated size'],
     };
-    for (const qualification of (entity.qualifications as string[] | undefined) ?? []) {
+    for (const qualification of stringList(entity.qualifications, 'enterprise qualifications')) {
       const value = config.enterpriseQualification[qualification];
       if (value && names[qualification]) parts.push({ value, zh: names[qualification]![0], en: names[qualification]![1] });
     }

@@ -5,6 +5,8 @@
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { Conditions } from '../../graph/query.js';
+import { parseRows } from '../../graph/rows.js';
+import { z } from 'zod';
 import type { Database } from '../../neo4j/database.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
@@ -103,7 +105,7 @@ async function filteredIds(database: Database, ids: string[], filter: Conditions
     ...filter.params,
     candidateIds: ids,
   });
-  return new Set(rows.map((row) => row.id as string));
+  return new Set(parseRows(z.object({ id: z.string() }), rows, 'filtered candidates').map((row) => row.id));
 }
 
 function labelOf(entity: EntityModel, affiliationName: string | null, place: Place): string {
@@ -154,7 +156,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     const needTopicIds = new Set(needTopics.map((topic) => topic.id));
     const holdsByCandidate = new Map<string, TopicHold[]>();
     for (const hold of holds) {
-      if (!needTopicIds.has(hold.needTopicId) || request.excludeIds.has(hold.candidateId) || !hold.kinds.some((kind) => request.kinds.includes(kind as NodeKind))) continue;
+      if (!needTopicIds.has(hold.needTopicId) || request.excludeIds.has(hold.candidateId) || !hold.kinds.some((kind) => request.kinds.some((allowed) => allowed === kind))) continue;
       const list = holdsByCandidate.get(hold.candidateId);
       if (list) list.push(hold);
       else holdsByCandidate.set(hold.candidateId, [hold]);

@@ -23,6 +23,7 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
 /** The pinyin of a Chinese word without tones or spaces (天麻 → tianma). */
 function pinyinOf(word: string): string {
+  // pinyin-pro's overloads do not narrow on `type: 'array'`: the cast states what that option returns.
   return (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase();
 }
 
