@@ -44,7 +44,7 @@ export class Conditions {
   readonly parts: string[] = [];
   readonly params: Record<string, unknown> = {};
   /** The start pattern set by startAt, if any. */
-  start: string | null = null;
+  private start: string | null = null;
   private counter = 0;
 
   param(value: unknown): string {

@@ -1,9 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits, type Neo4jConnection } from '../config.js';
-
-export { DEFAULT_DATABASE_LIMITS, type DatabaseLimits };
 import { translateDriverError } from './errors.js';
 import { rowOf } from './values.js';
+
+export { DEFAULT_DATABASE_LIMITS, type DatabaseLimits };
+
+/** How many times a read is tried when it fails with a retryable error. */
+const READ_ATTEMPTS = 3;
 
 /** A row of a query result with every value converted by `toNative`. */
 export type Row = Record<string, unknown>;
@@ -19,30 +22,27 @@ export interface QueryEvent {
  * leader (so the same code runs on a cluster), values leave as plain JavaScript, and driver errors leave as
  * domain errors.
  */
-/** How many times a read is tried when it fails with a retryable error. */
-const READ_ATTEMPTS = 3;
-
 export class Database {
-  private readonly listeners = new Set<(event: QueryEvent) => void>();
-
   constructor(
     private readonly driver: Driver,
     readonly name: string,
     private readonly transactionTimeoutMs: number = DEFAULT_DATABASE_LIMITS.transactionTimeoutMs,
     /** Where this database is, for tools that need their own driver (the health probe). */
     readonly connection?: Neo4jConnection,
+    /** Round-trip listeners; a view of the same database (unbounded) shares them. */
+    private readonly listeners = new Set<(event: QueryEvent) => void>(),
   ) {}
 
   /**
    * The same database on the same driver without the per-transaction time limit, for administrative work that is
    * long by nature (schema migrations, index population, back-fills, bulk import and export from the CLI), never
-   * for requests. Closing it closes the shared driver.
+   * for requests. It shares the driver and the round-trip listeners; closing it closes the shared driver.
    */
   unbounded(): Database {
-    return this.transactionTimeoutMs === 0 ? this : new Database(this.driver, this.name, 0, this.connection);
+    return this.transactionTimeoutMs === 0 ? this : new Database(this.driver, this.name, 0, this.connection, this.listeners);
   }
 
-  /** Runs one read query in its own auto-retried read transaction. */
+  /** Runs one read query as an auto-commit query on a read session, retried on retryable errors (see autoCommitRead). */
   async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
     return this.run('READ', query, parameters);
   }

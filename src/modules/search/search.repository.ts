@@ -34,8 +34,8 @@ export interface SearchHit {
 }
 
 /**
- * One page of ranked hits and (when `withTotal`) the total; short queries the index cannot match (one CJK
- * character) fall back to substring matching. The total is counted only when asked: it reads every hit.
+ * One page of ranked hits and (when `withTotal`) the total, counted only when asked (it reads every hit). A query of
+ * one character the index cannot match (the cjk analyzer indexes pairs) falls back to substring matching.
  */
 export async function searchEntities(
   database: Database,
@@ -44,32 +44,40 @@ export async function searchEntities(
   page: PageRequest,
   withTotal: boolean,
 ): Promise<{ hits: SearchHit[]; total: number }> {
-  const params = { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null };
   const kindFilter = '($kinds IS NULL OR any(label IN labels(node) WHERE label IN $kinds))';
-  const hitsOf = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}`;
+  const fullText = {
+    match: `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}`,
+    order: 'score DESC, node.id',
+    score: 'score',
+    params: { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null },
+  };
+  const oneCharacter = [...text.trim()].length === 1;
+  if (oneCharacter && (await database.read(`${fullText.match} RETURN node.id AS id LIMIT 1`, fullText.params)).length === 0) {
+    const substring = {
+      match: `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`,
+      order: 'node.name, node.id',
+      score: '1.0',
+      params: { kinds: fullText.params.kinds, text: text.trim() },
+    };
+    return pageOfHits(database, substring, page, withTotal);
+  }
+  return pageOfHits(database, fullText, page, withTotal);
+}
+
+/** A page of hits of a `match` (binding `node`) in `order`, and its count when asked, read side by side. */
+async function pageOfHits(
+  database: Database,
+  query: { match: string; order: string; score: string; params: Record<string, unknown> },
+  page: PageRequest,
+  withTotal: boolean,
+): Promise<{ hits: SearchHit[]; total: number }> {
   const [rows, counts] = await Promise.all([
-    database.read(`${hitsOf} RETURN ${entityProjection('node')} AS node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit`, {
-      ...params,
+    database.read(`${query.match} WITH node, ${query.score} AS score ORDER BY ${query.order} SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, score`, {
+      ...query.params,
       offset: cypherInt(page.offset),
       limit: cypherInt(page.limit + 1),
     }),
-    withTotal ? database.read(`${hitsOf} RETURN count(node) AS total`, params) : Promise.resolve(null),
+    withTotal ? database.read(`${query.match} RETURN count(node) AS total`, query.params) : Promise.resolve([]),
   ]);
-  const total = counts ? (parseRows(countSchema, counts, 'search count')[0]?.total ?? 0) : 0;
-  const hits = parseRows(hitSchema, rows, 'search hits');
-  if ([...text.trim()].length > 1 || hits.length > 0 || (counts !== null && total > 0)) return { hits, total };
-  // One character and no hit on this page: fall back to substring matching only if the index has none at all.
-  if (counts === null && (await database.read(`${hitsOf} RETURN node.id AS id LIMIT 1`, params)).length > 0) return { hits, total };
-  const substring = `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`;
-  const fallbackParams = { kinds: params.kinds, text: text.trim() };
-  const [fallback, fallbackCount] = await Promise.all([
-    database.read(`${substring} WITH node ORDER BY node.name, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, 1.0 AS score`, {
-      ...fallbackParams,
-      offset: cypherInt(page.offset),
-      limit: cypherInt(page.limit + 1),
-    }),
-    withTotal ? database.read(`${substring} RETURN count(node) AS total`, fallbackParams) : Promise.resolve(null),
-  ]);
-  const fallbackTotal = fallbackCount ? (parseRows(countSchema, fallbackCount, 'substring search count')[0]?.total ?? 0) : 0;
-  return { hits: parseRows(hitSchema, fallback, 'substring search hits'), total: fallbackTotal };
+  return { hits: parseRows(hitSchema, rows, 'search hits'), total: parseRows(countSchema, counts, 'search count')[0]?.total ?? 0 };
 }
