@@ -6,7 +6,7 @@ import { pageRequest, selectsField, toConnection, type ConnectionModel } from '.
 import { ListTooLongError, NotFoundError } from './errors.js';
 
 /** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
-export const PLAIN_LIST_LIMIT = 500;
+const PLAIN_LIST_LIMIT = 500;
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
