@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { topicProfilesOf, vocabularyOf } from '../../src/modules/matching/vocabulary.js';
+import { DerivedCache } from '../../src/neo4j/derived-cache.js';
 
 describe('the matching vocabulary cache (src/modules/matching/vocabulary.ts)', () => {
   const database = openTestDatabase();
@@ -23,5 +24,54 @@ describe('the matching vocabulary cache (src/modules/matching/vocabulary.ts)', (
     expect(after.candidateTotal).toBeGreaterThan(0);
     // The text profiles follow the same generation: the new topic is matched by its alias.
     expect((await topicProfilesOf(database)).match('cache probe')[0]?.id).toBe(`${prefix}:topic`);
+  });
+});
+
+describe('values derived from a database (src/neo4j/derived-cache.ts)', () => {
+  const database = openTestDatabase();
+  afterAll(() => database.close());
+
+  const counting = (ttlMs: number, maxKeys: number) => {
+    const computed: string[] = [];
+    const cache = new DerivedCache<string, string>(
+      async (_database, key) => {
+        computed.push(key);
+        if (key.startsWith('fail')) throw new Error(`cannot derive ${key}`);
+        return `value of ${key}`;
+      },
+      ttlMs,
+      maxKeys,
+    );
+    return { cache, computed };
+  };
+
+  it('computes each key once until a write goes through the database', async () => {
+    const { cache, computed } = counting(60_000, 4);
+    expect(await cache.get(database, 'a')).toBe('value of a');
+    expect(await cache.get(database, 'b')).toBe('value of b');
+    expect(await cache.get(database, 'a')).toBe('value of a');
+    expect(computed).toEqual(['a', 'b']);
+    await database.write('RETURN 1 AS nothing');
+    await cache.get(database, 'a');
+    await cache.get(database, 'a');
+    expect(computed).toEqual(['a', 'b', 'a']);
+  });
+
+  it('keeps at most maxKeys keys, dropping the least recently computed, and nothing past its time to live', async () => {
+    const { cache, computed } = counting(60_000, 2);
+    for (const key of ['a', 'b', 'c', 'b', 'a']) await cache.get(database, key);
+    // a and b kept; c pushes a out; b is still kept; a is computed again (pushing b, the oldest computed, out).
+    expect(computed).toEqual(['a', 'b', 'c', 'a']);
+    const expiring = counting(0, 4);
+    await expiring.cache.get(database, 'a');
+    await expiring.cache.get(database, 'a');
+    expect(expiring.computed).toEqual(['a', 'a']);
+  });
+
+  it('does not keep a failure: the next caller tries again', async () => {
+    const { cache, computed } = counting(60_000, 4);
+    await expect(cache.get(database, 'fail-1')).rejects.toThrow('cannot derive fail-1');
+    await expect(cache.get(database, 'fail-1')).rejects.toThrow('cannot derive fail-1');
+    expect(computed).toEqual(['fail-1', 'fail-1']);
   });
 });

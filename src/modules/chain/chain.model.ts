@@ -62,6 +62,19 @@ export interface GapCandidatePool {
   candidatesOf(gap: ChainGapModel): Promise<GapCandidateModel[]>;
 }
 
+/** The lists of members a segment analysis offers. */
+export type MemberList = 'enterprises' | 'rdPartners' | 'researchOrganizations' | 'platforms' | 'experts';
+
+/**
+ * The members of every segment of one chain analysis, loaded per list on first request and shared by the chain's
+ * segments (one query per list for the whole chain).
+ */
+export interface ChainMembersModel {
+  list(list: MemberList, segmentId: string): Promise<SegmentMemberModel[]>;
+  /** Projects (newest first) and patents (newest first) on the segment's topics. */
+  work(segmentId: string): Promise<{ projects: EntityModel[]; patents: EntityModel[] }>;
+}
+
 export interface ChainSegmentAnalysisModel {
   segment: EntityModel;
   requiredTopics: EntityModel[];
@@ -69,13 +82,8 @@ export interface ChainSegmentAnalysisModel {
   depth: number;
   upstreamIds: string[];
   downstreamIds: string[];
-  enterprises: SegmentMemberModel[];
-  rdPartners: SegmentMemberModel[];
-  researchOrganizations: SegmentMemberModel[];
-  platforms: SegmentMemberModel[];
-  experts: SegmentMemberModel[];
-  projects: EntityModel[];
-  patents: EntityModel[];
+  /** The members, projects and patents, loaded when first asked for (the counts in `support` need none of them). */
+  members: ChainMembersModel;
   support: SegmentSupportModel;
   gaps: ChainGapModel[];
 }

@@ -17,6 +17,7 @@ import type { Database } from '../../neo4j/database.js';
 import { z } from 'zod';
 import { entitySchema, parseRows, storedEnum } from '../../graph/rows.js';
 import { STORED_ENUMS, type StoredEnumValue } from '../../graph/properties.js';
+import { DerivedCache } from '../../neo4j/derived-cache.js';
 
 const LOCAL_ORGANIZATION = (variable: string) => `EXISTS { MATCH (${variable})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
 const LOCAL_ACTOR = (variable: string) =>
@@ -31,8 +32,13 @@ export async function findEntity(database: Database, label: string, id: string):
   return parseRows(z.object({ node: entitySchema }), rows, `${label} by id`)[0]?.node ?? null;
 }
 
-/** The default county: the region of kind COUNTY in which (or in whose parts) most enterprises are located; ties by id. */
-export async function findDefaultCounty(database: Database): Promise<EntityModel | null> {
+/**
+ * How long the default county is kept (writes through this process drop it at once, see `DerivedCache`): finding it
+ * counts every enterprise's county, too much for every chain request of a large graph.
+ */
+const DEFAULT_COUNTY_TTL_MS = 60_000;
+
+const defaultCounties = new DerivedCache<EntityModel | null>(async (database) => {
   const rows = await database.read(
     `MATCH (enterprise:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county:Region {kind: 'COUNTY'})
      WITH county, count(DISTINCT enterprise) AS enterprises
@@ -40,6 +46,11 @@ export async function findDefaultCounty(database: Database): Promise<EntityModel
      RETURN ${entityProjection('county')} AS county`,
   );
   return parseRows(z.object({ county: entitySchema }), rows, 'default county')[0]?.county ?? null;
+}, DEFAULT_COUNTY_TTL_MS);
+
+/** The default county: the region of kind COUNTY in which (or in whose parts) most enterprises are located; ties by id. */
+export function findDefaultCounty(database: Database): Promise<EntityModel | null> {
+  return defaultCounties.get(database, '');
 }
 
 const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
@@ -63,6 +74,138 @@ export async function findSegments(database: Database, industryId: string): Prom
     { industryId },
   );
   return parseRows(segmentRowSchema, rows, 'findSegments');
+}
+
+const supportRowSchema = z.object({
+  segmentId: z.string(),
+  enterprises: z.number(),
+  localEnterprises: z.number(),
+  localEnterpriseIds: z.array(z.string()),
+  rdPartners: z.number(),
+  rdPartnerIds: z.array(z.string()),
+  researchOrganizations: z.number(),
+  platforms: z.number(),
+  platformIds: z.array(z.string()),
+  experts: z.number(),
+  localExperts: z.number(),
+  localExpertIds: z.array(z.string()),
+  projects: z.number(),
+  recentProjects: z.number(),
+  patents: z.number(),
+  lastProjectYear: z.number().nullable(),
+});
+export type SupportRow = z.output<typeof supportRowSchema>;
+
+/**
+ * Every segment's support counted in Cypher (the same definitions as the member queries below, which list them), with
+ * the ids of the supporters a gap candidate must not be — at most `supporterLimit` of each, enough for any gap: a
+ * dimension has a gap only while its count is below its minimum. "Local" is decided once per query from the county's
+ * side (what is located in it or its parts, and the experts affiliated with that), then checked by list membership,
+ * which is far cheaper than walking from every member of a large segment to the county.
+ */
+async function querySegmentSupport(
+  database: Database,
+  industryId: string,
+  countyId: string,
+  options: { recentSince: number; supporterLimit: number },
+): Promise<SupportRow[]> {
+  const rows = await database.read(
+    `MATCH (county:Region {id: $countyId})
+     CALL (county) {
+       MATCH (region:Region)-[:PART_OF*0..]->(county)
+       MATCH (region)<-[:LOCATED_IN]-(located)
+       OPTIONAL MATCH (located)<-[:AFFILIATED_WITH]-(affiliated:Expert)
+       WITH collect(DISTINCT located) AS countyLocated, collect(DISTINCT affiliated) AS affiliatedHere
+       RETURN countyLocated, [node IN countyLocated WHERE node:Expert] + affiliatedHere AS countyExperts
+     }
+     MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
+     CALL (segment) {
+       OPTIONAL MATCH ${SEGMENT_TOPIC}
+       RETURN collect(DISTINCT topic) AS topics
+     }
+     CALL (segment, countyLocated) {
+       MATCH (segment)<-[:IN_SEGMENT]-(node:Enterprise)
+       WITH DISTINCT node
+       WITH node, node IN countyLocated AS local
+       RETURN count(node) AS enterprises, count(CASE WHEN local THEN 1 END) AS localEnterprises,
+              collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localEnterpriseIds
+     }
+     CALL (segment, topics) {
+       CALL (segment, topics) {
+         MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node)
+         WHERE node:University OR node:ResearchInstitute
+         RETURN node
+         UNION
+         UNWIND topics AS topic
+         MATCH (topic)<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node)
+         WHERE node:University OR node:ResearchInstitute
+         RETURN node
+       }
+       WITH DISTINCT node
+       RETURN count(node) AS rdPartners, collect(node.id)[0..$supporterLimit] AS rdPartnerIds
+     }
+     CALL (topics) {
+       UNWIND topics AS topic
+       MATCH (topic)<-[:FOCUSES_ON]-(node)
+       WHERE node:University OR node:ResearchInstitute
+       RETURN count(DISTINCT node) AS researchOrganizations
+     }
+     CALL (industry, topics) {
+       MATCH (industry)<-[:SERVES]-(node:Platform)
+       WHERE EXISTS { MATCH (node)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
+          OR EXISTS { MATCH (node)<-[:HOSTS]-(:Organization)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
+          OR EXISTS { MATCH (node)<-[:AFFILIATED_WITH]-(:Expert)-[:HAS_EXPERTISE]->(topic) WHERE topic IN topics }
+       WITH DISTINCT node
+       RETURN count(node) AS platforms, collect(node.id)[0..$supporterLimit] AS platformIds
+     }
+     CALL (topics, countyExperts) {
+       UNWIND topics AS topic
+       MATCH (topic)<-[:HAS_EXPERTISE]-(node:Expert)
+       WITH DISTINCT node
+       WITH node, node IN countyExperts AS local
+       RETURN count(node) AS experts, count(CASE WHEN local THEN 1 END) AS localExperts,
+              collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localExpertIds
+     }
+     CALL (topics) {
+       UNWIND topics AS topic
+       MATCH (topic)<-[:ON_TOPIC]-(project:Project)
+       WITH DISTINCT project
+       RETURN count(project) AS projects, count(CASE WHEN project.startYear >= $recentSince THEN 1 END) AS recentProjects,
+              max(project.startYear) AS lastProjectYear
+     }
+     CALL (topics) {
+       UNWIND topics AS topic
+       MATCH (topic)<-[:ON_TOPIC]-(patent:Patent)
+       RETURN count(DISTINCT patent) AS patents
+     }
+     RETURN segment.id AS segmentId, enterprises, localEnterprises, localEnterpriseIds, rdPartners, rdPartnerIds, researchOrganizations,
+            platforms, platformIds, experts, localExperts, localExpertIds, projects, recentProjects, lastProjectYear, patents`,
+    { industryId, countyId, recentSince: options.recentSince, supporterLimit: options.supporterLimit },
+  );
+  return parseRows(supportRowSchema, rows, 'findSegmentSupport');
+}
+
+/** How long a chain's support counts are kept when no write goes through this process (see `DerivedCache`). */
+const SUPPORT_TTL_MS = 60_000;
+/** Chains (industry × county × year × limit) whose support is kept per database. */
+const SUPPORT_KEYS = 512;
+
+const supportCache = new DerivedCache<SupportRow[], string>(
+  (database, key) => {
+    const [industryId, countyId, recentSince, supporterLimit] = JSON.parse(key) as [string, string, number, number];
+    return querySegmentSupport(database, industryId, countyId, { recentSince, supporterLimit });
+  },
+  SUPPORT_TTL_MS,
+  SUPPORT_KEYS,
+);
+
+/**
+ * Every segment's support (see `querySegmentSupport`), kept per chain until a write goes through the database or for
+ * `SUPPORT_TTL_MS`: counting a large chain's members takes a few hundred milliseconds at a million nodes, and
+ * officials read the same chains again and again.
+ */
+export function findSegmentSupport(database: Database, industryId: string, countyId: string, options: { recentSince: number; supporterLimit: number }): Promise<SupportRow[]> {
+  return supportCache.get(database, JSON.stringify([industryId, countyId, options.recentSince, options.supporterLimit]));
 }
 
 const memberRowSchema = z.object({

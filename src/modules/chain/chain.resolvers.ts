@@ -64,6 +64,13 @@ export const chainResolvers: Resolvers = {
   ChainSegmentAnalysis: {
     upstream: (parent, _args, context) => loadEntities(context, parent.upstreamIds),
     downstream: (parent, _args, context) => loadEntities(context, parent.downstreamIds),
+    enterprises: (parent) => parent.members.list('enterprises', parent.segment.id),
+    rdPartners: (parent) => parent.members.list('rdPartners', parent.segment.id),
+    researchOrganizations: (parent) => parent.members.list('researchOrganizations', parent.segment.id),
+    platforms: (parent) => parent.members.list('platforms', parent.segment.id),
+    experts: (parent) => parent.members.list('experts', parent.segment.id),
+    projects: async (parent) => (await parent.members.work(parent.segment.id)).projects,
+    patents: async (parent) => (await parent.members.work(parent.segment.id)).patents,
   },
   ChainSegmentMember: {
     actor: (parent) => parent.node,

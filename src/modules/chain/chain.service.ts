@@ -2,9 +2,9 @@
 import { numberValue } from '../../graph/properties.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
-import { CHAIN_RULES, type ChainRules, type SupportDimension } from './chain.config.js';
+import { CHAIN_RULES, SUPPORT_DIMENSIONS, type ChainRules, type SupportDimension } from './chain.config.js';
 import { chainDepths, judgeSegment } from './chain.analysis.js';
-import type { ChainGapModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel } from './chain.model.js';
+import type { ChainGapModel, ChainMembersModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel, MemberList, SegmentMemberModel } from './chain.model.js';
 import { derivationFor, progressRatio } from './indicator.derivations.js';
 import { deriveIndicatorValues, findIndicators } from './indicator.repository.js';
 import {
@@ -16,8 +16,10 @@ import {
   findSegmentRdPartners,
   findSegmentResearchOrganizations,
   findSegmentWork,
+  findSegmentSupport,
   findSegments,
   type MemberRow,
+  type SupportRow,
 } from './chain.repository.js';
 import { rankCandidatesBatch, type MatchRequest } from '../matching/matching.service.js';
 import { MATCHING_CONFIG } from '../matching/matching.config.js';
@@ -25,14 +27,72 @@ import type { NodeKind } from '../../graph/kinds.js';
 import { findEntitiesByIds } from '../node/node.repository.js';
 
 const groupBySegment = (rows: readonly MemberRow[]) => {
-  const map = new Map<string, MemberRow[]>();
-  for (const row of rows) map.set(row.segmentId, [...(map.get(row.segmentId) ?? []), row]);
+  const map = new Map<string, SegmentMemberModel[]>();
+  for (const { segmentId, node, local, topics, level, basis } of rows) {
+    let members = map.get(segmentId);
+    if (!members) map.set(segmentId, (members = []));
+    members.push({ node, local, topics, level: level ?? null, basis: basis ?? [] });
+  }
   return map;
 };
-const members = (rows: readonly MemberRow[] | undefined) =>
-  (rows ?? []).map(({ node, local, topics, level, basis }) => ({ node, local, topics, level: level ?? null, basis: basis ?? [] }));
 
-/** The chain of an industry as seen from a county in `asOfYear`: segments upstream→downstream, their support and gaps. */
+const MEMBER_QUERIES: Record<MemberList, (database: Database, industryId: string, countyId: string) => Promise<MemberRow[]>> = {
+  enterprises: findSegmentEnterprises,
+  rdPartners: findSegmentRdPartners,
+  researchOrganizations: findSegmentResearchOrganizations,
+  platforms: findSegmentPlatforms,
+  experts: findSegmentExperts,
+};
+
+/** The member lists of one chain: each list is one query for all the chain's segments, run the first time it is asked for. */
+class ChainMembers implements ChainMembersModel {
+  private readonly lists = new Map<MemberList, Promise<Map<string, SegmentMemberModel[]>>>();
+  private workBySegment: Promise<Map<string, { projects: EntityModel[]; patents: EntityModel[] }>> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly industryId: string,
+    private readonly countyId: string,
+  ) {}
+
+  async list(list: MemberList, segmentId: string): Promise<SegmentMemberModel[]> {
+    let loaded = this.lists.get(list);
+    if (!loaded) {
+      loaded = MEMBER_QUERIES[list](this.database, this.industryId, this.countyId).then(groupBySegment);
+      this.lists.set(list, loaded);
+    }
+    return (await loaded).get(segmentId) ?? [];
+  }
+
+  async work(segmentId: string): Promise<{ projects: EntityModel[]; patents: EntityModel[] }> {
+    this.workBySegment ??= findSegmentWork(this.database, this.industryId).then((rows) => new Map(rows.map(({ segmentId: id, ...work }) => [id, work])));
+    return (await this.workBySegment).get(segmentId) ?? { projects: [], patents: [] };
+  }
+}
+
+const NO_SUPPORT: SupportRow = {
+  segmentId: '',
+  enterprises: 0,
+  localEnterprises: 0,
+  localEnterpriseIds: [],
+  rdPartners: 0,
+  rdPartnerIds: [],
+  researchOrganizations: 0,
+  platforms: 0,
+  platformIds: [],
+  experts: 0,
+  localExperts: 0,
+  localExpertIds: [],
+  projects: 0,
+  recentProjects: 0,
+  patents: 0,
+  lastProjectYear: null,
+};
+
+/**
+ * The chain of an industry as seen from a county in `asOfYear`: segments upstream→downstream, their support (counted
+ * in the database) and gaps. Member lists, projects and patents are loaded only when asked for (`members`).
+ */
 export async function analyseIndustryChain(
   database: Database,
   industry: EntityModel,
@@ -40,45 +100,25 @@ export async function analyseIndustryChain(
   asOfYear: number,
   rules: ChainRules = CHAIN_RULES,
 ): Promise<IndustryChainModel> {
-  const [segments, enterprises, experts, research, platforms, partners, work] = await Promise.all([
+  const supporterLimit = Math.max(...SUPPORT_DIMENSIONS.map((dimension) => rules.weakMinimums[dimension]));
+  const [segments, supportRows] = await Promise.all([
     findSegments(database, industry.id),
-    findSegmentEnterprises(database, industry.id, county.id),
-    findSegmentExperts(database, industry.id, county.id),
-    findSegmentResearchOrganizations(database, industry.id, county.id),
-    findSegmentPlatforms(database, industry.id, county.id),
-    findSegmentRdPartners(database, industry.id, county.id),
-    findSegmentWork(database, industry.id),
+    findSegmentSupport(database, industry.id, county.id, { recentSince: asOfYear - rules.staleYears, supporterLimit }),
   ]);
-  const [byEnterprise, byExpert, byResearch, byPlatform, byPartner] = [enterprises, experts, research, platforms, partners].map(groupBySegment);
-  const workBySegment = new Map(work.map((row) => [row.segmentId, row]));
+  const supportOf = new Map(supportRows.map((row) => [row.segmentId, row]));
+  const members = new ChainMembers(database, industry.id, county.id);
   const downstream = new Map(segments.map((row) => [row.segment.id, row.downstreamIds]));
   const depths = chainDepths(
     segments.map((row) => row.segment.id),
     downstream,
   );
   const analyses: ChainSegmentAnalysisModel[] = segments.map(({ segment, downstreamIds, requiredTopics }) => {
-    const segmentEnterprises = members(byEnterprise?.get(segment.id));
-    const projects = workBySegment.get(segment.id)?.projects ?? [];
-    const patents = workBySegment.get(segment.id)?.patents ?? [];
-    const years = projects.map((project) => numberValue(project.startYear, 'project startYear')).filter((year): year is number => year !== null);
-    const support = {
-      enterprises: segmentEnterprises.length,
-      localEnterprises: segmentEnterprises.filter((member) => member.local).length,
-      rdPartners: byPartner?.get(segment.id)?.length ?? 0,
-      researchOrganizations: byResearch?.get(segment.id)?.length ?? 0,
-      platforms: byPlatform?.get(segment.id)?.length ?? 0,
-      experts: byExpert?.get(segment.id)?.length ?? 0,
-      localExperts: (byExpert?.get(segment.id) ?? []).filter((member) => member.local).length,
-      projects: projects.length,
-      recentProjects: years.filter((year) => year >= asOfYear - rules.staleYears).length,
-      patents: patents.length,
-      lastProjectYear: years.length ? Math.max(...years) : null,
-    };
+    const { localEnterpriseIds, rdPartnerIds, platformIds, localExpertIds, segmentId: _segmentId, ...support } = supportOf.get(segment.id) ?? NO_SUPPORT;
     const supporters: Record<SupportDimension, string[]> = {
-      ENTERPRISES: segmentEnterprises.filter((member) => member.local).map((member) => member.node.id),
-      RD_PARTNERS: (byPartner?.get(segment.id) ?? []).map((row) => row.node.id),
-      PLATFORMS: (byPlatform?.get(segment.id) ?? []).map((row) => row.node.id),
-      EXPERTS: (byExpert?.get(segment.id) ?? []).filter((member) => member.local).map((row) => row.node.id),
+      ENTERPRISES: localEnterpriseIds,
+      RD_PARTNERS: rdPartnerIds,
+      PLATFORMS: platformIds,
+      EXPERTS: localExpertIds,
       RECENT_PROJECTS: [],
     };
     const gaps: ChainGapModel[] = judgeSegment(support, rules, asOfYear, requiredTopics.length > 0).map((gap) => ({
@@ -95,20 +135,17 @@ export async function analyseIndustryChain(
       depth: depths.get(segment.id) ?? 0,
       upstreamIds: segments.filter((row) => row.downstreamIds.includes(segment.id)).map((row) => row.segment.id),
       downstreamIds,
-      enterprises: segmentEnterprises,
-      rdPartners: members(byPartner?.get(segment.id)),
-      researchOrganizations: members(byResearch?.get(segment.id)),
-      platforms: members(byPlatform?.get(segment.id)),
-      experts: members(byExpert?.get(segment.id)),
-      projects,
-      patents,
+      members,
       support,
       gaps,
     };
   });
   const pool = candidatePool(database, analyses.flatMap((analysis) => analysis.gaps), rules.candidatesMax);
-  // Not enumerable: the pool is machinery, not data (exports and snapshots of a gap leave it out).
-  for (const analysis of analyses) for (const gap of analysis.gaps) Object.defineProperty(gap, 'candidatePool', { value: pool, enumerable: false });
+  // Not enumerable: the pool and the member loader are machinery, not data (exports and snapshots leave them out).
+  for (const analysis of analyses) {
+    Object.defineProperty(analysis, 'members', { value: members, enumerable: false });
+    for (const gap of analysis.gaps) Object.defineProperty(gap, 'candidatePool', { value: pool, enumerable: false });
+  }
   analyses.sort(
     (a, b) => a.depth - b.depth || Number(a.segment.order ?? 0) - Number(b.segment.order ?? 0) || String(a.segment.name).localeCompare(String(b.segment.name), 'zh'),
   );

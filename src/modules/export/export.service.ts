@@ -1,7 +1,7 @@
 /** The subgraphs that can be exported: the whole graph, a chain, a path set, a neighbourhood. */
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
-import type { IndustryChainModel } from '../chain/chain.model.js';
+import type { IndustryChainModel, MemberList } from '../chain/chain.model.js';
 import type { ConnectionsModel, GraphEdgeModel, SubgraphModel } from '../links/links.model.js';
 import { findInducedSubgraph, findWholeGraph } from './export.repository.js';
 
@@ -10,16 +10,11 @@ export { findWholeGraph };
 /** A chain's subgraph: the industry, its segments and required topics, every member, project and patent, and the relationships among them. */
 export async function chainSubgraph(database: Database, chain: IndustryChainModel): Promise<SubgraphModel> {
   const ids = new Set<string>([chain.industry.id]);
-  for (const segment of chain.segments) {
-    ids.add(segment.segment.id);
-    for (const entity of [
-      ...segment.requiredTopics,
-      ...segment.projects,
-      ...segment.patents,
-      ...[segment.enterprises, segment.rdPartners, segment.researchOrganizations, segment.platforms, segment.experts].flat().map((member) => member.node),
-    ]) {
-      ids.add(entity.id);
-    }
+  const lists: MemberList[] = ['enterprises', 'rdPartners', 'researchOrganizations', 'platforms', 'experts'];
+  for (const { segment, requiredTopics, members } of chain.segments) {
+    ids.add(segment.id);
+    const [work, ...memberLists] = await Promise.all([members.work(segment.id), ...lists.map((list) => members.list(list, segment.id))]);
+    for (const entity of [...requiredTopics, ...work.projects, ...work.patents, ...memberLists.flat().map((member) => member.node)]) ids.add(entity.id);
   }
   return findInducedSubgraph(database, [...ids]);
 }
