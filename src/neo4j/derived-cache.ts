@@ -4,8 +4,9 @@
  * Invalidation: a generation counter per database, bumped by every write that goes through it (any mutation, import or
  * migration: `Database` reports each write round trip to its listeners), so this process always sees its own writes at
  * the next request; and a time to live for writes by other processes (another server behind the load balancer,
- * `kg import` run beside the server), which are seen within that time. A failed computation is not kept: the next
- * caller tries again.
+ * `kg import` run beside the server), which are seen within that time: past it, the kept value is still answered while
+ * a fresh one is computed in the background (it replaces the old one once computed), so no request waits for a
+ * recomputation that only the clock asked for. A failed computation is not kept: the next caller tries again.
  */
 import type { Database } from './database.js';
 
@@ -13,6 +14,8 @@ interface Entry<T> {
   generation: number;
   computedAt: number;
   value: Promise<T>;
+  /** Set while a fresh value is computed in the background because this one is past its time to live. */
+  refreshing?: boolean;
 }
 
 /** Write round trips seen per database since a cache first looked at it; one listener per database for every cache. */
@@ -47,22 +50,90 @@ export class DerivedCache<T, K extends string = ''> {
   /** The value for this database and key: the cached one while no write went through it and it is younger than the time to live. */
   get(database: Database, key: K): Promise<T> {
     const state = generationOf(database);
-    const now = Date.now();
     let entries = this.entries.get(database);
     if (!entries) this.entries.set(database, (entries = new Map()));
     const entry = entries.get(key);
-    if (entry && entry.generation === state.writes && now - entry.computedAt < this.ttlMs) return entry.value;
-    const fresh: Entry<T> = { generation: state.writes, computedAt: now, value: this.compute(database, key) };
+    if (entry && entry.generation === state.writes) {
+      if (Date.now() - entry.computedAt >= this.ttlMs && !entry.refreshing) {
+        entry.refreshing = true;
+        const keyed = entries;
+        const value = this.compute(database, key);
+        value.then(
+          () => {
+            if (keyed.get(key) === entry) this.store(keyed, key, { generation: entry.generation, computedAt: Date.now(), value });
+          },
+          () => (entry.refreshing = false),
+        );
+      }
+      return entry.value;
+    }
+    const fresh: Entry<T> = { generation: state.writes, computedAt: Date.now(), value: this.compute(database, key) };
     const keyed = entries;
     fresh.value.catch(() => {
       if (keyed.get(key) === fresh) keyed.delete(key);
     });
-    keyed.delete(key);
-    keyed.set(key, fresh);
-    for (const oldest of keyed.keys()) {
-      if (keyed.size <= this.maxKeys) break;
-      keyed.delete(oldest);
-    }
+    this.store(keyed, key, fresh);
     return fresh.value;
+  }
+
+  /**
+   * The values of several keys, those not kept computed together by `computeMany` in one call (one database round trip
+   * instead of one per key); expired ones are answered kept and refreshed together in the background.
+   */
+  getAll(database: Database, keys: readonly K[], computeMany: (database: Database, keys: K[]) => Promise<Map<K, T>>): Promise<T[]> {
+    const state = generationOf(database);
+    let entries = this.entries.get(database);
+    if (!entries) this.entries.set(database, (entries = new Map()));
+    const keyed = entries;
+    const missing: K[] = [];
+    const stale: Array<[K, Entry<T>]> = [];
+    for (const key of new Set(keys)) {
+      const entry = keyed.get(key);
+      if (!entry || entry.generation !== state.writes) missing.push(key);
+      else if (Date.now() - entry.computedAt >= this.ttlMs && !entry.refreshing) stale.push([key, entry]);
+    }
+    const valueOf = (batch: Promise<Map<K, T>>, key: K) =>
+      batch.then((values) => {
+        if (!values.has(key)) throw new Error(`DerivedCache: no value was computed for ${key}`);
+        return values.get(key) as T;
+      });
+    if (missing.length > 0) {
+      const batch = computeMany(database, missing);
+      for (const key of missing) {
+        const fresh: Entry<T> = { generation: state.writes, computedAt: Date.now(), value: valueOf(batch, key) };
+        fresh.value.catch(() => {
+          if (keyed.get(key) === fresh) keyed.delete(key);
+        });
+        this.store(keyed, key, fresh);
+      }
+    }
+    if (stale.length > 0) {
+      for (const [, entry] of stale) entry.refreshing = true;
+      const batch = computeMany(
+        database,
+        stale.map(([key]) => key),
+      );
+      batch.then(
+        () => {
+          for (const [key, entry] of stale) {
+            if (keyed.get(key) === entry) this.store(keyed, key, { generation: entry.generation, computedAt: Date.now(), value: valueOf(batch, key) });
+          }
+        },
+        () => {
+          for (const [, entry] of stale) entry.refreshing = false;
+        },
+      );
+    }
+    return Promise.all(keys.map((key) => (keyed.get(key) as Entry<T>).value));
+  }
+
+  /** Keeps an entry as the most recent, dropping the oldest beyond `maxKeys`. */
+  private store(entries: Map<string, Entry<T>>, key: K, entry: Entry<T>): void {
+    entries.delete(key);
+    entries.set(key, entry);
+    for (const oldest of entries.keys()) {
+      if (entries.size <= this.maxKeys) break;
+      entries.delete(oldest);
+    }
   }
 }

@@ -108,7 +108,20 @@ export const MATCHING_CONFIG = {
    * holds at most 50 matches, so the bounds only cut candidates that cannot reach it; on the sample county no need
    * reaches either.
    */
+  /**
+   * A need is matched on at most this many topics, the heaviest first (rarer first among equals): a target's need
+   * gathers its declared focus, its demands and every topic its chain segments require, which in a large graph can be
+   * hundreds of topics, most of them light.
+   */
+  maxNeedTopics: 24,
   holdersPerTopic: 200,
+  /**
+   * Per need topic and way of holding it, at most this many holds are read before the strongest `holdersPerTopic` are
+   * chosen (see matching.repository.ts): a bound on the work of the most popular topics of a large graph.
+   */
+  holdsReadPerWay: 4000,
+  /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */
+  relatedTopicsRead: 24,
   candidatesExamined: 100,
   /** The cached vocabulary (topics, industries, candidate count, text profiles) is reloaded after any write through the same database, or after this long (writes by other processes). */
   vocabularyTtlMs: 60_000,

@@ -3,6 +3,7 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
+import { DerivedCache } from '../../neo4j/derived-cache.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
 import { MATCHING_CONFIG } from './matching.config.js';
@@ -119,48 +120,207 @@ const topicHoldSchema: z.ZodType<TopicHold> = z.object({
   kinds: z.array(z.string()),
 });
 
+/** Need topics × candidate kinds whose holders are kept per database. */
+const HOLDER_KEYS = 1024;
+
+const holdersCache = new DerivedCache<TopicHold[], string>(
+  async (database, key) => (await holdersOfKeys(database, [key])).get(key) ?? [],
+  MATCHING_CONFIG.vocabularyTtlMs,
+  HOLDER_KEYS,
+);
+
+const holderKey = (needTopicId: string, kinds: readonly NodeKind[], steps: number) => JSON.stringify([needTopicId, [...new Set(kinds)].sort(), steps]);
+
+/** The holders of the need topics of some cache keys, read together (keys of one request share kinds and steps). */
+async function holdersOfKeys(database: Database, keys: string[]): Promise<Map<string, TopicHold[]>> {
+  const parsed = keys.map((key) => JSON.parse(key) as [string, NodeKind[], number]);
+  const [, kinds, steps] = parsed[0] ?? ['', [], 0];
+  const byTopic = await queryTopicHolders(
+    database,
+    parsed.map(([id]) => id),
+    kinds,
+    steps,
+  );
+  return new Map(parsed.map(([id], index) => [keys[index]!, byTopic.get(id) ?? []]));
+}
+
 /**
  * The experts or organisations of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one
  * (within `steps`): per need topic, the `MATCHING_CONFIG.holdersPerTopic` strongest holders (by hold strength before
- * recency), every way each holds it.
+ * recency), every way each holds it. Kept per need topic and kinds until a write goes through the database (see
+ * `DerivedCache`): a popular topic of a large graph has a hundred thousand holders to weigh, and needs cluster on
+ * popular topics. The topics not kept are read together, in one query per phase (see `queryTopicHolders`).
  */
 export async function findTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  const keys = needTopicIds.map((id) => holderKey(id, kinds, steps));
+  return (await holdersCache.getAll(database, keys, holdersOfKeys)).flat();
+}
+
+/** Whether the candidate is of one of the kinds asked for. */
+const KIND_FILTER = 'any(label IN labels(candidate) WHERE label IN $kinds)';
+const ORGANIZATION_KINDS: readonly NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform'];
+
+/**
+ * The ways of holding a held topic, as UNION branches of a subquery on `held`, only those that can yield a candidate of
+ * `kinds`. Per way, only the $perTopic candidates strongest in that way are kept (a popular topic has a hundred
+ * thousand holders); the candidates strongest overall are among them, since a candidate's strength is that of its
+ * strongest way. Ways weaker than a way's top $perTopic are dropped, which only happens on such popular topics. And a
+ * way reads at most $scanLimit of a topic's holds (`MATCHING_CONFIG.holdsReadPerWay`) before choosing: on a topic held
+ * more often than that in one way, the strongest are chosen among the first read, which bounds the work of a need on
+ * the most popular topics (their strongest holders are equally strong by the topic, and the final ranking weighs
+ * evidence, proximity and place).
+ */
+function holdBranches(kinds: readonly NodeKind[]): string {
+  const scan = `WHERE ${KIND_FILTER}
+       WITH * LIMIT toInteger($scanLimit)`;
+  const branches = [
+    `MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
+       ${scan}
+       WITH candidate, r, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via
+       ORDER BY $viaStrength[via] * coalesce($levelStrength[r.level], 1.0) DESC, candidate.id LIMIT toInteger($perTopic)
+       RETURN candidate, r.level AS level, via, null AS viaId, null AS viaName, null AS primary, null AS year`,
+    // Per candidate and role, its newest project on the topic.
+    `MATCH (candidate)-[role:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(held)
+       ${scan}
+       WITH candidate, CASE type(role) WHEN 'LEADS' THEN 'led' ELSE 'joined' END AS via, project
+       ORDER BY coalesce(project.startYear, 0) DESC, project.id
+       WITH candidate, via, head(collect(project)) AS project
+       WITH candidate, collect({via: via, project: project}) AS ways, max($viaStrength[via]) AS strongest
+       ORDER BY strongest DESC, candidate.id LIMIT toInteger($perTopic)
+       UNWIND ways AS way
+       RETURN candidate, null AS level, way.via AS via, way.project.id AS viaId, way.project.name AS viaName, null AS primary, way.project.startYear AS year`,
+    // Per candidate, its newest patent on the topic.
+    `MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
+       ${scan}
+       WITH candidate, patent ORDER BY coalesce(patent.grantedYear, patent.filedYear, 0) DESC, patent.id
+       WITH candidate, head(collect(patent)) AS patent
+       ORDER BY candidate.id LIMIT toInteger($perTopic)
+       RETURN candidate, null AS level, 'patent' AS via,
+              patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year`,
+  ];
+  if (kinds.some((kind) => ORGANIZATION_KINDS.includes(kind))) {
+    // Per organisation, its affiliated expert strongest on the topic (level, then primary affiliation).
+    branches.push(`MATCH (candidate:Organization)<-[affiliation:AFFILIATED_WITH]-(expert:Expert)-[r:HAS_EXPERTISE]->(held)
+       ${scan}
+       WITH candidate, expert, r, coalesce(affiliation.primary, false) AS primary
+       ORDER BY CASE r.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, primary DESC, expert.id
+       WITH candidate, head(collect({level: r.level, viaId: expert.id, viaName: expert.name, primary: primary})) AS best
+       ORDER BY coalesce($levelStrength[best.level], 1.0) * CASE WHEN best.primary THEN $staffPrimary ELSE $staffSecondary END DESC, candidate.id
+       LIMIT toInteger($perTopic)
+       RETURN candidate, best.level AS level, CASE WHEN candidate:Platform THEN 'members' ELSE 'staff' END AS via,
+              best.viaId AS viaId, best.viaName AS viaName, best.primary AS primary, null AS year`);
+  }
+  if (kinds.includes('Enterprise')) {
+    branches.push(`MATCH (candidate:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)-[:REQUIRES]->(held)
+       ${scan}
+       WITH candidate, segment ORDER BY segment.id
+       WITH candidate, head(collect(segment)) AS segment
+       ORDER BY candidate.id LIMIT toInteger($perTopic)
+       RETURN candidate, null AS level, 'segment' AS via, segment.id AS viaId, segment.name AS viaName, null AS primary, null AS year`);
+  }
+  if (kinds.includes('Platform')) {
+    branches.push(`MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
+       ${scan}
+       WITH DISTINCT candidate ORDER BY candidate.id LIMIT toInteger($perTopic)
+       RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year`);
+  }
+  return branches.join('\n       UNION\n       ');
+}
+
+/** The strength of one way of holding, without recency: what the query orders holders by (same factors, same values). */
+function holdStrength(hold: Pick<TopicHold, 'via' | 'level' | 'primary' | 'down' | 'up'>): number {
   const config = MATCHING_CONFIG.topics;
+  const level = hold.level === null ? 1 : (config.expertiseLevel[hold.level as keyof typeof config.expertiseLevel] ?? 1);
+  const staff = hold.via === 'staff' ? (hold.primary ? config.staffDiscount.primary : config.staffDiscount.secondary) : 1;
+  return VIA_STRENGTH[hold.via] * level * staff * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
+}
+
+const VIA_STRENGTH: Record<HoldVia, number> = {
+  expertise: 1,
+  focus: MATCHING_CONFIG.topics.organizationFocus,
+  staff: 1,
+  members: MATCHING_CONFIG.topics.platformMemberDiscount,
+  led: MATCHING_CONFIG.topics.ledProject,
+  joined: MATCHING_CONFIG.topics.joinedProject,
+  patent: MATCHING_CONFIG.topics.patent,
+  segment: MATCHING_CONFIG.topics.segmentTopic,
+  serves: MATCHING_CONFIG.topics.servedIndustryTopic,
+};
+
+/**
+ * The strongest a hold through a related topic (narrower, broader or sibling) can be: the strongest way at the
+ * strongest level, discounted by the mildest step.
+ */
+const STRONGEST_RELATED_HOLD = (() => {
+  const config = MATCHING_CONFIG.topics;
+  const strongestWay = Math.max(...Object.values(VIA_STRENGTH)) * Math.max(1, ...Object.values(config.expertiseLevel)) * Math.max(1, config.staffDiscount.primary);
+  return strongestWay * Math.max(config.narrowerDiscountPerStep, config.broaderDiscountPerStep, config.narrowerDiscountPerStep * config.broaderDiscountPerStep);
+})();
+
+/**
+ * The holders of need topics, per topic (see `findTopicHolders`). The need topics themselves are read first; a topic's
+ * related topics are read too only when they could change its answer: not when at least $perTopic candidates hold the
+ * need topic itself more strongly than any related topic can be held (a popular topic), which spares reading the
+ * topics around it.
+ */
+async function queryTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<Map<string, TopicHold[]>> {
+  const byTopic = new Map<string, TopicHold[]>(needTopicIds.map((id) => [id, []]));
+  for (const hold of await queryHolds(database, needTopicIds, kinds, 0)) byTopic.get(hold.needTopicId)?.push(hold);
+  const needingRelated = needTopicIds.filter((id) => {
+    const strongest = strongestPerCandidate(byTopic.get(id) ?? []);
+    return [...strongest.values()].filter((strength) => strength > STRONGEST_RELATED_HOLD).length < MATCHING_CONFIG.holdersPerTopic;
+  });
+  if (steps === 0 || needingRelated.length === 0) return byTopic;
+  for (const hold of await queryHolds(database, needingRelated, kinds, steps)) byTopic.get(hold.needTopicId)?.push(hold);
+  for (const id of needingRelated) byTopic.set(id, strongestHolders(byTopic.get(id) ?? []));
+  return byTopic;
+}
+
+function strongestPerCandidate(holds: readonly TopicHold[]): Map<string, number> {
+  const strongest = new Map<string, number>();
+  for (const hold of holds) strongest.set(hold.candidateId, Math.max(strongest.get(hold.candidateId) ?? 0, holdStrength(hold)));
+  return strongest;
+}
+
+/** Every hold of the `holdersPerTopic` candidates strongest on the topic (by their strongest hold, ties by id). */
+function strongestHolders(holds: readonly TopicHold[]): TopicHold[] {
+  const kept = new Set(
+    [...strongestPerCandidate(holds)]
+      .sort(([a, strengthA], [b, strengthB]) => strengthB - strengthA || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MATCHING_CONFIG.holdersPerTopic)
+      .map(([id]) => id),
+  );
+  return holds.filter((hold) => kept.has(hold.candidateId));
+}
+
+/**
+ * One read of `queryTopicHolders`: the need topics themselves (`steps` 0, reading at most `holdsReadPerWay` holds per
+ * way), or the topics within `steps` of them and their siblings (at most `relatedTopicsRead` of them per need topic,
+ * the least discounted first; reading at most `holdersPerTopic` holds per way and related topic: they are discounted,
+ * only their strongest holders can matter).
+ */
+async function queryHolds(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  const config = MATCHING_CONFIG.topics;
+  const related = steps === 0 ? 'WITH needTopicId, need AS held, 0 AS down, 0 AS up' : `CALL (need) {
+       CALL (need) {
+         MATCH path = (held:Topic)-[:BROADER*1..${steps}]->(need) RETURN held, length(path) AS down, 0 AS up
+         UNION
+         MATCH path = (need)-[:BROADER*1..${steps}]->(held:Topic) RETURN held, 0 AS down, length(path) AS up
+         UNION
+         MATCH (need)-[:BROADER]->(:Topic)<-[:BROADER]-(held:Topic) WHERE held <> need RETURN held, 1 AS down, 1 AS up
+       }
+       // The related topics closest in strength first (the mildest discount), at most $relatedTopics of them.
+       WITH held, down, up ORDER BY $narrower ^ down * $broader ^ up DESC, held.id LIMIT toInteger($relatedTopics)
+       RETURN held, down, up
+     }`;
   const rows = await database.read(
     `UNWIND $needTopicIds AS needTopicId
      MATCH (need:Topic {id: needTopicId})
-     CALL (need) {
-       MATCH path = (held:Topic)-[:BROADER*0..${steps}]->(need) RETURN held, length(path) AS down, 0 AS up
-       UNION
-       MATCH path = (need)-[:BROADER*1..${steps}]->(held:Topic) RETURN held, 0 AS down, length(path) AS up
-       UNION
-       MATCH (need)-[:BROADER]->(:Topic)<-[:BROADER]-(held:Topic) WHERE held <> need RETURN held, 1 AS down, 1 AS up
-     }
+     ${related}
      CALL (held) {
-       MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
-       RETURN candidate, r.level AS level, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via,
-              null AS viaId, null AS viaName, null AS primary, null AS year
-       UNION
-       MATCH (candidate:Organization)<-[affiliation:AFFILIATED_WITH]-(expert:Expert)-[r:HAS_EXPERTISE]->(held)
-       RETURN candidate, r.level AS level, CASE WHEN candidate:Platform THEN 'members' ELSE 'staff' END AS via,
-              expert.id AS viaId, expert.name AS viaName, coalesce(affiliation.primary, false) AS primary, null AS year
-       UNION
-       MATCH (candidate)-[role:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(held)
-       RETURN candidate, null AS level, CASE type(role) WHEN 'LEADS' THEN 'led' ELSE 'joined' END AS via,
-              project.id AS viaId, project.name AS viaName, null AS primary, project.startYear AS year
-       UNION
-       MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
-       RETURN candidate, null AS level, 'patent' AS via,
-              patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year
-       UNION
-       MATCH (candidate:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)-[:REQUIRES]->(held)
-       RETURN candidate, null AS level, 'segment' AS via, segment.id AS viaId, segment.name AS viaName, null AS primary, null AS year
-       UNION
-       MATCH (candidate:Platform)-[:SERVES]->(:Industry)-[:HAS_SEGMENT]->(:ChainSegment)-[:REQUIRES]->(held)
-       RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year
+       ${holdBranches(kinds)}
      }
      WITH candidate, needTopicId, held, down, up, level, via, viaId, viaName, primary, year
-     WHERE any(label IN labels(candidate) WHERE label IN $kinds)
      // One row per way of holding: the strongest expert, the newest project or patent.
      ORDER BY CASE level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 WHEN 'BASIC' THEN 1 ELSE 0 END DESC, coalesce(primary, false) DESC, coalesce(year, 0) DESC, viaId
      WITH candidate, needTopicId, held.id AS heldTopicId, down, up, via,
@@ -184,17 +344,9 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
       needTopicIds,
       kinds,
       perTopic: MATCHING_CONFIG.holdersPerTopic,
-      viaStrength: {
-        expertise: 1,
-        focus: config.organizationFocus,
-        staff: 1,
-        members: config.platformMemberDiscount,
-        led: config.ledProject,
-        joined: config.joinedProject,
-        patent: config.patent,
-        segment: config.segmentTopic,
-        serves: config.servedIndustryTopic,
-      },
+      scanLimit: steps === 0 ? MATCHING_CONFIG.holdsReadPerWay : MATCHING_CONFIG.holdersPerTopic,
+      relatedTopics: MATCHING_CONFIG.relatedTopicsRead,
+      viaStrength: VIA_STRENGTH,
       levelStrength: config.expertiseLevel,
       staffPrimary: config.staffDiscount.primary,
       staffSecondary: config.staffDiscount.secondary,

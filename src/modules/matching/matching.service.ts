@@ -141,18 +141,21 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   if (live.length === 0) return requests.map(() => NO_TOPIC);
   const allTopicIds = [...new Set(live.flatMap((request) => request.needTopics.map((topic) => topic.id)))];
   const allKinds = [...new Set(live.flatMap((request) => request.kinds))];
-  const [holders, vocabulary, holds] = await Promise.all([
-    topicHolderCounts(database, allTopicIds),
-    vocabularyOf(database),
-    findTopicHolders(database, allTopicIds, allKinds, MATCHING_CONFIG.topics.hierarchySteps),
-  ]);
-
-  // Per request: its ranked need topics, its holds, and its shortlist (best by topic signal).
-  const plans = live.map((request) => {
-    const referenceYear = request.referenceYear;
-    const needTopics: RankedNeedTopic[] = request.needTopics
+  const [holders, vocabulary] = await Promise.all([topicHolderCounts(database, allTopicIds), vocabularyOf(database)]);
+  // Per request: its need topics, heaviest first (rarer first among equals), at most `maxNeedTopics` of them.
+  const rankedNeeds = live.map((request): RankedNeedTopic[] =>
+    request.needTopics
       .map((topic) => ({ ...topic, rarity: rarity(holders.get(topic.id) ?? 0, vocabulary.candidateTotal) }))
-      .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity);
+      .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity || a.id.localeCompare(b.id))
+      .slice(0, MATCHING_CONFIG.maxNeedTopics),
+  );
+  const keptTopicIds = [...new Set(rankedNeeds.flat().map((topic) => topic.id))];
+  const holds = await findTopicHolders(database, keptTopicIds, allKinds, MATCHING_CONFIG.topics.hierarchySteps);
+
+  // Per request: its holds, and its shortlist (best by topic signal).
+  const plans = live.map((request, index) => {
+    const referenceYear = request.referenceYear;
+    const needTopics = rankedNeeds[index]!;
     const needTopicIds = new Set(needTopics.map((topic) => topic.id));
     const holdsByCandidate = new Map<string, TopicHold[]>();
     for (const hold of holds) {
