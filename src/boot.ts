@@ -9,6 +9,7 @@ import { createHttpService, type HttpService } from './server.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { ENTITY_LABEL } from './graph/kinds.js';
 import { Clock } from './clock.js';
+import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
 
 /** The external server when NEO4J_URI is set; otherwise the project's local server, started when needed. */
 export async function resolveConnection(config: AppConfig, logger: Logger): Promise<Neo4jConnection> {
@@ -94,6 +95,19 @@ async function prepare(database: Database, http: HttpService, config: AppConfig,
 }
 
 /**
+ * Loads the matching vocabulary and the topics' text profiles in the background once the service is ready, so that the
+ * first matching request does not wait for them (seconds on a graph of a million nodes). A failure is only logged: the
+ * first request tries again.
+ */
+function warmMatching(database: Database, logger: Logger): void {
+  const started = performance.now();
+  Promise.all([vocabularyOf(database), topicProfilesOf(database)]).then(
+    () => logger.info({ ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded'),
+    (error: unknown) => logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'matching vocabulary not loaded yet; the first request will load it'),
+  );
+}
+
+/**
  * Starts everything: the database connection (the local server is started first when no NEO4J_URI is set), HTTP
  * (liveness at once; /graphql answers 503 NOT_READY until ready), then — as soon as the database answers —
  * migrations and seeding of an empty graph, then readiness. An external database that is down is waited for.
@@ -129,7 +143,9 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
   logger.info({ url }, 'listening: /graphql answers 503 NOT_READY until migrations and seeding are done');
   let stopped = false;
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
-    if (!stopped) logger.info({ url }, 'GraphQL service ready');
+    if (stopped) return;
+    logger.info({ url }, 'GraphQL service ready');
+    warmMatching(database, logger);
   });
   return {
     url,

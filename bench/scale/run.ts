@@ -122,7 +122,9 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       const ready: RunningServer[] = [];
       for (const server of order) {
         const failure = await preflight(urlFor(server, workload), bodiesFor(workload, server.system, province), Number(values['preflight-seconds'])).catch((error: unknown) =>
-          (error as Error).name === 'TimeoutError' ? `no answer within ${values['preflight-seconds']} s` : (error as Error).message,
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${values['preflight-seconds']} s`
+            : `${(error as Error).message} (${String((error as Error).cause ?? '')}); server exit code ${server.process.exitCode}; its last output: ${server.output().slice(-600)}`,
         );
         if (failure) {
           failures.push(`${workload.name} on ${server.system}: ${failure.slice(0, 300)}`);

@@ -53,13 +53,18 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
   };
 }
 
-/** Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it. */
+/**
+ * Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it
+ * (at most `MATCHING_CONFIG.need.profileTitlesPerTopic` of them, by id: a popular topic of a large graph is tagged on
+ * tens of thousands, whose words its first hundred already show, and the profiles stay in memory).
+ */
 export async function loadTopicProfileSources(database: Database): Promise<TopicProfileSource[]> {
   const rows = await database.read(
     `MATCH (t:Topic)
      RETURN t.id AS id, t.name AS name, coalesce(t.aliases, []) AS aliases, t.description AS description,
-            COLLECT { MATCH (t)<-[:ON_TOPIC]-(work) RETURN coalesce(work.name, work.title) } AS evidenceTitles
+            COLLECT { MATCH (t)<-[:ON_TOPIC]-(work) WITH work ORDER BY work.id LIMIT toInteger($titles) RETURN coalesce(work.name, work.title) } AS evidenceTitles
      ORDER BY t.id`,
+    { titles: MATCHING_CONFIG.need.profileTitlesPerTopic },
   );
   return parseRows(topicProfileSourceSchema, rows, 'topic profile sources');
 }
