@@ -9,7 +9,7 @@ import { entityProjection } from '../../graph/query.js';
 import { entitySchema, graphEdgeSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 import { cypherInt } from '../../neo4j/values.js';
-import type { ChainBridgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
+import type { ChainBridgeModel, GraphEdgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
 /** The Cypher relationship-type alternation for a validated list of types. */
 function typeAlternation(types: readonly RelationshipType[]): string {
@@ -30,7 +30,11 @@ const pathRowSchema = z.object({ path: z.object({ nodes: z.array(entitySchema), 
 
 const isSimple = (path: GraphPathModel) => new Set(path.nodes.map((node) => node.id)).size === path.nodes.length;
 
-/** The shortest paths (all of the shortest length, at most `limit`) between two entities over `types`, within `maxHops`. */
+/**
+ * The shortest paths (all of the shortest length, at most `limit`) between two entities over `types`, within `maxHops`.
+ * Path queries use the bidirectional breadth-first search of `allShortestPaths`/`shortestPath`: on a graph of a million
+ * nodes with hubs, the quantified-path `SHORTEST` forms ran past the transaction timeout (and past termination).
+ */
 export async function findShortestPaths(
   database: Database,
   fromId: string,
@@ -41,37 +45,40 @@ export async function findShortestPaths(
 ): Promise<GraphPathModel[]> {
   const rows = await database.read(
     `MATCH (a:${ENTITY_LABEL} {id: $fromId}), (b:${ENTITY_LABEL} {id: $toId})
-     MATCH p = ALL SHORTEST (a)-[:${typeAlternation(types)}]-{1,${boundedInteger(maxHops, 1, 6)}}(b)
-     RETURN ${PATH_PROJECTION} AS path
-     LIMIT $limit`,
+     MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${boundedInteger(maxHops, 1, 6)}]-(b))
+     WITH p LIMIT $limit
+     RETURN ${PATH_PROJECTION} AS path`,
     { fromId, toId, limit: cypherInt(limit) },
   );
   return parseRows(pathRowSchema, rows, 'findShortestPaths').map((row) => row.path).filter(isSimple);
 }
 
+/** A relationship's identity within a path: its type and its ends by record id (the format allows one per type and pair). */
+export const edgeKey = (edge: Pick<GraphEdgeModel, 'type' | 'from' | 'to'>) => `${edge.type}|${edge.from}|${edge.to}`;
+
 /**
- * The `k` shortest distinct simple paths between two entities over `types`, within `maxHops`, shortest first.
- * SHORTEST k may return walks that revisit a node; those are dropped, so up to 3k walks are fetched.
+ * The shortest path between two entities over `types` within `maxHops` that passes through none of `avoidNodeIds`
+ * and uses none of the relationships `avoidEdgeKeys` (see `edgeKey`); null when none exists. The exclusions are checked
+ * during the search (they are predicates on the path's nodes and relationships).
  */
-export async function findShortestKPaths(
+export async function findShortestPathAvoiding(
   database: Database,
   fromId: string,
   toId: string,
   types: readonly RelationshipType[],
   maxHops: number,
-  k: number,
-): Promise<GraphPathModel[]> {
+  avoidNodeIds: readonly string[],
+  avoidEdgeKeys: readonly string[],
+): Promise<GraphPathModel | null> {
   const rows = await database.read(
     `MATCH (a:${ENTITY_LABEL} {id: $fromId}), (b:${ENTITY_LABEL} {id: $toId})
-     MATCH p = SHORTEST ${boundedInteger(k * 3, 1, 60)} (a)-[:${typeAlternation(types)}]-{1,${boundedInteger(maxHops, 1, 6)}}(b)
-     RETURN ${PATH_PROJECTION} AS path
-     ORDER BY length(p)`,
-    { fromId, toId },
+     MATCH p = shortestPath((a)-[:${typeAlternation(types)}*1..${boundedInteger(maxHops, 1, 6)}]-(b))
+     WHERE none(n IN nodes(p) WHERE n.id IN $avoidNodeIds)
+       AND none(r IN relationships(p) WHERE type(r) + '|' + startNode(r).id + '|' + endNode(r).id IN $avoidEdgeKeys)
+     RETURN ${PATH_PROJECTION} AS path`,
+    { fromId, toId, avoidNodeIds, avoidEdgeKeys },
   );
-  return parseRows(pathRowSchema, rows, 'findShortestKPaths')
-    .map((row) => row.path)
-    .filter(isSimple)
-    .slice(0, k);
+  return parseRows(pathRowSchema, rows, 'findShortestPathAvoiding')[0]?.path ?? null;
 }
 
 /**

@@ -3,14 +3,89 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
 import { LINK_LIMITS } from './links.config.js';
-import { findChainBridges, findNeighborhood, findShortestKPaths, findShortestPaths } from './links.repository.js';
-import type { ChainBridgeModel, ConnectionsModel, SubgraphModel } from './links.model.js';
+import { edgeKey, findChainBridges, findNeighborhood, findShortestPathAvoiding, findShortestPaths } from './links.repository.js';
+import type { ChainBridgeModel, ConnectionsModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
 /** Shortest paths and k shortest simple paths between two entities; empty lists when none lies within `maxHops`. */
 export async function connect(database: Database, from: EntityModel, to: EntityModel, via: readonly RelationshipType[], maxHops: number, first: number): Promise<ConnectionsModel> {
   if (from.id === to.id) return { from, to, maxHops, shortest: [], paths: [] };
-  const [shortest, paths] = await Promise.all([findShortestPaths(database, from.id, to.id, via, maxHops, first), findShortestKPaths(database, from.id, to.id, via, maxHops, first)]);
+  const shortest = await findShortestPaths(database, from.id, to.id, via, maxHops, first);
+  const paths = await kShortestPaths(database, shortest, to.id, via, maxHops, first);
   return { from, to, maxHops, shortest, paths };
+}
+
+/** How many spur searches of one request run at once: a request must not take the connection pool for itself. */
+const SPUR_SEARCHES_AT_ONCE = 4;
+
+const pathKey = (path: GraphPathModel) => path.nodes.map((node) => node.id).join('>');
+
+/**
+ * The `k` shortest simple paths to `toId`, shortest first (Yen's algorithm): starting from the shortest paths (every
+ * one of the shortest length), each next path is the shortest of the candidates obtained by leaving an accepted path
+ * at one of its nodes (the spur) through a relationship no accepted path with the same beginning takes, and reaching
+ * the target by a shortest path that avoids the beginning's other nodes. Each spur is one bidirectional shortest-path
+ * search, so the work is bounded by k × path length searches.
+ */
+async function kShortestPaths(
+  database: Database,
+  shortest: readonly GraphPathModel[],
+  toId: string,
+  via: readonly RelationshipType[],
+  maxHops: number,
+  k: number,
+): Promise<GraphPathModel[]> {
+  const accepted = shortest.slice(0, k);
+  if (accepted.length === 0 || accepted.length >= k) return accepted;
+  const seen = new Set(accepted.map(pathKey));
+  const candidates: GraphPathModel[] = [];
+  let sources: GraphPathModel[] = [...accepted];
+  while (accepted.length < k) {
+    const spurs = sources.flatMap((path) => path.nodes.slice(0, -1).map((_, index) => ({ path, index })));
+    for (let start = 0; start < spurs.length; start += SPUR_SEARCHES_AT_ONCE) {
+      const found = await Promise.all(spurs.slice(start, start + SPUR_SEARCHES_AT_ONCE).map(({ path, index }) => spurPath(database, accepted, path, index, toId, via, maxHops)));
+      for (const path of found) {
+        if (path && !seen.has(pathKey(path))) {
+          seen.add(pathKey(path));
+          candidates.push(path);
+        }
+      }
+    }
+    if (candidates.length === 0) break;
+    candidates.sort((a, b) => a.relationships.length - b.relationships.length || pathKey(a).localeCompare(pathKey(b)));
+    const next = candidates.shift()!;
+    accepted.push(next);
+    sources = [next];
+  }
+  return accepted;
+}
+
+/** Yen's spur: `path`'s first `index` steps, then the shortest way on to the target that leaves through an unused relationship. */
+async function spurPath(
+  database: Database,
+  accepted: readonly GraphPathModel[],
+  path: GraphPathModel,
+  index: number,
+  toId: string,
+  via: readonly RelationshipType[],
+  maxHops: number,
+): Promise<GraphPathModel | null> {
+  const hops = maxHops - index;
+  if (hops < 1) return null;
+  const root = path.nodes.slice(0, index + 1);
+  const rootKey = root.map((node) => node.id).join('>');
+  const avoidEdges = accepted
+    .filter((other) => other.nodes.length > index + 1 && other.nodes.slice(0, index + 1).map((node) => node.id).join('>') === rootKey)
+    .map((other) => edgeKey(other.relationships[index]!));
+  const spur = await findShortestPathAvoiding(
+    database,
+    root[index]!.id,
+    toId,
+    via,
+    hops,
+    root.slice(0, -1).map((node) => node.id),
+    avoidEdges,
+  );
+  return spur ? { nodes: [...root.slice(0, -1), ...spur.nodes], relationships: [...path.relationships.slice(0, index), ...spur.relationships] } : null;
 }
 
 export function neighborhood(
