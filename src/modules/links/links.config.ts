@@ -10,6 +10,11 @@ export const LINK_LIMITS = {
   defaultNeighborhoodNodes: 100,
   /** Edges returned with a neighbourhood at most (edges among the kept nodes); beyond it `truncated` is true. */
   maxNeighborhoodEdges: 2000,
+  /**
+   * Entities read at most per ring of a neighbourhood (the entities at one distance): around a hub — a county, a
+   * popular topic — the second ring holds a large part of the graph; beyond this, the ring is cut and `truncated` is true.
+   */
+  maxNeighborhoodRing: 20_000,
   maxBridges: 100,
   defaultBridges: 10,
 } as const;

@@ -83,7 +83,10 @@ export async function findShortestPathAvoiding(
 
 /**
  * The entities within `depth` hops of the start over `types` (nearest first, ties by id, at most `limit`),
- * and the relationships of those types among them (at most `maxEdges`).
+ * and the relationships of those types among them (at most `maxEdges`). Read ring by ring (the entities at distance 1,
+ * then 2…), one round trip each, stopping as soon as `limit` entities are found: each ring reads at most `maxRing`
+ * entities (beyond, it is cut and the answer says `truncated`), so a hub nearby bounds the work instead of the graph.
+ * Entities of kinds outside `entityKinds` are passed through but not returned.
  */
 export async function findNeighborhood(
   database: Database,
@@ -93,30 +96,49 @@ export async function findNeighborhood(
   limit: number,
   maxEdges: number,
   entityKinds: readonly string[] | null = null,
+  maxRing = 20_000,
 ): Promise<SubgraphModel> {
   const alternation = typeAlternation(types);
-  const nodeRows = await database.read(
-    // A quantifier may not be {0,0}: depth 0 is the start alone.
-    `MATCH (start:${ENTITY_LABEL} {id: $startId})
-     ${boundedInteger(depth, 0, 3) === 0 ? 'WITH start, start AS node, 0 AS distance' : `MATCH p = SHORTEST 1 (start)-[:${alternation}]-{0,${depth}}(node:${ENTITY_LABEL}) WITH start, node, length(p) AS distance`}
-     WHERE node = start OR $entityKinds IS NULL OR any(label IN labels(node) WHERE label IN $entityKinds)
-     WITH node, distance ORDER BY distance, node.id
-     LIMIT $limit
-     RETURN ${entityProjection('node')} AS node`,
-    { startId, limit: cypherInt(limit + 1), entityKinds: entityKinds?.length ? entityKinds : null },
-  );
-  const nodes = parseRows(z.object({ node: entitySchema }), nodeRows, 'neighbourhood nodes').map((row) => row.node);
-  const kept = nodes.slice(0, limit);
+  const [startRow] = await database.read(`MATCH (start:${ENTITY_LABEL} {id: $startId}) RETURN ${entityProjection('start')} AS node`, { startId });
+  if (!startRow) return { nodes: [], edges: [], truncated: false };
+  const kept = parseRows(z.object({ node: entitySchema }), [startRow], 'neighbourhood centre').map((row) => row.node);
+  const seen = [startId];
+  let frontier = [startId];
+  let truncated = false;
+  for (let distance = 1; distance <= boundedInteger(depth, 0, 3) && frontier.length > 0 && !truncated; distance += 1) {
+    const remaining = limit + 1 - kept.length;
+    const rows = await database.read(
+      `UNWIND $frontier AS frontierId
+       MATCH (:${ENTITY_LABEL} {id: frontierId})-[:${alternation}]-(node:${ENTITY_LABEL})
+       WHERE NOT node.id IN $seen
+       WITH DISTINCT node LIMIT $maxRing
+       WITH collect(node) AS ring
+       CALL (ring) {
+         UNWIND ring AS node
+         WITH node WHERE $entityKinds IS NULL OR any(label IN labels(node) WHERE label IN $entityKinds)
+         WITH node ORDER BY node.id LIMIT $take
+         RETURN collect(${entityProjection('node')}) AS nodes
+       }
+       RETURN [node IN ring | node.id] AS ids, nodes`,
+      { frontier, seen, maxRing: cypherInt(maxRing), take: cypherInt(Math.max(remaining, 0)), entityKinds: entityKinds?.length ? entityKinds : null },
+    );
+    const ring = parseRows(z.object({ ids: z.array(z.string()), nodes: z.array(entitySchema) }), rows, 'neighbourhood ring')[0] ?? { ids: [], nodes: [] };
+    kept.push(...ring.nodes);
+    if (ring.ids.length >= maxRing || kept.length > limit) truncated = true;
+    seen.push(...ring.ids);
+    frontier = ring.ids;
+  }
+  const nodes = kept.slice(0, limit);
   const edgeRows = await database.read(
     `MATCH (a:${ENTITY_LABEL})-[r:${alternation}]->(b:${ENTITY_LABEL})
      WHERE a.id IN $ids AND b.id IN $ids
      WITH r, a, b ORDER BY type(r), a.id, b.id
      LIMIT $limit
      RETURN ${EDGE_PROJECTION('r')} AS edge`,
-    { ids: kept.map((node) => node.id), limit: cypherInt(maxEdges + 1) },
+    { ids: nodes.map((node) => node.id), limit: cypherInt(maxEdges + 1) },
   );
   const edges = parseRows(z.object({ edge: graphEdgeSchema }), edgeRows, 'neighbourhood edges').map((row) => row.edge);
-  return { nodes: kept, edges: edges.slice(0, maxEdges), truncated: nodes.length > limit || edges.length > maxEdges };
+  return { nodes, edges: edges.slice(0, maxEdges), truncated: truncated || edges.length > maxEdges };
 }
 
 const bridgeRowSchema = z.object({ actor: entitySchema, chainCount: z.number(), segmentCount: z.number(), industries: z.array(entitySchema) });

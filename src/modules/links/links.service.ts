@@ -96,7 +96,7 @@ export function neighborhood(
   limit: number,
   entityKinds: readonly string[] | null = null,
 ): Promise<SubgraphModel> {
-  return findNeighborhood(database, centre.id, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges, entityKinds);
+  return findNeighborhood(database, centre.id, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges, entityKinds, LINK_LIMITS.maxNeighborhoodRing);
 }
 
 const ACTOR_LABELS: Record<string, string> = {
