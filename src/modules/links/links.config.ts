@@ -14,7 +14,7 @@ export const LINK_LIMITS = {
    * Entities read at most per ring of a neighbourhood (the entities at one distance): around a hub — a county, a
    * popular topic — the second ring holds a large part of the graph; beyond this, the ring is cut and `truncated` is true.
    */
-  maxNeighborhoodRing: 20_000,
+  maxNeighborhoodRing: 2_500,
   maxBridges: 100,
   defaultBridges: 10,
 } as const;

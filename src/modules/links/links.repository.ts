@@ -96,7 +96,7 @@ export async function findNeighborhood(
   limit: number,
   maxEdges: number,
   entityKinds: readonly string[] | null = null,
-  maxRing = 20_000,
+  maxRing = 2_500,
 ): Promise<SubgraphModel> {
   const alternation = typeAlternation(types);
   const [startRow] = await database.read(`MATCH (start:${ENTITY_LABEL} {id: $startId}) RETURN ${entityProjection('start')} AS node`, { startId });

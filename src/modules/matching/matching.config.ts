@@ -102,7 +102,7 @@ export const MATCHING_CONFIG = {
     /** Suggestions offered when the text names no known topic. */
     suggestions: 5,
     /** A topic's text profile reads the names and titles of at most this many of the projects and patents tagged with it. */
-    profileTitlesPerTopic: 100,
+    profileTitlesPerTopic: 30,
   },
   /**
    * Per need topic, at most this many holders (the strongest by hold strength before recency) are fetched; then at most

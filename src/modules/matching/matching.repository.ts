@@ -56,7 +56,7 @@ export async function loadVocabulary(database: Database): Promise<{ topics: Topi
 /**
  * Every topic's text profile: labels, description, and the names and titles of the projects and patents tagged with it
  * (at most `MATCHING_CONFIG.need.profileTitlesPerTopic` of them, by id: a popular topic of a large graph is tagged on
- * tens of thousands, whose words its first hundred already show, and the profiles stay in memory).
+ * tens of thousands, whose words its first thirty already show; building the profiles of all of them at once grew the server by 160 MB).
  */
 export async function loadTopicProfileSources(database: Database): Promise<TopicProfileSource[]> {
   const rows = await database.read(
