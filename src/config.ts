@@ -68,7 +68,15 @@ const environmentSchema = z.object({
     z.string().regex(LOOPBACK_HOSTS, 'a loopback address (127.0.0.1, localhost or ::1): the local server never listens on a network').default('127.0.0.1'),
   ),
   LOCAL_NEO4J_BOLT_PORT: z.preprocess(emptyAsUndefined, port.default(7687)),
-  LOCAL_NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, 'at least 8 characters').optional()),
+  LOCAL_NEO4J_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(8, 'at least 8 characters')
+      // neo4j-admin reads an argument starting with "-" as an option and refuses to set such a password.
+      .refine((value) => !value.startsWith('-'), 'must not start with "-"')
+      .optional(),
+  ),
   LOCAL_NEO4J_HEAP: z.preprocess(emptyAsUndefined, memorySize.default('1g')),
   LOCAL_NEO4J_PAGECACHE: z.preprocess(emptyAsUndefined, memorySize.default('512m')),
   AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),

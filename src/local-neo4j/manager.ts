@@ -201,7 +201,9 @@ function instancePassword(settings: LocalNeo4jSettings, paths: InstancePaths): s
     }
     return stored;
   }
-  const password = settings.password ?? randomBytes(18).toString('base64url');
+  // Hex: a base64url password starts with "-" one time in 64, and neo4j-admin then reads it as an option
+  // ("Missing required parameter: '<password>'"): a fresh clone's first start failed that way.
+  const password = settings.password ?? randomBytes(18).toString('hex');
   mkdirSync(paths.home, { recursive: true });
   writeFileSync(paths.passwordFile, `${password}\n`, { mode: 0o600 });
   return password;

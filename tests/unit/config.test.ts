@@ -40,6 +40,7 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/LOCAL_NEO4J_PASSWORD: at least 8 characters/);
       expect((error as Error).message).not.toContain('short"');
     }
+    expect(() => loadConfig({ LOCAL_NEO4J_PASSWORD: '-starts-with-a-dash' })).toThrow(/LOCAL_NEO4J_PASSWORD: must not start with "-"/);
   });
 });
 
