@@ -49,31 +49,7 @@ export class DerivedCache<T, K extends string = ''> {
 
   /** The value for this database and key: the cached one while no write went through it and it is younger than the time to live. */
   get(database: Database, key: K): Promise<T> {
-    const state = generationOf(database);
-    let entries = this.entries.get(database);
-    if (!entries) this.entries.set(database, (entries = new Map()));
-    const entry = entries.get(key);
-    if (entry && entry.generation === state.writes) {
-      if (Date.now() - entry.computedAt >= this.ttlMs && !entry.refreshing) {
-        entry.refreshing = true;
-        const keyed = entries;
-        const value = this.compute(database, key);
-        value.then(
-          () => {
-            if (keyed.get(key) === entry) this.store(keyed, key, { generation: entry.generation, computedAt: Date.now(), value });
-          },
-          () => (entry.refreshing = false),
-        );
-      }
-      return entry.value;
-    }
-    const fresh: Entry<T> = { generation: state.writes, computedAt: Date.now(), value: this.compute(database, key) };
-    const keyed = entries;
-    fresh.value.catch(() => {
-      if (keyed.get(key) === fresh) keyed.delete(key);
-    });
-    this.store(keyed, key, fresh);
-    return fresh.value;
+    return this.entriesFor(database, [key], async (from, keys) => new Map(await Promise.all(keys.map(async (one) => [one, await this.compute(from, one)] as const))))[0]!.value;
   }
 
   /**
@@ -81,16 +57,26 @@ export class DerivedCache<T, K extends string = ''> {
    * instead of one per key); expired ones are answered kept and refreshed together in the background.
    */
   getAll(database: Database, keys: readonly K[], computeMany: (database: Database, keys: K[]) => Promise<Map<K, T>>): Promise<T[]> {
+    return Promise.all(this.entriesFor(database, keys, computeMany).map((entry) => entry.value));
+  }
+
+  /** The entries of the keys, in their order: kept ones reused (expired ones refreshed in the background), missing ones computed. */
+  private entriesFor(database: Database, keys: readonly K[], computeMany: (database: Database, keys: K[]) => Promise<Map<K, T>>): Array<Entry<T>> {
     const state = generationOf(database);
     let entries = this.entries.get(database);
     if (!entries) this.entries.set(database, (entries = new Map()));
     const keyed = entries;
     const missing: K[] = [];
     const stale: Array<[K, Entry<T>]> = [];
+    // The entries answered, held here: storing many keys at once may drop earlier ones from the cache itself.
+    const answered = new Map<K, Entry<T>>();
     for (const key of new Set(keys)) {
       const entry = keyed.get(key);
       if (!entry || entry.generation !== state.writes) missing.push(key);
-      else if (Date.now() - entry.computedAt >= this.ttlMs && !entry.refreshing) stale.push([key, entry]);
+      else {
+        answered.set(key, entry);
+        if (Date.now() - entry.computedAt >= this.ttlMs && !entry.refreshing) stale.push([key, entry]);
+      }
     }
     const valueOf = (batch: Promise<Map<K, T>>, key: K) =>
       batch.then((values) => {
@@ -105,6 +91,7 @@ export class DerivedCache<T, K extends string = ''> {
           if (keyed.get(key) === fresh) keyed.delete(key);
         });
         this.store(keyed, key, fresh);
+        answered.set(key, fresh);
       }
     }
     if (stale.length > 0) {
@@ -124,7 +111,7 @@ export class DerivedCache<T, K extends string = ''> {
         },
       );
     }
-    return Promise.all(keys.map((key) => (keyed.get(key) as Entry<T>).value));
+    return keys.map((key) => answered.get(key)!);
   }
 
   /** Keeps an entry as the most recent, dropping the oldest beyond `maxKeys`. */
