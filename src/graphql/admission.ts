@@ -3,7 +3,13 @@
  * are answered 503 SERVICE_OVERLOADED when the queue is full or they waited too long. So a burst of clients never
  * exhausts the database's connection pool or the server's memory, and each request either runs or is told to
  * come back — it is never dropped silently.
+ *
+ * Memory: while the JavaScript heap is fuller than `maxHeapFraction` of its limit (`SERVER_HEAP_MB`), a request is
+ * admitted only when none is running; the others wait, in order, for running ones to finish (their memory is then
+ * garbage the next collection frees). So a burst of heavy requests slows down instead of crashing the server with an
+ * out-of-memory error.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { RequestHandler } from 'express';
 import { ErrorCode } from './errors.js';
 
@@ -11,12 +17,19 @@ import { DEFAULT_ADMISSION, type AdmissionSettings } from '../config.js';
 
 export type { AdmissionSettings };
 
-export function admissionControl(settings: AdmissionSettings = DEFAULT_ADMISSION): RequestHandler {
+/** The share of the V8 heap's limit in use. */
+export function heapInUse(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size / heap.heap_size_limit;
+}
+
+export function admissionControl(settings: AdmissionSettings = DEFAULT_ADMISSION, heapUse: () => number = heapInUse): RequestHandler {
   let running = 0;
   const queue: Array<() => void> = [];
+  const room = () => running < settings.maxConcurrent && (running === 0 || heapUse() < settings.maxHeapFraction);
   /** Starts waiting requests while there is room; a waiter whose client went away starts nothing. */
   const dispatch = () => {
-    while (running < settings.maxConcurrent && queue.length > 0) queue.shift()!();
+    while (queue.length > 0 && room()) queue.shift()!();
   };
   const refuse = (response: Parameters<RequestHandler>[1], reason: string) =>
     response
@@ -38,7 +51,7 @@ export function admissionControl(settings: AdmissionSettings = DEFAULT_ADMISSION
       response.once('close', done);
       next();
     };
-    if (running < settings.maxConcurrent && queue.length === 0) return admit();
+    if (queue.length === 0 && room()) return admit();
     if (queue.length >= settings.maxQueued) return refuse(response, 'queue full');
     const waiter = () => {
       clearTimeout(timer);

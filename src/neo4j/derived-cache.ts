@@ -16,6 +16,14 @@ interface Entry<T> {
   value: Promise<T>;
   /** Set while a fresh value is computed in the background because this one is past its time to live. */
   refreshing?: boolean;
+  /** The value's weight once computed (see `WeightLimit`); 0 until then. */
+  weight: number;
+}
+
+/** A bound on the total weight of the values kept per database (a count of rows, say), besides the count of keys. */
+export interface WeightLimit<T> {
+  of: (value: T) => number;
+  max: number;
 }
 
 /** Write round trips seen per database since a cache first looked at it; one listener per database for every cache. */
@@ -35,17 +43,26 @@ function generationOf(database: Database): { writes: number } {
 }
 
 /**
- * Values derived from a database, one per key (an industry and a county, say): at most `maxKeys` per database, the
- * least recently computed dropped first.
+ * Values derived from a database, one per key (an industry and a county, say): at most `maxKeys` per database and, with
+ * a `weight` limit, values of at most that total weight, the least recently computed dropped first (a value heavier
+ * than the limit alone is answered and not kept).
  */
 export class DerivedCache<T, K extends string = ''> {
   private readonly entries = new WeakMap<Database, Map<string, Entry<T>>>();
+  private readonly weights = new WeakMap<Map<string, Entry<T>>, { total: number }>();
 
   constructor(
     private readonly compute: (database: Database, key: K) => Promise<T>,
     private readonly ttlMs: number,
     private readonly maxKeys = 1,
+    private readonly weight?: WeightLimit<T>,
   ) {}
+
+  /** The number of values kept for the database and their total weight (for tests and diagnostics). */
+  kept(database: Database): { keys: number; weight: number } {
+    const entries = this.entries.get(database);
+    return { keys: entries?.size ?? 0, weight: entries ? (this.weights.get(entries)?.total ?? 0) : 0 };
+  }
 
   /** The value for this database and key: the cached one while no write went through it and it is younger than the time to live. */
   get(database: Database, key: K): Promise<T> {
@@ -86,9 +103,9 @@ export class DerivedCache<T, K extends string = ''> {
     if (missing.length > 0) {
       const batch = computeMany(database, missing);
       for (const key of missing) {
-        const fresh: Entry<T> = { generation: state.writes, computedAt: Date.now(), value: valueOf(batch, key) };
+        const fresh: Entry<T> = { generation: state.writes, computedAt: Date.now(), value: valueOf(batch, key), weight: 0 };
         fresh.value.catch(() => {
-          if (keyed.get(key) === fresh) keyed.delete(key);
+          if (keyed.get(key) === fresh) this.drop(keyed, key);
         });
         this.store(keyed, key, fresh);
         answered.set(key, fresh);
@@ -103,7 +120,7 @@ export class DerivedCache<T, K extends string = ''> {
       batch.then(
         () => {
           for (const [key, entry] of stale) {
-            if (keyed.get(key) === entry) this.store(keyed, key, { generation: entry.generation, computedAt: Date.now(), value: valueOf(batch, key) });
+            if (keyed.get(key) === entry) this.store(keyed, key, { generation: entry.generation, computedAt: Date.now(), value: valueOf(batch, key), weight: 0 });
           }
         },
         () => {
@@ -114,13 +131,44 @@ export class DerivedCache<T, K extends string = ''> {
     return keys.map((key) => answered.get(key)!);
   }
 
-  /** Keeps an entry as the most recent, dropping the oldest beyond `maxKeys`. */
+  /**
+   * Keeps an entry as the most recent, dropping the oldest beyond `maxKeys`; with a weight limit, the entry's weight is
+   * counted once its value is computed, and the oldest entries are dropped until the total is within the limit.
+   */
   private store(entries: Map<string, Entry<T>>, key: K, entry: Entry<T>): void {
-    entries.delete(key);
+    this.drop(entries, key);
     entries.set(key, entry);
     for (const oldest of entries.keys()) {
       if (entries.size <= this.maxKeys) break;
-      entries.delete(oldest);
+      this.drop(entries, oldest);
     }
+    const limit = this.weight;
+    if (!limit) return;
+    entry.value.then(
+      (value) => {
+        if (entries.get(key) !== entry) return;
+        entry.weight = limit.of(value);
+        const totals = this.totalsOf(entries);
+        totals.total += entry.weight;
+        for (const oldest of entries.keys()) {
+          if (totals.total <= limit.max) break;
+          this.drop(entries, oldest);
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  private drop(entries: Map<string, Entry<T>>, key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    this.totalsOf(entries).total -= entry.weight;
+  }
+
+  private totalsOf(entries: Map<string, Entry<T>>): { total: number } {
+    let totals = this.weights.get(entries);
+    if (!totals) this.weights.set(entries, (totals = { total: 0 }));
+    return totals;
   }
 }

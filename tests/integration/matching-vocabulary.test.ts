@@ -64,6 +64,32 @@ describe('values derived from a database (src/neo4j/derived-cache.ts)', () => {
     expect(computed).toEqual(['a', 'b', 'c', 'a']);
   });
 
+  it('with a weight limit, keeps values of at most that total weight, dropping the least recently computed', async () => {
+    const computed: string[] = [];
+    // A key's value is as heavy as the number it ends with: 'x2' weighs 2.
+    const cache = new DerivedCache<string[], string>(
+      async (_database, key) => {
+        computed.push(key);
+        return Array.from({ length: Number(key.replace(/^\D+/, '')) }, () => key);
+      },
+      60_000,
+      100,
+      { of: (value) => value.length, max: 5 },
+    );
+    await cache.get(database, 'x2');
+    await cache.get(database, 'y2');
+    expect(cache.kept(database)).toEqual({ keys: 2, weight: 4 });
+    await cache.get(database, 'z3'); // 7 > 5: x2 goes
+    expect(cache.kept(database)).toEqual({ keys: 2, weight: 5 });
+    await cache.get(database, 'y2'); // kept
+    await cache.get(database, 'x2'); // computed again; y2, now the oldest, goes
+    expect(cache.kept(database)).toEqual({ keys: 2, weight: 5 });
+    expect(await cache.get(database, 'big9')).toHaveLength(9); // heavier than the limit alone: answered, nothing kept
+    expect(cache.kept(database)).toEqual({ keys: 0, weight: 0 });
+    await cache.get(database, 'big9');
+    expect(computed).toEqual(['x2', 'y2', 'z3', 'x2', 'big9', 'big9']);
+  });
+
   it('past its time to live, answers the kept value while computing a fresh one in the background', async () => {
     const { cache, computed } = counting(0, 4);
     expect(await cache.get(database, 'a')).toBe('value of a #1');

@@ -234,7 +234,7 @@ describe('switches and start-up states', () => {
   });
 
   it('runs at most the admitted number of requests at once, queues a few more in order, and refuses the rest with 503', async () => {
-    const service = await startTestService(database, { admission: { maxConcurrent: 1, maxQueued: 2, maxWaitMs: 20_000 } });
+    const service = await startTestService(database, { admission: { maxConcurrent: 1, maxQueued: 2, maxWaitMs: 20_000, maxHeapFraction: 0.8 } });
     try {
       const query = '{ expertSearch(need: { text: "老腊肉 冷链 保存" }, first: 10) { matches { totalCount } } }';
       const responses = await Promise.all(Array.from({ length: 8 }, () => service.post({ query })));

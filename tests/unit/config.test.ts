@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, DEFAULT_SERVER_HEAP_MB, loadConfig, projectRoot } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 describe('configuration', () => {
@@ -9,6 +12,23 @@ describe('configuration', () => {
     expect(config.externalNeo4j).toBeUndefined();
     expect(config.http.port).toBe(4000);
     expect(config.localNeo4j).toMatchObject({ host: '127.0.0.1', boltPort: 7687, instance: 'default' });
+  });
+
+  it('npm start gives the server a heap limit of SERVER_HEAP_MB, 256 MB unless set', () => {
+    const start: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start;
+    const flag = /--max-old-space-size=\S+/.exec(start)?.[0];
+    expect(flag).toBe('--max-old-space-size=${SERVER_HEAP_MB:-256}');
+    expect(DEFAULT_SERVER_HEAP_MB).toBe(256); // what the benchmark gives its server
+    // The shell expands it as npm does (sh -c): the default, or the operator's value.
+    const expand = (env: NodeJS.ProcessEnv) => execFileSync('sh', ['-c', `printf %s ${flag}`], { env }).toString();
+    expect(expand({ PATH: process.env.PATH })).toBe('--max-old-space-size=256');
+    expect(expand({ PATH: process.env.PATH, SERVER_HEAP_MB: '1024' })).toBe('--max-old-space-size=1024');
+  });
+
+  it('admission: a request starts beside others only while the heap is under 80 % of its limit, unless GRAPHQL_MAX_HEAP_FRACTION says otherwise', () => {
+    expect(loadConfig({}).admission.maxHeapFraction).toBe(0.8);
+    expect(loadConfig({ GRAPHQL_MAX_HEAP_FRACTION: '0.6' }).admission.maxHeapFraction).toBe(0.6);
+    expect(() => loadConfig({ GRAPHQL_MAX_HEAP_FRACTION: '1.5' })).toThrow(/GRAPHQL_MAX_HEAP_FRACTION/);
   });
 
   it('reads the county time zone: Asia/Shanghai by default, any IANA name, and refuses an unknown one', () => {

@@ -105,23 +105,28 @@ export const MATCHING_CONFIG = {
     profileTitlesPerTopic: 30,
   },
   /**
-   * Per need topic, at most this many holders (the strongest by hold strength before recency) are fetched; then at most
-   * `candidatesExamined` candidates (best by topic signal) are examined in full (details, evidence, proximity). A page
-   * holds at most 50 matches, so the bounds only cut candidates that cannot reach it; on the sample county no need
-   * reaches either.
-   */
-  /**
    * A need is matched on at most this many topics, the heaviest first (rarer first among equals): a target's need
    * gathers its declared focus, its demands and every topic its chain segments require, which in a large graph can be
    * hundreds of topics, most of them light.
    */
   maxNeedTopics: 24,
+  /**
+   * Per need topic, at most this many holders (the strongest by hold strength before recency) are fetched; then at most
+   * `candidatesExamined` candidates (best by topic signal) are examined in full (details, evidence, proximity). A page
+   * holds at most 50 matches, so the bounds only cut candidates that cannot reach it; on the sample county no need
+   * reaches either.
+   */
   holdersPerTopic: 200,
   /**
    * Per need topic and way of holding it, at most this many holds are read before the strongest `holdersPerTopic` are
    * chosen (see matching.repository.ts): a bound on the work of the most popular topics of a large graph.
    */
   holdsReadPerWay: 4000,
+  /**
+   * The holders of need topics are kept between requests (until a write), at most this many holds in all per database:
+   * a bound on the server's memory (a hold is a few hundred bytes; a popular topic with its related topics has thousands).
+   */
+  holdsKept: 100_000,
   /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */
   relatedTopicsRead: 24,
   candidatesExamined: 100,

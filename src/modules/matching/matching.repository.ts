@@ -132,6 +132,7 @@ const holdersCache = new DerivedCache<TopicHold[], string>(
   async (database, key) => (await holdersOfKeys(database, [key])).get(key) ?? [],
   MATCHING_CONFIG.vocabularyTtlMs,
   HOLDER_KEYS,
+  { of: (holds) => holds.length, max: MATCHING_CONFIG.holdsKept },
 );
 
 const holderKey = (needTopicId: string, kinds: readonly NodeKind[], steps: number) => JSON.stringify([needTopicId, [...new Set(kinds)].sort(), steps]);
