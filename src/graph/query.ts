@@ -8,6 +8,7 @@ import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
+import { DerivedCache } from '../neo4j/derived-cache.js';
 import type { PageItem, PageRequest } from './page.js';
 
 /** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
@@ -92,17 +93,50 @@ export async function listEntities(
   const where = conditions.where();
   const hint = indexOrderHint(order);
   const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
-  const [rows, countRows] = await Promise.all([
+  const [rows, total] = await Promise.all([
     database.read(
       `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        RETURN ${entityProjection('node')} AS node`,
       { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
     ),
-    withTotal ? database.read(`${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve([]),
+    withTotal ? listTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
   ]);
-  const items = parseRows(z.object({ node: entitySchema }), rows, `list of ${label}`);
-  return { items, total: parseRows(countSchema, countRows, `count of ${label}`)[0]?.total ?? 0 };
+  return { items: parseRows(z.object({ node: entitySchema }), rows, `list of ${label}`), total };
+}
+
+/**
+ * How long a list's total is kept when no write goes through this process: a write by another process (a second
+ * server, `kg import`) shows in totals within this time (see `DerivedCache`); this process's own writes at once.
+ */
+const LIST_TOTAL_TTL_MS = 10_000;
+/** Filters whose totals are kept per database. */
+const LIST_TOTAL_KEYS = 2048;
+
+/**
+ * Totals of filtered lists, kept per filter until a write: counting ≈ 10⁵ matches of a filter over a million nodes
+ * reads each of them (a few hundred ms), while the page itself stops at its last item; paging through a list, or many
+ * users opening the same list, counts it once. Keyed by the count query and its parameters (never the page's).
+ */
+const listTotals = new DerivedCache<number, string>(
+  async (database, key) => {
+    const [query, params] = JSON.parse(key) as [string, Record<string, unknown>];
+    return countOf(database, query, params);
+  },
+  LIST_TOTAL_TTL_MS,
+  LIST_TOTAL_KEYS,
+);
+
+const countOf = async (database: Database, query: string, params: Record<string, unknown>) =>
+  parseRows(countSchema, await database.read(query, params), 'list total')[0]?.total ?? 0;
+
+/** Whether a parameter survives a JSON round trip unchanged (strings, finite numbers, booleans, null, lists of them). */
+const plain = (value: unknown): boolean =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (Array.isArray(value) && value.every(plain));
+
+/** A list's total: kept per filter when its parameters can key it, counted afresh otherwise. */
+function listTotal(database: Database, query: string, params: Record<string, unknown>): Promise<number> {
+  return Object.values(params).every(plain) ? listTotals.get(database, JSON.stringify([query, params])) : countOf(database, query, params);
 }
 
 /**
