@@ -109,7 +109,7 @@ export async function listEntities(
  * How long a list's total is kept when no write goes through this process: a write by another process (a second
  * server, `kg import`) shows in totals within this time (see `DerivedCache`); this process's own writes at once.
  */
-const LIST_TOTAL_TTL_MS = 10_000;
+const LIST_TOTAL_TTL_MS = 60_000;
 /** Filters whose totals are kept per database. */
 const LIST_TOTAL_KEYS = 2048;
 
