@@ -18,6 +18,7 @@ import { loadTypeDefs } from './graphql/schema.js';
 import { DEFAULT_LIMITS, queryLimits, tokenLimitError } from './graphql/limits.js';
 import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
 import { admissionControl, type AdmissionSettings } from './graphql/admission.js';
+import { learnRelationFields } from './graphql/prefetch.js';
 import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
 import { mountExplorer } from './http/explorer.js';
@@ -168,6 +169,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
   const anonymousReads = options.anonymousReads ?? true;
   const clock = options.clock ?? new Clock();
   const protection = queryLimits(limits);
+  learnRelationFields(resolvers);
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,

@@ -3,7 +3,7 @@
  * property names from closed enums) are ever spliced into query text; every value travels as a parameter.
  */
 import { z } from 'zod';
-import { ENTITY_LABEL, ORGANIZATION_LABEL } from './kinds.js';
+import { ENTITY_LABEL, ORGANIZATION_LABEL, type NodeKind } from './kinds.js';
 import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
@@ -89,20 +89,24 @@ export async function listEntities(
   order: SortOrder | undefined,
   page: PageRequest,
   withTotal: boolean,
-): Promise<{ items: Array<PageItem<EntityModel>>; total: number }> {
+  prefetch: readonly RelationPrefetch[] = [],
+): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
   const where = conditions.where();
   const hint = indexOrderHint(order);
   const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
+  const params: Record<string, unknown> = { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) };
+  const related = prefetchClauses('node', prefetch, params, 'pf');
   const [rows, total] = await Promise.all([
     database.read(
       `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
-       RETURN ${entityProjection('node')} AS node`,
-      { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
+       ${related.clauses}
+       RETURN ${entityProjection('node')} AS node, [${related.values.join(', ')}] AS prefetched`,
+      params,
     ),
     withTotal ? listTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
   ]);
-  return { items: parseRows(z.object({ node: entitySchema }), rows, `list of ${label}`), total };
+  return { items: parseRows(z.object({ node: entitySchema, prefetched: z.array(prefetchedSchema) }), rows, `list of ${label}`), total };
 }
 
 /**
@@ -149,6 +153,72 @@ export interface RelationSpec {
   body: string;
   params?: Record<string, unknown>;
   order?: SortOrder;
+}
+
+/**
+ * A relation read in the same query as the nodes it starts from (see `listEntities`): the page of related items of
+ * each node, as `loadRelation` would read it for that spec, page and total, and for each related item its own
+ * prefetched relations (`nested`). GraphQL resolvers then find these pages in their loaders instead of asking again.
+ */
+export interface RelationPrefetch {
+  spec: RelationSpec;
+  page: PageRequest;
+  withTotal: boolean;
+  /** Read only for parents of these kinds (a field selected in a fragment on some types only); null: every parent. */
+  kinds: NodeKind[] | null;
+  nested: RelationPrefetch[];
+}
+
+/** One node's page of one prefetched relation: what `loadRelation` answers for it, plus each item's nested pages. */
+export interface PrefetchedRelation {
+  items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>;
+  total: number | null;
+}
+
+const prefetchedSchema: z.ZodType<PrefetchedRelation> = z.lazy(() =>
+  z.object({
+    items: z.array(pageItemSchema.extend({ prefetched: z.array(prefetchedSchema) })),
+    total: z.number().int().nonnegative().nullable(),
+  }),
+);
+
+const PARAMETER = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Whether a relation's body can be embedded in a larger query: every parameter it uses is one of its own `params`. */
+export function embeddable(spec: RelationSpec): boolean {
+  return [...spec.body.matchAll(PARAMETER)].every(([, name]) => spec.params !== undefined && name! in spec.params);
+}
+
+/**
+ * CALL subqueries reading each prefetched relation of `variable` (one row in, one row out: a map of the page's items
+ * and the total), named `${prefix}_0`, `${prefix}_1`…; the relations' parameters are added to `params` under the
+ * same prefix, so that several bodies never share a name.
+ */
+function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[], params: Record<string, unknown>, prefix: string): { clauses: string; values: string[] } {
+  const clauses = prefetch.map((relation, index) => {
+    const name = `${prefix}_${index}`;
+    const body = relation.spec.body.replace(PARAMETER, (_match, parameter: string) => `$${name}_p_${parameter}`);
+    for (const [parameter, value] of Object.entries(relation.spec.params ?? {})) params[`${name}_p_${parameter}`] = value;
+    params[`${name}_offset`] = cypherInt(relation.page.offset);
+    params[`${name}_limit`] = cypherInt(relation.page.limit + 1);
+    const nested = prefetchClauses('node', relation.nested, params, name);
+    const related = relation.kinds
+      ? `CALL (parent) { WITH parent WHERE ${relation.kinds.map((kind) => `parent:${kind}`).join(' OR ')} CALL (parent) { ${body} } RETURN node, edge }`
+      : `CALL (parent) { ${body} }`;
+    const total = relation.withTotal ? `CALL (parent) { ${related} RETURN count(*) AS total }` : 'WITH parent, null AS total';
+    return `CALL (${variable}) {
+         WITH ${variable} AS parent
+         ${total}
+         CALL (parent) {
+           ${related}
+           WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
+           ${nested.clauses}
+           RETURN collect({node: ${entityProjection('node')}, edge: edge, prefetched: [${nested.values.join(', ')}]}) AS items
+         }
+         RETURN {items: items, total: total} AS ${name}
+       }`;
+  });
+  return { clauses: clauses.join('\n'), values: prefetch.map((_relation, index) => `${prefix}_${index}`) };
 }
 
 /**

@@ -4,9 +4,7 @@ import { listEntities, type Conditions, type RelationSpec, type SortOrder } from
 import type { GraphQLContext } from './context.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-
-/** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
-const PLAIN_LIST_LIMIT = 500;
+import { PLAIN_LIST_LIMIT, listPrefetch, primePrefetched, relationPage, relationResolver } from './prefetch.js';
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -29,7 +27,7 @@ export async function relatedConnection(
  * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
  */
 export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string): Promise<EntityModel[]> {
-  const related = await context.loaders.relation(spec, { offset: 0, limit: PLAIN_LIST_LIMIT }).load(parent.id);
+  const related = await context.loaders.relation(spec, relationPage('list', {})).load(parent.id);
   if (related.items.length > PLAIN_LIST_LIMIT) {
     throw new ListTooLongError(`${fieldName}: more than ${PLAIN_LIST_LIMIT} items are related to ${parent.id}; this list is not paginated, so it is refused rather than cut`);
   }
@@ -38,7 +36,7 @@ export async function relatedList(context: GraphQLContext, parent: EntityModel, 
 
 /** The first related item, or null. */
 export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec): Promise<EntityModel | null> {
-  const related = await context.loaders.relation(spec, { offset: 0, limit: 1 }).load(parent.id);
+  const related = await context.loaders.relation(spec, relationPage('one', {})).load(parent.id);
   return related.items[0]?.node ?? null;
 }
 
@@ -59,7 +57,10 @@ export async function loadEntities(context: GraphQLContext, ids: readonly string
   });
 }
 
-/** A top-level list of one label as a connection; the total is counted only when the operation asks for it. */
+/**
+ * A top-level list of one label as a connection; the total is counted only when the operation asks for it, and the
+ * relations selected under its nodes are read in the same query (see prefetch.ts).
+ */
 export async function listConnection(
   context: GraphQLContext,
   info: GraphQLResolveInfo,
@@ -69,8 +70,14 @@ export async function listConnection(
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'));
-  return toConnection(items, page, total);
+  const prefetch = listPrefetch(info);
+  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'), prefetch);
+  for (const item of items) primePrefetched(context.loaders, prefetch, item.node, item.prefetched);
+  return toConnection(
+    items.map(({ node }) => ({ node })),
+    page,
+    total,
+  );
 }
 
 /** The arguments of nested list fields: paging, and the order and narrowing arguments some of them declare. */
@@ -88,16 +95,22 @@ export interface FieldArgs {
 
 /** A connection field over a relation; the relation may depend on the field's arguments (order, filters). */
 export function connectionField(spec: RelationSpec | ((args: FieldArgs) => RelationSpec)) {
-  return (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
-    relatedConnection(context, parent, typeof spec === 'function' ? spec(args) : spec, args, selectsField(info, 'totalCount'));
+  const specOf = (args: FieldArgs) => (typeof spec === 'function' ? spec(args) : spec);
+  return relationResolver(
+    (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) => relatedConnection(context, parent, specOf(args), args, selectsField(info, 'totalCount')),
+    { shape: 'connection', spec: specOf },
+  );
 }
 
 /** A plain list field over a relation (small, natural lists). */
 export function listField(spec: RelationSpec) {
-  return (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`);
+  return relationResolver(
+    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`),
+    { shape: 'list', spec: () => spec },
+  );
 }
 
 /** A single-object field over a relation (the first related item, or null). */
 export function oneField(spec: RelationSpec) {
-  return (parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedOne(context, parent, spec);
+  return relationResolver((parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedOne(context, parent, spec), { shape: 'one', spec: () => spec });
 }

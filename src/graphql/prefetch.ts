@@ -1,0 +1,250 @@
+/**
+ * Nested selections read in the list's own query. A top-level list (`experts(first: 20) { nodes { affiliations {
+ * nodes { region { name } } } } }`) used to cost one round trip per level: the page, then each relation's batch, then
+ * theirs. Here the list resolver looks ahead at the operation: every relation field selected under its nodes (to
+ * `MAX_PREFETCH_DEPTH` levels) whose resolver was made by `connectionField`, `listField` or `oneField` is read in the
+ * same Cypher query (`listEntities`' prefetch), and the pages read are put into the request's loaders under the key
+ * their resolver will ask for — so the resolvers run as before and find their answers waiting.
+ *
+ * Safety by construction: a page is stored under the key of the spec, page and total it was read for, so a resolver
+ * only ever finds what it would have read itself; a field this module cannot read ahead (a resolver it does not know,
+ * arguments it cannot work out, fragments that differ between the possible types) is simply loaded as before.
+ *
+ * The schema is read by shape (methods and properties of its own objects), never through graphql-js functions that
+ * test `instanceof`: the schema Apollo serves may come from the other build (ESM/CommonJS) of graphql.
+ */
+import { Kind, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
+import type { EntityModel } from '../graph/entity.js';
+import { NODE_KINDS, type NodeKind } from '../graph/kinds.js';
+import { embeddable, type PrefetchedRelation, type RelationPrefetch, type RelationSpec } from '../graph/query.js';
+import { pageRequest, type PageRequest } from './connection.js';
+import type { Loaders } from './loaders.js';
+
+/** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
+export const PLAIN_LIST_LIMIT = 500;
+
+/** Relation levels read ahead below a list's nodes. */
+export const MAX_PREFETCH_DEPTH = 3;
+
+/** How a relation field answers: a connection (paged), a plain list, or the first related item. */
+export type RelationShape = 'connection' | 'list' | 'one';
+
+export interface RelationField {
+  shape: RelationShape;
+  spec: (args: Record<string, unknown>) => RelationSpec;
+}
+
+/** The relation behind each resolver made by `connectionField`, `listField` and `oneField`. */
+const relationResolvers = new WeakMap<object, RelationField>();
+
+/** Marks a resolver as answering a relation, so that lists can read it ahead. */
+export function relationResolver<R extends object>(resolver: R, field: RelationField): R {
+  relationResolvers.set(resolver, field);
+  return resolver;
+}
+
+/**
+ * The relation fields of the served schema, by `Type.field`. Learnt from the resolver map before the schema is built:
+ * Apollo wraps every field's resolver (for its plugins' hooks), so the schema's own resolvers are not ours any more.
+ */
+const relationFields = new Map<string, RelationField>();
+
+export function learnRelationFields(resolverMaps: readonly object[]): void {
+  for (const resolvers of resolverMaps) {
+    for (const [typeName, fields] of Object.entries(resolvers)) {
+      if (typeof fields !== 'object' || fields === null) continue;
+      for (const [fieldName, resolver] of Object.entries(fields)) {
+        const relation = typeof resolver === 'function' ? relationResolvers.get(resolver) : undefined;
+        if (relation) relationFields.set(`${typeName}.${fieldName}`, relation);
+      }
+    }
+  }
+}
+
+/** The page a relation field's resolver asks its loader for. */
+export function relationPage(shape: RelationShape, args: { first?: number | null; after?: string | null }): PageRequest {
+  if (shape === 'connection') return pageRequest(args);
+  return { offset: 0, limit: shape === 'list' ? PLAIN_LIST_LIMIT : 1 };
+}
+
+/** A relation read ahead, and the entity each of its items is. */
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: GraphQLResolveInfo['fragments'];
+  variables: Record<string, unknown>;
+}
+
+/** The named type under any list and non-null wrappers. */
+function namedType(type: unknown): unknown {
+  let current = type as { ofType?: unknown };
+  while (current.ofType) current = current.ofType as { ofType?: unknown };
+  return current;
+}
+
+/** The object types a value of `type` may be: itself, or the possible types of an interface or union. */
+function objectTypesOf(schema: GraphQLSchema, type: unknown): GraphQLObjectType[] {
+  const named = namedType(type) as { resolveType?: unknown; getFields?: unknown };
+  if (typeof named.getFields !== 'function' && !('resolveType' in named)) return []; // a scalar or an enum
+  if ('resolveType' in named) return [...schema.getPossibleTypes(named as Parameters<GraphQLSchema['getPossibleTypes']>[0])];
+  return [named as GraphQLObjectType];
+}
+
+function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.INT:
+      return Number.parseInt(node.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return node.values.map((value) => valueOf(value, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, valueOf(field.value, variables)]));
+  }
+}
+
+/** Whether `@skip` / `@include` leave the selection in. */
+function included(walk: Walk, node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] }): boolean {
+  for (const directive of node.directives ?? []) {
+    const condition = directive.arguments?.find((argument) => argument.name.value === 'if');
+    if (!condition) continue;
+    const value = valueOf(condition.value, walk.variables);
+    if (directive.name.value === 'skip' && value === true) return false;
+    if (directive.name.value === 'include' && value !== true) return false;
+  }
+  return true;
+}
+
+/** Whether a fragment typed on `condition` applies to an object of `type`. */
+function applies(walk: Walk, type: GraphQLObjectType, condition: string | undefined): boolean {
+  if (!condition || condition === type.name || type.getInterfaces().some((face) => face.name === condition)) return true;
+  const union = walk.schema.getType(condition) as { getTypes?: () => readonly GraphQLObjectType[] } | undefined;
+  return typeof union?.getTypes === 'function' && union.getTypes().some((member) => member.name === type.name);
+}
+
+/** The fields selected on an object of `type`, by response key, through the fragments that apply to it. */
+function fieldsOn(walk: Walk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (!included(walk, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(walk, type, selection.typeCondition?.name.value)) collect(selection.selectionSet);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = walk.fragments[selection.name.value];
+        if (fragment && applies(walk, type, fragment.typeCondition.name.value)) collect(fragment.selectionSet);
+      }
+    }
+  };
+  for (const selectionSet of selectionSets) collect(selectionSet);
+  return fields;
+}
+
+function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const argument of field.args) {
+    const given = node.arguments?.find((candidate) => candidate.name.value === argument.name);
+    if (given) values[argument.name] = valueOf(given.value, walk.variables);
+    else if (argument.defaultValue !== undefined) values[argument.name] = argument.defaultValue;
+  }
+  return values;
+}
+
+const selectionSetsOf = (nodes: readonly FieldNode[]) => nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+
+/** The items a field's value holds (a connection's nodes, a list's or a single object): their types and selections. */
+export function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): { types: GraphQLObjectType[]; selectionSets: SelectionSetNode[] } {
+  if (shape !== 'connection') return { types: objectTypesOf(walk.schema, fieldType), selectionSets: selectionSetsOf(nodes) };
+  const connection = namedType(fieldType) as GraphQLObjectType;
+  const connectionFields = connection.getFields();
+  const onConnection = fieldsOn(walk, connection, selectionSetsOf(nodes));
+  const byName = (name: string) => [...onConnection.values()].flat().filter((node) => node.name.value === name);
+  const selectionSets = selectionSetsOf(byName('nodes'));
+  const edgeType = connectionFields.edges ? (namedType(connectionFields.edges.type) as GraphQLObjectType) : null;
+  if (edgeType) {
+    const onEdges = fieldsOn(walk, edgeType, selectionSetsOf(byName('edges')));
+    selectionSets.push(...selectionSetsOf([...onEdges.values()].flat().filter((node) => node.name.value === 'node')));
+  }
+  return { types: connectionFields.nodes ? objectTypesOf(walk.schema, connectionFields.nodes.type) : [], selectionSets };
+}
+
+/** Whether a connection field's selection asks for `totalCount` (as its resolver decides `withTotal`). */
+function asksTotal(walk: Walk, fieldType: unknown, nodes: readonly FieldNode[]): boolean {
+  const connection = namedType(fieldType) as GraphQLObjectType;
+  return [...fieldsOn(walk, connection, selectionSetsOf(nodes)).values()].flat().some((node) => node.name.value === 'totalCount');
+}
+
+/** What one selected field would read, for an object of `type`; null when it cannot be read ahead. */
+function prefetchOf(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], depth: number): RelationPrefetch | null {
+  const field = type.getFields()[nodes[0]!.name.value];
+  const relation = field ? relationFields.get(`${type.name}.${field.name}`) : undefined;
+  if (!field || !relation) return null;
+  const args = argumentsOf(walk, field, nodes[0]!);
+  const spec = relation.spec(args);
+  if (!embeddable(spec)) return null;
+  const page = relationPage(relation.shape, args as { first?: number | null; after?: string | null });
+  const withTotal = relation.shape === 'connection' && asksTotal(walk, field.type, nodes);
+  const items = itemsOf(walk, relation.shape, field.type, nodes);
+  return { spec, page, withTotal, kinds: null, nested: planPrefetch(walk, items.types, items.selectionSets, depth - 1) };
+}
+
+const isNodeKind = (name: string): name is NodeKind => (NODE_KINDS as readonly string[]).includes(name);
+
+const signatureOf = (prefetch: RelationPrefetch) => JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal]);
+
+/**
+ * The relations to read ahead for objects that may be of any of `types`, given their selections: a field selected
+ * the same way on every type (the same relation, arguments and page), to `depth` levels.
+ */
+export function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[], depth: number): RelationPrefetch[] {
+  if (depth <= 0 || types.length === 0 || selectionSets.length === 0) return [];
+  const perType = types.map((type) => fieldsOn(walk, type, selectionSets));
+  const plans: RelationPrefetch[] = [];
+  for (const key of new Set(perType.flatMap((fields) => [...fields.keys()]))) {
+    try {
+      // The types on which the key is selected, and what it reads on each: read ahead only when it reads the same on all.
+      const selectedOn = types.flatMap((type, index) => {
+        const nodes = perType[index]!.get(key);
+        return nodes ? [{ type, prefetch: prefetchOf(walk, type, nodes, depth) }] : [];
+      });
+      const first = selectedOn[0]?.prefetch;
+      if (!first || !selectedOn.every(({ prefetch }) => prefetch !== null && signatureOf(prefetch) === signatureOf(first))) continue;
+      const kinds = selectedOn.map(({ type }) => type.name);
+      if (kinds.length === types.length) plans.push(first);
+      else if (kinds.every(isNodeKind)) plans.push({ ...first, kinds });
+    } catch {
+      // Arguments the resolver will refuse (a bad `first`, a malformed cursor): it reports them itself, in place.
+    }
+  }
+  return plans;
+}
+
+/** The read-ahead plan for the nodes of a top-level list connection resolved with `info`. */
+export function listPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
+  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const items = itemsOf(walk, 'connection', info.returnType, info.fieldNodes);
+  return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
+}
+
+/** Puts the pages read ahead for one parent (and, below, for each of its items) into the request's loaders. */
+export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPrefetch[], parent: EntityModel, values: readonly PrefetchedRelation[]): void {
+  prefetch.forEach((relation, index) => {
+    const value = values[index];
+    if (!value || (relation.kinds && !relation.kinds.includes(parent.nodeKind))) return;
+    const items = value.items.map(({ node, edge }) => ({ node, edge }));
+    loaders.relation(relation.spec, relation.page, relation.withTotal).prime(parent.id, { items, total: value.total });
+    for (const item of value.items) primePrefetched(loaders, relation.nested, item.node, item.prefetched);
+  });
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteByPrefix, uniquePrefix } from '../support/database.js';
+import { useTestService } from '../support/graphql-client.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
+
+/**
+ * A top-level list reads the relations selected under its nodes in its own query (src/graphql/prefetch.ts): the answer
+ * is the same as when each level is loaded on its own, in one database round trip instead of one per level; what
+ * cannot be read ahead is loaded as before.
+ *
+ * Fixture (this file's own records): 测试大学 in 甲县 and 测试企业 in 乙县; topics 根主题 ← 中间主题 ← 叶主题 (each
+ * narrower than the one before it); 甲专家 works at 测试大学 (primary) and 测试企业, knows 叶主题 (EXPERT) and 根主题
+ * (BASIC); 乙专家 works at 测试大学 (primary) and knows 中间主题 (ADVANCED).
+ */
+describe('nested selections of a list, read in the list’s query', () => {
+  const suite = useTestService();
+  const prefix = uniquePrefix();
+  const university = toGlobalId('University', `${prefix}:univ`);
+
+  beforeAll(async () => {
+    await suite.database.write(
+      `CREATE (r1:Entity:Region {id: $prefix + ':r1', name: '甲县', kind: 'COUNTY', source: 'test'}),
+              (r2:Entity:Region {id: $prefix + ':r2', name: '乙县', kind: 'COUNTY', source: 'test'}),
+              (u:Entity:Organization:University {id: $prefix + ':univ', name: '测试大学', source: 'test'})-[:LOCATED_IN {source: 'test'}]->(r1),
+              (e:Entity:Organization:Enterprise {id: $prefix + ':ent', name: '测试企业', source: 'test'})-[:LOCATED_IN {source: 'test'}]->(r2),
+              (root:Entity:Topic {id: $prefix + ':root', name: '根主题', source: 'test'}),
+              (mid:Entity:Topic {id: $prefix + ':mid', name: '中间主题', source: 'test'})-[:BROADER {source: 'test'}]->(root),
+              (leaf:Entity:Topic {id: $prefix + ':leaf', name: '叶主题', source: 'test'})-[:BROADER {source: 'test'}]->(mid),
+              (x1:Entity:Expert {id: $prefix + ':x1', name: '甲专家', source: 'test'}),
+              (x2:Entity:Expert {id: $prefix + ':x2', name: '乙专家', source: 'test'}),
+              (x1)-[:AFFILIATED_WITH {primary: true, source: 'test'}]->(u), (x1)-[:AFFILIATED_WITH {primary: false, source: 'test'}]->(e),
+              (x2)-[:AFFILIATED_WITH {primary: true, source: 'test'}]->(u),
+              (x1)-[:HAS_EXPERTISE {level: 'EXPERT', source: 'test'}]->(leaf), (x1)-[:HAS_EXPERTISE {level: 'BASIC', source: 'test'}]->(root),
+              (x2)-[:HAS_EXPERTISE {level: 'ADVANCED', source: 'test'}]->(mid)`,
+      { prefix },
+    );
+  });
+  afterAll(() => deleteByPrefix(suite.database, prefix));
+
+  /** The answer, and how many read round trips it took. */
+  const run = async (query: string, variables: Record<string, unknown> = {}) => {
+    let reads = 0;
+    const stop = suite.database.onQuery((event) => {
+      if (event.mode === 'READ') reads += 1;
+    });
+    try {
+      const result = await suite.service.query(query, { org: university, ...variables });
+      expect(result.errors).toBeUndefined();
+      return { data: result.data, reads };
+    } finally {
+      stop();
+    }
+  };
+
+  const EXPERTS = (selection: string, variables = '') => `query ($org: ID!${variables}) {
+    experts(first: 20, filter: { organization: $org }, orderBy: { field: NAME, direction: ASC }) { nodes { name ${selection} } } }`;
+
+  it('three levels (affiliations → region, expertise → broader, with a nested total) in one round trip', async () => {
+    const { data, reads } = await run(
+      EXPERTS(`affiliations { totalCount edges { primary node { name region { name } } } }
+               expertise { edges { level node { name broader { name } } } }`),
+    );
+    expect(data).toEqual({
+      experts: {
+        nodes: [
+          // 乙 (U+4E59) sorts before 甲 (U+7532)
+          {
+            name: '乙专家',
+            affiliations: { totalCount: 1, edges: [{ primary: true, node: { name: '测试大学', region: { name: '甲县' } } }] },
+            expertise: { edges: [{ level: 'ADVANCED', node: { name: '中间主题', broader: [{ name: '根主题' }] } }] },
+          },
+          {
+            name: '甲专家',
+            affiliations: {
+              totalCount: 2,
+              edges: [
+                { primary: true, node: { name: '测试大学', region: { name: '甲县' } } },
+                { primary: false, node: { name: '测试企业', region: { name: '乙县' } } },
+              ],
+            },
+            expertise: {
+              edges: [
+                { level: 'EXPERT', node: { name: '叶主题', broader: [{ name: '中间主题' }] } },
+                { level: 'BASIC', node: { name: '根主题', broader: [] } },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    expect(reads).toBe(1);
+  });
+
+  it('pages, aliases with different arguments and fragments read ahead the same way, each under its own arguments', async () => {
+    const { data, reads } = await run(
+      EXPERTS(`first: expertise(first: 1) { edges { level node { name } } pageInfo { hasNextPage } }
+               deep: expertise(minLevel: EXPERT) { edges { node { ...topicName } } }
+               ... on Expert { primaryAffiliation { name } }`) + ' fragment topicName on Topic { name }',
+    );
+    expect(data).toEqual({
+      experts: {
+        nodes: [
+          { name: '乙专家', first: { edges: [{ level: 'ADVANCED', node: { name: '中间主题' } }], pageInfo: { hasNextPage: false } }, deep: { edges: [] }, primaryAffiliation: { name: '测试大学' } },
+          { name: '甲专家', first: { edges: [{ level: 'EXPERT', node: { name: '叶主题' } }], pageInfo: { hasNextPage: true } }, deep: { edges: [{ node: { name: '叶主题' } }] }, primaryAffiliation: { name: '测试大学' } },
+        ],
+      },
+    });
+    expect(reads).toBe(1);
+  });
+
+  it('a field selected in a fragment on some of the possible types is read ahead for those types only', async () => {
+    const { data, reads } = await run(EXPERTS('affiliations { nodes { name ... on University { region { name } } } }'));
+    expect(data).toEqual({
+      experts: {
+        nodes: [
+          { name: '乙专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }] } },
+          { name: '甲专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }, { name: '测试企业' }] } },
+        ],
+      },
+    });
+    expect(reads).toBe(1);
+  });
+
+  it('a field that reads differently on different types is loaded as before: same answer, one round trip per way', async () => {
+    const { data, reads } = await run(
+      EXPERTS(`affiliations { nodes { name ... on University { experts(first: 1) { nodes { name } } } ... on Enterprise { experts(first: 2) { nodes { name } } } } }`),
+    );
+    expect(data).toEqual({
+      experts: {
+        nodes: [
+          { name: '乙专家', affiliations: { nodes: [{ name: '测试大学', experts: { nodes: [{ name: '乙专家' }] } }] } },
+          {
+            name: '甲专家',
+            affiliations: { nodes: [{ name: '测试大学', experts: { nodes: [{ name: '乙专家' }] } }, { name: '测试企业', experts: { nodes: [{ name: '甲专家' }] } }] },
+          },
+        ],
+      },
+    });
+    expect(reads).toBe(3); // the list with the affiliations; the university's first expert; the enterprise's first two
+  });
+
+  it('a field left out by @skip stays out of the answer', async () => {
+    const { data, reads } = await run(EXPERTS('expertise @skip(if: $skipTopics) { edges { node { name } } }', ', $skipTopics: Boolean!'), { skipTopics: true });
+    expect(data).toEqual({ experts: { nodes: [{ name: '乙专家' }, { name: '甲专家' }] } });
+    expect(reads).toBe(1);
+  });
+
+  it('a bad argument below the list is reported at its own field, as before', async () => {
+    const result = await suite.service.query(EXPERTS('expertise(first: 101) { edges { node { name } } }'), { org: university });
+    expect(result.errors?.[0]).toMatchObject({ message: 'first: expected a whole number from 0 to 100, got 101', path: ['experts', 'nodes', 0, 'expertise'] });
+  });
+});
