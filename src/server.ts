@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -182,6 +182,9 @@ export async function createHttpService(database: Database, logger: Logger, opti
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP cache hints are served; Apollo's default cache-control plugin would still wrap every field's resolver
+      // to compute them (a hook per resolved field: a nested list of a few hundred fields paid milliseconds for it).
+      ApolloServerPluginCacheControlDisabled(),
       ...protection.plugins,
       authorizationPlugin({ anonymousReads }),
       { serverWillStart: async ({ schema }) => void protectPersonalFields(schema) },
