@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --size <N> [--seed S] [--max-requests R] [--max-seconds T] [--min-requests M] [--hard-seconds H] [--preflight-seconds P] [--concurrency 1,8]
+ * `npm run bench -- --size <N> [--seed S] [--max-requests R] [--max-seconds T] [--min-requests M] [--hard-seconds H] [--preflight-seconds P] [--server-warmup-seconds W] [--concurrency 1,8]
  * [--workloads a,b] [--systems ours,floor,peer] [--import transactional|offline] [--keep-database]`:
  * loads (or reuses) a database of N generated nodes, starts our server, the raw-Cypher floor and the
  * @neo4j/graphql peer, and drives every workload from a separate load-generator process at each concurrency,
@@ -83,6 +83,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       'hard-seconds': { type: 'string', default: '60' },
       'preflight-seconds': { type: 'string', default: '120' },
       warmup: { type: 'string', default: '16' },
+      'server-warmup-seconds': { type: 'string', default: '15' },
       concurrency: { type: 'string', default: '1,8' },
       workloads: { type: 'string' },
       systems: { type: 'string', default: 'ours,floor,peer' },
@@ -116,6 +117,20 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const failures: string[] = [];
   try {
     for (const system of systems) servers.push(await startServer(system, PORTS[system], connection));
+    // Each server (and Neo4j) warms up on lookups before anything is measured: a fresh Node.js server answers a lookup
+    // 3–5× slower for its first ten seconds or so (code not yet optimised; measured: p50 6 → 2.9 ms at 10k), which
+    // otherwise landed on whichever workload ran first. Lookups keep no cache that a measured workload could reuse.
+    const warmupSeconds = Number(values['server-warmup-seconds']);
+    const lookup = workloadNamed('lookup');
+    if (warmupSeconds > 0) {
+      for (const server of servers) {
+        await measure(
+          { url: urlFor(server, lookup), bodies: bodiesFor(lookup, server.system, province), connections: 1, timeoutSeconds: 120, maxRequests: 1_000_000, maxSeconds: warmupSeconds, minRequests: 1, hardSeconds: warmupSeconds + 5, warmupRequests: 0 },
+          server.process.pid,
+        );
+      }
+      log(`servers warmed up (${warmupSeconds} s of lookups each)`);
+    }
     for (const [position, workload] of workloads.entries()) {
       // Interleaved: each workload runs on every system before the next one, the order rotating per workload.
       const order = servers.map((_, index) => servers[(index + position) % servers.length]!).filter((server) => server.system !== 'peer' || workload.peer);
