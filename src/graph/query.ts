@@ -225,6 +225,7 @@ function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[]
  * The related items of each parent, for a batch of parents, in one round trip: one entry per parent id, in order.
  * The page is cut in Cypher, per parent (`SKIP`/`LIMIT` inside the per-parent subquery), so a page of a long list
  * reads only what it returns plus one; the total is counted, without projecting the items, only when `withTotal`.
+ * The per-parent subquery is the one a list reads ahead with (`prefetchClauses`), so both answer alike.
  */
 export async function loadRelation(
   database: Database,
@@ -233,30 +234,20 @@ export async function loadRelation(
   page: PageRequest,
   withTotal: boolean,
 ): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number | null }>> {
-  const count = withTotal
-    ? `CALL (parent) {
-         CALL (parent) {
-           ${spec.body}
-         }
-         RETURN count(*) AS total
-       }`
-    : 'WITH parentId, parent, null AS total';
+  if (!embeddable(spec)) throw new Error(`relation ${spec.name}: its body uses a parameter that its params do not declare`);
+  const params: Record<string, unknown> = { parentIds };
+  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, nested: [] }], params, 'relation');
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
      MATCH (parent:${ENTITY_LABEL} {id: parentId})
-     ${count}
-     CALL (parent) {
-       CALL (parent) {
-         ${spec.body}
-       }
-       WITH node, edge ${orderByClause(spec.order)} SKIP $offset LIMIT $limit
-       RETURN collect({node: ${entityProjection('node')}, edge: edge}) AS items
-     }
-     RETURN parentId, total, items`,
-    { ...spec.params, parentIds, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) },
+     ${related.clauses}
+     RETURN parentId, ${related.values[0]} AS related`,
+    params,
   );
-  const byParent = new Map(parseRows(relationRowSchema, rows, `relation ${spec.name}`).map((row) => [row.parentId, { items: row.items, total: row.total }]));
+  const byParent = new Map(
+    parseRows(relationRowSchema, rows, `relation ${spec.name}`).map((row) => [row.parentId, { items: row.related.items.map(({ node, edge }) => ({ node, edge })), total: row.related.total }]),
+  );
   return parentIds.map((id) => byParent.get(id) ?? { items: [], total: withTotal ? 0 : null });
 }
 
-const relationRowSchema = z.object({ parentId: z.string(), total: z.number().int().nonnegative().nullable(), items: z.array(pageItemSchema) });
+const relationRowSchema = z.object({ parentId: z.string(), related: prefetchedSchema });

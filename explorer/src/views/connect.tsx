@@ -66,11 +66,11 @@ export function ConnectView() {
           if (draft.from && draft.to) navigate(href('/connect', { from: draft.from.id, fromName: draft.from.name, to: draft.to.id, toName: draft.to.name, hops: draft.hops }));
         }}
       >
-        <EntityPicker name="from" label={t('connect.from')} kinds={kinds} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
-        <EntityPicker name="to" label={t('connect.to')} kinds={kinds} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
+        <EntityPicker name="from" label={t('connect.from')} kinds={kinds} value={draft.from} onChange={(value) => setDraft((current) => ({ ...current, from: value }))} />
+        <EntityPicker name="to" label={t('connect.to')} kinds={kinds} value={draft.to} onChange={(value) => setDraft((current) => ({ ...current, to: value }))} />
         <div class="field">
           <label for="connect-hops">{t('connect.maxHops')}</label>
-          <select id="connect-hops" value={String(draft.hops)} onChange={(event) => setDraft({ ...draft, hops: Number(event.currentTarget.value) })}>
+          <select id="connect-hops" value={String(draft.hops)} onChange={(event) => { const value = Number(event.currentTarget.value); setDraft((current) => ({ ...current, hops: value })); }}>
             {HOPS.map((value) => (
               <option key={value} value={String(value)}>
                 {value}

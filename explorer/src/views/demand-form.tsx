@@ -139,33 +139,33 @@ export function DemandFormView() {
         )}
         <Field name="title" errors={errors}>
           <label for="demand-title-input">{t('demandForm.name')} *</label>
-          <input id="demand-title-input" name="title" value={draft.title} aria-invalid={errors.title ? 'true' : undefined} aria-describedby={describedBy('title')} onInput={(event) => setDraft({ ...draft, title: event.currentTarget.value })} />
+          <input id="demand-title-input" name="title" value={draft.title} aria-invalid={errors.title ? 'true' : undefined} aria-describedby={describedBy('title')} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, title: value })); }} />
         </Field>
         <Field name="mode" errors={errors}>
           <label for="demand-mode">{t('demandForm.mode')}</label>
-          <select id="demand-mode" name="mode" value={draft.mode} onChange={(event) => setDraft({ ...draft, mode: event.currentTarget.value === 'REGULAR' ? 'REGULAR' : 'OPEN_CHALLENGE' })}>
+          <select id="demand-mode" name="mode" value={draft.mode} onChange={(event) => { const value = event.currentTarget.value === 'REGULAR' ? 'REGULAR' : 'OPEN_CHALLENGE'; setDraft((current) => ({ ...current, mode: value })); }}>
             <option value="OPEN_CHALLENGE">{enumLabel('OPEN_CHALLENGE')}</option>
             <option value="REGULAR">{enumLabel('REGULAR')}</option>
           </select>
         </Field>
         <Field name="budget" errors={errors}>
           <label for="demand-budget">{t('demandForm.budget')} *</label>
-          <input id="demand-budget" name="budget" inputMode="decimal" value={draft.budget} aria-invalid={errors.budget ? 'true' : undefined} aria-describedby={describedBy('budget')} onInput={(event) => setDraft({ ...draft, budget: event.currentTarget.value })} />
+          <input id="demand-budget" name="budget" inputMode="decimal" value={draft.budget} aria-invalid={errors.budget ? 'true' : undefined} aria-describedby={describedBy('budget')} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, budget: value })); }} />
         </Field>
         <Field name="deadline" errors={errors}>
           <label for="demand-deadline">{t('demandForm.deadline')}</label>
-          <input id="demand-deadline" name="deadline" type="date" value={draft.deadline} aria-invalid={errors.deadline ? 'true' : undefined} aria-describedby={describedBy('deadline')} onInput={(event) => setDraft({ ...draft, deadline: event.currentTarget.value })} />
+          <input id="demand-deadline" name="deadline" type="date" value={draft.deadline} aria-invalid={errors.deadline ? 'true' : undefined} aria-describedby={describedBy('deadline')} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, deadline: value })); }} />
         </Field>
         <Field name="postedBy" errors={errors}>
-          <EntityPicker name="postedBy" label={`${t('demandForm.postedBy')} *`} kinds={['GOVERNMENT_AGENCY', 'ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'PLATFORM']} value={draft.postedBy} onChange={(value) => setDraft({ ...draft, postedBy: value })} />
+          <EntityPicker name="postedBy" label={`${t('demandForm.postedBy')} *`} kinds={['GOVERNMENT_AGENCY', 'ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'PLATFORM']} value={draft.postedBy} onChange={(value) => setDraft((current) => ({ ...current, postedBy: value }))} />
         </Field>
         <Field name="requiredTopics" errors={errors}>
-          <EntityPicker name="topics" label={t('demandForm.topics')} kinds={['TOPIC']} value={null} onChange={(value) => value && !draft.topics.some((topic) => topic.id === value.id) && setDraft({ ...draft, topics: [...draft.topics, value] })} />
+          <EntityPicker name="topics" label={t('demandForm.topics')} kinds={['TOPIC']} value={null} onChange={(value) => value && setDraft((current) => (current.topics.some((topic) => topic.id === value.id) ? current : { ...current, topics: [...current.topics, value] }))} />
           <ul class="chips" aria-label={t('demandForm.topics')}>
             {draft.topics.map((topic) => (
               <li key={topic.id} class="chip">
                 {topic.name}{' '}
-                <button type="button" class="link-button" aria-label={`${t('picker.clear')}：${topic.name}`} onClick={() => setDraft({ ...draft, topics: draft.topics.filter((known) => known.id !== topic.id) })}>
+                <button type="button" class="link-button" aria-label={`${t('picker.clear')}：${topic.name}`} onClick={() => setDraft((current) => ({ ...current, topics: current.topics.filter((known) => known.id !== topic.id) }))}>
                   ×
                 </button>
               </li>
@@ -174,11 +174,11 @@ export function DemandFormView() {
         </Field>
         <Field name="description" errors={errors}>
           <label for="demand-description">{t('demandForm.description')}</label>
-          <textarea id="demand-description" name="description" rows={3} value={draft.description} onInput={(event) => setDraft({ ...draft, description: event.currentTarget.value })} />
+          <textarea id="demand-description" name="description" rows={3} value={draft.description} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, description: value })); }} />
         </Field>
         <Field name="source" errors={errors}>
           <label for="demand-source">{t('demandForm.source')} *</label>
-          <input id="demand-source" name="source" value={draft.source} aria-invalid={errors.source ? 'true' : undefined} aria-describedby={describedBy('source')} onInput={(event) => setDraft({ ...draft, source: event.currentTarget.value })} />
+          <input id="demand-source" name="source" value={draft.source} aria-invalid={errors.source ? 'true' : undefined} aria-describedby={describedBy('source')} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, source: value })); }} />
         </Field>
         {failure && <ErrorMessage error={failure} />}
         <button type="submit" class="primary" disabled={submitting}>

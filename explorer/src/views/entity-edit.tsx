@@ -177,7 +177,7 @@ function OrganizationForm({ entity, onDone, onCancel }: FormProps<OrganizationEn
   const [failure, setFailure] = useState<RequestFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
+  const set = (changes: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...changes }));
 
   const validate = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -244,7 +244,10 @@ function OrganizationForm({ entity, onDone, onCancel }: FormProps<OrganizationEn
                     name="qualifications"
                     value={value}
                     checked={draft.qualifications.includes(value)}
-                    onChange={(event) => set({ qualifications: event.currentTarget.checked ? [...draft.qualifications, value] : draft.qualifications.filter((known) => known !== value) })}
+                    onChange={(event) => {
+                      const checked = event.currentTarget.checked;
+                      setDraft((current) => ({ ...current, qualifications: checked ? [...current.qualifications, value] : current.qualifications.filter((known) => known !== value) }));
+                    }}
                   />{' '}
                   {enumLabel(value)}
                 </label>
@@ -275,7 +278,7 @@ function ExpertForm({ entity, contact, onDone, onCancel }: FormProps<ExpertEntit
   const [failure, setFailure] = useState<RequestFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
+  const set = (changes: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...changes }));
 
   const changes = (): ExpertUpdateInput => {
     const input: ExpertUpdateInput = { id: entity.id };

@@ -42,13 +42,13 @@ export function ExpertsView() {
       <form class="need-form" onSubmit={submit}>
         <div class="field grow">
           <label for="need-text">{t('experts.need')}</label>
-          <textarea id="need-text" name="need" rows={2} placeholder={t('experts.placeholder')} value={draft.text} onInput={(event) => setDraft({ ...draft, text: event.currentTarget.value })} />
+          <textarea id="need-text" name="need" rows={2} placeholder={t('experts.placeholder')} value={draft.text} onInput={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, text: value })); }} />
         </div>
         <fieldset class="filters">
           <legend>{t('experts.filters')}</legend>
           <div class="field">
             <label for="filter-card">{t('experts.card')}</label>
-            <select id="filter-card" value={draft.card} onChange={(event) => setDraft({ ...draft, card: event.currentTarget.value })}>
+            <select id="filter-card" value={draft.card} onChange={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, card: value })); }}>
               <option value="">{t('experts.anyCard')}</option>
               {CARDS.map((value) => (
                 <option key={value} value={value}>
@@ -59,7 +59,7 @@ export function ExpertsView() {
           </div>
           <div class="field">
             <label for="filter-region">{t('experts.region')}</label>
-            <select id="filter-region" value={draft.region} onChange={(event) => setDraft({ ...draft, region: event.currentTarget.value })}>
+            <select id="filter-region" value={draft.region} onChange={(event) => { const value = event.currentTarget.value; setDraft((current) => ({ ...current, region: value })); }}>
               <option value="">{t('experts.anyRegion')}</option>
               {regions.status === 'success' &&
                 regions.data.regions.nodes
@@ -72,7 +72,7 @@ export function ExpertsView() {
             </select>
           </div>
           <label class="checkbox">
-            <input type="checkbox" name="flexible" checked={draft.flexible} onChange={(event) => setDraft({ ...draft, flexible: event.currentTarget.checked })} /> {t('experts.flexible')}
+            <input type="checkbox" name="flexible" checked={draft.flexible} onChange={(event) => { const value = event.currentTarget.checked; setDraft((current) => ({ ...current, flexible: value })); }} /> {t('experts.flexible')}
           </label>
         </fieldset>
         <button type="submit" class="primary" disabled={draft.text.trim() === ''}>
