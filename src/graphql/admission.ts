@@ -18,7 +18,7 @@ import { DEFAULT_ADMISSION, type AdmissionSettings } from '../config.js';
 export type { AdmissionSettings };
 
 /** The share of the V8 heap's limit in use. */
-export function heapInUse(): number {
+function heapInUse(): number {
   const heap = getHeapStatistics();
   return heap.used_heap_size / heap.heap_size_limit;
 }

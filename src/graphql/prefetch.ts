@@ -24,7 +24,7 @@ import type { Loaders } from './loaders.js';
 export const PLAIN_LIST_LIMIT = 500;
 
 /** Relation levels read ahead below a list's nodes. */
-export const MAX_PREFETCH_DEPTH = 3;
+const MAX_PREFETCH_DEPTH = 3;
 
 /** How a relation field answers: a connection (paged), a plain list, or the first related item. */
 export type RelationShape = 'connection' | 'list' | 'one';
@@ -67,7 +67,7 @@ export function relationPage(shape: RelationShape, args: { first?: number | null
   return { offset: 0, limit: shape === 'list' ? PLAIN_LIST_LIMIT : 1 };
 }
 
-/** A relation read ahead, and the entity each of its items is. */
+/** What field collection needs from the operation: the schema, the named fragments and the variables' values. */
 interface Walk {
   schema: GraphQLSchema;
   fragments: GraphQLResolveInfo['fragments'];
@@ -165,7 +165,7 @@ function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: Fi
 const selectionSetsOf = (nodes: readonly FieldNode[]) => nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
 /** The items a field's value holds (a connection's nodes, a list's or a single object): their types and selections. */
-export function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): { types: GraphQLObjectType[]; selectionSets: SelectionSetNode[] } {
+function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): { types: GraphQLObjectType[]; selectionSets: SelectionSetNode[] } {
   if (shape !== 'connection') return { types: objectTypesOf(walk.schema, fieldType), selectionSets: selectionSetsOf(nodes) };
   const connection = namedType(fieldType) as GraphQLObjectType;
   const connectionFields = connection.getFields();
@@ -208,7 +208,7 @@ const signatureOf = (prefetch: RelationPrefetch) => JSON.stringify([prefetch.spe
  * The relations to read ahead for objects that may be of any of `types`, given their selections: a field selected
  * the same way on every type (the same relation, arguments and page), to `depth` levels.
  */
-export function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[], depth: number): RelationPrefetch[] {
+function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[], depth: number): RelationPrefetch[] {
   if (depth <= 0 || types.length === 0 || selectionSets.length === 0) return [];
   const perType = types.map((type) => fieldsOn(walk, type, selectionSets));
   const plans: RelationPrefetch[] = [];
