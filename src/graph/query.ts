@@ -110,6 +110,27 @@ export async function listEntities(
 }
 
 /**
+ * Entities by record id, each with the relations `prefetch` reads ahead under it (see `listEntities`), in one round
+ * trip; an id that names no entity has no row.
+ */
+export async function findEntitiesReadingAhead(
+  database: Database,
+  ids: readonly string[],
+  prefetch: readonly RelationPrefetch[],
+): Promise<Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }>> {
+  const params: Record<string, unknown> = { ids: [...new Set(ids)] };
+  const related = prefetchClauses('node', prefetch, params, 'pf');
+  const rows = await database.read(
+    `UNWIND $ids AS id
+     MATCH (node:${ENTITY_LABEL} {id: id})
+     ${related.clauses}
+     RETURN ${entityProjection('node')} AS node, [${related.values.join(', ')}] AS prefetched`,
+    params,
+  );
+  return parseRows(z.object({ node: entitySchema, prefetched: z.array(prefetchedSchema) }), rows, 'entities by id');
+}
+
+/**
  * How long a list's total is kept when no write goes through this process: a write by another process (a second
  * server, `kg import`) shows in totals within this time (see `DerivedCache`); this process's own writes at once.
  */

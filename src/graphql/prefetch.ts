@@ -238,6 +238,13 @@ export function listPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
   return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
 }
 
+/** The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations selected under them. */
+export function itemsPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
+  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const items = itemsOf(walk, 'list', info.returnType, info.fieldNodes);
+  return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
+}
+
 /** Puts the pages read ahead for one parent (and, below, for each of its items) into the request's loaders. */
 export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPrefetch[], parent: EntityModel, values: readonly PrefetchedRelation[]): void {
   prefetch.forEach((relation, index) => {

@@ -1,10 +1,10 @@
 import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
+import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-import { PLAIN_LIST_LIMIT, listPrefetch, primePrefetched, relationPage, relationResolver } from './prefetch.js';
+import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationResolver } from './prefetch.js';
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -55,6 +55,29 @@ export async function loadEntities(context: GraphQLContext, ids: readonly string
     if (entity === null) throw new NotFoundError(`no entity has the id ${ids[index]} (deleted while the request ran?)`);
     return entity;
   });
+}
+
+/**
+ * Entities by record id (null for an id that names none) for a field that returns them (`node`, `nodes`): the
+ * relations selected under them are read in the same query, as a top-level list reads them (see prefetch.ts); with
+ * none selected they come through the request's batching loader.
+ */
+export async function entitiesReadingAhead(context: GraphQLContext, info: GraphQLResolveInfo, ids: readonly string[]): Promise<Array<EntityModel | null>> {
+  const prefetch = itemsPrefetch(info);
+  if (prefetch.length === 0) {
+    const loaded = await context.loaders.entityById.loadMany(ids);
+    return loaded.map((entity) => {
+      if (entity instanceof Error) throw entity;
+      return entity;
+    });
+  }
+  const found = await findEntitiesReadingAhead(context.database, ids, prefetch);
+  for (const { node, prefetched } of found) {
+    context.loaders.entityById.prime(node.id, node);
+    primePrefetched(context.loaders, prefetch, node, prefetched);
+  }
+  const byId = new Map(found.map(({ node }) => [node.id, node]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /**

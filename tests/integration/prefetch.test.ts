@@ -149,4 +149,32 @@ describe('nested selections of a list, read in the list’s query', () => {
     const result = await suite.service.query(EXPERTS('expertise(first: 101) { edges { node { name } } }'), { org: university });
     expect(result.errors?.[0]).toMatchObject({ message: 'first: expected a whole number from 0 to 100, got 101', path: ['experts', 'nodes', 0, 'expertise'] });
   });
+
+  it('node(id) and nodes(ids) read the relations selected under the entities in the same round trip', async () => {
+    const x1 = toGlobalId('Expert', `${prefix}:x1`);
+    const x2 = toGlobalId('Expert', `${prefix}:x2`);
+    const one = await run(`query ($id: ID!) { node(id: $id) { ... on Expert { name affiliations { nodes { name region { name } } } expertise { edges { level node { name broader { name } } } } } } }`, { id: x1 });
+    expect(one.data).toEqual({
+      node: {
+        name: '甲专家',
+        affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }, { name: '测试企业', region: { name: '乙县' } }] },
+        // EXPERT before BASIC; 根主题 has no broader topic
+        expertise: { edges: [{ level: 'EXPERT', node: { name: '叶主题', broader: [{ name: '中间主题' }] } }, { level: 'BASIC', node: { name: '根主题', broader: [] } }] },
+      },
+    });
+    expect(one.reads).toBe(1);
+
+    // In the order asked, a repeated id answered twice, an unknown id and an id of the wrong kind as null.
+    const unknown = toGlobalId('Expert', `${prefix}:nobody`);
+    const wrongKind = toGlobalId('Topic', `${prefix}:x2`);
+    const many = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Expert { name affiliations { nodes { region { name } } } } } }`, { ids: [x2, unknown, x1, wrongKind, x2] });
+    const x2Answer = { name: '乙专家', affiliations: { nodes: [{ region: { name: '甲县' } }] } };
+    expect(many.data).toEqual({ nodes: [x2Answer, null, { name: '甲专家', affiliations: { nodes: [{ region: { name: '甲县' } }, { region: { name: '乙县' } }] } }, null, x2Answer] });
+    expect(many.reads).toBe(1);
+
+    // With no relation selected, the entities come through the batching loader: still one round trip.
+    const plain = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Expert { name } } }`, { ids: [x1, x2] });
+    expect(plain.data).toEqual({ nodes: [{ name: '甲专家' }, { name: '乙专家' }] });
+    expect(plain.reads).toBe(1);
+  });
 });

@@ -162,7 +162,10 @@ async function save<T>(run: () => Promise<T>, userErrorsOf: (result: T) => UserE
 
 const ORGANIZATION_FIELDS = ['name', 'aliases', 'description', 'website', 'employees', 'rdSpending', 'qualifications'] as const;
 
-function OrganizationForm({ entity, onDone, onCancel }: FormProps<OrganizationEntity>) {
+function OrganizationForm({ entity: shown, onDone, onCancel }: FormProps<OrganizationEntity>) {
+  // The record as it was when the form opened: the draft starts from it and only fields changed from it are sent, so a
+  // refresh of the page arriving while the form is open (its data may differ) neither resets nor reverts a field.
+  const [entity] = useState(shown);
   const enterprise = entity.__typename === 'Enterprise' ? entity : null;
   const [draft, setDraft] = useState({
     name: entity.name,
@@ -264,7 +267,9 @@ function OrganizationForm({ entity, onDone, onCancel }: FormProps<OrganizationEn
 
 const EXPERT_FIELDS = ['name', 'title', 'description', 'talentCard', 'flexibleEngagement', 'phone', 'email'] as const;
 
-function ExpertForm({ entity, contact, onDone, onCancel }: FormProps<ExpertEntity> & { contact: { phone: string | null; email: string | null } }) {
+function ExpertForm({ entity: shown, contact, onDone, onCancel }: FormProps<ExpertEntity> & { contact: { phone: string | null; email: string | null } }) {
+  // The record as it was when the form opened (see OrganizationForm).
+  const [entity] = useState(shown);
   const [draft, setDraft] = useState({
     name: entity.name,
     title: entity.title,

@@ -3,24 +3,31 @@ import { fromGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { entitiesReadingAhead } from '../../graphql/relations.js';
 import { countGraph } from './node.repository.js';
 import { SERVICE_VERSION } from '../../version.js';
 
 const MAX_NODES_PER_CALL = 100;
 
-async function loadByGlobalId(globalId: string, context: GraphQLContext): Promise<EntityModel | null> {
-  const decoded = fromGlobalId(globalId);
-  if (!decoded) return null;
-  const entity = await context.loaders.entityById.load(decoded.id);
-  return entity && entity.nodeKind === decoded.kind ? entity : null;
+/** The entities the global ids denote, in order; null for an id that is malformed or names nothing of its kind. */
+async function loadByGlobalIds(globalIds: readonly string[], context: GraphQLContext, info: GraphQLResolveInfo): Promise<Array<EntityModel | null>> {
+  const decoded = globalIds.map(fromGlobalId);
+  const ids = decoded.flatMap((entry) => (entry ? [entry.id] : []));
+  const found = ids.length > 0 ? await entitiesReadingAhead(context, info, ids) : [];
+  const byId = new Map(found.flatMap((entity) => (entity ? [[entity.id, entity] as const] : [])));
+  return decoded.map((entry) => {
+    const entity = entry ? byId.get(entry.id) : undefined;
+    return entity && entity.nodeKind === entry?.kind ? entity : null;
+  });
 }
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_parent, { id }, context) => loadByGlobalId(id, context),
-    nodes: (_parent, { ids }, context) => {
+    node: async (_parent, { id }, context, info) => (await loadByGlobalIds([id], context, info))[0] ?? null,
+    nodes: (_parent, { ids }, context, info) => {
       if (ids.length > MAX_NODES_PER_CALL) throw new BadUserInputError(`ids: at most ${MAX_NODES_PER_CALL} ids per call, got ${ids.length}`, 'ids');
-      return Promise.all(ids.map((id) => loadByGlobalId(id, context)));
+      return loadByGlobalIds(ids, context, info);
     },
     serviceStatus: async (_parent, _args, { database }) => {
       const [server, counts] = await Promise.all([database.verify(), countGraph(database)]);

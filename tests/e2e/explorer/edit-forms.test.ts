@@ -116,6 +116,49 @@ describe('web explorer edit forms (Chromium)', { retry: 2 }, () => {
     }
   });
 
+  it('a reload of the page that arrives while the form is open again neither resets the draft nor reverts a field left alone', async () => {
+    const id = 'ent:anlan-qinfeng';
+    const before = await storedProperties(suite, id);
+    const since = new Date().toISOString();
+    const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Enterprise', id)}`);
+    // Enterprise.json: 安岚市秦风新能源有限公司, 170 employees, R&D spending 480 万元.
+    expect(await text(page.locator('h1'))).toBe('安岚市秦风新能源有限公司');
+    await signInAs(page, await tokenFor('editor'));
+    try {
+      // The page's reload after the first save is held back until the form is open again (a slow network).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('query EntityPage')) await held;
+        await route.continue();
+      });
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.getByLabel('员工数 *').fill('171');
+      await save(page);
+      expect(await text(page.locator('.edit-status'))).toBe('已保存。');
+
+      // Opened again before the reload: the form starts from the page as shown (170); only R&D spending is changed.
+      await page.getByRole('button', { name: '编辑' }).click();
+      expect(await page.getByLabel('员工数 *').inputValue()).toBe('170');
+      await page.getByLabel('研发投入（万元） *').fill('481');
+      release();
+      await expect.poll(() => fact(page, '员工数').innerText()).toBe('171');
+      // The reload neither reset what was typed nor changed the open form.
+      expect(await page.getByLabel('研发投入（万元） *').inputValue()).toBe('481');
+      expect(await page.getByLabel('员工数 *').inputValue()).toBe('170');
+      await save(page);
+      await expect.poll(() => fact(page, '研发投入（万元）').innerText()).toBe('481');
+      // 员工数 was left alone in the second form, so the first save's 171 stands (it was not sent back as 170).
+      expect(await text(fact(page, '员工数'))).toBe('171');
+      const stored = Object.fromEntries((await storedProperties(suite, id)).map(([key, , value]) => [key, value]));
+      expect(stored).toMatchObject({ employees: 171, rdSpending: 481 });
+      await page.unroute('**/graphql');
+    } finally {
+      await restoreProperties(suite, id, before);
+      await removeAuditEntries(suite, id, since);
+    }
+  });
+
   it('an editor edits an expert, including the personal phone only editors get back; a bad e-mail is refused next to its field; a viewer sees no 编辑', async () => {
     const id = 'expert:qin-shuoke';
     const before = await storedProperties(suite, id);
