@@ -16,9 +16,19 @@ export function kindOf(variable: string): string {
   return `[label IN labels(${variable}) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0]`;
 }
 
-/** The map projection that becomes an EntityModel. */
-export function entityProjection(variable: string): string {
-  return `${variable} {.*, nodeKind: ${kindOf(variable)}}`;
+/** A property name that may be spliced into a projection (the names come from the schema's fields; checked all the same). */
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The map projection that becomes an EntityModel: every property, or only `properties` (with the id and the kind
+ * always) when the reader knows which it will use — a model read so is kept only under a key naming those properties.
+ */
+export function entityProjection(variable: string, properties: readonly string[] | null = null): string {
+  if (properties === null) return `${variable} {.*, nodeKind: ${kindOf(variable)}}`;
+  const bad = properties.find((property) => !PROPERTY_NAME.test(property));
+  if (bad !== undefined) throw new Error(`entityProjection: "${bad}" is not a property name`);
+  const selected = [...new Set(['id', ...properties])].map((property) => `.${property}`);
+  return `${variable} {${selected.join(', ')}, nodeKind: ${kindOf(variable)}}`;
 }
 
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
@@ -90,6 +100,7 @@ export async function listEntities(
   page: PageRequest,
   withTotal: boolean,
   prefetch: readonly RelationPrefetch[] = [],
+  properties: readonly string[] | null = null,
 ): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
   const where = conditions.where();
   const hint = indexOrderHint(order);
@@ -101,7 +112,7 @@ export async function listEntities(
       `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        ${related.clauses}
-       RETURN ${entityProjection('node')} AS node, [${related.values.join(', ')}] AS prefetched`,
+       RETURN ${entityProjection('node', properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
       params,
     ),
     withTotal ? listTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
@@ -187,6 +198,8 @@ export interface RelationPrefetch {
   withTotal: boolean;
   /** Read only for parents of these kinds (a field selected in a fragment on some types only); null: every parent. */
   kinds: NodeKind[] | null;
+  /** The properties of the related items to read (besides the id and the kind); null: all of them. */
+  properties: readonly string[] | null;
   nested: RelationPrefetch[];
 }
 
@@ -234,7 +247,7 @@ function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[]
            ${related}
            WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
            ${nested.clauses}
-           RETURN collect({node: ${entityProjection('node')}, edge: edge, prefetched: [${nested.values.join(', ')}]}) AS items
+           RETURN collect({node: ${entityProjection('node', relation.properties)}, edge: edge, prefetched: [${nested.values.join(', ')}]}) AS items
          }
          RETURN {items: items, total: total} AS ${name}
        }`;
@@ -254,10 +267,11 @@ export async function loadRelation(
   parentIds: readonly string[],
   page: PageRequest,
   withTotal: boolean,
+  properties: readonly string[] | null = null,
 ): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number | null }>> {
   if (!embeddable(spec)) throw new Error(`relation ${spec.name}: its body uses a parameter that its params do not declare`);
   const params: Record<string, unknown> = { parentIds };
-  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, nested: [] }], params, 'relation');
+  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, properties, nested: [] }], params, 'relation');
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
      MATCH (parent:${ENTITY_LABEL} {id: parentId})

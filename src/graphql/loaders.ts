@@ -15,19 +15,22 @@ export interface RelatedPage {
 /** The per-request DataLoaders; each batches every key asked for in one tick into one round trip. */
 export interface Loaders {
   entityById: DataLoader<string, EntityModel | null>;
-  /** The loader of one relation with one set of arguments, keyed by parent record id; counts the total when `withTotal`. */
-  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean): DataLoader<string, RelatedPage>;
+  /**
+   * The loader of one relation with one set of arguments, keyed by parent record id; counts the total when `withTotal`;
+   * reads only `properties` of the related items (null: all), so a page read for some fields never answers for others.
+   */
+  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean, properties?: readonly string[] | null): DataLoader<string, RelatedPage>;
 }
 
 export function createLoaders(database: Database): Loaders {
   const relationLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page, withTotal = false) => {
-      const key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page.offset, page.limit, withTotal]);
+    relation: (spec, page, withTotal = false, properties = null) => {
+      const key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page.offset, page.limit, withTotal, properties]);
       let loader = relationLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal), { maxBatchSize: 1000 });
+        loader = new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal, properties), { maxBatchSize: 1000 });
         relationLoaders.set(key, loader);
       }
       return loader;

@@ -43,19 +43,37 @@ export function relationResolver<R extends object>(resolver: R, field: RelationF
   return resolver;
 }
 
+/** Resolvers that read nothing of their parent but its id and kind (the global id). */
+const idResolvers = new WeakSet<object>();
+
+/** Marks a resolver as reading only its parent's id and kind, which every entity read includes. */
+export function idResolver<R extends object>(resolver: R): R {
+  idResolvers.add(resolver);
+  return resolver;
+}
+
 /**
  * The relation fields of the served schema, by `Type.field`. Learnt from the resolver map before the schema is built:
  * Apollo wraps every field's resolver (for its plugins' hooks), so the schema's own resolvers are not ours any more.
  */
 const relationFields = new Map<string, RelationField>();
 
+/**
+ * The fields (`Type.field`, or `Interface.field`) with a resolver of their own other than a relation's or the id's:
+ * what such a resolver reads of its parent is unknown, so selecting one reads every property. Every other field is
+ * answered by the default resolver, which reads the parent's property of the field's name.
+ */
+const ownResolverFields = new Set<string>();
+
 export function learnRelationFields(resolverMaps: readonly object[]): void {
   for (const resolvers of resolverMaps) {
     for (const [typeName, fields] of Object.entries(resolvers)) {
       if (typeof fields !== 'object' || fields === null) continue;
       for (const [fieldName, resolver] of Object.entries(fields)) {
+        if (fieldName.startsWith('__')) continue;
         const relation = typeof resolver === 'function' ? relationResolvers.get(resolver) : undefined;
         if (relation) relationFields.set(`${typeName}.${fieldName}`, relation);
+        else if (!(typeof resolver === 'function' && idResolvers.has(resolver))) ownResolverFields.add(`${typeName}.${fieldName}`);
       }
     }
   }
@@ -180,6 +198,26 @@ function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: re
   return { types: connectionFields.nodes ? objectTypesOf(walk.schema, connectionFields.nodes.type) : [], selectionSets };
 }
 
+/**
+ * The properties that the selections read of an item that may be of any of `types`: the names of the fields answered
+ * by the default resolver, sorted; null (every property) when a selected field has a resolver of its own. Relation
+ * fields read nothing of the item but its id, and the id and kind are always read.
+ */
+function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[]): string[] | null {
+  const properties = new Set<string>();
+  for (const type of types) {
+    const schemaFields = type.getFields();
+    const owners = [type.name, ...type.getInterfaces().map((face) => face.name)];
+    for (const nodes of fieldsOn(walk, type, selectionSets).values()) {
+      const name = nodes[0]!.name.value;
+      if (!(name in schemaFields) || relationFields.has(`${type.name}.${name}`)) continue;
+      if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
+      if (name !== 'id') properties.add(name);
+    }
+  }
+  return [...properties].sort();
+}
+
 /** Whether a connection field's selection asks for `totalCount` (as its resolver decides `withTotal`). */
 function asksTotal(walk: Walk, fieldType: unknown, nodes: readonly FieldNode[]): boolean {
   const connection = namedType(fieldType) as GraphQLObjectType;
@@ -197,12 +235,20 @@ function prefetchOf(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   const page = relationPage(relation.shape, args as { first?: number | null; after?: string | null });
   const withTotal = relation.shape === 'connection' && asksTotal(walk, field.type, nodes);
   const items = itemsOf(walk, relation.shape, field.type, nodes);
-  return { spec, page, withTotal, kinds: null, nested: planPrefetch(walk, items.types, items.selectionSets, depth - 1) };
+  return {
+    spec,
+    page,
+    withTotal,
+    kinds: null,
+    properties: propertiesOf(walk, items.types, items.selectionSets),
+    nested: planPrefetch(walk, items.types, items.selectionSets, depth - 1),
+  };
 }
 
 const isNodeKind = (name: string): name is NodeKind => (NODE_KINDS as readonly string[]).includes(name);
 
-const signatureOf = (prefetch: RelationPrefetch) => JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal]);
+const signatureOf = (prefetch: RelationPrefetch) =>
+  JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal, prefetch.properties]);
 
 /**
  * The relations to read ahead for objects that may be of any of `types`, given their selections: a field selected
@@ -231,16 +277,38 @@ function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selection
   return plans;
 }
 
-/** The read-ahead plan for the nodes of a top-level list connection resolved with `info`. */
-export function listPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
-  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+const walkOf = (info: GraphQLResolveInfo): Walk => ({ schema: info.schema, fragments: info.fragments, variables: info.variableValues });
+
+/** The read-ahead plan for the nodes of a top-level list connection resolved with `info`, and the properties its nodes' selection reads. */
+export function listPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPrefetch[]; properties: string[] | null } {
+  const walk = walkOf(info);
   const items = itemsOf(walk, 'connection', info.returnType, info.fieldNodes);
-  return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
+  return { prefetch: planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH), properties: propertiesOf(walk, items.types, items.selectionSets) };
+}
+
+/**
+ * The properties a relation field's selection reads of its items (null: all), as its read-ahead reads them. Worked out
+ * once per field of an operation's execution (the sibling parents of a list ask with the same field nodes).
+ */
+const itemPropertiesKept = new WeakMap<object, WeakMap<readonly FieldNode[], string[] | null>>();
+
+export function relationItemProperties(info: GraphQLResolveInfo, shape: RelationShape): string[] | null {
+  let byField = itemPropertiesKept.get(info.variableValues);
+  if (!byField) {
+    byField = new WeakMap();
+    itemPropertiesKept.set(info.variableValues, byField);
+  }
+  if (byField.has(info.fieldNodes)) return byField.get(info.fieldNodes) ?? null;
+  const walk = walkOf(info);
+  const items = itemsOf(walk, shape, info.returnType, info.fieldNodes);
+  const properties = propertiesOf(walk, items.types, items.selectionSets);
+  byField.set(info.fieldNodes, properties);
+  return properties;
 }
 
 /** The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations selected under them. */
 export function itemsPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
-  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const walk = walkOf(info);
   const items = itemsOf(walk, 'list', info.returnType, info.fieldNodes);
   return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
 }
@@ -251,7 +319,7 @@ export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPre
     const value = values[index];
     if (!value || (relation.kinds && !relation.kinds.includes(parent.nodeKind))) return;
     const items = value.items.map(({ node, edge }) => ({ node, edge }));
-    loaders.relation(relation.spec, relation.page, relation.withTotal).prime(parent.id, { items, total: value.total });
+    loaders.relation(relation.spec, relation.page, relation.withTotal, relation.properties).prime(parent.id, { items, total: value.total });
     for (const item of value.items) primePrefetched(loaders, relation.nested, item.node, item.prefetched);
   });
 }

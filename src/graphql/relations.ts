@@ -4,7 +4,7 @@ import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationS
 import type { GraphQLContext } from './context.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationResolver } from './prefetch.js';
+import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationItemProperties, relationPage, relationResolver } from './prefetch.js';
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -16,9 +16,10 @@ export async function relatedConnection(
   spec: RelationSpec,
   args: { first?: number | null; after?: string | null },
   withTotal: boolean,
+  properties: readonly string[] | null = null,
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const related = await context.loaders.relation(spec, page, withTotal).load(parent.id);
+  const related = await context.loaders.relation(spec, page, withTotal, properties).load(parent.id);
   return toConnection(related.items, page, related.total ?? 0);
 }
 
@@ -26,8 +27,8 @@ export async function relatedConnection(
  * All related items as a plain list (for small, natural lists such as a segment's upstream). A list longer than
  * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
  */
-export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string): Promise<EntityModel[]> {
-  const related = await context.loaders.relation(spec, relationPage('list', {})).load(parent.id);
+export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, properties: readonly string[] | null = null): Promise<EntityModel[]> {
+  const related = await context.loaders.relation(spec, relationPage('list', {}), false, properties).load(parent.id);
   if (related.items.length > PLAIN_LIST_LIMIT) {
     throw new ListTooLongError(`${fieldName}: more than ${PLAIN_LIST_LIMIT} items are related to ${parent.id}; this list is not paginated, so it is refused rather than cut`);
   }
@@ -35,8 +36,8 @@ export async function relatedList(context: GraphQLContext, parent: EntityModel, 
 }
 
 /** The first related item, or null. */
-export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec): Promise<EntityModel | null> {
-  const related = await context.loaders.relation(spec, relationPage('one', {})).load(parent.id);
+export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, properties: readonly string[] | null = null): Promise<EntityModel | null> {
+  const related = await context.loaders.relation(spec, relationPage('one', {}), false, properties).load(parent.id);
   return related.items[0]?.node ?? null;
 }
 
@@ -93,8 +94,8 @@ export async function listConnection(
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const prefetch = listPrefetch(info);
-  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'), prefetch);
+  const { prefetch, properties } = listPrefetch(info);
+  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'), prefetch, properties);
   for (const item of items) primePrefetched(context.loaders, prefetch, item.node, item.prefetched);
   return toConnection(
     items.map(({ node }) => ({ node })),
@@ -120,7 +121,8 @@ export interface FieldArgs {
 export function connectionField(spec: RelationSpec | ((args: FieldArgs) => RelationSpec)) {
   const specOf = (args: FieldArgs) => (typeof spec === 'function' ? spec(args) : spec);
   return relationResolver(
-    (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) => relatedConnection(context, parent, specOf(args), args, selectsField(info, 'totalCount')),
+    (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
+      relatedConnection(context, parent, specOf(args), args, selectsField(info, 'totalCount'), relationItemProperties(info, 'connection')),
     { shape: 'connection', spec: specOf },
   );
 }
@@ -128,12 +130,16 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
 /** A plain list field over a relation (small, natural lists). */
 export function listField(spec: RelationSpec) {
   return relationResolver(
-    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`),
+    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) =>
+      relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`, relationItemProperties(info, 'list')),
     { shape: 'list', spec: () => spec },
   );
 }
 
 /** A single-object field over a relation (the first related item, or null). */
 export function oneField(spec: RelationSpec) {
-  return relationResolver((parent: EntityModel, _args: unknown, context: GraphQLContext) => relatedOne(context, parent, spec), { shape: 'one', spec: () => spec });
+  return relationResolver((parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedOne(context, parent, spec, relationItemProperties(info, 'one')), {
+    shape: 'one',
+    spec: () => spec,
+  });
 }

@@ -15,6 +15,8 @@ export type Row = Record<string, unknown>;
 export interface QueryEvent {
   mode: 'READ' | 'WRITE';
   durationMs: number;
+  /** The Cypher sent, for a single query (null for a transaction of several). */
+  query: string | null;
 }
 
 /**
@@ -61,7 +63,7 @@ export class Database {
     } catch (error) {
       throw translateDriverError(error);
     } finally {
-      this.emit({ mode: 'WRITE', durationMs: performance.now() - started });
+      this.emit({ mode: 'WRITE', durationMs: performance.now() - started, query });
       await session.close();
     }
   }
@@ -110,7 +112,7 @@ export class Database {
     } catch (error) {
       throw translateDriverError(error);
     } finally {
-      this.emit({ mode, durationMs: performance.now() - started });
+      this.emit({ mode, durationMs: performance.now() - started, query });
     }
   }
 
@@ -149,7 +151,7 @@ export class Database {
     } catch (error) {
       throw translateDriverError(error);
     } finally {
-      this.emit({ mode, durationMs: performance.now() - started });
+      this.emit({ mode, durationMs: performance.now() - started, query: null });
       await session.close();
     }
   }

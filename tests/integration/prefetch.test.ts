@@ -177,4 +177,84 @@ describe('nested selections of a list, read in the list’s query', () => {
     expect(plain.data).toEqual({ nodes: [{ name: '甲专家' }, { name: '乙专家' }] });
     expect(plain.reads).toBe(1);
   });
+
+  describe('only the properties the selection reads', () => {
+    /** The read queries an operation sent, with its answer. */
+    const queries = async (query: string, variables: Record<string, unknown> = {}) => {
+      const sent: string[] = [];
+      const stop = suite.database.onQuery((event) => {
+        if (event.mode === 'READ' && event.query) sent.push(event.query);
+      });
+      try {
+        const result = await suite.service.query(query, { org: university, ...variables });
+        expect(result.errors).toBeUndefined();
+        return { data: result.data, sent };
+      } finally {
+        stop();
+      }
+    };
+
+    it('reads the selected fields of each level, not every property', async () => {
+      const { data, sent } = await queries(EXPERTS('affiliations { nodes { name region { name } } }'));
+      expect(data).toEqual({
+        experts: {
+          nodes: [
+            { name: '乙专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }] } },
+            { name: '甲专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }, { name: '测试企业', region: { name: '乙县' } }] } },
+          ],
+        },
+      });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).not.toContain('.*');
+      expect(sent[0]).toContain('node {.id, .name, nodeKind:');
+    });
+
+    it('two aliases of one relation with different fields each get their own fields', async () => {
+      await suite.database.write("MATCH (u:University {id: $id}) SET u.description = '一所测试用的大学', u.website = 'https://test.example.edu.cn'", { id: `${prefix}:univ` });
+      const { data } = await queries(EXPERTS('a: affiliations { nodes { name } } b: affiliations { nodes { description website } }'));
+      expect(data).toEqual({
+        experts: {
+          nodes: [
+            { name: '乙专家', a: { nodes: [{ name: '测试大学' }] }, b: { nodes: [{ description: '一所测试用的大学', website: 'https://test.example.edu.cn' }] } },
+            {
+              name: '甲专家',
+              a: { nodes: [{ name: '测试大学' }, { name: '测试企业' }] },
+              b: { nodes: [{ description: '一所测试用的大学', website: 'https://test.example.edu.cn' }, { description: null, website: null }] },
+            },
+          ],
+        },
+      });
+    });
+
+    it('a field with a resolver of its own reads every property; below the read-ahead depth and beside node(id), the same answers', async () => {
+      await suite.database.write("MATCH (x:Expert {id: $id}) SET x.talentCard = 'A', x.flexibleEngagement = true, x.title = '教授'", { id: `${prefix}:x2` });
+      const own = await queries(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name talentCard flexibleEngagement } } } } }`);
+      expect(own.data).toEqual({ node: { experts: { nodes: [{ name: '乙专家', talentCard: 'A_CARD', flexibleEngagement: true }, { name: '甲专家', talentCard: null, flexibleEngagement: false }] } } });
+      expect(own.sent.some((query) => query.includes('.*'))).toBe(true);
+
+      // Four levels: the fourth is loaded after the read-ahead, and the expert read narrowly in the list is read in full by node(id).
+      const x2 = toGlobalId('Expert', `${prefix}:x2`);
+      const deep = await queries(
+        `query ($org: ID!, $x2: ID!) {
+          experts(first: 20, filter: { organization: $org }, orderBy: { field: NAME, direction: ASC }) {
+            nodes { name affiliations(first: 3) { nodes { name experts(first: 5) { nodes { name affiliations(first: 3) { nodes { name region { name } } } } } } } } }
+          node(id: $x2) { ... on Expert { name title affiliations { nodes { name } } } } }`,
+        { x2 },
+      );
+      const universityExperts = {
+        name: '测试大学',
+        experts: {
+          nodes: [
+            { name: '乙专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }] } },
+            { name: '甲专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }, { name: '测试企业', region: { name: '乙县' } }] } },
+          ],
+        },
+      };
+      const enterpriseExperts = { name: '测试企业', experts: { nodes: [{ name: '甲专家', affiliations: { nodes: [{ name: '测试大学', region: { name: '甲县' } }, { name: '测试企业', region: { name: '乙县' } }] } }] } };
+      expect(deep.data).toEqual({
+        experts: { nodes: [{ name: '乙专家', affiliations: { nodes: [universityExperts] } }, { name: '甲专家', affiliations: { nodes: [universityExperts, enterpriseExperts] } }] },
+        node: { name: '乙专家', title: '教授', affiliations: { nodes: [{ name: '测试大学' }] } },
+      });
+    });
+  });
 });

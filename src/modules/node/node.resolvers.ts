@@ -5,6 +5,7 @@ import type { EntityModel } from '../../graph/entity.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entitiesReadingAhead } from '../../graphql/relations.js';
+import { idResolver } from '../../graphql/prefetch.js';
 import { countGraph } from './node.repository.js';
 import { SERVICE_VERSION } from '../../version.js';
 
@@ -46,4 +47,4 @@ export const nodeResolvers: Resolvers = {
 };
 
 /** The `id` resolver shared by every node type: the opaque global id. */
-export const globalIdField = { id: (entity: EntityModel) => toGlobalId(entity.nodeKind, entity.id) };
+export const globalIdField = { id: idResolver((entity: EntityModel) => toGlobalId(entity.nodeKind, entity.id)) };
