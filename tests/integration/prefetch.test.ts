@@ -37,16 +37,16 @@ describe('nested selections of a list, read in the list’s query', () => {
   });
   afterAll(() => deleteByPrefix(suite.database, prefix));
 
-  /** The answer, and how many read round trips it took. */
+  /** The answer, how many read round trips it took, and the Cypher they sent. */
   const run = async (query: string, variables: Record<string, unknown> = {}) => {
-    let reads = 0;
+    const sent: string[] = [];
     const stop = suite.database.onQuery((event) => {
-      if (event.mode === 'READ') reads += 1;
+      if (event.mode === 'READ') sent.push(event.query ?? '');
     });
     try {
       const result = await suite.service.query(query, { org: university, ...variables });
       expect(result.errors).toBeUndefined();
-      return { data: result.data, reads };
+      return { data: result.data, reads: sent.length, sent };
     } finally {
       stop();
     }
@@ -180,22 +180,8 @@ describe('nested selections of a list, read in the list’s query', () => {
 
   describe('only the properties the selection reads', () => {
     /** The read queries an operation sent, with its answer. */
-    const queries = async (query: string, variables: Record<string, unknown> = {}) => {
-      const sent: string[] = [];
-      const stop = suite.database.onQuery((event) => {
-        if (event.mode === 'READ' && event.query) sent.push(event.query);
-      });
-      try {
-        const result = await suite.service.query(query, { org: university, ...variables });
-        expect(result.errors).toBeUndefined();
-        return { data: result.data, sent };
-      } finally {
-        stop();
-      }
-    };
-
     it('reads the selected fields of each level, not every property', async () => {
-      const { data, sent } = await queries(EXPERTS('affiliations { nodes { name region { name } } }'));
+      const { data, sent } = await run(EXPERTS('affiliations { nodes { name region { name } } }'));
       expect(data).toEqual({
         experts: {
           nodes: [
@@ -211,7 +197,7 @@ describe('nested selections of a list, read in the list’s query', () => {
 
     it('two aliases of one relation with different fields each get their own fields', async () => {
       await suite.database.write("MATCH (u:University {id: $id}) SET u.description = '一所测试用的大学', u.website = 'https://test.example.edu.cn'", { id: `${prefix}:univ` });
-      const { data } = await queries(EXPERTS('a: affiliations { nodes { name } } b: affiliations { nodes { description website } }'));
+      const { data } = await run(EXPERTS('a: affiliations { nodes { name } } b: affiliations { nodes { description website } }'));
       expect(data).toEqual({
         experts: {
           nodes: [
@@ -228,13 +214,13 @@ describe('nested selections of a list, read in the list’s query', () => {
 
     it('a field with a resolver of its own reads every property; below the read-ahead depth and beside node(id), the same answers', async () => {
       await suite.database.write("MATCH (x:Expert {id: $id}) SET x.talentCard = 'A', x.flexibleEngagement = true, x.title = '教授'", { id: `${prefix}:x2` });
-      const own = await queries(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name talentCard flexibleEngagement } } } } }`);
+      const own = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name talentCard flexibleEngagement } } } } }`);
       expect(own.data).toEqual({ node: { experts: { nodes: [{ name: '乙专家', talentCard: 'A_CARD', flexibleEngagement: true }, { name: '甲专家', talentCard: null, flexibleEngagement: false }] } } });
       expect(own.sent.some((query) => query.includes('.*'))).toBe(true);
 
       // Four levels: the fourth is loaded after the read-ahead, and the expert read narrowly in the list is read in full by node(id).
       const x2 = toGlobalId('Expert', `${prefix}:x2`);
-      const deep = await queries(
+      const deep = await run(
         `query ($org: ID!, $x2: ID!) {
           experts(first: 20, filter: { organization: $org }, orderBy: { field: NAME, direction: ASC }) {
             nodes { name affiliations(first: 3) { nodes { name experts(first: 5) { nodes { name affiliations(first: 3) { nodes { name region { name } } } } } } } } }
