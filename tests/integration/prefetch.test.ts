@@ -179,7 +179,6 @@ describe('nested selections of a list, read in the list’s query', () => {
   });
 
   describe('only the properties the selection reads', () => {
-    /** The read queries an operation sent, with its answer. */
     it('reads the selected fields of each level, not every property', async () => {
       const { data, sent } = await run(EXPERTS('affiliations { nodes { name region { name } } }'));
       expect(data).toEqual({

@@ -41,6 +41,21 @@ async function removeAuditEntries(suite: ExplorerSuite, id: string, since: strin
   await suite.database.write("MATCH (change:Change) WHERE change.entityId = $id AND change.actor = 'e2e-editor' AND change.at >= $since DELETE change", { id, since });
 }
 
+/**
+ * Runs `edit` on the record `id`, then puts the record back as it was and removes the audit entries the editor wrote
+ * meanwhile, whether the test passed or failed; `edit` gets the record's stored properties as they were before it.
+ */
+async function restoringRecord(suite: ExplorerSuite, id: string, edit: (before: StoredProperties) => Promise<void>): Promise<void> {
+  const before = await storedProperties(suite, id);
+  const since = new Date().toISOString();
+  try {
+    await edit(before);
+  } finally {
+    await restoreProperties(suite, id, before);
+    await removeAuditEntries(suite, id, since);
+  }
+}
+
 async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: '保存' }).click();
 }
@@ -55,21 +70,19 @@ describe('web explorer edit forms (Chromium)', { retry: 2 }, () => {
 
   it('an editor edits an enterprise: the new value shows on the page, a javascript: website is refused next to its field; a viewer sees no 编辑', async () => {
     const id = 'ent:anlan-qinba-yao';
-    const before = await storedProperties(suite, id);
-    const since = new Date().toISOString();
-    const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Enterprise', id)}`);
-    // Enterprise.json: 安岚市秦巴中药科技有限公司, 190 employees, R&D spending 620 万元.
-    expect(await text(page.locator('h1'))).toBe('安岚市秦巴中药科技有限公司');
-    expect(await text(fact(page, '员工数'))).toBe('190');
-    expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    await restoringRecord(suite, id, async (before) => {
+      const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Enterprise', id)}`);
+      // Enterprise.json: 安岚市秦巴中药科技有限公司, 190 employees, R&D spending 620 万元.
+      expect(await text(page.locator('h1'))).toBe('安岚市秦巴中药科技有限公司');
+      expect(await text(fact(page, '员工数'))).toBe('190');
+      expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
 
-    await signInAs(page, await tokenFor('viewer'));
-    expect(await text(fact(page, '员工数'))).toBe('190');
-    expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
-    await page.getByRole('button', { name: '退出登录' }).click();
+      await signInAs(page, await tokenFor('viewer'));
+      expect(await text(fact(page, '员工数'))).toBe('190');
+      expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
+      await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signInAs(page, await tokenFor('editor'));
-    try {
+      await signInAs(page, await tokenFor('editor'));
       const edit = page.getByRole('button', { name: '编辑' });
       await edit.click();
       expect(await edit.getAttribute('aria-expanded')).toBe('true');
@@ -112,21 +125,16 @@ describe('web explorer edit forms (Chromium)', { retry: 2 }, () => {
       await expect.poll(() => fact(page, '员工数').innerText()).toBe('190');
       expect(await text(fact(page, '资质'))).toBe('规上企业、高新技术企业、科技型企业');
       expect(await storedProperties(suite, id)).toEqual(before);
-    } finally {
-      await restoreProperties(suite, id, before);
-      await removeAuditEntries(suite, id, since);
-    }
+    });
   });
 
   it('a reload of the page that arrives while the form is open again neither resets the draft nor reverts a field left alone', async () => {
     const id = 'ent:anlan-qinfeng';
-    const before = await storedProperties(suite, id);
-    const since = new Date().toISOString();
-    const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Enterprise', id)}`);
-    // Enterprise.json: 安岚市秦风新能源有限公司, 170 employees, R&D spending 480 万元.
-    expect(await text(page.locator('h1'))).toBe('安岚市秦风新能源有限公司');
-    await signInAs(page, await tokenFor('editor'));
-    try {
+    await restoringRecord(suite, id, async () => {
+      const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Enterprise', id)}`);
+      // Enterprise.json: 安岚市秦风新能源有限公司, 170 employees, R&D spending 480 万元.
+      expect(await text(page.locator('h1'))).toBe('安岚市秦风新能源有限公司');
+      await signInAs(page, await tokenFor('editor'));
       // The page's reload after the first save is held back until the form is open again (a slow network).
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
@@ -155,27 +163,22 @@ describe('web explorer edit forms (Chromium)', { retry: 2 }, () => {
       const stored = Object.fromEntries((await storedProperties(suite, id)).map(([key, , value]) => [key, value]));
       expect(stored).toMatchObject({ employees: 171, rdSpending: 481 });
       await page.unroute('**/graphql');
-    } finally {
-      await restoreProperties(suite, id, before);
-      await removeAuditEntries(suite, id, since);
-    }
+    });
   });
 
   it('an editor edits an expert, including the personal phone only editors get back; a bad e-mail is refused next to its field; a viewer sees no 编辑', async () => {
     const id = 'expert:qin-shuoke';
-    const before = await storedProperties(suite, id);
-    const since = new Date().toISOString();
-    const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Expert', id)}`);
-    // Expert.json: 覃朔柯, 高级工程师, A card, flexible engagement; no phone or e-mail in the sample.
-    expect(await text(page.locator('h1'))).toBe('覃朔柯');
-    expect(await text(fact(page, '职称'))).toBe('高级工程师');
-    await signInAs(page, await tokenFor('viewer'));
-    expect(await text(fact(page, '人才卡'))).toBe('A卡');
-    expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await restoringRecord(suite, id, async (before) => {
+      const { page } = await openPage(suite.context, `${suite.origin}/entity/${globalId('Expert', id)}`);
+      // Expert.json: 覃朔柯, 高级工程师, A card, flexible engagement; no phone or e-mail in the sample.
+      expect(await text(page.locator('h1'))).toBe('覃朔柯');
+      expect(await text(fact(page, '职称'))).toBe('高级工程师');
+      await signInAs(page, await tokenFor('viewer'));
+      expect(await text(fact(page, '人才卡'))).toBe('A卡');
+      expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
+      await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signInAs(page, await tokenFor('editor'));
-    try {
+      await signInAs(page, await tokenFor('editor'));
       await page.getByRole('button', { name: '编辑' }).click();
       expect(await page.getByLabel('职称 *').inputValue()).toBe('高级工程师');
       expect(await page.getByLabel('人才卡').inputValue()).toBe('A_CARD');
@@ -205,9 +208,6 @@ describe('web explorer edit forms (Chromium)', { retry: 2 }, () => {
       await save(page);
       await expect.poll(() => fact(page, '职称').innerText()).toBe('高级工程师');
       expect(await storedProperties(suite, id)).toEqual(before);
-    } finally {
-      await restoreProperties(suite, id, before);
-      await removeAuditEntries(suite, id, since);
-    }
+    });
   });
 });
