@@ -42,6 +42,11 @@ function generationOf(database: Database): { writes: number } {
   return state;
 }
 
+/** How many write round trips went through the database since a cache first looked at it: caches of their own compare it. */
+export function writesSeen(database: Database): number {
+  return generationOf(database).writes;
+}
+
 /**
  * Values derived from a database, one per key (an industry and a county, say): at most `maxKeys` per database and, with
  * a `weight` limit, values of at most that total weight, the least recently computed dropped first (a value heavier

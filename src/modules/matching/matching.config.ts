@@ -127,6 +127,15 @@ export const MATCHING_CONFIG = {
    * a bound on the server's memory (a hold is a few hundred bytes; a popular topic with its related topics has thousands).
    */
   holdsKept: 100_000,
+  /**
+   * The examined candidates' projects and patents on each topic are kept between requests (until a write), at most this
+   * much in all per database: an item of evidence weighs 1 (a few hundred bytes), a candidate and topic with none 0.25.
+   */
+  evidenceKept: 250_000,
+  /** Proximities (shared work, shortest path) of candidates to the party in need are kept, at most about this many per database. */
+  proximitiesKept: 50_000,
+  /** Needs read from text (topics or suggestions) are kept per text, at most this many per database. */
+  needsKept: 2_000,
   /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */
   relatedTopicsRead: 24,
   candidatesExamined: 100,

@@ -4,7 +4,7 @@ import type { NodeKind } from '../../graph/kinds.js';
 import { Conditions } from '../../graph/query.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
-import { pageRequest, toConnection } from '../../graphql/connection.js';
+import { pageRequest, toConnection, type PageRequest } from '../../graphql/connection.js';
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
@@ -24,10 +24,17 @@ async function requireExisting(context: GraphQLContext, ids: Array<{ id: string;
   });
 }
 
-function matchPage(result: MatchResultModel, args: { first?: number | null; after?: string | null }) {
+/** The page of matches asked for, checked before any matching is done. */
+function matchPageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
   const first = args.first ?? 10;
   if (first > MATCHING_CONFIG.maxPageSize) throw new BadUserInputError(`first: at most ${MATCHING_CONFIG.maxPageSize} matches per page, got ${first}`, 'first');
-  const page = pageRequest({ first, after: args.after });
+  return pageRequest({ first, after: args.after });
+}
+
+/** How many of the best matches the page shows at most (they must be exact; see `MatchRequest.exactUpTo`). */
+const exactUpTo = (page: PageRequest) => page.offset + page.limit;
+
+function matchPage(result: MatchResultModel, page: PageRequest) {
   const items = result.matches.slice(page.offset, page.offset + page.limit + 1).map((match) => ({ node: match }));
   return {
     interpretedTopics: result.interpretedTopics,
@@ -56,6 +63,7 @@ async function recommend(
   allowedTargets: NodeKind[],
   kinds: readonly NodeKind[] | null | undefined,
   regionGlobalId: string | null | undefined,
+  page: PageRequest,
 ): Promise<MatchResultModel> {
   const target = expectGlobalId(targetGlobalId, allowedTargets, argument);
   const region = regionGlobalId ? expectGlobalId(regionGlobalId, ['Region'], 'region').id : null;
@@ -63,7 +71,7 @@ async function recommend(
     { id: target.id, kind: target.kind, argument },
     ...(region ? [{ id: region, kind: 'Region' as const, argument: 'region' }] : []),
   ]);
-  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year());
+  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year(), exactUpTo(page));
   if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   return result;
 }
@@ -76,6 +84,7 @@ export const matchingResolvers: Resolvers = {
     expertSearch: async (_parent, { need, filters, first, after }, context) => {
       const text = need.text?.trim() ?? '';
       if (!text && !need.topics?.length && !need.industry) throw new BadUserInputError('need: give text, topics or an industry', 'need');
+      const page = matchPageRequest({ first, after });
       if (text.length > MAX_NEED_TEXT) throw new BadUserInputError(`need.text: at most ${MAX_NEED_TEXT} characters, got ${text.length}`, 'need.text');
       const topicIds = (need.topics ?? []).map((id, index) => expectGlobalId(id, ['Topic'], `need.topics[${index}]`).id);
       const industryId = need.industry ? expectGlobalId(need.industry, ['Industry'], 'need.industry').id : null;
@@ -95,15 +104,16 @@ export const matchingResolvers: Resolvers = {
           })
         : null;
       const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter, context.clock.year());
-      return matchPage(result, { first, after });
+      return matchPage(result, page);
     },
-    partnerRecommendations: async (_parent, args, context) =>
-      matchPage(
-        await recommend(context, args.for, 'for', ['Enterprise', 'Industry', 'ChainSegment', 'Demand'], args.kinds, args.region),
-        args,
-      ),
-    demandMatches: async (_parent, args, context) =>
-      matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds, null), args),
+    partnerRecommendations: async (_parent, args, context) => {
+      const page = matchPageRequest(args);
+      return matchPage(await recommend(context, args.for, 'for', ['Enterprise', 'Industry', 'ChainSegment', 'Demand'], args.kinds, args.region, page), page);
+    },
+    demandMatches: async (_parent, args, context) => {
+      const page = matchPageRequest(args);
+      return matchPage(await recommend(context, args.demandId, 'demandId', ['Demand'], args.kinds, null, page), page);
+    },
   },
   MatchResult: {
     suggestedTopics: (result, _args, context) => entityList(context, result.suggestedTopicIds),

@@ -297,13 +297,9 @@ function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | n
   };
 }
 
-/**
- * Scores one candidate. Signals that cannot apply to this question (no party in need → no proximity; no
- * place → no geography) give their weight to the others in proportion; a signal that applies but is zero
- * keeps its weight and contributes nothing.
- */
-export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[], facts: CandidateFacts, referenceYear: number): ScoredCandidate {
-  const applies: Record<MatchSignal, boolean> = {
+/** Which signals can apply to the question: proximity only when someone in the graph has the need, geography when its place is known. */
+function signalsApplying(facts: Pick<CandidateFacts, 'proximity' | 'needPlace'>): Record<MatchSignal, boolean> {
+  return {
     TOPIC_OVERLAP: true,
     PROJECT_EVIDENCE: true,
     PATENT_EVIDENCE: true,
@@ -311,7 +307,31 @@ export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[
     GEOGRAPHY: facts.needPlace !== undefined,
     CAPACITY: true,
   };
-  const totalWeight = MATCH_SIGNALS.filter((signal) => applies[signal]).reduce((sum, signal) => sum + MATCHING_CONFIG.weights[signal], 0);
+}
+
+const weightApplying = (applies: Record<MatchSignal, boolean>) =>
+  MATCH_SIGNALS.filter((signal) => applies[signal]).reduce((sum, signal) => sum + MATCHING_CONFIG.weights[signal], 0);
+
+/**
+ * The most a proximity reason can add to the score of a candidate whose proximity is not known yet: the proximity
+ * weight's share times the strongest proximity signal, plus what rounding (to 4 digits) can add. A candidate scored with
+ * `proximity: null` (applies, none found) scores at most this much more once its proximity is known.
+ */
+export function proximityCeiling(facts: Pick<CandidateFacts, 'needPlace'>): number {
+  const config = MATCHING_CONFIG.proximity;
+  const strongest = Math.max(config.cooperating, config.sharedProject, config.sharedPlatform, ...Object.values(config.pathValue));
+  const share = MATCHING_CONFIG.weights.GRAPH_PROXIMITY / weightApplying(signalsApplying({ proximity: null, needPlace: facts.needPlace }));
+  return share * strongest + 2 * 10 ** -4;
+}
+
+/**
+ * Scores one candidate. Signals that cannot apply to this question (no party in need → no proximity; no
+ * place → no geography) give their weight to the others in proportion; a signal that applies but is zero
+ * keeps its weight and contributes nothing.
+ */
+export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[], facts: CandidateFacts, referenceYear: number): ScoredCandidate {
+  const applies = signalsApplying(facts);
+  const totalWeight = weightApplying(applies);
   const reasons = [
     topicReason(needTopics, facts, topicSignal(needTopics, facts.holds, referenceYear), referenceYear),
     projectReason(facts, referenceYear),

@@ -5,6 +5,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { Conditions } from '../../graph/query.js';
+import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { parseRows } from '../../graph/rows.js';
 import { z } from 'zod';
 import type { Database } from '../../neo4j/database.js';
@@ -25,7 +26,7 @@ import {
   type Place,
   type TopicHold,
 } from './matching.repository.js';
-import { rarity, scoreCandidate, topicSignal, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
+import { proximityCeiling, rarity, scoreCandidate, topicSignal, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
 
 /** A ranked match as resolvers receive it. */
 export interface MatchModel {
@@ -65,6 +66,12 @@ export interface MatchRequest {
   referenceYear: number;
   /** How many candidates (best by topic signal) are examined in full; default `MATCHING_CONFIG.candidatesExamined`. */
   examine?: number;
+  /**
+   * How many of the best matches must be exact (the end of the page asked for); default all. Proximity — a shortest
+   * path per candidate, the costliest fact — is then read only for the candidates that could still be among them; the
+   * matches after them are ordered by their score without proximity.
+   */
+  exactUpTo?: number;
 }
 
 
@@ -73,14 +80,37 @@ export interface MatchRequest {
  * aliases, the industries and segments named, one-character typos and the topics' text profiles; Latin words
  * are also read as pinyin of the profiles' words.
  */
-export async function interpretNeed(
+export function interpretNeed(
   database: Database,
   need: { text?: string | null; topicIds?: string[]; industryId?: string | null },
-): Promise<{ topics: NeedTopic[]; suggestions: string[] }> {
+): Promise<InterpretedNeed> {
+  const key = JSON.stringify([need.text?.trim() ?? '', need.topicIds ?? [], need.industryId ?? null]);
+  return interpretedNeeds.get(database, key);
+}
+
+interface InterpretedNeed {
+  topics: NeedTopic[];
+  suggestions: string[];
+}
+
+/**
+ * Needs read, kept per need until a write (they depend on the vocabulary and the topics' profiles, which a write may
+ * change): reading a demand's text through the profiles is most of the server's own work for a demand's matches.
+ */
+const interpretedNeeds = new DerivedCache<InterpretedNeed, string>(
+  (database, key) => {
+    const [text, topicIds, industryId] = JSON.parse(key) as [string, string[], string | null];
+    return readNeed(database, { text, topicIds, industryId });
+  },
+  MATCHING_CONFIG.vocabularyTtlMs,
+  MATCHING_CONFIG.needsKept,
+);
+
+async function readNeed(database: Database, need: { text: string; topicIds: string[]; industryId: string | null }): Promise<InterpretedNeed> {
   const vocabulary = await vocabularyOf(database);
   const topics = new Map<string, NeedTopic>();
-  for (const id of need.topicIds ?? []) topics.set(id, { id, weight: 1, origin: '指定主题' });
-  const raw = need.text?.trim() ?? '';
+  for (const id of need.topicIds) topics.set(id, { id, weight: 1, origin: '指定主题' });
+  const raw = need.text;
   let text = raw;
   let profiles: TopicProfiles | undefined;
   if (raw) {
@@ -183,40 +213,73 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   const everyone = [...new Set(shortlists.flat())];
   const everyEvidenceTopic = [...new Set(plans.flatMap((plan) => [...plan.evidenceTopicIds]))];
   const regionIds = [...new Set(live.map((request) => request.regionId).filter((id): id is string => id !== null))];
-  const [details, evidence, proximities, places] = await Promise.all([
+  const [details, evidence, places, names] = await Promise.all([
     candidateDetails(database, everyone),
     evidenceOf(database, everyone, everyEvidenceTopic),
-    Promise.all(plans.map((plan, index) => (plan.request.partyId ? proximityTo(database, shortlists[index]!, plan.request.partyId, MATCHING_CONFIG.proximity.maxPathHops) : Promise.resolve(null)))),
     Promise.all(regionIds.map(async (regionId) => [regionId, await placeOfRegion(database, regionId)] as const)).then((entries) => new Map(entries)),
+    namesOf(database, [...everyEvidenceTopic, ...live.flatMap((request) => request.conflictSegmentIds)]),
   ]);
-  const namedIds = new Set<string>(everyEvidenceTopic);
-  for (const proximity of proximities) for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) namedIds.add(id);
-  for (const request of live) for (const segmentId of request.conflictSegmentIds) namedIds.add(segmentId);
-  const names = new Map((await findEntitiesByIds(database, [...namedIds])).filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
   const projectsOf = groupByCandidate(evidence.projects);
   const patentsOf = groupByCandidate(evidence.patents);
 
-  const results = new Map<MatchRequest, MatchResultModel>();
-  plans.forEach(({ request, referenceYear, needTopics, holdsByCandidate, evidenceTopicIds }, index) => {
-    const proximity = proximities[index] ?? null;
+  // Per request: each examined candidate's facts, and its score with no proximity known (final where proximity does
+  // not apply, or where it is not asked).
+  const examined = plans.map(({ request, evidenceTopicIds, holdsByCandidate, needTopics, referenceYear }, index) => {
     const needPlace = request.regionId ? places.get(request.regionId) : undefined;
-    // Evidence on this request's topics only (the batch fetched it for every request's topics).
+    // Evidence on this request's topics only, when the batch fetched it for other requests' topics too.
     const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
-      items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
-    const matches: MatchModel[] = [];
-    for (const candidateId of shortlists[index]!) {
+      live.length === 1 ? items : items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
+    return shortlists[index]!.flatMap((candidateId) => {
       const candidate = details.get(candidateId);
-      if (!candidate) continue;
+      if (!candidate) return [];
       const facts: CandidateFacts = {
         holds: holdsByCandidate.get(candidateId) ?? [],
         details: candidate,
         projects: onTopics(projectsOf.get(candidateId) ?? []),
         patents: onTopics(patentsOf.get(candidateId) ?? []),
-        proximity: proximity ? (proximity.get(candidateId) ?? null) : undefined,
+        proximity: request.partyId ? null : undefined,
         needPlace,
         names,
       };
-      const scored = scoreCandidate(candidateId, needTopics, facts, referenceYear);
+      return [{ candidateId, candidate, facts, scored: scoreCandidate(candidateId, needTopics, facts, referenceYear) }];
+    });
+  });
+  const proximities = await Promise.all(
+    plans.map(({ request }, index) => {
+      if (!request.partyId) return Promise.resolve(null);
+      const candidates = examined[index]!;
+      let asked = candidates;
+      const exactUpTo = request.exactUpTo ?? Infinity;
+      if (exactUpTo < candidates.length) {
+        // Scored without proximity, a candidate can gain at most the ceiling once it is known: only those that could
+        // then reach the best `exactUpTo` are asked (ties included: the order among equals is by id).
+        const bar = candidates.map(({ scored }) => scored.score).sort((a, b) => b - a)[Math.max(0, exactUpTo - 1)]!;
+        const ceiling = candidates[0] ? proximityCeiling(candidates[0].facts) : 0;
+        asked = candidates.filter(({ scored }) => scored.score + ceiling >= bar);
+      }
+      return proximityTo(
+        database,
+        asked.map(({ candidateId }) => candidateId),
+        request.partyId,
+        MATCHING_CONFIG.proximity.maxPathHops,
+      );
+    }),
+  );
+  const unnamed = new Set<string>();
+  for (const proximity of proximities) {
+    for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) if (!names.has(id)) unnamed.add(id);
+  }
+  for (const [id, name] of await namesOf(database, [...unnamed])) names.set(id, name);
+
+  const results = new Map<MatchRequest, MatchResultModel>();
+  plans.forEach(({ request, referenceYear, needTopics }, index) => {
+    const proximity = proximities[index] ?? null;
+    const matches: MatchModel[] = [];
+    for (const { candidateId, candidate, facts: known, scored: withoutProximity } of examined[index]!) {
+      // A candidate whose proximity was not asked (it cannot reach the page asked for) keeps its score without it.
+      const closeness = proximity?.get(candidateId);
+      const facts: CandidateFacts = closeness ? { ...known, proximity: closeness } : known;
+      const scored = closeness ? scoreCandidate(candidateId, needTopics, facts, referenceYear) : withoutProximity;
       const sharedSegments = candidate.segmentIds
         .filter((segmentId) => request.conflictSegmentIds.includes(segmentId))
         .map((segmentId) => `「${names.get(segmentId) ?? segmentId}」`)
@@ -240,6 +303,13 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     results.set(request, { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches });
   });
   return requests.map((request) => results.get(request) ?? NO_TOPIC);
+}
+
+/** The names (or titles) of the entities among `ids` that exist, by id. */
+async function namesOf(database: Database, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const entities = await findEntitiesByIds(database, [...new Set(ids)]);
+  return new Map(entities.filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
 }
 
 function groupByCandidate<T extends { candidateId: string }>(items: readonly T[]): Map<string, T[]> {
@@ -278,7 +348,8 @@ export async function searchExperts(
 
 /**
  * Partners for an enterprise, industry, chain segment or demand (by record id); null when the id denotes
- * none of those. A demand's title and description add the topics they name, at a lower weight.
+ * none of those. A demand's title and description add the topics they name, at a lower weight. With `exactUpTo`, only
+ * that many of the best matches are exact (see `MatchRequest.exactUpTo`).
  */
 export async function recommendPartners(
   database: Database,
@@ -286,6 +357,7 @@ export async function recommendPartners(
   kinds: readonly NodeKind[] | null,
   filter: Conditions | null,
   referenceYear: number,
+  exactUpTo?: number,
 ): Promise<MatchResultModel | null> {
   const facts = await targetFacts(database, targetId);
   if (!facts) return null;
@@ -306,5 +378,6 @@ export async function recommendPartners(
     conflictSegmentIds: facts.segmentIds,
     filter,
     referenceYear,
+    exactUpTo,
   });
 }

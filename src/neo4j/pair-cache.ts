@@ -1,0 +1,128 @@
+/**
+ * Values derived from a database per pair of keys — a candidate and a topic, say — kept as `DerivedCache` keeps its
+ * values: until a write goes through the database (this process sees its own writes at once), or past a time to live
+ * (writes by other processes). Pairs are kept in rows (one per first key), so a request asking for a hundred
+ * candidates on two hundred topics looks up twenty thousand pairs without twenty thousand entries of their own; the
+ * pairs not kept are read together, in one call, for the rows that miss any of them.
+ *
+ * Memory: the kept values weigh at most `maxWeight` in all (per database), the rows least recently used dropped first.
+ */
+import type { Database } from './database.js';
+import { writesSeen } from './derived-cache.js';
+
+interface Row<V> {
+  computedAt: number;
+  values: Map<string, V>;
+  weight: number;
+}
+
+interface State<V> {
+  generation: number;
+  rows: Map<string, Row<V>>;
+  weight: number;
+}
+
+/** Reads the values of every pair of `rows` × `columns` (the pairs without a value get the reader's empty value). */
+export type PairReader<V> = (database: Database, rows: string[], columns: string[]) => Promise<(row: string, column: string) => V>;
+
+export class PairCache<V> {
+  private readonly states = new WeakMap<Database, State<V>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly weightOf: (value: V) => number,
+    private readonly maxWeight: number,
+  ) {}
+
+  /** The number of rows and pairs kept for the database, and their weight (for tests and diagnostics). */
+  kept(database: Database): { rows: number; pairs: number; weight: number } {
+    const state = this.states.get(database);
+    if (!state || state.generation !== writesSeen(database)) return { rows: 0, pairs: 0, weight: 0 };
+    let pairs = 0;
+    for (const row of state.rows.values()) pairs += row.values.size;
+    return { rows: state.rows.size, pairs, weight: state.weight };
+  }
+
+  /** The values of `rows` × `columns`, per row then column: the kept ones reused, the others read by `read` in one call. */
+  async getAll(database: Database, rows: readonly string[], columns: readonly string[], read: PairReader<V>): Promise<Map<string, Map<string, V>>> {
+    const state = this.stateOf(database);
+    const generation = state.generation;
+    const startedAt = Date.now();
+    const answer = new Map<string, Map<string, V>>();
+    const missingRows: string[] = [];
+    const missingColumns = new Set<string>();
+    const uniqueColumns = [...new Set(columns)];
+    for (const key of new Set(rows)) {
+      let row = state.rows.get(key);
+      if (row && startedAt - row.computedAt >= this.ttlMs) {
+        this.drop(state, key);
+        row = undefined;
+      }
+      if (row) {
+        // Most recently used last: the first rows are the ones dropped when the weight runs over.
+        state.rows.delete(key);
+        state.rows.set(key, row);
+      }
+      const values = new Map<string, V>();
+      answer.set(key, values);
+      let missing = false;
+      for (const column of uniqueColumns) {
+        const value = row?.values.get(column);
+        if (value === undefined) {
+          missing = true;
+          missingColumns.add(column);
+        } else values.set(column, value);
+      }
+      if (missing) missingRows.push(key);
+    }
+    if (missingRows.length === 0) return answer;
+
+    const readColumns = uniqueColumns.filter((column) => missingColumns.has(column));
+    const valueOf = await read(database, missingRows, readColumns);
+    // A write that went through the database meanwhile makes what was read possibly stale: answered, not kept.
+    const keep = this.states.get(database) === state && writesSeen(database) === generation;
+    for (const key of missingRows) {
+      const values = answer.get(key)!;
+      let row = keep ? state.rows.get(key) : undefined;
+      if (keep && !row) {
+        row = { computedAt: startedAt, values: new Map(), weight: 0 };
+        state.rows.set(key, row);
+      }
+      for (const column of readColumns) {
+        const value = valueOf(key, column);
+        if (!values.has(column)) values.set(column, value);
+        if (row && !row.values.has(column)) {
+          const weight = this.weightOf(value);
+          row.values.set(column, value);
+          row.weight += weight;
+          state.weight += weight;
+        }
+      }
+    }
+    if (keep) {
+      for (const oldest of state.rows.keys()) {
+        if (state.weight <= this.maxWeight) break;
+        this.drop(state, oldest);
+      }
+    }
+    return answer;
+  }
+
+  /** The database's state, emptied when a write went through it since. */
+  private stateOf(database: Database): State<V> {
+    const generation = writesSeen(database);
+    let state = this.states.get(database);
+    if (!state || state.generation !== generation) {
+      state = { generation, rows: new Map(), weight: 0 };
+      this.states.set(database, state);
+    }
+    return state;
+  }
+
+  private drop(state: State<V>, key: string): void {
+    const row = state.rows.get(key);
+    if (!row) return;
+    state.rows.delete(key);
+    state.weight -= row.weight;
+  }
+}

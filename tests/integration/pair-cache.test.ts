@@ -1,0 +1,108 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../support/database.js';
+import { PairCache, type PairReader } from '../../src/neo4j/pair-cache.js';
+import type { Database } from '../../src/neo4j/database.js';
+
+describe('values derived per pair of keys (src/neo4j/pair-cache.ts)', () => {
+  const database = openTestDatabase();
+  afterAll(() => database.close());
+
+  /** A reader that records each call and answers "row/column #n" (n: how many times that pair was read). */
+  const counting = (during?: (database: Database) => Promise<void>) => {
+    const calls: Array<[string[], string[]]> = [];
+    const reads = new Map<string, number>();
+    const read: PairReader<string> = async (from, rows, columns) => {
+      calls.push([rows, columns]);
+      await during?.(from);
+      for (const row of rows) for (const column of columns) reads.set(`${row}/${column}`, (reads.get(`${row}/${column}`) ?? 0) + 1);
+      return (row, column) => `${row}/${column} #${reads.get(`${row}/${column}`)}`;
+    };
+    return { calls, read };
+  };
+  const plain = (answer: Map<string, Map<string, string>>) => Object.fromEntries([...answer].map(([row, values]) => [row, Object.fromEntries(values)]));
+
+  it('reads the pairs not kept in one call, for the rows missing any, and keeps them until a write', async () => {
+    const cache = new PairCache<string>(60_000, () => 1, 100);
+    const { calls, read } = counting();
+    expect(plain(await cache.getAll(database, ['a', 'b'], ['x', 'y'], read))).toEqual({
+      a: { x: 'a/x #1', y: 'a/y #1' },
+      b: { x: 'b/x #1', y: 'b/y #1' },
+    });
+    // c is new; a misses z: one call for the rows missing something, over the columns missing somewhere.
+    expect(plain(await cache.getAll(database, ['a', 'c'], ['x', 'z'], read))).toEqual({
+      a: { x: 'a/x #1', z: 'a/z #1' },
+      c: { x: 'c/x #1', z: 'c/z #1' },
+    });
+    expect(calls).toEqual([
+      [
+        ['a', 'b'],
+        ['x', 'y'],
+      ],
+      [
+        ['a', 'c'],
+        ['x', 'z'],
+      ],
+    ]);
+    expect(await cache.getAll(database, ['b', 'a'], ['y', 'x'], read)).toEqual(
+      new Map([
+        ['b', new Map([['y', 'b/y #1'], ['x', 'b/x #1']])],
+        ['a', new Map([['y', 'a/y #1'], ['x', 'a/x #1']])],
+      ]),
+    );
+    expect(calls).toHaveLength(2);
+    expect(cache.kept(database)).toEqual({ rows: 3, pairs: 7, weight: 7 }); // a: x, y, z; b: x, y; c: x, z
+
+    await database.write('RETURN 1 AS nothing');
+    expect(cache.kept(database)).toEqual({ rows: 0, pairs: 0, weight: 0 });
+    // a/x was read twice before (the second call read x and z for a and c alike, answering a/x as kept): #3.
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x #3' } });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('keeps at most maxWeight, dropping the rows least recently used', async () => {
+    const cache = new PairCache<string>(60_000, (value) => (value.startsWith('heavy') ? 3 : 1), 4);
+    const { calls, read } = counting();
+    await cache.getAll(database, ['a'], ['x', 'y'], read); // weight 2
+    await cache.getAll(database, ['b'], ['x'], read); // 3
+    await cache.getAll(database, ['a'], ['x'], read); // a used: b is now the least recently used
+    await cache.getAll(database, ['c'], ['x', 'y'], read); // 5 > 4: b goes
+    expect(cache.kept(database)).toEqual({ rows: 2, pairs: 4, weight: 4 });
+    await cache.getAll(database, ['a', 'c'], ['x', 'y'], read);
+    expect(calls).toHaveLength(3);
+    await cache.getAll(database, ['b'], ['x'], read);
+    expect(calls.at(-1)).toEqual([['b'], ['x']]);
+    // A value heavier than the limit alone is answered, and nothing else is kept beside it.
+    expect(plain(await cache.getAll(database, ['heavy'], ['x', 'y'], read))).toEqual({ heavy: { x: 'heavy/x #1', y: 'heavy/y #1' } });
+    expect(cache.kept(database)).toEqual({ rows: 0, pairs: 0, weight: 0 });
+  });
+
+  it('reads a row again past its time to live', async () => {
+    const cache = new PairCache<string>(300, () => 1, 100);
+    const { calls, read } = counting();
+    await cache.getAll(database, ['a'], ['x'], read);
+    await cache.getAll(database, ['a'], ['x'], read);
+    expect(calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x #2' } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('answers but does not keep what was read while a write went through the database', async () => {
+    const cache = new PairCache<string>(60_000, () => 1, 100);
+    const { read } = counting((from) => from.write('RETURN 1 AS nothing').then(() => undefined));
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x #1' } });
+    expect(cache.kept(database)).toEqual({ rows: 0, pairs: 0, weight: 0 });
+  });
+
+  it('does not keep a failed read: the next caller reads again', async () => {
+    const cache = new PairCache<string>(60_000, () => 1, 100);
+    let fail = true;
+    const read: PairReader<string> = async (_from, _rows, _columns) => {
+      if (fail) throw new Error('database unavailable');
+      return (row, column) => `${row}/${column}`;
+    };
+    await expect(cache.getAll(database, ['a'], ['x'], read)).rejects.toThrow('database unavailable');
+    fail = false;
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x' } });
+  });
+});
