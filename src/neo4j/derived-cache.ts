@@ -63,10 +63,17 @@ export class DerivedCache<T, K extends string = ''> {
     private readonly weight?: WeightLimit<T>,
   ) {}
 
-  /** The number of values kept for the database and their total weight (for tests and diagnostics). */
+  /** The number of values kept for the database that are still valid (no write since), and their total weight (for tests and diagnostics). */
   kept(database: Database): { keys: number; weight: number } {
-    const entries = this.entries.get(database);
-    return { keys: entries?.size ?? 0, weight: entries ? (this.weights.get(entries)?.total ?? 0) : 0 };
+    const writes = generationOf(database).writes;
+    let keys = 0;
+    let weight = 0;
+    for (const entry of this.entries.get(database)?.values() ?? []) {
+      if (entry.generation !== writes) continue;
+      keys += 1;
+      weight += entry.weight;
+    }
+    return { keys, weight };
   }
 
   /** The value for this database and key: the cached one while no write went through it and it is younger than the time to live. */

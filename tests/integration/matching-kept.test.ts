@@ -3,6 +3,7 @@ import { useTestService, type GraphQLResult } from '../support/graphql-client.js
 import { deleteByPrefix, uniquePrefix } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { recommendPartners } from '../../src/modules/matching/matching.service.js';
+import { matchingKept } from '../../src/modules/matching/matching.repository.js';
 
 /**
  * What the matcher keeps between requests and what a page spares it (issue 12), on hand-made data.
@@ -140,6 +141,12 @@ describe('matching: what a page spares and what is kept until a write', () => {
       try {
         const first = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
         expect(evidenceOrDetails(sent)).toHaveLength(4); // project and patent evidence, details, proximity
+        // Kept: the 7 experts' details, their evidence on the 1 evidence topic (none: 7 × 0.25), 7 proximities to E.
+        expect(matchingKept(suite.database)).toMatchObject({
+          details: { keys: 7 },
+          evidence: { rows: 7, pairs: 7, weight: 1.75 },
+          proximities: { rows: 1, pairs: 7 },
+        });
         sent.length = 0;
         const again = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
         expect(evidenceOrDetails(sent)).toEqual([]);
@@ -152,6 +159,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
            CREATE (x)-[:INVENTED]->(:Entity:Patent {id: $prefix + ':patent', title: '测试竹荪菌种专利', number: 'T-9', kind: 'INVENTION', filedYear: 2026})-[:ON_TOPIC]->(t)`,
           { prefix },
         );
+        expect(matchingKept(suite.database)).toMatchObject({ details: { keys: 0 }, evidence: { rows: 0 }, proximities: { rows: 0 } });
         sent.length = 0;
         const after = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
         expect(evidenceOrDetails(sent)).toHaveLength(4);

@@ -126,12 +126,12 @@ export const MATCHING_CONFIG = {
    * The holders of need topics are kept between requests (until a write), at most this many holds in all per database:
    * a bound on the server's memory (a hold is a few hundred bytes; a popular topic with its related topics has thousands).
    */
-  holdsKept: 100_000,
+  holdsKept: 75_000,
   /**
    * The examined candidates' projects and patents on each topic are kept between requests (until a write), at most this
    * much in all per database: an item of evidence weighs 1 (a few hundred bytes), a candidate and topic with none 0.25.
    */
-  evidenceKept: 250_000,
+  evidenceKept: 75_000,
   /** Proximities (shared work, shortest path) of candidates to the party in need are kept, at most about this many per database. */
   proximitiesKept: 50_000,
   /** Needs read from text (topics or suggestions) are kept per text, at most this many per database. */

@@ -408,7 +408,7 @@ const candidateDetailsSchema: z.ZodType<CandidateDetails> = z.object({
 });
 
 /** Candidates whose details are kept per database (until a write; see `DerivedCache`). */
-const DETAILS_KEPT = 10_000;
+const DETAILS_KEPT = 2_000;
 
 const detailsCache = new DerivedCache<CandidateDetails | null, string>(
   async (database, candidateId) => (await readCandidateDetails(database, [candidateId])).get(candidateId) ?? null,
@@ -718,5 +718,15 @@ export async function targetFacts(database: Database, id: string): Promise<Targe
     topics: parseRows(z.object({ id: z.string(), weight: z.number(), origin: z.string() }), topics, 'target topics'),
     regionId: row.regionId,
     segmentIds: row.segmentIds,
+  };
+}
+
+/** What the matcher keeps for a database (for diagnostics and tests): holds, candidate details, evidence and proximities. */
+export function matchingKept(database: Database): Record<'holders' | 'details' | 'evidence' | 'proximities', { keys?: number; rows?: number; pairs?: number; weight: number }> {
+  return {
+    holders: holdersCache.kept(database),
+    details: detailsCache.kept(database),
+    evidence: evidenceCache.kept(database),
+    proximities: proximityCache.kept(database),
   };
 }
