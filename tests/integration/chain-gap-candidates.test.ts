@@ -120,6 +120,41 @@ describe('chain gaps: candidates from anywhere, local support left out, topic-le
     );
   });
 
+  it("keeps a chain's gap candidates until a write, and the next analysis after one sees it", async () => {
+    const industry = (await findEntity(database, 'Industry', id('industry:x')))!;
+    const county = (await findEntity(database, 'Region', id('region:county')))!;
+    const expertsGap = (analysis: IndustryChainModel) => analysis.segments.find((segment) => segment.segment.id === id('seg:a'))!.gaps.find((gap) => gap.dimension === 'EXPERTS')!;
+    const sent: string[] = [];
+    const stop = database.onQuery((event) => {
+      if (event.query) sent.push(event.query);
+    });
+    try {
+      await rankGapCandidates(database, expertsGap(await analyseIndustryChain(database, industry, county, 2026)), 5);
+      sent.length = 0;
+      const again = await rankGapCandidates(database, expertsGap(await analyseIndustryChain(database, industry, county, 2026)), 5);
+      expect(again.map((candidate) => candidate.candidate.id)).toEqual([id('expert:far')]);
+      expect(sent.filter((query) => /UNWIND \$(needTopicIds|candidateIds)/.test(query))).toEqual([]); // no matching pass
+
+      // A second outside expert, as strong as the first (EXPERT, primary at the far university): same score, by id —
+      // topic 0.45 × 1 / 0.88 = 0.5114, capacity (a title, no card) 0.08 × 0.25 / 0.88 = 0.0227, no geography (another
+      // municipality): 0.5341.
+      await database.write(
+        `MATCH (t:Topic {id: $prefix + ':topic:t'}), (u:University {id: $prefix + ':univ:far'})
+         CREATE (x:Entity:Expert {id: $prefix + ':expert:far2', name: '远方专家二', title: '教授'})-[:HAS_EXPERTISE {level: 'EXPERT'}]->(t)
+         CREATE (x)-[:AFFILIATED_WITH {primary: true}]->(u)`,
+        { prefix },
+      );
+      const after = await rankGapCandidates(database, expertsGap(await analyseIndustryChain(database, industry, county, 2026)), 5);
+      expect(after.map((candidate) => [candidate.candidate.id, candidate.score])).toEqual([
+        [id('expert:far'), 0.5341],
+        [id('expert:far2'), 0.5341],
+      ]);
+    } finally {
+      stop();
+      await database.write('MATCH (x:Expert {id: $id}) DETACH DELETE x', { id: id('expert:far2') });
+    }
+  });
+
   it('judges the topic-less segment on its enterprises only, and explains why no candidate can be matched', async () => {
     const segment = chain.segments.find((analysis) => analysis.segment.id === id('seg:b'))!;
     expect(segment.gaps.map((gap) => [gap.kind, gap.label])).toEqual([['NO_ENTERPRISE', '缺企业']]);

@@ -2,6 +2,7 @@
 import { numberValue } from '../../graph/properties.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
+import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { CHAIN_RULES, SUPPORT_DIMENSIONS, type ChainRules, type SupportDimension } from './chain.config.js';
 import { chainDepths, judgeSegment } from './chain.analysis.js';
 import type { ChainGapModel, ChainMembersModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel, MemberList, SegmentMemberModel } from './chain.model.js';
@@ -140,7 +141,7 @@ export async function analyseIndustryChain(
       gaps,
     };
   });
-  const pool = candidatePool(database, analyses.flatMap((analysis) => analysis.gaps), rules.candidatesMax);
+  const pool = candidatePool(database, analyses.flatMap((analysis) => analysis.gaps), rules.candidatesMax, JSON.stringify([industry.id, county.id, asOfYear, rules]));
   // Not enumerable: the pool and the member loader are machinery, not data (exports and snapshots leave them out).
   for (const analysis of analyses) {
     Object.defineProperty(analysis, 'members', { value: members, enumerable: false });
@@ -168,6 +169,10 @@ const CANDIDATE_KINDS: Record<SupportDimension, readonly NodeKind[]> = {
  */
 const GAP_CANDIDATES_EXAMINED = 60;
 
+/** Chains whose gap candidates are kept per database, and for how long when no write goes through this process. */
+const CHAIN_CANDIDATES_KEPT = 128;
+const CHAIN_CANDIDATES_TTL_MS = 60_000;
+
 /** The matching question of a gap: its segment's required topics, the kinds that fill its dimension, from the county, as of its year. */
 function gapRequest(gap: ChainGapModel): MatchRequest {
   return {
@@ -183,21 +188,40 @@ function gapRequest(gap: ChainGapModel): MatchRequest {
   };
 }
 
+/** A gap within its chain analysis: its segment, dimension and kind. */
+const gapKey = (gap: ChainGapModel) => JSON.stringify([gap.segment.id, gap.dimension, gap.kind]);
+
+/**
+ * A chain's gap candidates, kept per chain (industry, county, year and rules) until a write, like its support counts
+ * (see `DerivedCache`): the gaps follow from those counts, and officials read the same chains again and again.
+ */
+const keptCandidates = new DerivedCache<Map<string, GapCandidateModel[]>, string>(
+  () => Promise.reject(new Error('a chain\'s gap candidates are computed with its gaps (candidatePool)')),
+  CHAIN_CANDIDATES_TTL_MS,
+  CHAIN_CANDIDATES_KEPT,
+);
+
 /**
  * The candidates of a set of gaps (one chain), ranked in one matching pass the first time any gap's candidates (or the
  * reason it has none) are asked for, then shared: a chain of 20 gaps costs the round trips of one matching request.
+ * With `chainKey` (a whole chain analysis), the ranking is kept for the next analysis of the same chain.
  */
-function candidatePool(database: Database, gaps: readonly ChainGapModel[], keep: number): GapCandidatePool {
-  let ranked: Promise<Map<ChainGapModel, GapCandidateModel[]>> | null = null;
+function candidatePool(database: Database, gaps: readonly ChainGapModel[], keep: number, chainKey?: string): GapCandidatePool {
+  let ranked: Promise<Map<string, GapCandidateModel[]>> | null = null;
   const rankAll = async () => {
     const withTopics = gaps.filter((gap) => gap.requiredTopicIds.length > 0);
     const results = await rankCandidatesBatch(database, withTopics.map(gapRequest));
-    return new Map(withTopics.map((gap, index) => [gap, results[index]!.matches.slice(0, keep).map(toGapCandidate)]));
+    return new Map(withTopics.map((gap, index) => [gapKey(gap), results[index]!.matches.slice(0, keep).map(toGapCandidate)]));
+  };
+  const rank = async () => {
+    if (!chainKey) return rankAll();
+    const [kept] = await keptCandidates.getAll(database, [chainKey], async () => new Map([[chainKey, await rankAll()]]));
+    return kept!;
   };
   return {
     async candidatesOf(gap) {
-      ranked ??= rankAll();
-      return (await ranked).get(gap) ?? [];
+      ranked ??= rank();
+      return (await ranked).get(gapKey(gap)) ?? [];
     },
   };
 }
