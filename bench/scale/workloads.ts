@@ -209,13 +209,13 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'connections',
-    description: 'up to 5 shortest paths (≤ 6 hops) from an enterprise to a university',
+    description: 'up to 5 shortest paths (≤ 4 hops, as the budget states) from an enterprise to a university',
     ours: {
-      query: 'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 6, first: 5) { found shortestLength paths { length text } } }',
+      query: 'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 5) { found shortestLength paths { length text } } }',
       variables: (params) => ({ from: gid('Enterprise', params.from as string), to: gid('University', params.to as string) }),
     },
     floor: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-            MATCH path = allShortestPaths((a)-[*..6]-(b))
+            MATCH path = allShortestPaths((a)-[*..4]-(b))
             WITH path LIMIT 5
             RETURN length(path) AS length, [n IN nodes(path) | coalesce(n.name, n.title)] AS names`,
     params: (province) =>
