@@ -169,8 +169,12 @@ const CANDIDATE_KINDS: Record<SupportDimension, readonly NodeKind[]> = {
  */
 const GAP_CANDIDATES_EXAMINED = 60;
 
-/** Chains whose gap candidates are kept per database, and for how long when no write goes through this process. */
+/**
+ * Chains whose gap candidates are kept per database, at most so many candidates in all (a candidate with its reasons
+ * is a few kilobytes at most), and for how long when no write goes through this process.
+ */
 const CHAIN_CANDIDATES_KEPT = 128;
+const CHAIN_CANDIDATE_LISTS_WEIGHT = 5_000;
 const CHAIN_CANDIDATES_TTL_MS = 60_000;
 
 /** The matching question of a gap: its segment's required topics, the kinds that fill its dimension, from the county, as of its year. */
@@ -199,6 +203,7 @@ const keptCandidates = new DerivedCache<Map<string, GapCandidateModel[]>, string
   () => Promise.reject(new Error('a chain\'s gap candidates are computed with its gaps (candidatePool)')),
   CHAIN_CANDIDATES_TTL_MS,
   CHAIN_CANDIDATES_KEPT,
+  { of: (lists) => [...lists.values()].reduce((sum, list) => sum + list.length, 0), max: CHAIN_CANDIDATE_LISTS_WEIGHT },
 );
 
 /**
