@@ -488,6 +488,9 @@ interface TopicEvidence {
 
 const NO_EVIDENCE: TopicEvidence = { projects: [], patents: [] };
 
+/** A kept pair without evidence weighs this much (its entry), an item of evidence 1. */
+const EMPTY_PAIR_WEIGHT = 0.25;
+
 /**
  * The candidates' evidence per candidate and topic, kept until a write (see `PairCache`): the candidates examined for a
  * need are its topics' strongest holders, the same few hundred for every need on a popular topic, and reading their
@@ -499,9 +502,6 @@ const evidenceCache = new PairCache<TopicEvidence>(
   (evidence) => EMPTY_PAIR_WEIGHT + evidence.projects.length + evidence.patents.length,
   MATCHING_CONFIG.evidenceKept,
 );
-
-/** A kept pair without evidence weighs this much (its entry), an item of evidence 1. */
-const EMPTY_PAIR_WEIGHT = 0.25;
 
 /** Projects and patents of the candidates on any of `topicIds`; an item's `topicIds` are those of `topicIds` it is on, in their order. */
 export async function evidenceOf(
@@ -525,21 +525,22 @@ export async function evidenceOf(
   const projects: ProjectEvidence[] = [];
   const patents: PatentEvidence[] = [];
   for (const byTopic of kept.values()) {
-    // An item on several of the topics is one item: its topics gathered in the order asked.
-    const merge = <T extends { id: string; topicIds: string[] }>(items: T[], into: T[]) => {
-      const byId = new Map<string, T>();
-      for (const item of items) {
-        const seen = byId.get(item.id);
-        if (seen) seen.topicIds.push(...item.topicIds);
-        else byId.set(item.id, { ...item, topicIds: [...item.topicIds] });
-      }
-      into.push(...byId.values());
-    };
     const onTopics = topicIds.map((topicId) => byTopic.get(topicId) ?? NO_EVIDENCE);
-    merge(onTopics.flatMap((evidence) => evidence.projects), projects);
-    merge(onTopics.flatMap((evidence) => evidence.patents), patents);
+    mergeByItem(onTopics.flatMap((evidence) => evidence.projects), projects);
+    mergeByItem(onTopics.flatMap((evidence) => evidence.patents), patents);
   }
   return { projects, patents };
+}
+
+/** Appends `items` to `into`, an item on several topics once: its topics gathered in the order met. */
+function mergeByItem<T extends { id: string; topicIds: string[] }>(items: T[], into: T[]): void {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const seen = byId.get(item.id);
+    if (seen) seen.topicIds.push(...item.topicIds);
+    else byId.set(item.id, { ...item, topicIds: [...item.topicIds] });
+  }
+  into.push(...byId.values());
 }
 
 /** Reads the projects and patents of the candidates on any of `topicIds` (an item's `topicIds`: those it is on). */
