@@ -127,7 +127,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
     }
   });
 
-  it('keeps evidence, candidate details and proximities until a write, which the next request then sees', async () => {
+  it('keeps evidence, candidate details, proximities and the target\'s facts until a write, which the next request then sees', async () => {
     await createFixture();
     try {
       const sent: string[] = [];
@@ -149,7 +149,8 @@ describe('matching: what a page spares and what is kept until a write', () => {
         });
         sent.length = 0;
         const again = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
-        expect(evidenceOrDetails(sent)).toEqual([]);
+        // Nothing at all is read again: the target's facts and insiders, topic counts, holders and names are kept too.
+        expect(sent).toEqual([]);
         expect(ranked(again)).toEqual(ranked(first));
 
         // A patent X1 invented this year on T: evidence 1 (invention, new) → 1 − e^(−1/1.5) = 0.4866, × 0.10 / 0.9 =
@@ -163,6 +164,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
         sent.length = 0;
         const after = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
         expect(evidenceOrDetails(sent)).toHaveLength(4);
+        expect(sent.filter((query) => query.startsWith('MATCH (target:Entity {id: $id})'))).toHaveLength(3); // the target, its topics, its context
         expect(ranked(after).slice(0, 3)).toEqual([
           ['X3', 0.6555],
           ['X1', 0.5763],

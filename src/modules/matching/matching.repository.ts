@@ -70,14 +70,57 @@ export async function loadTopicProfileSources(database: Database): Promise<Topic
   return parseRows(topicProfileSourceSchema, rows, 'topic profile sources');
 }
 
-/** How many experts and organisations hold each topic (declared expertise or focus), for topic rarity. */
+/** Topics whose holder counts, regions whose places, entities whose names and targets whose facts are kept per database. */
+const SMALL_FACTS_KEPT = 20_000;
+const TARGETS_KEPT = 2_000;
+
+/**
+ * How many experts and organisations hold each topic (declared expertise or focus), for topic rarity; kept per topic
+ * until a write (see `DerivedCache`), like every small fact below that a warm request would otherwise read again.
+ */
 export async function topicHolderCounts(database: Database, topicIds: string[]): Promise<Map<string, number>> {
+  const counts = await holderCounts.getAll(database, topicIds, readTopicHolderCounts);
+  return new Map(topicIds.map((id, index) => [id, counts[index]!]));
+}
+
+const holderCounts = new DerivedCache<number, string>(
+  async (database, topicId) => (await readTopicHolderCounts(database, [topicId])).get(topicId) ?? 0,
+  MATCHING_CONFIG.vocabularyTtlMs,
+  SMALL_FACTS_KEPT,
+);
+
+async function readTopicHolderCounts(database: Database, topicIds: string[]): Promise<Map<string, number>> {
   const rows = await database.read(
     `UNWIND $topicIds AS topicId MATCH (t:Topic {id: topicId})
      RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
     { topicIds },
   );
-  return new Map(parseRows(z.object({ topicId: z.string(), holders: z.number().int() }), rows, 'topic holder counts').map((row) => [row.topicId, row.holders]));
+  const counts = new Map(parseRows(z.object({ topicId: z.string(), holders: z.number().int() }), rows, 'topic holder counts').map((row) => [row.topicId, row.holders]));
+  return new Map(topicIds.map((id) => [id, counts.get(id) ?? 0]));
+}
+
+/** The names (or titles) of the entities among `ids` that exist, by id; kept per id until a write. */
+export async function namesOf(database: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = await entityNames.getAll(database, unique, readNames);
+  const byId = new Map<string, string>();
+  unique.forEach((id, index) => {
+    const name = names[index];
+    if (typeof name === 'string') byId.set(id, name);
+  });
+  return byId;
+}
+
+const entityNames = new DerivedCache<string | null, string>(
+  async (database, id) => (await readNames(database, [id])).get(id) ?? null,
+  MATCHING_CONFIG.vocabularyTtlMs,
+  SMALL_FACTS_KEPT,
+);
+
+async function readNames(database: Database, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = await database.read('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, toString(coalesce(n.name, n.title)) AS name', { ids });
+  const names = new Map(parseRows(z.object({ id: z.string(), name: z.string().nullable() }), rows, 'names').map((row) => [row.id, row.name]));
+  return new Map(ids.map((id) => [id, names.get(id) ?? null]));
 }
 
 /**
@@ -384,11 +427,19 @@ const placeOf = (variable: string) => `{
   zones: COLLECT { MATCH (${variable})-[:PART_OF*0..]->(:Region)-[:IN_ZONE]->(zone:Region) RETURN DISTINCT zone {.id, .name} }
 }`;
 
-/** The place of a region. */
-export async function placeOfRegion(database: Database, regionId: string): Promise<Place> {
-  const rows = await database.read(`MATCH (region:Region {id: $regionId}) RETURN ${placeOf('region')} AS place`, { regionId });
-  return parseRows(z.object({ place: placeSchema }), rows, 'place of a region')[0]?.place ?? { regionId: null, ancestors: [], zones: [] };
+/** The place of a region (kept until a write). */
+export function placeOfRegion(database: Database, regionId: string): Promise<Place> {
+  return places.get(database, regionId);
 }
+
+const places = new DerivedCache<Place, string>(
+  async (database, regionId) => {
+    const rows = await database.read(`MATCH (region:Region {id: $regionId}) RETURN ${placeOf('region')} AS place`, { regionId });
+    return parseRows(z.object({ place: placeSchema }), rows, 'place of a region')[0]?.place ?? { regionId: null, ancestors: [], zones: [] };
+  },
+  MATCHING_CONFIG.vocabularyTtlMs,
+  SMALL_FACTS_KEPT,
+);
 
 /** What the scorer needs to know of each candidate beyond its topics. */
 export interface CandidateDetails {
@@ -503,12 +554,17 @@ const evidenceCache = new PairCache<TopicEvidence>(
   MATCHING_CONFIG.evidenceKept,
 );
 
-/** Projects and patents of the candidates on any of `topicIds`; an item's `topicIds` are those of `topicIds` it is on, in their order. */
-export async function evidenceOf(
-  database: Database,
-  candidateIds: string[],
-  topicIds: string[],
-): Promise<{ projects: ProjectEvidence[]; patents: PatentEvidence[] }> {
+/** A candidate's projects and patents on the topics asked for. */
+export interface CandidateEvidence {
+  projects: ProjectEvidence[];
+  patents: PatentEvidence[];
+}
+
+/**
+ * Projects and patents of the candidates on any of `topicIds`, by candidate (every candidate asked for); an item's
+ * `topicIds` are those of `topicIds` it is on, in their order.
+ */
+export async function evidenceOf(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, CandidateEvidence>> {
   const kept = await evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
     const read = await readEvidence(from, candidates, topics);
     const pairs = new Map<string, TopicEvidence>();
@@ -522,25 +578,36 @@ export async function evidenceOf(
     for (const patent of read.patents) for (const topicId of patent.topicIds) pairOf(patent.candidateId, topicId).patents.push({ ...patent, topicIds: [topicId] });
     return (candidateId, topicId) => pairs.get(JSON.stringify([candidateId, topicId])) ?? NO_EVIDENCE;
   });
-  const projects: ProjectEvidence[] = [];
-  const patents: PatentEvidence[] = [];
-  for (const byTopic of kept.values()) {
-    const onTopics = topicIds.map((topicId) => byTopic.get(topicId) ?? NO_EVIDENCE);
-    mergeByItem(onTopics.flatMap((evidence) => evidence.projects), projects);
-    mergeByItem(onTopics.flatMap((evidence) => evidence.patents), patents);
+  const byCandidate = new Map<string, CandidateEvidence>();
+  for (const [candidateId, byTopic] of kept) {
+    const onTopics: TopicEvidence[] = [];
+    for (const topicId of topicIds) {
+      const evidence = byTopic.get(topicId);
+      if (evidence && evidence !== NO_EVIDENCE) onTopics.push(evidence);
+    }
+    byCandidate.set(candidateId, { projects: mergeByItem(onTopics.map((evidence) => evidence.projects)), patents: mergeByItem(onTopics.map((evidence) => evidence.patents)) });
   }
-  return { projects, patents };
+  return byCandidate;
 }
 
-/** Appends `items` to `into`, an item on several topics once: its topics gathered in the order met. */
-function mergeByItem<T extends { id: string; topicIds: string[] }>(items: T[], into: T[]): void {
-  const byId = new Map<string, T>();
-  for (const item of items) {
-    const seen = byId.get(item.id);
-    if (seen) seen.topicIds.push(...item.topicIds);
-    else byId.set(item.id, { ...item, topicIds: [...item.topicIds] });
+/**
+ * The items of several topics' lists, an item on several topics once: its topics gathered in the order met. Items are
+ * the kept ones, never changed: one met on a second topic is copied, one met once is passed as it is (and a single
+ * list as it is).
+ */
+function mergeByItem<T extends { id: string; topicIds: string[] }>(lists: T[][]): T[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const byId = new Map<string, { item: T; copied: boolean }>();
+  for (const list of nonEmpty) {
+    for (const item of list) {
+      const seen = byId.get(item.id);
+      if (!seen) byId.set(item.id, { item, copied: false });
+      else if (seen.copied) seen.item.topicIds.push(...item.topicIds);
+      else byId.set(item.id, { item: { ...seen.item, topicIds: [...seen.item.topicIds, ...item.topicIds] }, copied: true });
+    }
   }
-  into.push(...byId.values());
+  return [...byId.values()].map(({ item }) => item);
 }
 
 /** Reads the projects and patents of the candidates on any of `topicIds` (an item's `topicIds`: those it is on). */
@@ -639,15 +706,23 @@ async function readProximity(database: Database, candidateIds: string[], targetI
   return new Map(parseRows(proximitySchema, rows, 'proximity').map((proximity) => [proximity.candidateId, proximity]));
 }
 
-/** Organisations (and their experts) that are part of the target itself: never proposed as its partners. */
+/** Organisations (and their experts) that are part of the target itself: never proposed as its partners (kept until a write). */
 export async function insidersOf(database: Database, targetId: string): Promise<Set<string>> {
-  const rows = await database.read(
-    `MATCH (target:Entity {id: $targetId})
-     RETURN [target.id] + COLLECT { MATCH (expert:Expert)-[:AFFILIATED_WITH]->(target) RETURN expert.id } AS ids`,
-    { targetId },
-  );
-  return new Set(parseRows(z.object({ ids: z.array(z.string()) }), rows, 'insiders')[0]?.ids ?? []);
+  return new Set(await insiders.get(database, targetId));
 }
+
+const insiders = new DerivedCache<string[], string>(
+  async (database, targetId) => {
+    const rows = await database.read(
+      `MATCH (target:Entity {id: $targetId})
+       RETURN [target.id] + COLLECT { MATCH (expert:Expert)-[:AFFILIATED_WITH]->(target) RETURN expert.id } AS ids`,
+      { targetId },
+    );
+    return parseRows(z.object({ ids: z.array(z.string()) }), rows, 'insiders')[0]?.ids ?? [];
+  },
+  MATCHING_CONFIG.vocabularyTtlMs,
+  TARGETS_KEPT,
+);
 
 /** The facts about a need's owner in the graph: its kind, topics, region and the segments it works in. */
 export interface TargetFacts {
@@ -700,8 +775,14 @@ const TARGET_CONTEXT: Partial<Record<NodeKind, string>> = {
 
 const targetContextSchema = z.object({ partyId: z.string().nullable(), regionId: z.string().nullable(), segmentIds: z.array(z.string()) });
 
-/** The need of an enterprise, industry, chain segment or demand, and where it sits; null when the id denotes none of those. */
-export async function targetFacts(database: Database, id: string): Promise<TargetFacts | null> {
+/** The need of an enterprise, industry, chain segment or demand, and where it sits; null when the id denotes none of those (kept until a write). */
+export function targetFacts(database: Database, id: string): Promise<TargetFacts | null> {
+  return targets.get(database, id);
+}
+
+const targets = new DerivedCache<TargetFacts | null, string>((database, id) => readTargetFacts(database, id), MATCHING_CONFIG.vocabularyTtlMs, TARGETS_KEPT);
+
+async function readTargetFacts(database: Database, id: string): Promise<TargetFacts | null> {
   const [found] = await database.read(`MATCH (target:Entity {id: $id}) RETURN ${entityProjection('target')} AS entity`, { id });
   const entity = found ? parseRows(z.object({ entity: entitySchema }), [found], 'target')[0]?.entity : undefined;
   const topicsQuery = entity ? TARGET_TOPICS[entity.nodeKind] : undefined;

@@ -61,30 +61,57 @@ export function importance(topic: RankedNeedTopic): number {
 /** The strength of one hold: how the candidate holds the topic (level, focus, staff, evidence and its age) times the hierarchy discount. */
 export function holdStrength(hold: TopicHold, referenceYear?: number): number {
   const config = MATCHING_CONFIG.topics;
-  const expertise = config.expertiseLevel[hold.level ?? 'BASIC'] ?? config.expertiseLevel.BASIC!;
-  const recency = hold.year && referenceYear ? Math.max(config.evidenceHoldFloor, decay(hold.year, referenceYear)) : 1;
-  const level = {
-    expertise,
-    focus: config.organizationFocus,
-    staff: expertise * (hold.primary ? config.staffDiscount.primary : config.staffDiscount.secondary),
-    members: expertise * config.platformMemberDiscount,
-    led: config.ledProject * recency,
-    joined: config.joinedProject * recency,
-    patent: config.patent * recency,
-    segment: config.segmentTopic,
-    serves: config.servedIndustryTopic,
-  }[hold.via];
-  return level * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
+  return wayStrength(hold, referenceYear) * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up;
+}
+
+function wayStrength(hold: TopicHold, referenceYear: number | undefined): number {
+  const config = MATCHING_CONFIG.topics;
+  switch (hold.via) {
+    case 'expertise':
+      return expertiseOf(hold);
+    case 'focus':
+      return config.organizationFocus;
+    case 'staff':
+      return expertiseOf(hold) * (hold.primary ? config.staffDiscount.primary : config.staffDiscount.secondary);
+    case 'members':
+      return expertiseOf(hold) * config.platformMemberDiscount;
+    case 'led':
+      return config.ledProject * recencyOf(hold, referenceYear);
+    case 'joined':
+      return config.joinedProject * recencyOf(hold, referenceYear);
+    case 'patent':
+      return config.patent * recencyOf(hold, referenceYear);
+    case 'segment':
+      return config.segmentTopic;
+    case 'serves':
+      return config.servedIndustryTopic;
+  }
+}
+
+function expertiseOf(hold: TopicHold): number {
+  const levels = MATCHING_CONFIG.topics.expertiseLevel;
+  return levels[hold.level ?? 'BASIC'] ?? levels.BASIC!;
+}
+
+/** Evidence holds fade with age, never below the floor; holds with no year do not. */
+function recencyOf(hold: TopicHold, referenceYear: number | undefined): number {
+  return hold.year && referenceYear ? Math.max(MATCHING_CONFIG.topics.evidenceHoldFloor, decay(hold.year, referenceYear)) : 1;
+}
+
+/** The best hold per need topic, with its strength. */
+function strongestHolds(holds: readonly TopicHold[], referenceYear?: number): Map<string, { hold: TopicHold; strength: number }> {
+  const best = new Map<string, { hold: TopicHold; strength: number }>();
+  for (const hold of holds) {
+    const strength = holdStrength(hold, referenceYear);
+    const current = best.get(hold.needTopicId);
+    if (!current || strength > current.strength) best.set(hold.needTopicId, { hold, strength });
+  }
+  return best;
 }
 
 /** The best hold per need topic. */
 export function bestHolds(holds: TopicHold[], referenceYear?: number): Map<string, TopicHold> {
-  const best = new Map<string, TopicHold>();
-  for (const hold of holds) {
-    const current = best.get(hold.needTopicId);
-    if (!current || holdStrength(hold, referenceYear) > holdStrength(current, referenceYear)) best.set(hold.needTopicId, hold);
-  }
-  return best;
+  return new Map([...strongestHolds(holds, referenceYear)].map(([id, { hold }]) => [id, hold]));
 }
 
 /**
@@ -92,17 +119,36 @@ export function bestHolds(holds: TopicHold[], referenceYear?: number): Map<strin
  * most important topics (capped at 1) — so covering the core of a broad need fully counts as a full match.
  */
 export function topicSignal(needTopics: RankedNeedTopic[], holds: TopicHold[], referenceYear?: number): number {
-  const best = bestHolds(holds, referenceYear);
-  const importances = needTopics.map(importance).sort((a, b) => b - a);
-  const denominator = importances.slice(0, 3).reduce((sum, value) => sum + value, 0);
-  if (denominator === 0) return 0;
-  const covered = needTopics.reduce((sum, topic) => sum + importance(topic) * (best.has(topic.id) ? holdStrength(best.get(topic.id)!, referenceYear) : 0), 0);
-  return Math.min(1, covered / denominator);
+  return topicSignalOf(needTopics, referenceYear)(holds);
 }
 
-function decay(year: number, referenceYear: number): number {
-  return 0.5 ** (Math.max(0, referenceYear - year) / MATCHING_CONFIG.evidence.halfLifeYears);
+/** `topicSignal` for one need, as a function of a candidate's holds (the need's part computed once, for thousands of holders). */
+export function topicSignalOf(needTopics: RankedNeedTopic[], referenceYear?: number): (holds: readonly TopicHold[]) => number {
+  const importances = needTopics.map(importance);
+  const denominator = [...importances]
+    .sort((a, b) => b - a)
+    .slice(0, 3)
+    .reduce((sum, value) => sum + value, 0);
+  return (holds) => {
+    if (denominator === 0) return 0;
+    const best = strongestHolds(holds, referenceYear);
+    let covered = 0;
+    needTopics.forEach((topic, index) => {
+      covered += importances[index]! * (best.get(topic.id)?.strength ?? 0);
+    });
+    return Math.min(1, covered / denominator);
+  };
 }
+
+/** Evidence halves in value every `halfLifeYears`: ½^(age / half-life), age counted from the reference year (never negative). */
+function decay(year: number, referenceYear: number): number {
+  const age = Math.max(0, referenceYear - year);
+  if (Number.isInteger(age) && age < DECAY_BY_AGE.length) return DECAY_BY_AGE[age]!;
+  return 0.5 ** (age / MATCHING_CONFIG.evidence.halfLifeYears);
+}
+
+/** `decay` by whole years of age, computed once (the same expression). */
+const DECAY_BY_AGE = Array.from({ length: 128 }, (_, age) => 0.5 ** (age / MATCHING_CONFIG.evidence.halfLifeYears));
 
 function saturate(total: number): number {
   return 1 - Math.exp(-total / MATCHING_CONFIG.evidence.saturation);
@@ -155,18 +201,28 @@ function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signa
   };
 }
 
-function projectReason(facts: CandidateFacts, referenceYear: number): Omit<Reason, 'contribution'> | null {
-  if (facts.projects.length === 0) return null;
+/** Project evidence: each project on the need's topics by its level, the candidate's role and its age, saturated. */
+function projectSignal(projects: readonly ProjectEvidence[], referenceYear: number): number {
   const config = MATCHING_CONFIG.evidence;
+  let total = 0;
+  for (const project of projects) total += (config.projectLevel[project.level] ?? 0.6) * (config.projectRole[project.role] ?? 0.7) * decay(project.startYear, referenceYear);
+  return saturate(total);
+}
+
+/** Patent evidence: each patent on the need's topics by its kind and age, saturated. */
+function patentSignal(patents: readonly PatentEvidence[], referenceYear: number): number {
+  const config = MATCHING_CONFIG.evidence;
+  let total = 0;
+  for (const patent of patents) total += (config.patentKind[patent.kind] ?? 0.3) * decay(patent.year, referenceYear);
+  return saturate(total);
+}
+
+function projectReason(facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
   const projects = [...facts.projects].sort((a, b) => b.startYear - a.startYear || a.id.localeCompare(b.id));
-  const total = projects.reduce(
-    (sum, project) => sum + (config.projectLevel[project.level] ?? 0.6) * (config.projectRole[project.role] ?? 0.7) * decay(project.startYear, referenceYear),
-    0,
-  );
   const shown = projects.slice(0, 3);
   return {
     kind: 'PROJECT_EVIDENCE',
-    signal: saturate(total),
+    signal,
     summary: `相关项目${projects.length}项：${shown.map((project) => `「${project.name}」（${project.startYear}年，${PROJECT_LEVEL_NAMES[project.level] ?? ''}，${project.role === 'LEAD' ? '主持' : '参与'}）`).join('、')}${projects.length > 3 ? '等' : ''}`,
     summaryEn: `${projects.length} related project${projects.length > 1 ? 's' : ''}: ${shown.map((project) => `${project.name} (${project.startYear}, ${project.level.toLowerCase()}, ${project.role === 'LEAD' ? 'lead' : 'participant'})`).join('; ')}`,
     topicIds: [...new Set(projects.flatMap((project) => project.topicIds))],
@@ -177,16 +233,13 @@ function projectReason(facts: CandidateFacts, referenceYear: number): Omit<Reaso
   };
 }
 
-function patentReason(facts: CandidateFacts, referenceYear: number): Omit<Reason, 'contribution'> | null {
-  if (facts.patents.length === 0) return null;
-  const config = MATCHING_CONFIG.evidence;
+function patentReason(facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
   const patents = [...facts.patents].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
-  const total = patents.reduce((sum, patent) => sum + (config.patentKind[patent.kind] ?? 0.3) * decay(patent.year, referenceYear), 0);
   const inventions = patents.filter((patent) => patent.kind === 'INVENTION').length;
   const shown = patents.slice(0, 2);
   return {
     kind: 'PATENT_EVIDENCE',
-    signal: saturate(total),
+    signal,
     summary: `相关专利${patents.length}件（发明专利${inventions}件）：${shown.map((patent) => `「${patent.title}」（${patent.year}年）`).join('、')}${patents.length > 2 ? '等' : ''}`,
     summaryEn: `${patents.length} related patent${patents.length > 1 ? 's' : ''} (${inventions} invention): ${shown.map((patent) => `${patent.title} (${patent.year})`).join('; ')}`,
     topicIds: [...new Set(patents.flatMap((patent) => patent.topicIds))],
@@ -324,24 +377,45 @@ export function proximityCeiling(facts: Pick<CandidateFacts, 'needPlace'>): numb
   return share * strongest + 2 * 10 ** -4;
 }
 
+/** A signal of the score: its value now, the text that explains it built only when asked (most scored candidates are never shown). */
+interface Signal {
+  kind: MatchSignal;
+  signal: number;
+  explain: () => Omit<Reason, 'contribution'>;
+}
+
+const explained = (reason: Omit<Reason, 'contribution'> | null): Signal | null => (reason ? { kind: reason.kind, signal: reason.signal, explain: () => reason } : null);
+
 /**
  * Scores one candidate. Signals that cannot apply to this question (no party in need → no proximity; no
  * place → no geography) give their weight to the others in proportion; a signal that applies but is zero
- * keeps its weight and contributes nothing.
+ * keeps its weight and contributes nothing. The score is computed at once; the reasons — the summaries of topics held
+ * and evidence, which sort a hub's thousands of items — when first read.
  */
 export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[], facts: CandidateFacts, referenceYear: number): ScoredCandidate {
   const applies = signalsApplying(facts);
   const totalWeight = weightApplying(applies);
-  const reasons = [
-    topicReason(needTopics, facts, topicSignal(needTopics, facts.holds, referenceYear), referenceYear),
-    projectReason(facts, referenceYear),
-    patentReason(facts, referenceYear),
-    applies.GRAPH_PROXIMITY ? proximityReason(facts) : null,
-    applies.GEOGRAPHY ? geographyReason(facts) : null,
-    capacityReason(facts),
+  const topic = topicSignal(needTopics, facts.holds, referenceYear);
+  const projects = facts.projects.length > 0 ? projectSignal(facts.projects, referenceYear) : 0;
+  const patents = facts.patents.length > 0 ? patentSignal(facts.patents, referenceYear) : 0;
+  const signals = [
+    { kind: 'TOPIC_OVERLAP' as const, signal: topic, explain: () => topicReason(needTopics, facts, topic, referenceYear) },
+    { kind: 'PROJECT_EVIDENCE' as const, signal: projects, explain: () => projectReason(facts, projects) },
+    { kind: 'PATENT_EVIDENCE' as const, signal: patents, explain: () => patentReason(facts, patents) },
+    applies.GRAPH_PROXIMITY ? explained(proximityReason(facts)) : null,
+    applies.GEOGRAPHY ? explained(geographyReason(facts)) : null,
+    explained(capacityReason(facts)),
   ]
-    .filter((reason): reason is Omit<Reason, 'contribution'> => reason !== null && reason.signal > 0)
-    .map((reason) => ({ ...reason, contribution: round((MATCHING_CONFIG.weights[reason.kind] / totalWeight) * reason.signal) }))
+    .filter((signal): signal is Signal => signal !== null && signal.signal > 0)
+    .map((signal) => ({ ...signal, contribution: round((MATCHING_CONFIG.weights[signal.kind] / totalWeight) * signal.signal) }))
     .sort((a, b) => b.contribution - a.contribution);
-  return { candidateId, score: round(reasons.reduce((sum, reason) => sum + reason.contribution, 0)), reasons };
+  let reasons: Reason[] | undefined;
+  return {
+    candidateId,
+    score: round(signals.reduce((sum, signal) => sum + signal.contribution, 0)),
+    get reasons() {
+      reasons ??= signals.map(({ explain, contribution }) => ({ ...explain(), contribution }));
+      return reasons;
+    },
+  };
 }

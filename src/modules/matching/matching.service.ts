@@ -9,7 +9,6 @@ import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { parseRows } from '../../graph/rows.js';
 import { z } from 'zod';
 import type { Database } from '../../neo4j/database.js';
-import { findEntitiesByIds } from '../node/node.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
 import type { TopicProfiles } from './topic-profiles.js';
@@ -19,6 +18,7 @@ import {
   evidenceOf,
   findTopicHolders,
   insidersOf,
+  namesOf,
   placeOfRegion,
   proximityTo,
   targetFacts,
@@ -26,7 +26,7 @@ import {
   type Place,
   type TopicHold,
 } from './matching.repository.js';
-import { proximityCeiling, rarity, scoreCandidate, topicSignal, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
+import { proximityCeiling, rarity, scoreCandidate, topicSignalOf, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
 
 /** A ranked match as resolvers receive it. */
 export interface MatchModel {
@@ -187,26 +187,27 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     const referenceYear = request.referenceYear;
     const needTopics = rankedNeeds[index]!;
     const needTopicIds = new Set(needTopics.map((topic) => topic.id));
+    const kinds = new Set<string>(request.kinds);
     const holdsByCandidate = new Map<string, TopicHold[]>();
+    const heldTopicIds = new Set<string>();
     for (const hold of holds) {
-      if (!needTopicIds.has(hold.needTopicId) || request.excludeIds.has(hold.candidateId) || !hold.kinds.some((kind) => request.kinds.some((allowed) => allowed === kind))) continue;
+      if (!needTopicIds.has(hold.needTopicId) || request.excludeIds.has(hold.candidateId) || !hold.kinds.some((kind) => kinds.has(kind))) continue;
       const list = holdsByCandidate.get(hold.candidateId);
       if (list) list.push(hold);
       else holdsByCandidate.set(hold.candidateId, [hold]);
+      heldTopicIds.add(hold.heldTopicId);
     }
-    const heldTopicIds = new Set([...holdsByCandidate.values()].flat().map((hold) => hold.heldTopicId));
     return { request, referenceYear, needTopics, holdsByCandidate, evidenceTopicIds: new Set([...heldTopicIds, ...needTopicIds]) };
   });
   const shortlists = await Promise.all(
     plans.map(async ({ request, referenceYear, needTopics, holdsByCandidate }) => {
       const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
-      return [...holdsByCandidate.entries()]
+      const signalOf = topicSignalOf(needTopics, referenceYear);
+      const signals = [...holdsByCandidate.entries()]
         .filter(([id]) => allowed.has(id))
-        .map(([id, candidateHolds]) => ({ id, signal: topicSignal(needTopics, candidateHolds, referenceYear), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
-        .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor)
-        .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
-        .slice(0, request.examine ?? MATCHING_CONFIG.candidatesExamined)
-        .map((candidate) => candidate.id);
+        .map(([id, candidateHolds]) => ({ id, signal: signalOf(candidateHolds), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
+        .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor);
+      return bestBySignal(signals, request.examine ?? MATCHING_CONFIG.candidatesExamined);
     }),
   );
 
@@ -219,8 +220,6 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     Promise.all(regionIds.map(async (regionId) => [regionId, await placeOfRegion(database, regionId)] as const)).then((entries) => new Map(entries)),
     namesOf(database, [...everyEvidenceTopic, ...live.flatMap((request) => request.conflictSegmentIds)]),
   ]);
-  const projectsOf = groupByCandidate(evidence.projects);
-  const patentsOf = groupByCandidate(evidence.patents);
 
   // Per request: each examined candidate's facts, and its score with no proximity known (final where proximity does
   // not apply, or where it is not asked).
@@ -235,8 +234,8 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       const facts: CandidateFacts = {
         holds: holdsByCandidate.get(candidateId) ?? [],
         details: candidate,
-        projects: onTopics(projectsOf.get(candidateId) ?? []),
-        patents: onTopics(patentsOf.get(candidateId) ?? []),
+        projects: onTopics(evidence.get(candidateId)?.projects ?? []),
+        patents: onTopics(evidence.get(candidateId)?.patents ?? []),
         proximity: request.partyId ? null : undefined,
         needPlace,
         names,
@@ -287,7 +286,10 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       matches.push({
         candidate: candidate.entity,
         score: scored.score,
-        reasons: scored.reasons,
+        // Read when shown (a page's matches), not for every match ranked.
+        get reasons() {
+          return scored.reasons;
+        },
         label: labelOf(candidate.entity, candidate.affiliationName, candidate.place),
         alreadyCooperating: facts.proximity?.cooperating ?? false,
         possibleConflict: sharedSegments.length > 0,
@@ -305,21 +307,18 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   return requests.map((request) => results.get(request) ?? NO_TOPIC);
 }
 
-/** The names (or titles) of the entities among `ids` that exist, by id. */
-async function namesOf(database: Database, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const entities = await findEntitiesByIds(database, [...new Set(ids)]);
-  return new Map(entities.filter((entity): entity is EntityModel => entity !== null).map((entity) => [entity.id, String(entity.name ?? entity.title)]));
-}
-
-function groupByCandidate<T extends { candidateId: string }>(items: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const item of items) {
-    const list = grouped.get(item.candidateId);
-    if (list) list.push(item);
-    else grouped.set(item.candidateId, [item]);
-  }
-  return grouped;
+/**
+ * The ids of the `count` best candidates by signal (ties by id): the `count`-th best signal found on the signals alone,
+ * then only the candidates at or above it sorted (a popular need has thousands of holders, many of them tied).
+ */
+function bestBySignal(candidates: ReadonlyArray<{ id: string; signal: number }>, count: number): string[] {
+  if (count <= 0) return [];
+  const bar = candidates.length > count ? Float64Array.from(candidates, (candidate) => candidate.signal).sort()[candidates.length - count]! : -Infinity;
+  return candidates
+    .filter((candidate) => candidate.signal >= bar)
+    .sort((a, b) => b.signal - a.signal || a.id.localeCompare(b.id))
+    .slice(0, count)
+    .map((candidate) => candidate.id);
 }
 
 /** The candidate kinds a partner recommendation considers by default. */
