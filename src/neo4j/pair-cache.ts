@@ -6,15 +6,24 @@
  * pairs not kept are read together, in one call, for the rows that miss any of them.
  *
  * Memory: the kept values weigh at most `maxWeight` in all (per database), the rows least recently used dropped first.
+ * With an `empty` value (most pairs of a sparse relation — a candidate with no patent on a topic — have it), a row does
+ * not hold an entry per empty pair: it holds the columns of each read that gave it one, a set shared by all the rows of
+ * that read.
  */
 import type { Database } from './database.js';
 import { writesSeen } from './derived-cache.js';
 
 interface Row<V> {
   computedAt: number;
+  /** The values read, but for empty ones. */
   values: Map<string, V>;
+  /** The columns of the reads of this row that gave it an empty value (shared with the other rows of each read). */
+  read: Array<ReadonlySet<string>>;
   weight: number;
 }
+
+/** Past this many reads a row gathers the columns of its reads into one set of its own. */
+const READS_PER_ROW = 4;
 
 interface State<V> {
   generation: number;
@@ -32,6 +41,7 @@ export class PairCache<V> {
     private readonly ttlMs: number,
     private readonly weightOf: (value: V) => number,
     private readonly maxWeight: number,
+    private readonly empty?: V,
   ) {}
 
   /** The number of rows and pairs kept for the database, and their weight (for tests and diagnostics). */
@@ -39,7 +49,7 @@ export class PairCache<V> {
     const state = this.states.get(database);
     if (!state || state.generation !== writesSeen(database)) return { rows: 0, pairs: 0, weight: 0 };
     let pairs = 0;
-    for (const row of state.rows.values()) pairs += row.values.size;
+    for (const row of state.rows.values()) pairs += new Set([...row.values.keys(), ...row.read.flatMap((columns) => [...columns])]).size;
     return { rows: state.rows.size, pairs, weight: state.weight };
   }
 
@@ -67,7 +77,7 @@ export class PairCache<V> {
       answer.set(key, values);
       let missing = false;
       for (const column of uniqueColumns) {
-        const value = row?.values.get(column);
+        const value = row ? this.valueIn(row, column) : undefined;
         if (value === undefined) {
           missing = true;
           missingColumns.add(column);
@@ -81,22 +91,29 @@ export class PairCache<V> {
     const valueOf = await read(database, missingRows, readColumns);
     // A write that went through the database meanwhile makes what was read possibly stale: answered, not kept.
     const keep = this.states.get(database) === state && writesSeen(database) === generation;
+    const readSet: ReadonlySet<string> = new Set(readColumns);
     for (const key of missingRows) {
       const values = answer.get(key)!;
       let row = keep ? state.rows.get(key) : undefined;
       if (keep && !row) {
-        row = { computedAt: startedAt, values: new Map(), weight: 0 };
+        row = { computedAt: startedAt, values: new Map(), read: [], weight: 0 };
         state.rows.set(key, row);
       }
+      let emptyRead = false;
       for (const column of readColumns) {
         const value = valueOf(key, column);
         if (!values.has(column)) values.set(column, value);
-        if (row && !row.values.has(column)) {
+        if (row && this.valueIn(row, column) === undefined) {
           const weight = this.weightOf(value);
-          row.values.set(column, value);
+          if (this.empty !== undefined && value === this.empty) emptyRead = true;
+          else row.values.set(column, value);
           row.weight += weight;
           state.weight += weight;
         }
+      }
+      if (row && emptyRead) {
+        row.read.push(readSet);
+        if (row.read.length > READS_PER_ROW) row.read = [new Set(row.read.flatMap((columns) => [...columns]))];
       }
     }
     if (keep) {
@@ -106,6 +123,13 @@ export class PairCache<V> {
       }
     }
     return answer;
+  }
+
+  /** A row's value for a column: kept, empty (read, none kept), or undefined (not read). */
+  private valueIn(row: Row<V>, column: string): V | undefined {
+    const value = row.values.get(column);
+    if (value !== undefined || this.empty === undefined) return value;
+    return row.read.some((columns) => columns.has(column)) ? this.empty : undefined;
   }
 
   /** The database's state, emptied when a write went through it since. */

@@ -141,10 +141,10 @@ describe('matching: what a page spares and what is kept until a write', () => {
       try {
         const first = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
         expect(evidenceOrDetails(sent)).toHaveLength(4); // project and patent evidence, details, proximity
-        // Kept: the 7 experts' details, their evidence on the 1 evidence topic (none: 7 × 0.25), 7 proximities to E.
+        // Kept: the 7 experts' details, their evidence on the 1 evidence topic (none: 7 × 0.02), 7 proximities to E.
         expect(matchingKept(suite.database)).toMatchObject({
           details: { keys: 7 },
-          evidence: { rows: 7, pairs: 7, weight: 1.75 },
+          evidence: { rows: 7, pairs: 7, weight: expect.closeTo(0.14, 10) },
           proximities: { rows: 1, pairs: 7 },
         });
         sent.length = 0;

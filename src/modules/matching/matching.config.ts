@@ -124,14 +124,16 @@ export const MATCHING_CONFIG = {
   holdsReadPerWay: 4000,
   /**
    * The holders of need topics are kept between requests (until a write), at most this many holds in all per database:
-   * a bound on the server's memory (a hold is a few hundred bytes; a popular topic with its related topics has thousands).
+   * a bound on the server's memory (a hold is about 150 bytes, its ids and names shared with the other kept values; a
+   * popular topic with its related topics has thousands). The benchmark's 192 distinct needs at 1M hold about 200 000.
    */
-  holdsKept: 75_000,
+  holdsKept: 200_000,
   /**
    * The examined candidates' projects and patents on each topic are kept between requests (until a write), at most this
-   * much in all per database: an item of evidence weighs 1 (a few hundred bytes), a candidate and topic with none 0.25.
+   * much in all per database: an item of evidence weighs 1 (about 150 bytes), a candidate and topic with none 0.02 (see
+   * matching.repository.ts).
    */
-  evidenceKept: 75_000,
+  evidenceKept: 100_000,
   /** Proximities (shared work, shortest path) of candidates to the party in need are kept, at most about this many per database. */
   proximitiesKept: 50_000,
   /** Needs read from text (topics or suggestions) are kept per text, at most this many per database. */

@@ -4,6 +4,7 @@ import type { NodeKind } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
+import { Interner } from '../../neo4j/intern.js';
 import { PairCache } from '../../neo4j/pair-cache.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
@@ -69,6 +70,9 @@ export async function loadTopicProfileSources(database: Database): Promise<Topic
   );
   return parseRows(topicProfileSourceSchema, rows, 'topic profile sources');
 }
+
+/** Equal strings and lists among the kept holders, evidence and candidate details, shared (see `Interner`). */
+const sharing = new Interner();
 
 /** Topics whose holder counts, regions whose places, entities whose names and targets whose facts are kept per database. */
 const SMALL_FACTS_KEPT = 20_000;
@@ -404,7 +408,22 @@ async function queryHolds(database: Database, needTopicIds: string[], kinds: rea
       broader: config.broaderDiscountPerStep,
     },
   );
-  return parseRows(topicHoldSchema, rows, 'topic holders');
+  return parseRows(topicHoldSchema, rows, 'topic holders').map(
+    (hold): TopicHold => ({
+      candidateId: sharing.string(hold.candidateId),
+      needTopicId: sharing.string(hold.needTopicId),
+      heldTopicId: sharing.string(hold.heldTopicId),
+      down: hold.down,
+      up: hold.up,
+      level: sharing.optional(hold.level),
+      via: hold.via,
+      viaId: sharing.optional(hold.viaId),
+      viaName: sharing.optional(hold.viaName),
+      primary: hold.primary,
+      year: hold.year,
+      kinds: sharing.list(hold.kinds),
+    }),
+  );
 }
 
 /** Where a candidate (or a need) is: its region, the regions above it with their kinds, and the zones they belong to. */
@@ -459,7 +478,7 @@ const candidateDetailsSchema: z.ZodType<CandidateDetails> = z.object({
 });
 
 /** Candidates whose details are kept per database (until a write; see `DerivedCache`). */
-const DETAILS_KEPT = 2_000;
+const DETAILS_KEPT = 16_000;
 
 const detailsCache = new DerivedCache<CandidateDetails | null, string>(
   async (database, candidateId) => (await readCandidateDetails(database, [candidateId])).get(candidateId) ?? null,
@@ -491,7 +510,12 @@ async function readCandidateDetails(database: Database, candidateIds: string[]):
             COLLECT { MATCH (locatedBy)-[:IN_SEGMENT]->(segment:ChainSegment) RETURN segment.id } AS segmentIds`,
     { candidateIds },
   );
-  return new Map(parseRows(candidateDetailsSchema, rows, 'candidate details').map((details) => [details.entity.id, details]));
+  return new Map(
+    parseRows(candidateDetailsSchema, rows, 'candidate details').map((details) => [
+      details.entity.id,
+      { ...details, affiliationName: sharing.optional(details.affiliationName), place: sharing.shared(`place\u0000${JSON.stringify(details.place)}`, () => details.place), segmentIds: sharing.list(details.segmentIds) },
+    ]),
+  );
 }
 
 export interface ProjectEvidence {
@@ -539,8 +563,11 @@ interface TopicEvidence {
 
 const NO_EVIDENCE: TopicEvidence = { projects: [], patents: [] };
 
-/** A kept pair without evidence weighs this much (its entry), an item of evidence 1. */
-const EMPTY_PAIR_WEIGHT = 0.25;
+/**
+ * An item of evidence weighs 1 (with its strings shared, about 150 bytes); a kept pair without evidence this much: it has
+ * no entry of its own, only its share of its read's columns and of its row (see `PairCache`).
+ */
+const EMPTY_PAIR_WEIGHT = 0.02;
 
 /**
  * The candidates' evidence per candidate and topic, kept until a write (see `PairCache`): the candidates examined for a
@@ -552,6 +579,7 @@ const evidenceCache = new PairCache<TopicEvidence>(
   MATCHING_CONFIG.vocabularyTtlMs,
   (evidence) => EMPTY_PAIR_WEIGHT + evidence.projects.length + evidence.patents.length,
   MATCHING_CONFIG.evidenceKept,
+  NO_EVIDENCE,
 );
 
 /** A candidate's projects and patents on the topics asked for. */
@@ -574,8 +602,14 @@ export async function evidenceOf(database: Database, candidateIds: string[], top
       if (!pair) pairs.set(key, (pair = { projects: [], patents: [] }));
       return pair;
     };
-    for (const project of read.projects) for (const topicId of project.topicIds) pairOf(project.candidateId, topicId).projects.push({ ...project, topicIds: [topicId] });
-    for (const patent of read.patents) for (const topicId of patent.topicIds) pairOf(patent.candidateId, topicId).patents.push({ ...patent, topicIds: [topicId] });
+    for (const project of read.projects) {
+      const item = { ...project, candidateId: sharing.string(project.candidateId), id: sharing.string(project.id), name: sharing.string(project.name), level: sharing.string(project.level) };
+      for (const topicId of project.topicIds) pairOf(project.candidateId, topicId).projects.push({ ...item, topicIds: sharing.list([topicId]) });
+    }
+    for (const patent of read.patents) {
+      const item = { ...patent, candidateId: sharing.string(patent.candidateId), id: sharing.string(patent.id), title: sharing.string(patent.title), kind: sharing.string(patent.kind) };
+      for (const topicId of patent.topicIds) pairOf(patent.candidateId, topicId).patents.push({ ...item, topicIds: sharing.list([topicId]) });
+    }
     return (candidateId, topicId) => pairs.get(JSON.stringify([candidateId, topicId])) ?? NO_EVIDENCE;
   });
   const byCandidate = new Map<string, CandidateEvidence>();
@@ -670,6 +704,7 @@ const proximityCache = new PairCache<Proximity | null>(
   MATCHING_CONFIG.vocabularyTtlMs,
   (proximity) => 1 + (proximity ? proximity.sharedProjectIds.length + proximity.sharedPlatformIds.length + (proximity.pathIds?.length ?? 0) : 0) / 4,
   MATCHING_CONFIG.proximitiesKept,
+  NO_PROXIMITY,
 );
 
 /** How each candidate is connected to the target, by candidate id (none for the target itself or an unknown id). */
