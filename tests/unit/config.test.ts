@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_SERVER_HEAP_MB, loadConfig, projectRoot } from '../../src/config.js';
+import { ConfigError, DEFAULT_SERVER_HEAP_MB, SERVER_SEMI_SPACE_MB, loadConfig, projectRoot } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 describe('configuration', () => {
@@ -23,6 +23,9 @@ describe('configuration', () => {
     const expand = (env: NodeJS.ProcessEnv) => execFileSync('sh', ['-c', `printf %s ${flag}`], { env }).toString();
     expect(expand({ PATH: process.env.PATH })).toBe('--max-old-space-size=256');
     expect(expand({ PATH: process.env.PATH, SERVER_HEAP_MB: '1024' })).toBe('--max-old-space-size=1024');
+    // And young semi-spaces of 8 MB, as the benchmark gives its server.
+    expect(start).toContain('--max-semi-space-size=8 ');
+    expect(SERVER_SEMI_SPACE_MB).toBe(8);
   });
 
   it('admission: a request starts beside others only while the heap is under 80 % of its limit, unless GRAPHQL_MAX_HEAP_FRACTION says otherwise', () => {
