@@ -160,23 +160,23 @@ async function querySegmentSupport(
      }
      CALL (topics, countyExperts) {
        UNWIND topics AS topic
-       MATCH (topic)<-[:HAS_EXPERTISE]-(node:Expert)
+       // Only experts have expertise (the format's HAS_EXPERTISE): no label to check per holder.
+       MATCH (topic)<-[:HAS_EXPERTISE]-(node)
        WITH DISTINCT node
        WITH node, node IN countyExperts AS local
        RETURN count(node) AS experts, count(CASE WHEN local THEN 1 END) AS localExperts,
               collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localExpertIds
      }
+     // Projects and patents in one walk (only they are ON_TOPIC, per the format).
      CALL (topics) {
        UNWIND topics AS topic
-       MATCH (topic)<-[:ON_TOPIC]-(project:Project)
-       WITH DISTINCT project
-       RETURN count(project) AS projects, count(CASE WHEN project.startYear >= $recentSince THEN 1 END) AS recentProjects,
-              max(project.startYear) AS lastProjectYear
-     }
-     CALL (topics) {
-       UNWIND topics AS topic
-       MATCH (topic)<-[:ON_TOPIC]-(patent:Patent)
-       RETURN count(DISTINCT patent) AS patents
+       MATCH (topic)<-[:ON_TOPIC]-(work)
+       WITH DISTINCT work
+       WITH work, work:Project AS project
+       RETURN count(CASE WHEN project THEN 1 END) AS projects,
+              count(CASE WHEN project AND work.startYear >= $recentSince THEN 1 END) AS recentProjects,
+              max(CASE WHEN project THEN work.startYear END) AS lastProjectYear,
+              count(CASE WHEN NOT project THEN 1 END) AS patents
      }
      RETURN segment.id AS segmentId, enterprises, localEnterprises, localEnterpriseIds, rdPartners, rdPartnerIds, researchOrganizations,
             platforms, platformIds, experts, localExperts, localExpertIds, projects, recentProjects, lastProjectYear, patents`,
