@@ -1,7 +1,7 @@
 /**
  * Values derived from a database per pair of keys — a candidate and a topic, say — kept as `DerivedCache` keeps its
- * values: until a write goes through the database (this process sees its own writes at once), or past a time to live
- * (writes by other processes). Pairs are kept in rows (one per first key), so a request asking for a hundred
+ * values: until a write goes through the database (this process sees its own writes at once); past a time to live
+ * (writes by other processes) a row is still answered while it is read again in the background, and replaced once read. Pairs are kept in rows (one per first key), so a request asking for a hundred
  * candidates on two hundred topics looks up twenty thousand pairs without twenty thousand entries of their own; the
  * pairs not kept are read together, in one call, for the rows that miss any of them.
  *
@@ -20,6 +20,8 @@ interface Row<V> {
   /** The columns of the reads of this row that gave it an empty value (shared with the other rows of each read). */
   read: Array<ReadonlySet<string>>;
   weight: number;
+  /** Set while the row, past its time to live, is read again in the background. */
+  refreshing?: boolean;
 }
 
 /** Past this many reads a row gathers the columns of its reads into one set of its own. */
@@ -49,7 +51,7 @@ export class PairCache<V> {
     const state = this.states.get(database);
     if (!state || state.generation !== writesSeen(database)) return { rows: 0, pairs: 0, weight: 0 };
     let pairs = 0;
-    for (const row of state.rows.values()) pairs += new Set([...row.values.keys(), ...row.read.flatMap((columns) => [...columns])]).size;
+    for (const row of state.rows.values()) pairs += this.columnsOf(row).length;
     return { rows: state.rows.size, pairs, weight: state.weight };
   }
 
@@ -61,17 +63,18 @@ export class PairCache<V> {
     const answer = new Map<string, Map<string, V>>();
     const missingRows: string[] = [];
     const missingColumns = new Set<string>();
+    const staleRows: string[] = [];
     const uniqueColumns = [...new Set(columns)];
     for (const key of new Set(rows)) {
-      let row = state.rows.get(key);
-      if (row && startedAt - row.computedAt >= this.ttlMs) {
-        this.drop(state, key);
-        row = undefined;
-      }
+      const row = state.rows.get(key);
       if (row) {
         // Most recently used last: the first rows are the ones dropped when the weight runs over.
         state.rows.delete(key);
         state.rows.set(key, row);
+        if (startedAt - row.computedAt >= this.ttlMs && !row.refreshing) {
+          row.refreshing = true;
+          staleRows.push(key);
+        }
       }
       const values = new Map<string, V>();
       answer.set(key, values);
@@ -85,44 +88,83 @@ export class PairCache<V> {
       }
       if (missing) missingRows.push(key);
     }
+    if (staleRows.length > 0) this.refresh(database, state, staleRows, read);
     if (missingRows.length === 0) return answer;
 
     const readColumns = uniqueColumns.filter((column) => missingColumns.has(column));
     const valueOf = await read(database, missingRows, readColumns);
-    // A write that went through the database meanwhile makes what was read possibly stale: answered, not kept.
-    const keep = this.states.get(database) === state && writesSeen(database) === generation;
-    const readSet: ReadonlySet<string> = new Set(readColumns);
     for (const key of missingRows) {
       const values = answer.get(key)!;
-      let row = keep ? state.rows.get(key) : undefined;
-      if (keep && !row) {
-        row = { computedAt: startedAt, values: new Map(), read: [], weight: 0 };
-        state.rows.set(key, row);
-      }
-      let emptyRead = false;
-      for (const column of readColumns) {
-        const value = valueOf(key, column);
-        if (!values.has(column)) values.set(column, value);
-        if (row && this.valueIn(row, column) === undefined) {
-          const weight = this.weightOf(value);
-          if (this.empty !== undefined && value === this.empty) emptyRead = true;
-          else row.values.set(column, value);
-          row.weight += weight;
-          state.weight += weight;
-        }
-      }
-      if (row && emptyRead) {
-        row.read.push(readSet);
-        if (row.read.length > READS_PER_ROW) row.read = [new Set(row.read.flatMap((columns) => [...columns]))];
-      }
+      for (const column of readColumns) if (!values.has(column)) values.set(column, valueOf(key, column));
     }
-    if (keep) {
-      for (const oldest of state.rows.keys()) {
-        if (state.weight <= this.maxWeight) break;
-        this.drop(state, oldest);
-      }
-    }
+    // A write that went through the database meanwhile makes what was read possibly stale: answered, not kept.
+    if (this.states.get(database) === state && writesSeen(database) === generation) this.keep(state, missingRows, readColumns, valueOf, startedAt, false);
     return answer;
+  }
+
+  /**
+   * Keeps what one read gave for `rows` × `columns`: into the rows kept (the pairs they lack), or into fresh rows that
+   * replace them (a refresh); then drops the least recently used rows past the weight limit.
+   */
+  private keep(state: State<V>, rows: readonly string[], columns: readonly string[], valueOf: (row: string, column: string) => V, readAt: number, replace: boolean): void {
+    const readSet: ReadonlySet<string> = new Set(columns);
+    for (const key of rows) {
+      if (replace) this.drop(state, key);
+      let row = state.rows.get(key);
+      if (!row) state.rows.set(key, (row = { computedAt: readAt, values: new Map(), read: [], weight: 0 }));
+      let emptyRead = false;
+      for (const column of columns) {
+        if (this.valueIn(row, column) !== undefined) continue;
+        const value = valueOf(key, column);
+        const weight = this.weightOf(value);
+        if (this.empty !== undefined && value === this.empty) emptyRead = true;
+        else row.values.set(column, value);
+        row.weight += weight;
+        state.weight += weight;
+      }
+      if (emptyRead) {
+        row.read.push(readSet);
+        if (row.read.length > READS_PER_ROW) row.read = [new Set(row.read.flatMap((read) => [...read]))];
+      }
+    }
+    for (const oldest of state.rows.keys()) {
+      if (state.weight <= this.maxWeight) break;
+      this.drop(state, oldest);
+    }
+  }
+
+  /** Reads rows past their time to live again (every column they hold) in the background, and replaces them once read. */
+  private refresh(database: Database, state: State<V>, rows: string[], read: PairReader<V>): void {
+    const generation = state.generation;
+    const readAt = Date.now();
+    const columns = [...new Set(rows.flatMap((key) => this.columnsOf(state.rows.get(key))))];
+    const settled = () => {
+      for (const key of rows) {
+        const row = state.rows.get(key);
+        if (row) row.refreshing = false;
+      }
+    };
+    read(database, rows, columns).then(
+      (valueOf) => {
+        settled();
+        // Rows dropped meanwhile stay dropped; a write meanwhile emptied the cache (nothing to replace).
+        if (this.states.get(database) !== state || writesSeen(database) !== generation) return;
+        this.keep(
+          state,
+          rows.filter((key) => state.rows.has(key)),
+          columns,
+          valueOf,
+          readAt,
+          true,
+        );
+      },
+      settled,
+    ).catch(settled);
+  }
+
+  /** The columns a row holds a value for (empty ones included). */
+  private columnsOf(row: Row<V> | undefined): string[] {
+    return row ? [...new Set([...row.values.keys(), ...row.read.flatMap((read) => [...read])])] : [];
   }
 
   /** A row's value for a column: kept, empty (read, none kept), or undefined (not read). */

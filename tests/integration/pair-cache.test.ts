@@ -76,15 +76,45 @@ describe('values derived per pair of keys (src/neo4j/pair-cache.ts)', () => {
     expect(cache.kept(database)).toEqual({ rows: 0, pairs: 0, weight: 0 });
   });
 
-  it('reads a row again past its time to live', async () => {
+  it('past its time to live, answers a row as kept while reading it again in the background, then the fresh one', async () => {
     const cache = new PairCache<string>(300, () => 1, 100);
     const { calls, read } = counting();
-    await cache.getAll(database, ['a'], ['x'], read);
-    await cache.getAll(database, ['a'], ['x'], read);
-    expect(calls).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x #2' } });
+    await cache.getAll(database, ['a', 'b'], ['x'], read);
+    await cache.getAll(database, ['a'], ['y'], read); // a holds x and y now
     expect(calls).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // a is past its time to live: answered as kept to both callers, and read again (every column it holds) in the
+    // background, once.
+    const [first, second] = await Promise.all([cache.getAll(database, ['a'], ['x'], read), cache.getAll(database, ['a'], ['y'], read)]);
+    expect([plain(first), plain(second)]).toEqual([{ a: { x: 'a/x #1' } }, { a: { y: 'a/y #1' } }]);
+    await expect.poll(() => calls.length).toBe(3);
+    expect(calls[2]).toEqual([['a'], ['x', 'y']]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(plain(await cache.getAll(database, ['a'], ['x', 'y'], read))).toEqual({ a: { x: 'a/x #2', y: 'a/y #2' } });
+    expect(calls).toHaveLength(3);
+    expect(cache.kept(database)).toEqual({ rows: 2, pairs: 3, weight: 3 }); // a: x, y (fresh); b: x
+  });
+
+  it('keeps the row it answered when reading it again in the background fails, and tries again next time', async () => {
+    const cache = new PairCache<string>(200, () => 1, 100);
+    let fail = false;
+    let reads = 0;
+    const read: PairReader<string> = async (_from, _rows, _columns) => {
+      reads += 1;
+      if (fail) throw new Error('database unavailable');
+      return (row, column) => `${row}/${column} read ${reads}`;
+    };
+    await cache.getAll(database, ['a'], ['x'], read);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    fail = true;
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x read 1' } });
+    await expect.poll(() => reads).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fail = false;
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x read 1' } }); // still kept; refreshed again
+    await expect.poll(() => reads).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(plain(await cache.getAll(database, ['a'], ['x'], read))).toEqual({ a: { x: 'a/x read 3' } });
   });
 
   it('answers but does not keep what was read while a write went through the database', async () => {
