@@ -311,7 +311,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
  * The ids of the `count` best candidates by signal (ties by id): the `count`-th best signal found on the signals alone,
  * then only the candidates at or above it sorted (a popular need has thousands of holders, many of them tied).
  */
-function bestBySignal(candidates: ReadonlyArray<{ id: string; signal: number }>, count: number): string[] {
+export function bestBySignal(candidates: ReadonlyArray<{ id: string; signal: number }>, count: number): string[] {
   if (count <= 0) return [];
   const bar = candidates.length > count ? Float64Array.from(candidates, (candidate) => candidate.signal).sort()[candidates.length - count]! : -Infinity;
   return candidates
