@@ -144,9 +144,9 @@ export class PairCache<V> {
         if (row) row.refreshing = false;
       }
     };
-    read(database, rows, columns).then(
-      (valueOf) => {
-        settled();
+    // A failed refresh keeps the rows as they are (tried again by the next request past their time to live).
+    read(database, rows, columns)
+      .then((valueOf) => {
         // Rows dropped meanwhile stay dropped; a write meanwhile emptied the cache (nothing to replace).
         if (this.states.get(database) !== state || writesSeen(database) !== generation) return;
         this.keep(
@@ -157,9 +157,9 @@ export class PairCache<V> {
           readAt,
           true,
         );
-      },
-      settled,
-    ).catch(settled);
+      })
+      .catch(() => undefined)
+      .finally(settled);
   }
 
   /** The columns a row holds a value for (empty ones included). */
