@@ -122,20 +122,29 @@ export function topicSignal(needTopics: RankedNeedTopic[], holds: TopicHold[], r
   return topicSignalOf(needTopics, referenceYear)(holds);
 }
 
-/** `topicSignal` for one need, as a function of a candidate's holds (the need's part computed once, for thousands of holders). */
+/**
+ * `topicSignal` for one need, as a function of a candidate's holds (the need's part computed once, for thousands of
+ * holders; a candidate's best strength per need topic kept in one reused array, not a map per candidate).
+ */
 export function topicSignalOf(needTopics: RankedNeedTopic[], referenceYear?: number): (holds: readonly TopicHold[]) => number {
   const importances = needTopics.map(importance);
   const denominator = [...importances]
     .sort((a, b) => b - a)
     .slice(0, 3)
     .reduce((sum, value) => sum + value, 0);
+  const indexOf = new Map(needTopics.map((topic, index) => [topic.id, index]));
+  const best = new Float64Array(needTopics.length);
   return (holds) => {
     if (denominator === 0) return 0;
-    const best = strongestHolds(holds, referenceYear);
+    best.fill(0);
+    for (const hold of holds) {
+      const index = indexOf.get(hold.needTopicId);
+      if (index === undefined) continue;
+      const strength = holdStrength(hold, referenceYear);
+      if (strength > best[index]!) best[index] = strength;
+    }
     let covered = 0;
-    needTopics.forEach((topic, index) => {
-      covered += importances[index]! * (best.get(topic.id)?.strength ?? 0);
-    });
+    for (let index = 0; index < importances.length; index++) covered += importances[index]! * best[index]!;
     return Math.min(1, covered / denominator);
   };
 }
@@ -280,10 +289,23 @@ function proximityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | 
   return { ...base, signal: value, summary: `与需求方相距${hops}步：${rendered}`, summaryEn: `${hops} steps from the party in need: ${rendered}`, projectIds: [] };
 }
 
+/** Geography and capacity reasons, per (need place,) candidate place or entity: both are kept objects, met again and again. */
+const geographyByPlaces = new WeakMap<Place, WeakMap<Place, Omit<Reason, 'contribution'> | null>>();
+const capacityByDetails = new WeakMap<CandidateDetails, Omit<Reason, 'contribution'> | null>();
+
 function geographyReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | null {
   const need = facts.needPlace;
+  if (!need) return null;
+  let byCandidate = geographyByPlaces.get(need);
+  if (!byCandidate) geographyByPlaces.set(need, (byCandidate = new WeakMap()));
   const candidate = facts.details.place;
-  if (!need || !candidate.regionId) return null;
+  let reason = byCandidate.get(candidate);
+  if (reason === undefined) byCandidate.set(candidate, (reason = placesReason(need, candidate)));
+  return reason;
+}
+
+function placesReason(need: Place, candidate: Place): Omit<Reason, 'contribution'> | null {
+  if (!candidate.regionId) return null;
   const config = MATCHING_CONFIG.geography;
   const shared = candidate.ancestors.filter((region) => need.ancestors.some((other) => other.id === region.id));
   const base = { kind: 'GEOGRAPHY' as const, topicIds: [], projectIds: [], patentIds: [], pathIds: [] };
@@ -307,8 +329,14 @@ function geographyReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | 
 }
 
 function capacityReason(facts: CandidateFacts): Omit<Reason, 'contribution'> | null {
+  let reason = capacityByDetails.get(facts.details);
+  if (reason === undefined) capacityByDetails.set(facts.details, (reason = capacityOf(facts.details)));
+  return reason;
+}
+
+function capacityOf(details: CandidateDetails): Omit<Reason, 'contribution'> | null {
   const config = MATCHING_CONFIG.capacity;
-  const entity = facts.details.entity;
+  const entity = details.entity;
   const parts: Array<{ value: number; zh: string; en: string }> = [];
   if (entity.nodeKind === 'Expert') {
     const card = typeof entity.talentCard === 'string' ? entity.talentCard : undefined;
@@ -389,13 +417,18 @@ const explained = (reason: Omit<Reason, 'contribution'> | null): Signal | null =
 /**
  * Scores one candidate. Signals that cannot apply to this question (no party in need → no proximity; no
  * place → no geography) give their weight to the others in proportion; a signal that applies but is zero
- * keeps its weight and contributes nothing. The score is computed at once; the reasons — the summaries of topics held
+ * keeps its weight and contributes nothing. `topic` is the topic signal when already known (the shortlist's). The score is computed at once; the reasons — the summaries of topics held
  * and evidence, which sort a hub's thousands of items — when first read.
  */
-export function scoreCandidate(candidateId: string, needTopics: RankedNeedTopic[], facts: CandidateFacts, referenceYear: number): ScoredCandidate {
+export function scoreCandidate(
+  candidateId: string,
+  needTopics: RankedNeedTopic[],
+  facts: CandidateFacts,
+  referenceYear: number,
+  topic = topicSignal(needTopics, facts.holds, referenceYear),
+): ScoredCandidate {
   const applies = signalsApplying(facts);
   const totalWeight = weightApplying(applies);
-  const topic = topicSignal(needTopics, facts.holds, referenceYear);
   const projects = facts.projects.length > 0 ? projectSignal(facts.projects, referenceYear) : 0;
   const patents = facts.patents.length > 0 ? patentSignal(facts.patents, referenceYear) : 0;
   const signals = [

@@ -203,15 +203,19 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     plans.map(async ({ request, referenceYear, needTopics, holdsByCandidate }) => {
       const allowed = await filteredIds(database, [...holdsByCandidate.keys()], request.filter);
       const signalOf = topicSignalOf(needTopics, referenceYear);
-      const signals = [...holdsByCandidate.entries()]
-        .filter(([id]) => allowed.has(id))
-        .map(([id, candidateHolds]) => ({ id, signal: signalOf(candidateHolds), competitor: candidateHolds.some((hold) => isCompetitorHold(hold, request)) }))
-        .filter((candidate) => candidate.signal >= MATCHING_CONFIG.minimumTopicSignal || candidate.competitor);
-      return bestBySignal(signals, request.examine ?? MATCHING_CONFIG.candidatesExamined);
+      const signals: Array<{ id: string; signal: number }> = [];
+      for (const [id, candidateHolds] of holdsByCandidate) {
+        if (!allowed.has(id)) continue;
+        const signal = signalOf(candidateHolds);
+        if (signal >= MATCHING_CONFIG.minimumTopicSignal || candidateHolds.some((hold) => isCompetitorHold(hold, request))) signals.push({ id, signal });
+      }
+      const ids = bestBySignal(signals, request.examine ?? MATCHING_CONFIG.candidatesExamined);
+      const shortlisted = new Set(ids);
+      return { ids, topicSignals: new Map(signals.filter(({ id }) => shortlisted.has(id)).map(({ id, signal }) => [id, signal])) };
     }),
   );
 
-  const everyone = [...new Set(shortlists.flat())];
+  const everyone = [...new Set(shortlists.flatMap(({ ids }) => ids))];
   const everyEvidenceTopic = [...new Set(plans.flatMap((plan) => [...plan.evidenceTopicIds]))];
   const regionIds = [...new Set(live.map((request) => request.regionId).filter((id): id is string => id !== null))];
   const [details, evidence, places, names] = await Promise.all([
@@ -228,7 +232,8 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     // Evidence on this request's topics only, when the batch fetched it for other requests' topics too.
     const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
       live.length === 1 ? items : items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
-    return shortlists[index]!.flatMap((candidateId) => {
+    const { ids, topicSignals } = shortlists[index]!;
+    return ids.flatMap((candidateId) => {
       const candidate = details.get(candidateId);
       if (!candidate) return [];
       const facts: CandidateFacts = {
@@ -240,7 +245,8 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
         needPlace,
         names,
       };
-      return [{ candidateId, candidate, facts, scored: scoreCandidate(candidateId, needTopics, facts, referenceYear) }];
+      const topic = topicSignals.get(candidateId)!;
+      return [{ candidateId, candidate, facts, topic, scored: scoreCandidate(candidateId, needTopics, facts, referenceYear, topic) }];
     });
   });
   const proximities = await Promise.all(
@@ -274,11 +280,11 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   plans.forEach(({ request, referenceYear, needTopics }, index) => {
     const proximity = proximities[index] ?? null;
     const matches: MatchModel[] = [];
-    for (const { candidateId, candidate, facts: known, scored: withoutProximity } of examined[index]!) {
+    for (const { candidateId, candidate, facts: known, topic, scored: withoutProximity } of examined[index]!) {
       // A candidate whose proximity was not asked (it cannot reach the page asked for) keeps its score without it.
       const closeness = proximity?.get(candidateId);
       const facts: CandidateFacts = closeness ? { ...known, proximity: closeness } : known;
-      const scored = closeness ? scoreCandidate(candidateId, needTopics, facts, referenceYear) : withoutProximity;
+      const scored = closeness ? scoreCandidate(candidateId, needTopics, facts, referenceYear, topic) : withoutProximity;
       const sharedSegments = candidate.segmentIds
         .filter((segmentId) => request.conflictSegmentIds.includes(segmentId))
         .map((segmentId) => `「${names.get(segmentId) ?? segmentId}」`)

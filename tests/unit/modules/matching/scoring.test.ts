@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdStrength, rarity, scoreCandidate, topicSignal, type CandidateFacts, type RankedNeedTopic } from '../../../../src/modules/matching/matching.scoring.js';
+import { holdStrength, rarity, scoreCandidate, topicSignal, topicSignalOf, type CandidateFacts, type RankedNeedTopic } from '../../../../src/modules/matching/matching.scoring.js';
 import type { TopicHold } from '../../../../src/modules/matching/matching.repository.js';
 
 const need: RankedNeedTopic[] = [
@@ -27,6 +27,18 @@ const facts = (holds: TopicHold[], extra: Partial<CandidateFacts> = {}): Candida
 });
 
 describe('scoring', () => {
+  it("weighs each candidate's best hold per need topic, one candidate after another with one need's function", () => {
+    // Importances: 甲 1 × (0.25 + 0.75 × 0.9) = 0.925, 乙 1 × (0.25 + 0.75 × 0.1) = 0.325; denominator 1.25.
+    const signalOf = topicSignalOf(need);
+    const strongest = [hold('topic:a', 'BASIC'), hold('topic:a', 'EXPERT'), hold('topic:c', 'EXPERT')];
+    expect(signalOf(strongest)).toBeCloseTo(0.925 / 1.25, 10); // the EXPERT hold (1) of 甲; 丙 is not in the need
+    expect(signalOf([hold('topic:b', 'ADVANCED')])).toBeCloseTo((0.325 * 0.75) / 1.25, 10); // nothing of the first candidate left over
+    expect(signalOf([])).toBe(0);
+    expect(signalOf(strongest)).toBeCloseTo(0.74, 10);
+    const known = scoreCandidate('expert:x', need, facts(strongest), 2026, signalOf(strongest));
+    expect(known.score).toBe(scoreCandidate('expert:x', need, facts(strongest), 2026).score);
+  });
+
   it('rates rare topics above common ones (IDF-like)', () => {
     expect(rarity(0, 100)).toBe(1);
     expect(rarity(100, 100)).toBe(0);
