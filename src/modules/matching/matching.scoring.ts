@@ -42,6 +42,12 @@ export interface CandidateFacts {
   needPlace?: Place;
   /** Names of topics, platforms and path nodes, for the summaries. */
   names: Map<string, string>;
+  /**
+   * How relevant evidence on each topic is to the need, in (0, 1]: the importance of the need topic it is (or, through
+   * the hierarchy, the discounted importance of the need topic it relates to) over the need's most important topic's.
+   * An item counts at the relevance of its most relevant topic; all evidence counts fully when absent.
+   */
+  evidenceRelevance?: ReadonlyMap<string, number>;
 }
 
 const LEVEL_NAMES: Record<string, [string, string]> = { EXPERT: ['专家级', 'expert level'], ADVANCED: ['较强', 'advanced'], BASIC: ['入门', 'basic'] };
@@ -210,24 +216,69 @@ function topicReason(needTopics: RankedNeedTopic[], facts: CandidateFacts, signa
   };
 }
 
-/** Project evidence: each project on the need's topics by its level, the candidate's role and its age, saturated. */
-function projectSignal(projects: readonly ProjectEvidence[], referenceYear: number): number {
-  const config = MATCHING_CONFIG.evidence;
+/** Project evidence: each project on the need's topics by its level, the candidate's role, its age and its topics' relevance, saturated. */
+function projectSignal(projects: readonly ProjectEvidence[], referenceYear: number, relevance: ReadonlyMap<string, number> | undefined): number {
   let total = 0;
-  for (const project of projects) total += (config.projectLevel[project.level] ?? 0.6) * (config.projectRole[project.role] ?? 0.7) * decay(project.startYear, referenceYear);
+  for (const project of projects) total += projectWeight(project, referenceYear, relevance);
   return saturate(total);
 }
 
-/** Patent evidence: each patent on the need's topics by its kind and age, saturated. */
-function patentSignal(patents: readonly PatentEvidence[], referenceYear: number): number {
+function projectWeight(project: ProjectEvidence, referenceYear: number, relevance: ReadonlyMap<string, number> | undefined): number {
   const config = MATCHING_CONFIG.evidence;
+  return (config.projectLevel[project.level] ?? 0.6) * (config.projectRole[project.role] ?? 0.7) * decay(project.startYear, referenceYear) * relevanceOf(project.topicIds, relevance);
+}
+
+/** Patent evidence: each patent on the need's topics by its kind, its age and its topics' relevance, saturated. */
+function patentSignal(patents: readonly PatentEvidence[], referenceYear: number, relevance: ReadonlyMap<string, number> | undefined): number {
   let total = 0;
-  for (const patent of patents) total += (config.patentKind[patent.kind] ?? 0.3) * decay(patent.year, referenceYear);
+  for (const patent of patents) total += patentWeight(patent, referenceYear, relevance);
   return saturate(total);
 }
 
-function projectReason(facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
-  const projects = [...facts.projects].sort((a, b) => b.startYear - a.startYear || a.id.localeCompare(b.id));
+function patentWeight(patent: PatentEvidence, referenceYear: number, relevance: ReadonlyMap<string, number> | undefined): number {
+  return (MATCHING_CONFIG.evidence.patentKind[patent.kind] ?? 0.3) * decay(patent.year, referenceYear) * relevanceOf(patent.topicIds, relevance);
+}
+
+/** The relevance of an evidence item: that of its most relevant topic (1 when relevance is not given). */
+function relevanceOf(topicIds: readonly string[], relevance: ReadonlyMap<string, number> | undefined): number {
+  if (!relevance) return 1;
+  let best = 0;
+  for (const id of topicIds) best = Math.max(best, relevance.get(id) ?? 0);
+  return best;
+}
+
+/**
+ * The relevance of evidence per topic for a need (see `CandidateFacts.evidenceRelevance`): each need topic's
+ * importance over the greatest, and each topic held in its stead (narrower, broader, sibling) at that times the
+ * hierarchy's discount, the greatest when it relates to several.
+ */
+export function evidenceRelevance(needTopics: readonly RankedNeedTopic[], holds: Iterable<TopicHold>): Map<string, number> {
+  const importances = new Map(needTopics.map((topic) => [topic.id, importance(topic)]));
+  const greatest = Math.max(0, ...importances.values());
+  const relevance = new Map<string, number>();
+  if (greatest === 0) return relevance;
+  const config = MATCHING_CONFIG.topics;
+  const raise = (topicId: string, value: number) => {
+    if (value > (relevance.get(topicId) ?? 0)) relevance.set(topicId, value);
+  };
+  for (const [id, value] of importances) raise(id, value / greatest);
+  for (const hold of holds) {
+    const value = importances.get(hold.needTopicId);
+    if (value !== undefined) raise(hold.heldTopicId, (value / greatest) * config.narrowerDiscountPerStep ** hold.down * config.broaderDiscountPerStep ** hold.up);
+  }
+  return relevance;
+}
+
+/** Evidence items, those that weigh most first (newest first among equals, then by id): the ones a reason shows. */
+function byWeight<T extends { id: string; topicIds: string[] }>(items: readonly T[], weight: (item: T) => number, year: (item: T) => number): T[] {
+  return items
+    .map((item) => ({ item, weight: weight(item) }))
+    .sort((a, b) => b.weight - a.weight || year(b.item) - year(a.item) || a.item.id.localeCompare(b.item.id))
+    .map(({ item }) => item);
+}
+
+function projectReason(facts: CandidateFacts, signal: number, referenceYear: number): Omit<Reason, 'contribution'> {
+  const projects = byWeight(facts.projects, (project) => projectWeight(project, referenceYear, facts.evidenceRelevance), (project) => project.startYear);
   const shown = projects.slice(0, 3);
   return {
     kind: 'PROJECT_EVIDENCE',
@@ -242,8 +293,8 @@ function projectReason(facts: CandidateFacts, signal: number): Omit<Reason, 'con
   };
 }
 
-function patentReason(facts: CandidateFacts, signal: number): Omit<Reason, 'contribution'> {
-  const patents = [...facts.patents].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
+function patentReason(facts: CandidateFacts, signal: number, referenceYear: number): Omit<Reason, 'contribution'> {
+  const patents = byWeight(facts.patents, (patent) => patentWeight(patent, referenceYear, facts.evidenceRelevance), (patent) => patent.year);
   const inventions = patents.filter((patent) => patent.kind === 'INVENTION').length;
   const shown = patents.slice(0, 2);
   return {
@@ -429,12 +480,12 @@ export function scoreCandidate(
 ): ScoredCandidate {
   const applies = signalsApplying(facts);
   const totalWeight = weightApplying(applies);
-  const projects = facts.projects.length > 0 ? projectSignal(facts.projects, referenceYear) : 0;
-  const patents = facts.patents.length > 0 ? patentSignal(facts.patents, referenceYear) : 0;
+  const projects = facts.projects.length > 0 ? projectSignal(facts.projects, referenceYear, facts.evidenceRelevance) : 0;
+  const patents = facts.patents.length > 0 ? patentSignal(facts.patents, referenceYear, facts.evidenceRelevance) : 0;
   const signals = [
     { kind: 'TOPIC_OVERLAP' as const, signal: topic, explain: () => topicReason(needTopics, facts, topic, referenceYear) },
-    { kind: 'PROJECT_EVIDENCE' as const, signal: projects, explain: () => projectReason(facts, projects) },
-    { kind: 'PATENT_EVIDENCE' as const, signal: patents, explain: () => patentReason(facts, patents) },
+    { kind: 'PROJECT_EVIDENCE' as const, signal: projects, explain: () => projectReason(facts, projects, referenceYear) },
+    { kind: 'PATENT_EVIDENCE' as const, signal: patents, explain: () => patentReason(facts, patents, referenceYear) },
     applies.GRAPH_PROXIMITY ? explained(proximityReason(facts)) : null,
     applies.GEOGRAPHY ? explained(geographyReason(facts)) : null,
     explained(capacityReason(facts)),

@@ -26,7 +26,7 @@ import {
   type Place,
   type TopicHold,
 } from './matching.repository.js';
-import { proximityCeiling, rarity, scoreCandidate, topicSignalOf, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
+import { evidenceRelevance, proximityCeiling, rarity, scoreCandidate, topicSignalOf, type CandidateFacts, type Reason, type RankedNeedTopic } from './matching.scoring.js';
 
 /** A ranked match as resolvers receive it. */
 export interface MatchModel {
@@ -233,6 +233,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
       live.length === 1 ? items : items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
     const { ids, topicSignals } = shortlists[index]!;
+    const relevance = evidenceRelevance(needTopics, [...holdsByCandidate.values()].flat());
     return ids.flatMap((candidateId) => {
       const candidate = details.get(candidateId);
       if (!candidate) return [];
@@ -244,6 +245,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
         proximity: request.partyId ? null : undefined,
         needPlace,
         names,
+        evidenceRelevance: relevance,
       };
       const topic = topicSignals.get(candidateId)!;
       return [{ candidateId, candidate, facts, topic, scored: scoreCandidate(candidateId, needTopics, facts, referenceYear, topic) }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdStrength, rarity, scoreCandidate, topicSignal, topicSignalOf, type CandidateFacts, type RankedNeedTopic } from '../../../../src/modules/matching/matching.scoring.js';
+import { evidenceRelevance, holdStrength, rarity, scoreCandidate, topicSignal, topicSignalOf, type CandidateFacts, type RankedNeedTopic } from '../../../../src/modules/matching/matching.scoring.js';
 import type { TopicHold } from '../../../../src/modules/matching/matching.repository.js';
 
 const need: RankedNeedTopic[] = [
@@ -68,6 +68,35 @@ describe('scoring', () => {
     const old = scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT')], { projects: [project(2012, 'COUNTY')] }), 2026);
     const evidence = (scored: typeof recent) => scored.reasons.find((reason) => reason.kind === 'PROJECT_EVIDENCE')!.contribution;
     expect(evidence(recent)).toBeGreaterThan(evidence(old) * 5);
+  });
+
+  it("weighs evidence by its topics' relevance to the need, the topics held in a need topic's stead discounted like holds", () => {
+    // Importances: 甲 0.925, 乙 0.325 → relevance 甲 1, 乙 0.325 / 0.925.
+    const relevance = evidenceRelevance(need, [
+      { ...hold('topic:a', 'EXPERT', 'expertise', 1), heldTopicId: 'topic:c' }, // narrower than 甲: 0.85
+      { ...hold('topic:b', 'EXPERT', 'expertise', 0, 1), heldTopicId: 'topic:d' }, // broader than 乙: 0.3514 × 0.5
+      { ...hold('topic:a', 'EXPERT', 'expertise', 1, 1), heldTopicId: 'topic:e' }, // sibling of 甲: 0.425 …
+      { ...hold('topic:b', 'EXPERT', 'expertise', 1), heldTopicId: 'topic:e' }, // … and narrower than 乙: 0.2986; the greater counts
+    ]);
+    expect(Object.fromEntries([...relevance].map(([id, value]) => [id, Number(value.toFixed(4))]))).toEqual({
+      'topic:a': 1,
+      'topic:b': 0.3514,
+      'topic:c': 0.85,
+      'topic:d': 0.1757,
+      'topic:e': 0.425,
+    });
+    const project = (id: string, startYear: number, level: string, topicIds: string[]) => ({ candidateId: 'expert:x', id, name: id, startYear, level, role: 'LEAD' as const, topicIds });
+    const evidence = (projects: ReturnType<typeof project>[], withRelevance: boolean) =>
+      scoreCandidate('expert:x', need, facts([hold('topic:a', 'EXPERT')], { projects, ...(withRelevance ? { evidenceRelevance: relevance } : {}) }), 2026).reasons.find(
+        (reason) => reason.kind === 'PROJECT_EVIDENCE',
+      )!;
+    // One national project led this year on 乙 alone: 1 − e^(−0.3514 / 1.5) = 0.2088; counted fully, 1 − e^(−1 / 1.5) = 0.4866.
+    expect(evidence([project('p:b', 2026, 'NATIONAL', ['topic:b'])], true).signal).toBeCloseTo(0.2088, 4);
+    expect(evidence([project('p:b', 2026, 'NATIONAL', ['topic:b'])], false).signal).toBeCloseTo(0.4866, 4);
+    // On 乙 and 丙 at once, it counts at 丙's 0.85: 1 − e^(−0.85 / 1.5) = 0.4326.
+    expect(evidence([project('p:bc', 2026, 'NATIONAL', ['topic:b', 'topic:c'])], true).signal).toBeCloseTo(0.4326, 4);
+    // Shown weightiest first: a national project of 2024 on 甲 (½^(2/4) = 0.7071) before a county one of 2026 on 乙 (0.6 × 0.3514 = 0.2108).
+    expect(evidence([project('p:new', 2026, 'COUNTY', ['topic:b']), project('p:old', 2024, 'NATIONAL', ['topic:a'])], true).projectIds).toEqual(['p:old', 'p:new']);
   });
 
   it('counts geography only where the need has a place: same county beats a shared zone', () => {
