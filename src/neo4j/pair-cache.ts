@@ -22,10 +22,20 @@ interface Row<V> {
   weight: number;
   /** Set while the row, past its time to live, is read again in the background. */
   refreshing?: boolean;
+  /**
+   * Sets of columns found all held by the row (their numbers, see `columnSetId`; at most `COVERED_PER_ROW`, then
+   * forgotten together): asked again, such a set is not checked column by column.
+   */
+  covered?: Set<number>;
 }
 
 /** Past this many reads a row gathers the columns of its reads into one set of its own. */
 const READS_PER_ROW = 4;
+
+/** Sets of columns asked for, numbered (a row remembers those it was found to hold); at most this many at once. */
+const COLUMN_SETS_NUMBERED = 1_000;
+/** A row remembers at most this many sets of columns it holds (the needs it is a candidate for, say). */
+const COVERED_PER_ROW = 64;
 
 interface State<V> {
   generation: number;
@@ -38,6 +48,8 @@ export type PairReader<V> = (database: Database, rows: string[], columns: string
 
 export class PairCache<V> {
   private readonly states = new WeakMap<Database, State<V>>();
+  private readonly columnSets = new Map<string, number>();
+  private columnSetsNumbered = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -55,7 +67,10 @@ export class PairCache<V> {
     return { rows: state.rows.size, pairs, weight: state.weight };
   }
 
-  /** The values of `rows` × `columns`, per row then column: the kept ones reused, the others read by `read` in one call. */
+  /**
+   * The values of `rows` × `columns`, per row then column — but for pairs with the empty value, which are left out: the
+   * kept ones reused, the others read by `read` in one call.
+   */
   async getAll(database: Database, rows: readonly string[], columns: readonly string[], read: PairReader<V>): Promise<Map<string, Map<string, V>>> {
     const state = this.stateOf(database);
     const generation = state.generation;
@@ -64,7 +79,9 @@ export class PairCache<V> {
     const missingRows: string[] = [];
     const missingColumns = new Set<string>();
     const staleRows: string[] = [];
-    const uniqueColumns = [...new Set(columns)];
+    const columnSet = new Set(columns);
+    const uniqueColumns = [...columnSet];
+    const columnsKey = this.columnSetId(uniqueColumns);
     for (const key of new Set(rows)) {
       const row = state.rows.get(key);
       if (row) {
@@ -78,15 +95,31 @@ export class PairCache<V> {
       }
       const values = new Map<string, V>();
       answer.set(key, values);
+      if (row?.covered?.has(columnsKey)) {
+        // Every column known: only the row's values among them are looked at (a hub's row is met again and again).
+        if (row.values.size <= uniqueColumns.length) {
+          for (const [column, value] of row.values) if (columnSet.has(column)) values.set(column, value);
+        } else {
+          for (const column of uniqueColumns) {
+            const value = row.values.get(column);
+            if (value !== undefined) values.set(column, value);
+          }
+        }
+        continue;
+      }
       let missing = false;
       for (const column of uniqueColumns) {
         const value = row ? this.valueIn(row, column) : undefined;
         if (value === undefined) {
           missing = true;
           missingColumns.add(column);
-        } else values.set(column, value);
+        } else if (value !== this.empty) values.set(column, value);
       }
       if (missing) missingRows.push(key);
+      else if (row) {
+        if (!row.covered || row.covered.size >= COVERED_PER_ROW) row.covered = new Set();
+        row.covered.add(columnsKey);
+      }
     }
     if (staleRows.length > 0) this.refresh(database, state, staleRows, read);
     if (missingRows.length === 0) return answer;
@@ -95,7 +128,11 @@ export class PairCache<V> {
     const valueOf = await read(database, missingRows, readColumns);
     for (const key of missingRows) {
       const values = answer.get(key)!;
-      for (const column of readColumns) if (!values.has(column)) values.set(column, valueOf(key, column));
+      for (const column of readColumns) {
+        if (values.has(column)) continue;
+        const value = valueOf(key, column);
+        if (this.empty === undefined || value !== this.empty) values.set(column, value);
+      }
     }
     // A write that went through the database meanwhile makes what was read possibly stale: answered, not kept.
     if (this.states.get(database) === state && writesSeen(database) === generation) this.keep(state, missingRows, readColumns, valueOf, startedAt, false);
@@ -160,6 +197,20 @@ export class PairCache<V> {
       })
       .catch(() => undefined)
       .finally(settled);
+  }
+
+  /**
+   * The number of a set of columns (in the order asked): the same set asked again gets the same number until
+   * `COLUMN_SETS_NUMBERED` sets have been numbered; then numbering starts afresh, never reusing a number.
+   */
+  private columnSetId(columns: readonly string[]): number {
+    const key = columns.join('\u0000');
+    let id = this.columnSets.get(key);
+    if (id === undefined) {
+      if (this.columnSets.size >= COLUMN_SETS_NUMBERED) this.columnSets.clear();
+      this.columnSets.set(key, (id = ++this.columnSetsNumbered));
+    }
+    return id;
   }
 
   /** The columns a row holds a value for (empty ones included). */

@@ -77,4 +77,26 @@ describe('connections: the k shortest simple paths', () => {
     const withinThree = await pathsFrom(10, 3);
     expect(withinThree.lengths).toEqual([2, 2, 3, 3, 3, 3]);
   });
+
+  it('keeps an answer until a write: asked again, no path search is sent; a new cooperation A–T is seen at once', async () => {
+    await pathsFrom(6);
+    const searches: string[] = [];
+    const stop = suite.database.onQuery((event) => {
+      if (event.query && /shortestPath/i.test(event.query)) searches.push(event.query);
+    });
+    try {
+      const again = await pathsFrom(6);
+      expect(again.lengths).toEqual([2, 2, 3, 3, 3, 3]);
+      expect(searches).toEqual([]);
+      await suite.database.write('MATCH (a:Entity {id: $a}), (t:Entity {id: $t}) CREATE (a)-[:COOPERATES_WITH]->(t)', { a: id('A'), t: id('T') });
+      const after = await pathsFrom(6);
+      // AT (1 hop) now comes first; the next five are the two 2-hop paths and three of the four 3-hop ones.
+      expect(after.shortestNames).toEqual(['AT']);
+      expect(after.lengths).toEqual([1, 2, 2, 3, 3, 3]);
+      expect(searches.length).toBeGreaterThan(0);
+    } finally {
+      stop();
+      await suite.database.write('MATCH (:Entity {id: $a})-[r:COOPERATES_WITH]->(:Entity {id: $t}) DELETE r', { a: id('A'), t: id('T') });
+    }
+  });
 });

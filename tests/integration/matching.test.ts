@@ -153,9 +153,12 @@ describe('matching over the sample county', () => {
     expectExplained(result.data!.demandMatches.matches.nodes);
   });
 
-  it('answers unknown ids with NOT_FOUND and ids of the wrong kind with BAD_USER_INPUT', async () => {
+  it('answers unknown ids (and ids whose record is of another kind) with NOT_FOUND and ids of the wrong kind with BAD_USER_INPUT', async () => {
     const unknown = await suite.service.query(`query ($id: ID!) { demandMatches(demandId: $id) { noKnownTopic } }`, { id: toGlobalId('Demand', 'demand:nope') });
     expect(unknown.errors?.[0]).toMatchObject({ message: 'demandId: no Demand has this id', extensions: { code: 'NOT_FOUND' } });
+    // An id saying Demand for a record that is an enterprise: no such demand either (the matcher would read the enterprise's need).
+    const mislabelled = await suite.service.query(`query ($id: ID!) { demandMatches(demandId: $id) { noKnownTopic } }`, { id: toGlobalId('Demand', 'ent:qinggang-laorou') });
+    expect(mislabelled.errors?.[0]).toMatchObject({ message: 'demandId: no Demand has this id', extensions: { code: 'NOT_FOUND' } });
     const wrongKind = await suite.service.query(`query ($id: ID!) { partnerRecommendations(for: $id) { noKnownTopic } }`, { id: toGlobalId('Topic', 'topic:extraction') });
     expect(wrongKind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const empty = await suite.service.query(`{ expertSearch(need: {}) { noKnownTopic } }`);

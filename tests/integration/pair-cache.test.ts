@@ -124,7 +124,7 @@ describe('values derived per pair of keys (src/neo4j/pair-cache.ts)', () => {
     expect(cache.kept(database)).toEqual({ rows: 0, pairs: 0, weight: 0 });
   });
 
-  it('keeps empty pairs without an entry each: known as read, answered empty, never read again', async () => {
+  it('keeps empty pairs without an entry each: known as read, left out of the answer, never read again', async () => {
     // Weights: a value 1, an empty pair 0.1 (as the caller says); only b/x, c/y and c/w have values.
     const cache = new PairCache<string>(60_000, (value) => (value === '' ? 0.1 : 1), 100, '');
     const calls: Array<[string[], string[]]> = [];
@@ -133,23 +133,26 @@ describe('values derived per pair of keys (src/neo4j/pair-cache.ts)', () => {
       calls.push([rows, columns]);
       return (row, column) => (full.has(`${row}/${column}`) ? `${row}/${column}` : '');
     };
-    expect(plain(await cache.getAll(database, ['a', 'b', 'c'], ['x', 'y'], read))).toEqual({
-      a: { x: '', y: '' },
-      b: { x: 'b/x', y: '' },
-      c: { x: '', y: 'c/y' },
-    });
+    expect(plain(await cache.getAll(database, ['a', 'b', 'c'], ['x', 'y'], read))).toEqual({ a: {}, b: { x: 'b/x' }, c: { y: 'c/y' } });
     expect(cache.kept(database)).toEqual({ rows: 3, pairs: 6, weight: expect.closeTo(2.4, 10) });
     // Known empty pairs are answered from what was kept; only the new column is read.
-    expect(plain(await cache.getAll(database, ['a', 'c'], ['y', 'z'], read))).toEqual({ a: { y: '', z: '' }, c: { y: 'c/y', z: '' } });
+    expect(plain(await cache.getAll(database, ['a', 'c'], ['y', 'z'], read))).toEqual({ a: {}, c: { y: 'c/y' } });
     expect(calls.at(-1)).toEqual([['a', 'c'], ['z']]);
     // Many reads of one row, each adding a column: all still known (the row's reads gathered into one set past 4).
     for (const column of ['v', 'w', 'u', 't', 's']) await cache.getAll(database, ['c'], [column], read);
     const callsBefore = calls.length;
-    expect(plain(await cache.getAll(database, ['c'], ['x', 'y', 'z', 'v', 'w', 'u', 't', 's'], read))).toEqual({
-      c: { x: '', y: 'c/y', z: '', v: '', w: 'c/w', u: '', t: '', s: '' },
-    });
+    const everyColumn = ['x', 'y', 'z', 'v', 'w', 'u', 't', 's'];
+    expect(plain(await cache.getAll(database, ['c'], everyColumn, read))).toEqual({ c: { y: 'c/y', w: 'c/w' } });
+    // Asked again, the same columns (known held by the row now) and a single one (fewer than the row's two values).
+    expect(plain(await cache.getAll(database, ['c'], everyColumn, read))).toEqual({ c: { y: 'c/y', w: 'c/w' } });
+    expect(plain(await cache.getAll(database, ['c'], ['y'], read))).toEqual({ c: { y: 'c/y' } });
+    expect(plain(await cache.getAll(database, ['c'], ['y'], read))).toEqual({ c: { y: 'c/y' } });
+    expect(plain(await cache.getAll(database, ['c', 'b'], ['x'], read))).toEqual({ c: {}, b: { x: 'b/x' } });
     expect(calls).toHaveLength(callsBefore);
     expect(cache.kept(database)).toMatchObject({ rows: 3, pairs: 2 + 3 + 8 });
+    // A column new to the row after it was found to hold a set: read, though the set's other columns are known.
+    expect(plain(await cache.getAll(database, ['c'], [...everyColumn, 'r'], read))).toEqual({ c: { y: 'c/y', w: 'c/w' } });
+    expect(calls.at(-1)).toEqual([['c'], ['r']]);
   });
 
   it('does not keep a failed read: the next caller reads again', async () => {

@@ -18,3 +18,10 @@ export const LINK_LIMITS = {
   maxBridges: 100,
   defaultBridges: 10,
 } as const;
+
+/**
+ * Connections answered are kept per database until a write goes through it (and refreshed in the background after
+ * `ttlMs`, for writes by other processes; see `DerivedCache`), at most `connections` of them: a path search near a hub
+ * is a costly read, and people come back to the pair they were looking at.
+ */
+export const LINKS_KEPT = { connections: 2_000, ttlMs: 60_000 } as const;

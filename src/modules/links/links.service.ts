@@ -2,17 +2,30 @@
 import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
-import { LINK_LIMITS } from './links.config.js';
+import { LINK_LIMITS, LINKS_KEPT } from './links.config.js';
+import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { edgeKey, findChainBridges, findNeighborhood, findShortestPathAvoiding, findShortestPaths } from './links.repository.js';
 import type { ChainBridgeModel, ConnectionsModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
-/** Shortest paths and k shortest simple paths between two entities; empty lists when none lies within `maxHops`. */
+/**
+ * Shortest paths and k shortest simple paths between two entities; empty lists when none lies within `maxHops`. Kept
+ * per pair and arguments until a write (see `LINKS_KEPT`).
+ */
 export async function connect(database: Database, from: EntityModel, to: EntityModel, via: readonly RelationshipType[], maxHops: number, first: number): Promise<ConnectionsModel> {
   if (from.id === to.id) return { from, to, maxHops, shortest: [], paths: [] };
-  const shortest = await findShortestPaths(database, from.id, to.id, via, maxHops, first);
-  const paths = await kShortestPaths(database, shortest, to.id, via, maxHops, first);
-  return { from, to, maxHops, shortest, paths };
+  const key = JSON.stringify([from.id, to.id, [...new Set(via)].sort(), maxHops, first]);
+  return { from, to, maxHops, ...(await keptConnections.get(database, key)) };
 }
+
+const keptConnections = new DerivedCache<Pick<ConnectionsModel, 'shortest' | 'paths'>, string>(
+  async (database, key) => {
+    const [fromId, toId, via, maxHops, first] = JSON.parse(key) as [string, string, RelationshipType[], number, number];
+    const shortest = await findShortestPaths(database, fromId, toId, via, maxHops, first);
+    return { shortest, paths: await kShortestPaths(database, shortest, toId, via, maxHops, first) };
+  },
+  LINKS_KEPT.ttlMs,
+  LINKS_KEPT.connections,
+);
 
 /** How many spur searches of one request run at once: a request must not take the connection pool for itself. */
 const SPUR_SEARCHES_AT_ONCE = 4;

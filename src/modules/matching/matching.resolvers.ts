@@ -8,7 +8,7 @@ import { pageRequest, toConnection, type PageRequest } from '../../graphql/conne
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { recommendPartners, searchExperts, type MatchResultModel } from './matching.service.js';
+import { recommendPartners, searchExperts, targetKind, type MatchResultModel } from './matching.service.js';
 import { entityTypeResolver } from '../../graphql/type-resolvers.js';
 import { loadEntities } from '../../graphql/relations.js';
 
@@ -67,10 +67,9 @@ async function recommend(
 ): Promise<MatchResultModel> {
   const target = expectGlobalId(targetGlobalId, allowedTargets, argument);
   const region = regionGlobalId ? expectGlobalId(regionGlobalId, ['Region'], 'region').id : null;
-  await requireExisting(context, [
-    { id: target.id, kind: target.kind, argument },
-    ...(region ? [{ id: region, kind: 'Region' as const, argument: 'region' }] : []),
-  ]);
+  // The target's kind from its need's facts (kept until a write: a warm request sends no query for it).
+  const [kind] = await Promise.all([targetKind(context.database, target.id), region ? requireExisting(context, [{ id: region, kind: 'Region', argument: 'region' }]) : null]);
+  if (kind !== target.kind) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year(), exactUpTo(page));
   if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   return result;

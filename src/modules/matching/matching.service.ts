@@ -353,6 +353,11 @@ export async function searchExperts(
   });
 }
 
+/** The kind of the enterprise, industry, chain segment or demand `id` denotes (kept until a write, like its need); null for any other id. */
+export async function targetKind(database: Database, id: string): Promise<NodeKind | null> {
+  return (await targetFacts(database, id))?.kind ?? null;
+}
+
 /**
  * Partners for an enterprise, industry, chain segment or demand (by record id); null when the id denotes
  * none of those. A demand's title and description add the topics they name, at a lower weight. With `exactUpTo`, only
