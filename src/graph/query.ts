@@ -8,7 +8,7 @@ import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
-import { DerivedCache } from '../neo4j/derived-cache.js';
+import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
 import type { PageItem, PageRequest } from './page.js';
 
 /** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
@@ -142,10 +142,10 @@ export async function findEntitiesReadingAhead(
 }
 
 /**
- * How long a list's total is kept when no write goes through this process: a write by another process (a second
- * server, `kg import`) shows in totals within this time (see `DerivedCache`); this process's own writes at once.
+ * The safety-net time to live of a list's total: this process's writes drop it at once, other writers' within
+ * about two seconds (a second server, `kg import`; see `DerivedCache`).
  */
-const LIST_TOTAL_TTL_MS = 60_000;
+const LIST_TOTAL_TTL_MS = KEPT_VALUES_TTL_MS;
 /** Filters whose totals are kept per database. */
 const LIST_TOTAL_KEYS = 2048;
 

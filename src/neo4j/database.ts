@@ -24,6 +24,9 @@ export interface QueryEvent {
  * leader (so the same code runs on a cluster), values leave as plain JavaScript, and driver errors leave as
  * domain errors.
  */
+/** A probe of the last committed transaction gives up after this long (the caches try again at their next check). */
+const CHANGE_PROBE_TIMEOUT_MS = 5_000;
+
 export class Database {
   constructor(
     private readonly driver: Driver,
@@ -82,6 +85,23 @@ export class Database {
   onQuery(listener: (event: QueryEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A token of the database's last committed transaction: the bookmark a read transaction returns, which changes when
+   * any writer commits — this process, another server, `kg import`, a tool. Read on a session of its own (no bookmark
+   * chain) and not reported to the round-trip listeners: it is bookkeeping of the caches (see `derived-cache.ts`).
+   */
+  async lastChange(): Promise<string> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((transaction) => transaction.run('RETURN 1'), { timeout: CHANGE_PROBE_TIMEOUT_MS });
+      return session.lastBookmarks().join(' ');
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Resolves when the server answers on the named database; rejects with a domain error otherwise. */

@@ -1,7 +1,9 @@
 /**
  * Values derived from a database per pair of keys — a candidate and a topic, say — kept as `DerivedCache` keeps its
  * values: until a write goes through the database (this process sees its own writes at once); past a time to live
- * (writes by other processes) a row is still answered while it is read again in the background, and replaced once read. Pairs are kept in rows (one per first key), so a request asking for a hundred
+ * (writes by other processes) a row is still answered while it is read again in the background, and replaced once read
+ * (one such read at a time per database: the rows of one request; the others past their time wait for a later
+ * request). Pairs are kept in rows (one per first key), so a request asking for a hundred
  * candidates on two hundred topics looks up twenty thousand pairs without twenty thousand entries of their own; the
  * pairs not kept are read together, in one call, for the rows that miss any of them.
  *
@@ -41,6 +43,8 @@ interface State<V> {
   generation: number;
   rows: Map<string, Row<V>>;
   weight: number;
+  /** Set while rows past their time to live are read again in the background: one such read at a time (see `DerivedCache`). */
+  refreshing?: boolean;
 }
 
 /** Reads the values of every pair of `rows` × `columns` (the pairs without a value get the reader's empty value). */
@@ -88,7 +92,7 @@ export class PairCache<V> {
         // Most recently used last: the first rows are the ones dropped when the weight runs over.
         state.rows.delete(key);
         state.rows.set(key, row);
-        if (startedAt - row.computedAt >= this.ttlMs && !row.refreshing) {
+        if (startedAt - row.computedAt >= this.ttlMs && !row.refreshing && !state.refreshing) {
           row.refreshing = true;
           staleRows.push(key);
         }
@@ -121,7 +125,11 @@ export class PairCache<V> {
         row.covered.add(columnsKey);
       }
     }
-    if (staleRows.length > 0) this.refresh(database, state, staleRows, read);
+    if (staleRows.length > 0) {
+      // One background read at a time: rows found past their time meanwhile are answered as kept, refreshed by a later request.
+      state.refreshing = true;
+      this.refresh(database, state, staleRows, read);
+    }
     if (missingRows.length === 0) return answer;
 
     const readColumns = uniqueColumns.filter((column) => missingColumns.has(column));
@@ -176,6 +184,7 @@ export class PairCache<V> {
     const readAt = Date.now();
     const columns = [...new Set(rows.flatMap((key) => this.columnsOf(state.rows.get(key))))];
     const settled = () => {
+      state.refreshing = false;
       for (const key of rows) {
         const row = state.rows.get(key);
         if (row) row.refreshing = false;

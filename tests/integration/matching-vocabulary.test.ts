@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { topicProfilesOf, vocabularyOf } from '../../src/modules/matching/vocabulary.js';
-import { DerivedCache } from '../../src/neo4j/derived-cache.js';
+import { CHANGE_CHECK_MS, DerivedCache } from '../../src/neo4j/derived-cache.js';
 
 describe('the matching vocabulary cache (src/modules/matching/vocabulary.ts)', () => {
   const database = openTestDatabase();
@@ -97,6 +97,36 @@ describe('values derived from a database (src/neo4j/derived-cache.ts)', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await cache.get(database, 'a')).toBe('value of a #2');
     expect(computed.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("sees another writer's commit within the change check, and reads nothing again while the graph does not change", async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const { cache, computed } = counting(600_000, 4);
+    expect(await cache.get(database, 'a')).toBe('value of a #1');
+    // No change anywhere: past a check (the probe's token unchanged), the value is still the kept one.
+    await sleep(CHANGE_CHECK_MS + 100);
+    expect(await cache.get(database, 'a')).toBe('value of a #1');
+    await sleep(1_000);
+    expect(await cache.get(database, 'a')).toBe('value of a #1');
+    // This process's own write: dropped at once, and not a second time when the next probe sees the moved token.
+    const id = `cache-probe-${Date.now()}`;
+    await database.write('CREATE (:CacheProbe {id: $id})', { id });
+    expect(await cache.get(database, 'a')).toBe('value of a #2');
+    await sleep(CHANGE_CHECK_MS + 100);
+    expect(await cache.get(database, 'a')).toBe('value of a #2');
+    await sleep(1_000);
+    expect(await cache.get(database, 'a')).toBe('value of a #2');
+    expect(computed).toEqual(['a', 'a']);
+    // Another writer (a second connection, as another server or `kg import` would be): seen once a check has run.
+    const other = openTestDatabase();
+    try {
+      await other.write('MATCH (probe:CacheProbe {id: $id}) SET probe.touched = true', { id });
+      await sleep(CHANGE_CHECK_MS + 100);
+      await expect.poll(() => cache.get(database, 'a')).toBe('value of a #3');
+    } finally {
+      await other.write('MATCH (probe:CacheProbe {id: $id}) DELETE probe', { id });
+      await other.close();
+    }
   });
 
   it('does not keep a failure: the next caller tries again', async () => {

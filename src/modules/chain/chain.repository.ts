@@ -17,7 +17,7 @@ import type { Database } from '../../neo4j/database.js';
 import { z } from 'zod';
 import { entitySchema, parseRows, storedEnum } from '../../graph/rows.js';
 import { STORED_ENUMS, type StoredEnumValue } from '../../graph/properties.js';
-import { DerivedCache } from '../../neo4j/derived-cache.js';
+import { DerivedCache, KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
 
 const LOCAL_ORGANIZATION = (variable: string) => `EXISTS { MATCH (${variable})-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county) }`;
 const LOCAL_ACTOR = (variable: string) =>
@@ -33,10 +33,10 @@ export async function findEntity(database: Database, label: string, id: string):
 }
 
 /**
- * How long the default county is kept (writes through this process drop it at once, see `DerivedCache`): finding it
+ * The safety-net time to live of the default county (a write by this process or another drops it, see `DerivedCache`): finding it
  * counts every enterprise's county, too much for every chain request of a large graph.
  */
-const DEFAULT_COUNTY_TTL_MS = 60_000;
+const DEFAULT_COUNTY_TTL_MS = KEPT_VALUES_TTL_MS;
 
 const defaultCounties = new DerivedCache<EntityModel | null>(async (database) => {
   const rows = await database.read(
@@ -185,8 +185,8 @@ async function querySegmentSupport(
   return parseRows(supportRowSchema, rows, 'findSegmentSupport');
 }
 
-/** How long a chain's support counts are kept when no write goes through this process (see `DerivedCache`). */
-const SUPPORT_TTL_MS = 60_000;
+/** The safety-net time to live of a chain's support counts (a write by this process or another drops them; see `DerivedCache`). */
+const SUPPORT_TTL_MS = KEPT_VALUES_TTL_MS;
 /** Chains (industry × county × year × limit) whose support is kept per database. */
 const SUPPORT_KEYS = 512;
 
@@ -200,8 +200,8 @@ const supportCache = new DerivedCache<SupportRow[], string>(
 );
 
 /**
- * Every segment's support (see `querySegmentSupport`), kept per chain until a write goes through the database or for
- * `SUPPORT_TTL_MS`: counting a large chain's members takes a few hundred milliseconds at a million nodes, and
+ * Every segment's support (see `querySegmentSupport`), kept per chain until a write by this process or another (see
+ * `DerivedCache`): counting a large chain's members takes a few hundred milliseconds at a million nodes, and
  * officials read the same chains again and again.
  */
 export function findSegmentSupport(database: Database, industryId: string, countyId: string, options: { recentSince: number; supporterLimit: number }): Promise<SupportRow[]> {

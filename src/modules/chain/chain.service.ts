@@ -2,7 +2,7 @@
 import { numberValue } from '../../graph/properties.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
-import { DerivedCache } from '../../neo4j/derived-cache.js';
+import { DerivedCache, KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
 import { CHAIN_RULES, SUPPORT_DIMENSIONS, type ChainRules, type SupportDimension } from './chain.config.js';
 import { chainDepths, judgeSegment } from './chain.analysis.js';
 import type { ChainGapModel, ChainMembersModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel, MemberList, SegmentMemberModel } from './chain.model.js';
@@ -171,11 +171,11 @@ const GAP_CANDIDATES_EXAMINED = 60;
 
 /**
  * Chains whose gap candidates are kept per database, at most so many candidates in all (a candidate with its reasons
- * is a few kilobytes at most), and for how long when no write goes through this process.
+ * is a few kilobytes at most), and the safety-net time to live (a write by this process or another drops them).
  */
 const CHAIN_CANDIDATES_KEPT = 128;
 const CHAIN_CANDIDATE_LISTS_WEIGHT = 5_000;
-const CHAIN_CANDIDATES_TTL_MS = 60_000;
+const CHAIN_CANDIDATES_TTL_MS = KEPT_VALUES_TTL_MS;
 
 /** The matching question of a gap: its segment's required topics, the kinds that fill its dimension, from the county, as of its year. */
 function gapRequest(gap: ChainGapModel): MatchRequest {

@@ -1,3 +1,4 @@
+import { KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
 /** The limits of the links queries (connections, neighborhood, chainBridges); inputs beyond them are refused. */
 export const LINK_LIMITS = {
   maxHops: 6,
@@ -24,4 +25,4 @@ export const LINK_LIMITS = {
  * `ttlMs`, for writes by other processes; see `DerivedCache`), at most `connections` of them: a path search near a hub
  * is a costly read, and people come back to the pair they were looking at.
  */
-export const LINKS_KEPT = { connections: 2_000, ttlMs: 60_000 } as const;
+export const LINKS_KEPT = { connections: 2_000, ttlMs: KEPT_VALUES_TTL_MS } as const;

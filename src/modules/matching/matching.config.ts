@@ -4,6 +4,7 @@
  * need — are shared out among the others in proportion), so each reason's contribution is its weight times its
  * signal and the contributions add up to the score. Each signal lies in [0, 1].
  */
+import { KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
 /** A table of factors by key: written as a literal, read with any key (a missing key reads undefined). */
 function scale(values: Record<string | number, number>): Record<string | number, number> {
   return values;
@@ -141,8 +142,12 @@ export const MATCHING_CONFIG = {
   /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */
   relatedTopicsRead: 24,
   candidatesExamined: 100,
-  /** The cached vocabulary (topics, industries, candidate count, text profiles) is reloaded after any write through the same database, or after this long (writes by other processes). */
-  vocabularyTtlMs: 60_000,
+  /**
+   * Everything the matcher keeps (vocabulary, holders, evidence, proximities, needs read…) is dropped by any write through
+   * the same database or by another writer (seen within `CHANGE_CHECK_MS`, see `DerivedCache`), and read again in the
+   * background after this long, as a safety net.
+   */
+  vocabularyTtlMs: KEPT_VALUES_TTL_MS,
   /** The most matches one page may hold. */
   maxPageSize: 50,
 } as const;

@@ -2,8 +2,7 @@
  * The matching vocabulary of a database, cached: every topic's labels, every industry's segments with their required
  * topics, the number of experts and organisations (for topic rarity), and — built on first use — the topics' text
  * profiles. Reading free text needs all of it, and reloading it on every request cost a whole-graph scan and several
- * round trips. Both are dropped by any write through the database and after `MATCHING_CONFIG.vocabularyTtlMs` (60 s)
- * for writes by other processes (see `DerivedCache`).
+ * round trips. Both are dropped by any write through the database or by another writer (see `DerivedCache`).
  */
 import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
