@@ -1,9 +1,9 @@
 /**
  * Values derived from a database per pair of keys — a candidate and a topic, say — kept as `DerivedCache` keeps its
- * values: until a write goes through the database (this process sees its own writes at once); past a time to live
- * (writes by other processes) a row is still answered while it is read again in the background, and replaced once read
- * (one such read at a time per database: the rows of one request; the others past their time wait for a later
- * request). Pairs are kept in rows (one per first key), so a request asking for a hundred
+ * values: until a write by this process (seen at once) or by another writer (seen within about 2 s) changes the
+ * database's generation; past a time to live (a safety net) a row is still answered while it is read again in the
+ * background, and replaced once read (one such read at a time per database: the rows of one request; the others past
+ * their time wait for a later request). Pairs are kept in rows (one per first key), so a request asking for a hundred
  * candidates on two hundred topics looks up twenty thousand pairs without twenty thousand entries of their own; the
  * pairs not kept are read together, in one call, for the rows that miss any of them.
  *

@@ -233,7 +233,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
       live.length === 1 ? items : items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
     const { ids, topicSignals } = shortlists[index]!;
-    const relevance = evidenceRelevance(needTopics, [...holdsByCandidate.values()].flat());
+    const relevance = evidenceRelevance(needTopics, holds);
     return ids.flatMap((candidateId) => {
       const candidate = details.get(candidateId);
       if (!candidate) return [];
