@@ -21,8 +21,8 @@ export const LINK_LIMITS = {
 } as const;
 
 /**
- * Connections answered are kept per database until a write goes through it (and refreshed in the background after
- * `ttlMs`, for writes by other processes; see `DerivedCache`), at most `connections` of them: a path search near a hub
- * is a costly read, and people come back to the pair they were looking at.
+ * Connections answered are kept per database until a write by this process or another (see `DerivedCache`; `ttlMs` is
+ * its safety net), at most `connections` of them: a path search near a hub is a costly read, and people come back to
+ * the pair they were looking at.
  */
 export const LINKS_KEPT = { connections: 2_000, ttlMs: KEPT_VALUES_TTL_MS } as const;

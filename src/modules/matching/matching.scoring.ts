@@ -270,7 +270,7 @@ export function evidenceRelevance(needTopics: readonly RankedNeedTopic[], holds:
 }
 
 /** Evidence items, those that weigh most first (newest first among equals, then by id): the ones a reason shows. */
-function byWeight<T extends { id: string; topicIds: string[] }>(items: readonly T[], weight: (item: T) => number, year: (item: T) => number): T[] {
+function byWeight<T extends { id: string }>(items: readonly T[], weight: (item: T) => number, year: (item: T) => number): T[] {
   return items
     .map((item) => ({ item, weight: weight(item) }))
     .sort((a, b) => b.weight - a.weight || year(b.item) - year(a.item) || a.item.id.localeCompare(b.item.id))
