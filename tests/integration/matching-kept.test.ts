@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestService, type GraphQLResult } from '../support/graphql-client.js';
 import { deleteByPrefix, uniquePrefix } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import { recommendPartners } from '../../src/modules/matching/matching.service.js';
+import { answersKept, recommendPartners } from '../../src/modules/matching/matching.service.js';
 import { matchingKept } from '../../src/modules/matching/matching.repository.js';
 
 /**
@@ -175,6 +175,80 @@ describe('matching: what a page spares and what is kept until a write', () => {
       } finally {
         stop();
       }
+    } finally {
+      await deleteByPrefix(suite.database, prefix);
+    }
+  });
+
+  it('keeps an answer per question, holding only its page and one more, until a write changes it', async () => {
+    await createFixture();
+    try {
+      const query = `query ($for: ID!, $after: String, $region: ID) {
+        partnerRecommendations(for: $for, kinds: [EXPERT], first: 2, after: $after, region: $region) {
+          matches { totalCount pageInfo { hasNextPage endCursor } nodes { score candidate { ... on Node { id } } reasons { kind summary contribution } } }
+        }
+      }`;
+      type Answer = {
+        partnerRecommendations: {
+          matches: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            nodes: Array<{ score: number; candidate: { id: string }; reasons: Array<{ kind: string; summary: string; contribution: number }> }>;
+          };
+        };
+      };
+      const ask = async (variables: Record<string, unknown>) => {
+        const response = await suite.service.query<Answer>(query, { for: toGlobalId('Enterprise', id('E')), ...variables });
+        expect(response.errors).toBeUndefined();
+        return response.data!.partnerRecommendations.matches;
+      };
+      const expert = (local: string) => toGlobalId('Expert', id(local));
+      // A region no candidate is in (made before asking: a write drops what is kept).
+      await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':R', name: '测试无人区', kind: 'COUNTY'})`, { prefix });
+      const first = await ask({});
+      // The first page (X3 0.6555, X1 0.5222) of 7, kept with one more match (X2) to tell that a next page exists.
+      expect(first.nodes.map((node) => [node.candidate.id, node.score])).toEqual([
+        [expert('X3'), 0.6555],
+        [expert('X1'), 0.5222],
+      ]);
+      expect(first).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
+      expect(answersKept(suite.database)).toEqual({ keys: 1, weight: 4 });
+
+      // Asked again: the kept answer, the same to the byte, and nothing is read.
+      const sent: string[] = [];
+      const stop = suite.database.onQuery((event) => sent.push(event.query ?? ''));
+      try {
+        expect(await ask({})).toEqual(first);
+        expect(sent).toEqual([]);
+      } finally {
+        stop();
+      }
+      expect(answersKept(suite.database)).toEqual({ keys: 1, weight: 4 });
+
+      // The next page is another question (the best 4 exact): X2 0.5222, X7 0.4905, kept with the 3 before it and the
+      // one after it: 5 matches, weighing 6.
+      const second = await ask({ after: first.pageInfo.endCursor });
+      expect(second.nodes.map((node) => [node.candidate.id, node.score])).toEqual([
+        [expert('X2'), 0.5222],
+        [expert('X7'), 0.4905],
+      ]);
+      expect(answersKept(suite.database)).toEqual({ keys: 2, weight: 4 + 6 });
+
+      // A region no candidate is in: an answer of its own, with no match.
+      const empty = await ask({ region: toGlobalId('Region', id('R')) });
+      expect(empty).toMatchObject({ totalCount: 0, nodes: [] });
+      expect(answersKept(suite.database)).toEqual({ keys: 3, weight: 4 + 6 + 1 });
+
+      // A write: X5 becomes an EXPERT on T (0.2472 → 0.5222, tied with X1 and X2, after them by id), and every kept
+      // answer is dropped: the second page now shows X2 and X5.
+      await suite.database.write(`MATCH (x:Expert {id: $prefix + ':X5'})-[r:HAS_EXPERTISE]->() SET r.level = 'EXPERT'`, { prefix });
+      expect(answersKept(suite.database)).toEqual({ keys: 0, weight: 0 });
+      const after = await ask({ after: first.pageInfo.endCursor });
+      expect(after.nodes.map((node) => [node.candidate.id, node.score])).toEqual([
+        [expert('X2'), 0.5222],
+        [expert('X5'), 0.5222],
+      ]);
+      expect(after.totalCount).toBe(7);
     } finally {
       await deleteByPrefix(suite.database, prefix);
     }

@@ -137,6 +137,12 @@ export const MATCHING_CONFIG = {
   evidenceKept: 100_000,
   /** Proximities (shared work, shortest path) of candidates to the party in need are kept, at most about this many per database. */
   proximitiesKept: 50_000,
+  /**
+   * Answers to partner recommendations and demand matches are kept per question (target, kinds, region, year and the
+   * page's end) until a write, at most this many matches in all per database: a kept answer holds only the matches up
+   * to its page's end and one more (each with its reasons, a kilobyte or two), and the count of all.
+   */
+  answerMatchesKept: 20_000,
   /** Needs read from text (topics or suggestions) are kept per text, at most this many per database. */
   needsKept: 2_000,
   /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */

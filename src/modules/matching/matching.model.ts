@@ -15,6 +15,6 @@ export interface WeightedTopicModel extends RankedNeedTopic {
 }
 
 /** The answer of a matching query (`MatchResult`): the whole result's reading of the need, and one page of its matches. */
-export interface MatchPageModel extends Omit<MatchResultModel, 'matches'> {
+export interface MatchPageModel extends Omit<MatchResultModel, 'matches' | 'matchCount'> {
   matches: MatchConnectionModel;
 }

@@ -1,14 +1,13 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
-import { Conditions } from '../../graph/query.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
 import { pageRequest, toConnection, type PageRequest } from '../../graphql/connection.js';
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { recommendPartners, searchExperts, targetKind, type MatchResultModel } from './matching.service.js';
+import { keptPartnerAnswer, searchExperts, targetKind, type MatchResultModel } from './matching.service.js';
 import { entityTypeResolver } from '../../graphql/type-resolvers.js';
 import { loadEntities } from '../../graphql/relations.js';
 
@@ -41,19 +40,8 @@ function matchPage(result: MatchResultModel, page: PageRequest) {
     noKnownTopic: result.noKnownTopic,
     noCandidates: result.noCandidates,
     suggestedTopicIds: result.suggestedTopicIds,
-    matches: toConnection(items, page, result.matches.length),
+    matches: toConnection(items, page, result.matchCount),
   };
-}
-
-/** Candidates in the region or below it: organisations by location, experts by their affiliations' location. */
-function withinRegion(regionId: string): Conditions {
-  const conditions = new Conditions();
-  const region = conditions.param(regionId);
-  conditions.add(
-    `EXISTS { MATCH (node)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }
-     OR EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`,
-  );
-  return conditions;
 }
 
 async function recommend(
@@ -70,7 +58,7 @@ async function recommend(
   // The target's kind from its need's facts (kept until a write: a warm request sends no query for it).
   const [kind] = await Promise.all([targetKind(context.database, target.id), region ? requireExisting(context, [{ id: region, kind: 'Region', argument: 'region' }]) : null]);
   if (kind !== target.kind) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
-  const result = await recommendPartners(context.database, target.id, kinds ?? null, region ? withinRegion(region) : null, context.clock.year(), exactUpTo(page));
+  const result = await keptPartnerAnswer(context.database, { targetId: target.id, kinds: kinds ?? null, regionId: region, referenceYear: context.clock.year(), exactUpTo: exactUpTo(page) });
   if (!result) throw new NotFoundError(`${argument}: no ${target.kind} has this id`);
   return result;
 }

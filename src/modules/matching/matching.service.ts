@@ -46,6 +46,8 @@ export interface MatchResultModel {
   noCandidates: boolean;
   suggestedTopicIds: string[];
   matches: MatchModel[];
+  /** How many matches there are: `matches.length`, except in a kept answer, which holds only the first of them. */
+  matchCount: number;
 }
 
 /** One matching question in the pipeline's terms. */
@@ -159,7 +161,7 @@ export async function rankCandidates(database: Database, request: MatchRequest):
   return result!;
 }
 
-const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [] };
+const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [], matchCount: 0 };
 
 /**
  * Runs the pipeline for several requests in one pass (the gaps of a chain): the vocabulary, topic holder counts, topic
@@ -310,7 +312,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       });
     }
     matches.sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
-    results.set(request, { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches });
+    results.set(request, { interpretedTopics: needTopics.map((topic) => ({ ...topic, weight: round(topic.weight) })), noKnownTopic: false, noCandidates: matches.length === 0, suggestedTopicIds: [], matches, matchCount: matches.length });
   });
   return requests.map((request) => results.get(request) ?? NO_TOPIC);
 }
@@ -340,7 +342,7 @@ export async function searchExperts(
   referenceYear: number,
 ): Promise<MatchResultModel> {
   const interpreted = await interpretNeed(database, need);
-  if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: interpreted.suggestions, matches: [] };
+  if (interpreted.topics.length === 0) return { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: interpreted.suggestions, matches: [], matchCount: 0 };
   return rankCandidates(database, {
     needTopics: interpreted.topics,
     kinds: ['Expert'],
@@ -392,4 +394,56 @@ export async function recommendPartners(
     referenceYear,
     exactUpTo,
   });
+}
+
+/** A partner recommendation or demand match as asked through the API: its target, the kinds asked for, a region, the year and the page's end. */
+export interface PartnerQuestion {
+  targetId: string;
+  kinds: readonly NodeKind[] | null;
+  /** Only candidates in this region or below it (organisations by location, experts by their affiliations'). */
+  regionId: string | null;
+  referenceYear: number;
+  /** The end of the page asked for: the matches up to it are exact (see `MatchRequest.exactUpTo`). */
+  exactUpTo: number;
+}
+
+/**
+ * The answer to a partner recommendation or demand match, kept per question until a write (see `DerivedCache`): the
+ * same party comes back to its matches, and a popular demand is looked at by many. A kept answer holds its matches up
+ * to the page's end and one more (to tell whether a next page exists), their reasons built, and the count of all —
+ * not the facts they were scored from. Null when the target denotes no enterprise, industry, segment or demand.
+ */
+export function keptPartnerAnswer(database: Database, question: PartnerQuestion): Promise<MatchResultModel | null> {
+  const kinds = question.kinds?.length ? [...new Set(question.kinds)].sort() : null;
+  return keptAnswers.get(database, JSON.stringify([question.targetId, kinds, question.regionId, question.referenceYear, question.exactUpTo]));
+}
+
+const keptAnswers = new DerivedCache<MatchResultModel | null, string>(
+  async (database, key) => {
+    const [targetId, kinds, regionId, referenceYear, exactUpTo] = JSON.parse(key) as [string, NodeKind[] | null, string | null, number, number];
+    const result = await recommendPartners(database, targetId, kinds, regionId ? withinRegion(regionId) : null, referenceYear, exactUpTo);
+    if (!result) return null;
+    // The matches' own fields copied (their reasons built: the getter read), so that nothing of the scoring is held.
+    const matches = result.matches.slice(0, exactUpTo + 1).map((match): MatchModel => ({ ...match, reasons: match.reasons }));
+    return { ...result, matches, matchCount: result.matchCount };
+  },
+  MATCHING_CONFIG.vocabularyTtlMs,
+  MATCHING_CONFIG.answerMatchesKept,
+  { of: (answer) => 1 + (answer?.matches.length ?? 0), max: MATCHING_CONFIG.answerMatchesKept },
+);
+
+/** How many answers are kept for the database and how many matches they hold in all, each answer counting one more (for tests and diagnostics). */
+export function answersKept(database: Database): { keys: number; weight: number } {
+  return keptAnswers.kept(database);
+}
+
+/** Candidates in the region or below it: organisations by location, experts by their affiliations' location. */
+export function withinRegion(regionId: string): Conditions {
+  const conditions = new Conditions();
+  const region = conditions.param(regionId);
+  conditions.add(
+    `EXISTS { MATCH (node)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }
+     OR EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`,
+  );
+  return conditions;
 }
