@@ -212,7 +212,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
         [expert('X1'), 0.5222],
       ]);
       expect(first).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
-      expect(answersKept(suite.database)).toEqual({ keys: 1, weight: 4 });
+      expect(answersKept(suite.database).partners).toEqual({ keys: 1, weight: 4 });
 
       // Asked again: the kept answer, the same to the byte, and nothing is read.
       const sent: string[] = [];
@@ -223,7 +223,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
       } finally {
         stop();
       }
-      expect(answersKept(suite.database)).toEqual({ keys: 1, weight: 4 });
+      expect(answersKept(suite.database).partners).toEqual({ keys: 1, weight: 4 });
 
       // The next page is another question (the best 4 exact): X2 0.5222, X7 0.4905, kept with the 3 before it and the
       // one after it: 5 matches, weighing 6.
@@ -232,23 +232,58 @@ describe('matching: what a page spares and what is kept until a write', () => {
         [expert('X2'), 0.5222],
         [expert('X7'), 0.4905],
       ]);
-      expect(answersKept(suite.database)).toEqual({ keys: 2, weight: 4 + 6 });
+      expect(answersKept(suite.database).partners).toEqual({ keys: 2, weight: 4 + 6 });
 
       // A region no candidate is in: an answer of its own, with no match.
       const empty = await ask({ region: toGlobalId('Region', id('R')) });
       expect(empty).toMatchObject({ totalCount: 0, nodes: [] });
-      expect(answersKept(suite.database)).toEqual({ keys: 3, weight: 4 + 6 + 1 });
+      expect(answersKept(suite.database).partners).toEqual({ keys: 3, weight: 4 + 6 + 1 });
 
       // A write: X5 becomes an EXPERT on T (0.2472 → 0.5222, tied with X1 and X2, after them by id), and every kept
       // answer is dropped: the second page now shows X2 and X5.
       await suite.database.write(`MATCH (x:Expert {id: $prefix + ':X5'})-[r:HAS_EXPERTISE]->() SET r.level = 'EXPERT'`, { prefix });
-      expect(answersKept(suite.database)).toEqual({ keys: 0, weight: 0 });
+      expect(answersKept(suite.database).partners).toEqual({ keys: 0, weight: 0 });
       const after = await ask({ after: first.pageInfo.endCursor });
       expect(after.nodes.map((node) => [node.candidate.id, node.score])).toEqual([
         [expert('X2'), 0.5222],
         [expert('X5'), 0.5222],
       ]);
       expect(after.totalCount).toBe(7);
+    } finally {
+      await deleteByPrefix(suite.database, prefix);
+    }
+  });
+
+  it('keeps an expert search\'s answer per need, filter and page until a write', async () => {
+    await createFixture();
+    try {
+      const query = `query ($topic: ID!, $filters: ExpertSearchFilter) {
+        expertSearch(need: {topics: [$topic]}, filters: $filters, first: 2) {
+          matches { totalCount pageInfo { hasNextPage } nodes { candidate { ... on Node { id } } reasons { kind summary } } }
+        }
+      }`;
+      type Answer = { expertSearch: { matches: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: Array<{ candidate: { id: string }; reasons: unknown[] }> } } };
+      const ask = async (filters: Record<string, unknown> | null) => {
+        const response = await suite.service.query<Answer>(query, { topic: toGlobalId('Topic', id('T')), filters });
+        expect(response.errors).toBeUndefined();
+        return response.data!.expertSearch.matches;
+      };
+      const expert = (local: string) => toGlobalId('Expert', id(local));
+      // No party, so no proximity: X1, X2, X3 (EXPERT, by id) lead, then X7, then X4–X6.
+      const first = await ask(null);
+      expect(first.nodes.map((node) => node.candidate.id)).toEqual([expert('X1'), expert('X2')]);
+      expect(first).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
+      expect(answersKept(suite.database).experts).toEqual({ keys: 1, weight: 4 });
+      expect(await ask(null)).toEqual(first);
+      expect(answersKept(suite.database).experts).toEqual({ keys: 1, weight: 4 });
+      // Another filter is another question: none of the experts offers flexible engagement.
+      expect(await ask({ availableForFlexibleEngagement: true })).toMatchObject({ totalCount: 0, nodes: [] });
+      expect(answersKept(suite.database).experts).toEqual({ keys: 2, weight: 5 });
+      // X3 now offers it: the write drops both answers, and the filtered search finds X3.
+      await suite.database.write(`MATCH (x:Expert {id: $prefix + ':X3'}) SET x.flexibleEngagement = true`, { prefix });
+      expect(answersKept(suite.database).experts).toEqual({ keys: 0, weight: 0 });
+      const flexible = await ask({ availableForFlexibleEngagement: true });
+      expect(flexible.nodes.map((node) => node.candidate.id)).toEqual([expert('X3')]);
     } finally {
       await deleteByPrefix(suite.database, prefix);
     }

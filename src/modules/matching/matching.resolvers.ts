@@ -7,7 +7,7 @@ import { pageRequest, toConnection, type PageRequest } from '../../graphql/conne
 import { expectGlobalId } from '../../graphql/global-id.js';
 import { expertConditions } from '../expert/expert.repository.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { keptPartnerAnswer, searchExperts, targetKind, type MatchResultModel } from './matching.service.js';
+import { keptExpertAnswer, keptPartnerAnswer, targetKind, type MatchResultModel } from './matching.service.js';
 import { entityTypeResolver } from '../../graphql/type-resolvers.js';
 import { loadEntities } from '../../graphql/relations.js';
 
@@ -82,15 +82,17 @@ export const matchingResolvers: Resolvers = {
         ...(regionId ? [{ id: regionId, kind: 'Region' as const, argument: 'need.region' }] : []),
       ]);
       const filter = filters
-        ? expertConditions({
-            talentCards: filters.talentCards,
-            programmes: filters.programmes,
-            kinds: filters.kinds,
-            region: filters.region,
-            flexibleEngagement: filters.availableForFlexibleEngagement,
-          })
+        ? {
+            talentCards: filters.talentCards ?? null,
+            programmes: filters.programmes ?? null,
+            kinds: filters.kinds ?? null,
+            region: filters.region ?? null,
+            flexibleEngagement: filters.availableForFlexibleEngagement ?? null,
+          }
         : null;
-      const result = await searchExperts(context.database, { text, topicIds, industryId, regionId }, filter, context.clock.year());
+      // The filter is checked before anything is kept or read (a bad region id is named at once).
+      if (filter) expertConditions(filter);
+      const result = await keptExpertAnswer(context.database, { need: { text, topicIds, industryId, regionId }, filter, referenceYear: context.clock.year(), pageEnd: exactUpTo(page) });
       return matchPage(result, page);
     },
     partnerRecommendations: async (_parent, args, context) => {

@@ -10,6 +10,7 @@ import { parseRows } from '../../graph/rows.js';
 import { z } from 'zod';
 import type { Database } from '../../neo4j/database.js';
 import { MATCHING_CONFIG } from './matching.config.js';
+import { expertConditions, type ExpertFilterInput } from '../expert/expert.repository.js';
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
 import type { TopicProfiles } from './topic-profiles.js';
 import { topicProfilesOf, vocabularyOf } from './vocabulary.js';
@@ -409,9 +410,9 @@ export interface PartnerQuestion {
 
 /**
  * The answer to a partner recommendation or demand match, kept per question until a write (see `DerivedCache`): the
- * same party comes back to its matches, and a popular demand is looked at by many. A kept answer holds its matches up
- * to the page's end and one more (to tell whether a next page exists), their reasons built, and the count of all —
- * not the facts they were scored from. Null when the target denotes no enterprise, industry, segment or demand.
+ * same party comes back to its matches, and a popular demand is looked at by many. A kept answer holds its page and
+ * one more, not the facts they were scored from (see `answerToKeep`). Null when the target denotes no enterprise,
+ * industry, segment or demand.
  */
 export function keptPartnerAnswer(database: Database, question: PartnerQuestion): Promise<MatchResultModel | null> {
   const kinds = question.kinds?.length ? [...new Set(question.kinds)].sort() : null;
@@ -422,19 +423,49 @@ const keptAnswers = new DerivedCache<MatchResultModel | null, string>(
   async (database, key) => {
     const [targetId, kinds, regionId, referenceYear, exactUpTo] = JSON.parse(key) as [string, NodeKind[] | null, string | null, number, number];
     const result = await recommendPartners(database, targetId, kinds, regionId ? withinRegion(regionId) : null, referenceYear, exactUpTo);
-    if (!result) return null;
-    // The matches' own fields copied (their reasons built: the getter read), so that nothing of the scoring is held.
-    const matches = result.matches.slice(0, exactUpTo + 1).map((match): MatchModel => ({ ...match, reasons: match.reasons }));
-    return { ...result, matches, matchCount: result.matchCount };
+    return result ? answerToKeep(result, exactUpTo) : null;
   },
   MATCHING_CONFIG.vocabularyTtlMs,
   MATCHING_CONFIG.answerMatchesKept,
   { of: (answer) => 1 + (answer?.matches.length ?? 0), max: MATCHING_CONFIG.answerMatchesKept },
 );
 
+/** An expert search as asked through the API: the need, the experts' filter, the year and the page's end. */
+export interface ExpertQuestion {
+  need: { text: string; topicIds: string[]; industryId: string | null; regionId: string | null };
+  filter: ExpertFilterInput | null;
+  referenceYear: number;
+  /** The end of the page asked for: a kept answer holds the matches up to it and one more. */
+  pageEnd: number;
+}
+
+/** The answer to an expert search, kept per question until a write, like `keptPartnerAnswer`'s. */
+export function keptExpertAnswer(database: Database, question: ExpertQuestion): Promise<MatchResultModel> {
+  return keptExpertAnswers.get(database, JSON.stringify([question.need, question.filter, question.referenceYear, question.pageEnd]));
+}
+
+const keptExpertAnswers = new DerivedCache<MatchResultModel, string>(
+  async (database, key) => {
+    const [need, filter, referenceYear, pageEnd] = JSON.parse(key) as [ExpertQuestion['need'], ExpertFilterInput | null, number, number];
+    return answerToKeep(await searchExperts(database, need, filter ? expertConditions(filter) : null, referenceYear), pageEnd);
+  },
+  MATCHING_CONFIG.vocabularyTtlMs,
+  MATCHING_CONFIG.answerMatchesKept,
+  { of: (answer) => 1 + answer.matches.length, max: MATCHING_CONFIG.answerMatchesKept },
+);
+
+/**
+ * What a kept answer holds: its matches up to the page's end and one more (to tell whether a next page exists), their
+ * own fields copied with their reasons built (the getter read) so that nothing of the scoring is held, and the count of all.
+ */
+function answerToKeep(result: MatchResultModel, pageEnd: number): MatchResultModel {
+  const matches = result.matches.slice(0, pageEnd + 1).map((match): MatchModel => ({ ...match, reasons: match.reasons }));
+  return { ...result, matches, matchCount: result.matchCount };
+}
+
 /** How many answers are kept for the database and how many matches they hold in all, each answer counting one more (for tests and diagnostics). */
-export function answersKept(database: Database): { keys: number; weight: number } {
-  return keptAnswers.kept(database);
+export function answersKept(database: Database): Record<'partners' | 'experts', { keys: number; weight: number }> {
+  return { partners: keptAnswers.kept(database), experts: keptExpertAnswers.kept(database) };
 }
 
 /** Candidates in the region or below it: organisations by location, experts by their affiliations' location. */
