@@ -16,7 +16,7 @@ import { SyntheticProvince } from '../../tools/generate/generate.js';
 import { ensureDataset, ensureLoadedDatabase, sizeLabel, type ImportFigures } from './instance.js';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/graph/kinds.js';
 import type { LoadConfig, LoadResult } from './load-generator.js';
-import { saveResults, type ResultRecord, type RunInfo } from './report.js';
+import { saveResults, type FirstAnswerRecord, type ResultRecord, type RunInfo } from './report.js';
 import { residentMb, startServer, stopServer, type RunningServer, type SystemName } from './servers.js';
 import { WORKLOADS, workloadNamed, type Workload } from './workloads.js';
 
@@ -48,6 +48,27 @@ async function preflight(url: string, bodies: string[], seconds: number): Promis
   }
   return undefined;
 }
+
+/**
+ * Each body once, one at a time, timing each answer (its first: the cells come after): the cost of a question asked
+ * for the first time, which the cells — cycling through questions asked before — do not show for a server that keeps
+ * answers. Stops at the first error, returned as a preflight failure.
+ */
+async function firstAnswers(url: string, bodies: string[], seconds: number): Promise<{ latencies: number[] } | { failure: string }> {
+  const latencies: number[] = [];
+  for (const body of new Set(bodies)) {
+    const started = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(seconds * 1000) });
+    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }>; data?: unknown };
+    latencies.push(performance.now() - started);
+    if (!response.ok || answer.errors?.length || answer.data === undefined || answer.data === null) {
+      return { failure: `HTTP ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no data'}` };
+    }
+  }
+  return { latencies };
+}
+
+const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 
 /** Runs the load generator in its own process; samples the server's RSS meanwhile. */
 async function measure(config: LoadConfig, serverPid: number | undefined): Promise<LoadResult & { serverRssMb: number }> {
@@ -114,6 +135,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
 
   const servers: RunningServer[] = [];
   const records: ResultRecord[] = [];
+  const firsts: FirstAnswerRecord[] = [];
   const failures: string[] = [];
   try {
     for (const system of systems) servers.push(await startServer(system, PORTS[system], connection));
@@ -136,7 +158,17 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       const order = servers.map((_, index) => servers[(index + position) % servers.length]!).filter((server) => server.system !== 'peer' || workload.peer);
       const ready: RunningServer[] = [];
       for (const server of order) {
-        const failure = await preflight(urlFor(server, workload), bodiesFor(workload, server.system, province), Number(values['preflight-seconds'])).catch((error: unknown) =>
+        const check = async (): Promise<string | undefined> => {
+          const bodies = bodiesFor(workload, server.system, province);
+          if (!workload.keepsAnswers) return preflight(urlFor(server, workload), bodies, Number(values['preflight-seconds']));
+          const first = await firstAnswers(urlFor(server, workload), bodies, Number(values['preflight-seconds']));
+          if ('failure' in first) return first.failure;
+          const sorted = [...first.latencies].sort((a, b) => a - b);
+          firsts.push({ size, workload: workload.name, system: server.system, requests: sorted.length, p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), maxMs: round(sorted.at(-1)!) });
+          log(`${workload.name.padEnd(22)} first answers ${server.system.padEnd(5)} p50 ${percentile(sorted, 0.5).toFixed(1)} p95 ${percentile(sorted, 0.95).toFixed(1)} max ${sorted.at(-1)!.toFixed(1)} ms over ${sorted.length} questions`);
+          return undefined;
+        };
+        const failure = await check().catch((error: unknown) =>
           (error as Error).name === 'TimeoutError'
             ? `no answer within ${values['preflight-seconds']} s`
             : `${(error as Error).message} (${String((error as Error).cause ?? '')}); server exit code ${server.process.exitCode}; its last output: ${server.output().slice(-600)}`,
@@ -196,7 +228,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const measured = workloads.flatMap((workload) =>
     systems.filter((system) => system !== 'peer' || workload.peer).flatMap((system) => concurrencies.map((concurrency) => ({ workload: workload.name, system, concurrency }))),
   );
-  saveResults(records, info, readFileSync(path.join(projectRoot, 'bench/scale/notes.md'), 'utf8'), measured);
+  saveResults(records, firsts, info, readFileSync(path.join(projectRoot, 'bench/scale/notes.md'), 'utf8'), measured);
   log(`wrote bench/results.json and bench/RESULTS.md for ${sizeLabel(size)}`);
 }
 

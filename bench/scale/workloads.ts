@@ -41,6 +41,11 @@ export interface Workload {
   peer?: { query: string; variables: (params: Params) => Record<string, unknown> };
   /** The list of request parameters, cycled through. */
   params: (province: SyntheticProvince) => Params[];
+  /**
+   * Our server keeps this workload's answers per question until a write: the cells, which cycle through the list, then
+   * mostly measure questions asked before, so each question's first answer is measured on its own too (see run.ts).
+   */
+  keepsAnswers?: boolean;
 }
 
 const VARIANTS = 64;
@@ -133,6 +138,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'expertSearch',
+    keepsAnswers: true,
     description: 'experts for a need in free text (a popular topic name), top 10 with reasons',
     ours: {
       query: `query ($text: String!) { expertSearch(need: { text: $text }, first: 10) { ${MATCH_SELECTION} } }`,
@@ -152,6 +158,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'partnerRecommendations',
+    keepsAnswers: true,
     description: 'partners for an enterprise (shared topics, not yet cooperating), top 10 with reasons',
     ours: {
       query: `query ($id: ID!) { partnerRecommendations(for: $id, first: 10) { ${MATCH_SELECTION} } }`,
@@ -169,6 +176,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'demandMatches',
+    keepsAnswers: true,
     description: 'candidates for a posted demand (its required topics), top 10 with reasons',
     ours: {
       query: `query ($id: ID!) { demandMatches(demandId: $id, first: 10) { ${MATCH_SELECTION} } }`,
@@ -186,6 +194,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'industryChain',
+    keepsAnswers: true,
     description: "an industry's chain: each segment's support counts and gaps with 3 candidates each",
     ours: {
       query: `query ($id: ID!) { industryChain(industry: $id) { segments { segment { name } depth
@@ -209,6 +218,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: 'connections',
+    keepsAnswers: true,
     description: 'up to 5 shortest paths (≤ 4 hops, as the budget states) from an enterprise to a university',
     ours: {
       query: 'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 5) { found shortestLength paths { length text } } }',
