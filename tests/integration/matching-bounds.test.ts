@@ -5,7 +5,7 @@ import { recommendPartners } from '../../src/modules/matching/matching.service.j
 
 /**
  * The matcher's cost bounds as the README states them, on hand-made data:
- * - a need topic's related topics are read only when fewer than 200 candidates hold the need topic itself more strongly
+ * - a need topic's related topics count only when fewer than 200 candidates hold the need topic itself more strongly
  *   than any related topic can be held (a narrower topic counts 0.85 of the need's; an EXPERT-level expertise 1.0);
  * - a need is matched on at most 24 topics, the heaviest first, rarer first among equals.
  */
@@ -18,7 +18,7 @@ describe('matching bounds (issue 12)', () => {
     await database.close();
   });
 
-  it('reads a popular topic without its related topics, and a less popular one with them', async () => {
+  it('answers a popular topic without its related topics, and a less popular one with them', async () => {
     // Topic P with 201 EXPERT-level experts; its narrower topic P1 with one more expert.
     await database.write(
       `CREATE (p:Entity:Topic {id: $prefix + ':P', name: $prefix + '热门主题'}), (n:Entity:Topic {id: $prefix + ':P1', name: $prefix + '细分主题'})-[:BROADER]->(p)
@@ -35,7 +35,7 @@ describe('matching bounds (issue 12)', () => {
     expect(candidates.has(id('specialist'))).toBe(false);
     expect(popular.every((hold) => hold.heldTopicId === id('P'))).toBe(true);
 
-    // With 199 direct holders, the narrower topic can change the answer: it is read, and its expert comes in at 0.85.
+    // With 199 direct holders, the narrower topic can change the answer: its expert comes in at 0.85.
     await database.write(`MATCH (x:Expert) WHERE x.id IN [$prefix + ':x200', $prefix + ':x201'] DETACH DELETE x`, { prefix });
     const lessPopular = await findTopicHolders(database, [id('P')], ['Expert'], 2);
     const specialist = lessPopular.filter((hold) => hold.candidateId === id('specialist'));

@@ -376,13 +376,17 @@ export async function recommendPartners(
 ): Promise<MatchResultModel | null> {
   const facts = await targetFacts(database, targetId);
   if (!facts) return null;
+  // The party's insiders are read while the need is read from the demand's text, and with its topics' holder counts
+  // (kept: the ranking finds them there) — one round trip instead of two for a need met the first time.
+  const insiders = facts.partyId ? insidersOf(database, facts.partyId) : Promise.resolve(new Set<string>());
+  insiders.catch(() => undefined); // awaited below; not an unhandled rejection if reading the text fails first
   const topics = new Map<string, NeedTopic>();
   for (const topic of facts.topics) if (topic.weight > (topics.get(topic.id)?.weight ?? 0)) topics.set(topic.id, topic);
   if (facts.kind === 'Demand') {
     const fromText = await interpretNeed(database, { text: `${String(facts.entity.title ?? '')} ${String(facts.entity.description ?? '')}` });
     for (const topic of fromText.topics) if (!topics.has(topic.id)) topics.set(topic.id, { ...topic, weight: round(topic.weight * 0.6), origin: `需求描述：${topic.origin}` });
   }
-  const excludeIds = facts.partyId ? await insidersOf(database, facts.partyId) : new Set<string>();
+  const [excludeIds] = await Promise.all([insiders, topicHolderCounts(database, [...topics.keys()])]);
   excludeIds.add(facts.entity.id);
   return rankCandidates(database, {
     needTopics: [...topics.values()],
