@@ -16,13 +16,13 @@ export const BM25_DEFAULTS: Bm25Options = { k1: 1.2, b: 0.75 };
 interface IndexedDocument {
   id: string;
   length: number;
-  frequencies: Map<string, number>;
 }
 
 /** A BM25 index; `search` returns documents scoring above zero, best first, ties by id. */
 export class Bm25Index {
   private readonly documents: IndexedDocument[];
-  private readonly documentFrequency = new Map<string, number>();
+  /** Per word, the documents holding it (their index in `documents`) and how often: a search reads only its words' lists. */
+  private readonly postings = new Map<string, Array<{ document: number; frequency: number }>>();
   private readonly averageLength: number;
 
   /** `documents` are already-segmented word lists; use `Bm25Index.fromTexts` for raw text. */
@@ -30,11 +30,15 @@ export class Bm25Index {
     documents: ReadonlyArray<{ id: string; words: readonly string[] }>,
     private readonly options: Bm25Options = BM25_DEFAULTS,
   ) {
-    this.documents = documents.map(({ id, words }) => {
+    this.documents = documents.map(({ id, words }, index) => {
       const frequencies = new Map<string, number>();
       for (const word of words) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
-      for (const word of frequencies.keys()) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
-      return { id, length: words.length, frequencies };
+      for (const [word, frequency] of frequencies) {
+        const list = this.postings.get(word);
+        if (list) list.push({ document: index, frequency });
+        else this.postings.set(word, [{ document: index, frequency }]);
+      }
+      return { id, length: words.length };
     });
     this.averageLength = this.documents.reduce((sum, document) => sum + document.length, 0) / Math.max(this.documents.length, 1);
   }
@@ -48,25 +52,29 @@ export class Bm25Index {
 
   /** Robertson–Spärck Jones IDF, kept positive: ln(1 + (N − n + 0.5) / (n + 0.5)). */
   idf(word: string): number {
-    const containing = this.documentFrequency.get(word) ?? 0;
+    const containing = this.postings.get(word)?.length ?? 0;
     return Math.log(1 + (this.documents.length - containing + 0.5) / (containing + 0.5));
   }
 
-  /** Scores every document against the query words (each distinct query word counted once). */
+  /**
+   * Scores every document against the query words (each distinct query word counted once), reading only the documents
+   * that hold one of them (a need's words against thousands of topic profiles); a document's terms are added in the
+   * query's order, as a scan of every document would.
+   */
   searchWords(queryWords: readonly string[]): Array<{ id: string; score: number }> {
     const { k1, b } = this.options;
-    const terms = [...new Set(queryWords)];
-    const scored: Array<{ id: string; score: number }> = [];
-    for (const document of this.documents) {
-      let score = 0;
-      for (const term of terms) {
-        const frequency = document.frequencies.get(term) ?? 0;
-        if (frequency === 0) continue;
-        const norm = k1 * (1 - b + (b * document.length) / (this.averageLength || 1));
-        score += (this.idf(term) * frequency * (k1 + 1)) / (frequency + norm);
+    const scores = new Map<number, number>();
+    for (const term of new Set(queryWords)) {
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      const idf = this.idf(term);
+      for (const { document, frequency } of postings) {
+        const norm = k1 * (1 - b + (b * this.documents[document]!.length) / (this.averageLength || 1));
+        scores.set(document, (scores.get(document) ?? 0) + (idf * frequency * (k1 + 1)) / (frequency + norm));
       }
-      if (score > 0) scored.push({ id: document.id, score });
     }
+    const scored: Array<{ id: string; score: number }> = [];
+    for (const [document, score] of scores) if (score > 0) scored.push({ id: this.documents[document]!.id, score });
     return scored.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 

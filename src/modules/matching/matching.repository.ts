@@ -725,21 +725,25 @@ export async function proximityTo(database: Database, candidateIds: string[], ta
 }
 
 async function readProximity(database: Database, candidateIds: string[], targetId: string, maxHops: number): Promise<Map<string, Proximity>> {
-  // The target's projects and platforms are read once, then each candidate's checked against them: matched from both
-  // ends per candidate, the planner walked the target's side for every candidate (a hub enterprise's 2 700 projects and
-  // 4 800 affiliations a hundred times: 5.7 million hits, 1.3 s, for one request on the 1M graph; 0.3 million this way).
+  // The target's projects and platforms are read once, then each candidate checked against each of them (both ends
+  // known: the planner starts from the end with fewer such links). Matched from both ends per candidate, the planner
+  // walked the target's side for every candidate (a hub enterprise's 2 700 projects and 4 800 affiliations a hundred
+  // times: 5.7 million hits, 1.3 s, for one request on the 1M graph); walking each candidate's projects and links to
+  // find the target's walked a hub university's 10 000 projects and its experts' thousands of affiliations (eight
+  // needs of the 1M graph: 922 000 hits for these two lists, 243 000 this way). A platform is linked by an expert's
+  // affiliation or an organisation's hosting, both towards it, or hosts a platform itself; an expert is never one.
   const rows = await database.read(
     `MATCH (target:Entity {id: $targetId})
      WITH target,
-          COLLECT { MATCH (target)-[:LEADS|PARTICIPATES_IN]->(project:Project) RETURN project.id } AS targetProjectIds,
-          COLLECT { MATCH (target)-[:AFFILIATED_WITH|HOSTS]-(platform:Platform) RETURN platform.id } AS targetPlatformIds
+          COLLECT { MATCH (target)-[:LEADS|PARTICIPATES_IN]->(project:Project) RETURN DISTINCT project } AS targetProjects,
+          COLLECT { MATCH (target)-[:AFFILIATED_WITH|HOSTS]->(platform:Platform) RETURN platform UNION MATCH (target)<-[:HOSTS]-(platform:Platform) RETURN platform } AS targetPlatforms
      UNWIND $candidateIds AS candidateId
      MATCH (candidate:Entity {id: candidateId})
      WHERE candidate <> target
      RETURN candidateId,
        EXISTS { (candidate)-[:COOPERATES_WITH]-(target) } OR EXISTS { (candidate)-[:AFFILIATED_WITH]->(:Organization)-[:COOPERATES_WITH]-(target) } AS cooperating,
-       COLLECT { MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project:Project) WHERE project.id IN targetProjectIds RETURN DISTINCT project.id ORDER BY project.id } AS sharedProjectIds,
-       COLLECT { MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform:Platform) WHERE platform.id IN targetPlatformIds RETURN DISTINCT platform.id ORDER BY platform.id } AS sharedPlatformIds,
+       COLLECT { UNWIND targetProjects AS project MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project) RETURN DISTINCT project.id AS id ORDER BY id } AS sharedProjectIds,
+       COLLECT { UNWIND targetPlatforms AS platform MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform) RETURN DISTINCT platform.id AS id ORDER BY id } AS sharedPlatformIds,
        [node IN nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) | node.id] AS pathIds`,
     { candidateIds, targetId },
   );
