@@ -10,6 +10,7 @@ import { createTokenVerifier } from './auth/tokens.js';
 import { ENTITY_LABEL } from './graph/kinds.js';
 import { Clock } from './clock.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
+import { warmMatching } from './modules/matching/matching.service.js';
 
 /** The external server when NEO4J_URI is set; otherwise the project's local server, started when needed. */
 export async function resolveConnection(config: AppConfig, logger: Logger): Promise<Neo4jConnection> {
@@ -96,15 +97,21 @@ async function prepare(database: Database, http: HttpService, config: AppConfig,
 
 /**
  * Loads the matching vocabulary and the topics' text profiles in the background once the service is ready, so that the
- * first matching request does not wait for them (seconds on a graph of a million nodes). A failure is only logged: the
- * first request tries again.
+ * first matching request does not wait for them (seconds on a graph of a million nodes), then asks the matcher three
+ * questions of the graph's own so that Neo4j has planned its queries (see `warmMatching`). A failure is only logged:
+ * the first request tries again.
  */
-function warmMatching(database: Database, logger: Logger): void {
+function warmMatchingInBackground(database: Database, clock: Clock, logger: Logger): void {
   const started = performance.now();
-  Promise.all([vocabularyOf(database), topicProfilesOf(database)]).then(
-    () => logger.info({ ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded'),
-    (error: unknown) => logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'matching vocabulary not loaded yet; the first request will load it'),
-  );
+  Promise.all([vocabularyOf(database), topicProfilesOf(database)])
+    .then(() => {
+      logger.info({ ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
+      return warmMatching(database, clock.year());
+    })
+    .then(
+      (questions) => logger.info({ ms: Math.round(performance.now() - started), questions }, 'matching warmed up'),
+      (error: unknown) => logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'matching not warmed up; the first request will read what it needs'),
+    );
 }
 
 /**
@@ -124,13 +131,14 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     }
     logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'the database is not reachable yet: serving 503 NOT_READY and retrying');
   }
+  const clock = new Clock(config.countyTimeZone);
   const http = await createHttpService(database, logger, {
     verifyToken: createTokenVerifier(config.auth, config.localNeo4j.rootDir),
     anonymousReads: config.auth.anonymousReads,
     limits: config.graphql,
     bodyLimit: config.http.bodyLimit,
     admission: config.admission,
-    clock: new Clock(config.countyTimeZone),
+    clock,
   });
   let url: string;
   try {
@@ -145,7 +153,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
     if (stopped) return;
     logger.info({ url }, 'GraphQL service ready');
-    warmMatching(database, logger);
+    warmMatchingInBackground(database, clock, logger);
   });
   return {
     url,

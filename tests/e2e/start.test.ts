@@ -102,6 +102,16 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
     expect(result.data.serviceStatus.databaseVersion).toMatch(/^5\.26\./);
     expect(result.data.enterprises.totalCount).toBe(5); // seeds/sample-county: 5 high-tech enterprises cooperate with no university or institute (the README's example)
 
+    // In the background, the matcher asks itself three questions of the county's own (a topic held by an expert, an
+    // enterprise with a focus, a demand requiring a topic: the sample has all three), so that Neo4j has planned its queries.
+    for (let waited = 0; waited < 60_000 && !service.output().includes('"matching warmed up"'); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    const warmed = service
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"matching warmed up"'))
+      .map((line) => JSON.parse(line) as { questions?: number })[0];
+    expect(warmed?.questions).toBe(3);
+
     // A request in flight when SIGTERM arrives (its body still arriving) is answered before the process exits.
     const { hostname, port } = new URL(url);
     const body = JSON.stringify({ query: '{ regions(first: 1) { totalCount } }' });

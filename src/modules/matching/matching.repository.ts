@@ -847,6 +847,20 @@ async function readTargetFacts(database: Database, id: string): Promise<TargetFa
   };
 }
 
+/**
+ * A topic held by an expert, an enterprise with a focus and a demand requiring a topic, if the graph has them: the
+ * questions the matcher asks itself when the server starts (see `warmMatching`).
+ */
+export async function warmUpQuestions(database: Database): Promise<{ topicId: string | null; enterpriseId: string | null; demandId: string | null }> {
+  const rows = await database.read(
+    `RETURN COLLECT { MATCH (t:Topic) WHERE EXISTS { (t)<-[:HAS_EXPERTISE]-(:Expert) } RETURN t.id LIMIT 1 }[0] AS topicId,
+            COLLECT { MATCH (e:Enterprise) WHERE EXISTS { (e)-[:FOCUSES_ON]->(:Topic) } RETURN e.id LIMIT 1 }[0] AS enterpriseId,
+            COLLECT { MATCH (d:Demand) WHERE EXISTS { (d)-[:REQUIRES]->(:Topic) } RETURN d.id LIMIT 1 }[0] AS demandId`,
+  );
+  const schema = z.object({ topicId: z.string().nullable(), enterpriseId: z.string().nullable(), demandId: z.string().nullable() });
+  return parseRows(schema, rows, 'warm-up questions')[0] ?? { topicId: null, enterpriseId: null, demandId: null };
+}
+
 /** What the matcher keeps for a database (for diagnostics and tests): holds, candidate details, evidence and proximities. */
 export function matchingKept(database: Database): Record<'holders' | 'details' | 'evidence' | 'proximities', { keys?: number; rows?: number; pairs?: number; weight: number }> {
   return {
