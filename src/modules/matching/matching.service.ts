@@ -424,16 +424,18 @@ export function keptPartnerAnswer(database: Database, question: PartnerQuestion)
   return keptAnswers.get(database, JSON.stringify([question.targetId, kinds, question.regionId, question.referenceYear, question.exactUpTo]));
 }
 
-const keptAnswers = new DerivedCache<MatchResultModel | null, string>(
-  async (database, key) => {
-    const [targetId, kinds, regionId, referenceYear, exactUpTo] = JSON.parse(key) as [string, NodeKind[] | null, string | null, number, number];
-    const result = await recommendPartners(database, targetId, kinds, regionId ? withinRegion(regionId) : null, referenceYear, exactUpTo);
-    return result ? answerToKeep(result, exactUpTo) : null;
-  },
-  MATCHING_CONFIG.vocabularyTtlMs,
-  MATCHING_CONFIG.answerMatchesKept,
-  { of: (answer) => 1 + (answer?.matches.length ?? 0), max: MATCHING_CONFIG.answerMatchesKept },
-);
+/** Kept answers, per question (the key) until a write, weighed by the matches they hold (see `answerMatchesKept`). */
+const answerCache = <T extends MatchResultModel | null>(compute: (database: Database, key: string) => Promise<T>) =>
+  new DerivedCache<T, string>(compute, MATCHING_CONFIG.vocabularyTtlMs, MATCHING_CONFIG.answerMatchesKept, {
+    of: (answer) => 1 + (answer?.matches.length ?? 0),
+    max: MATCHING_CONFIG.answerMatchesKept,
+  });
+
+const keptAnswers = answerCache(async (database, key) => {
+  const [targetId, kinds, regionId, referenceYear, exactUpTo] = JSON.parse(key) as [string, NodeKind[] | null, string | null, number, number];
+  const result = await recommendPartners(database, targetId, kinds, regionId ? withinRegion(regionId) : null, referenceYear, exactUpTo);
+  return result ? answerToKeep(result, exactUpTo) : null;
+});
 
 /** An expert search as asked through the API: the need, the experts' filter, the year and the page's end. */
 export interface ExpertQuestion {
@@ -449,15 +451,10 @@ export function keptExpertAnswer(database: Database, question: ExpertQuestion): 
   return keptExpertAnswers.get(database, JSON.stringify([question.need, question.filter, question.referenceYear, question.pageEnd]));
 }
 
-const keptExpertAnswers = new DerivedCache<MatchResultModel, string>(
-  async (database, key) => {
-    const [need, filter, referenceYear, pageEnd] = JSON.parse(key) as [ExpertQuestion['need'], ExpertFilterInput | null, number, number];
-    return answerToKeep(await searchExperts(database, need, filter ? expertConditions(filter) : null, referenceYear), pageEnd);
-  },
-  MATCHING_CONFIG.vocabularyTtlMs,
-  MATCHING_CONFIG.answerMatchesKept,
-  { of: (answer) => 1 + answer.matches.length, max: MATCHING_CONFIG.answerMatchesKept },
-);
+const keptExpertAnswers = answerCache(async (database, key) => {
+  const [need, filter, referenceYear, pageEnd] = JSON.parse(key) as [ExpertQuestion['need'], ExpertFilterInput | null, number, number];
+  return answerToKeep(await searchExperts(database, need, filter ? expertConditions(filter) : null, referenceYear), pageEnd);
+});
 
 /**
  * What a kept answer holds: its matches up to the page's end and one more (to tell whether a next page exists), their
@@ -465,7 +462,7 @@ const keptExpertAnswers = new DerivedCache<MatchResultModel, string>(
  */
 function answerToKeep(result: MatchResultModel, pageEnd: number): MatchResultModel {
   const matches = result.matches.slice(0, pageEnd + 1).map((match): MatchModel => ({ ...match, reasons: match.reasons }));
-  return { ...result, matches, matchCount: result.matchCount };
+  return { ...result, matches };
 }
 
 /** How many answers are kept for the database and how many matches they hold in all, each answer counting one more (for tests and diagnostics). */
@@ -474,7 +471,7 @@ export function answersKept(database: Database): Record<'partners' | 'experts', 
 }
 
 /** Candidates in the region or below it: organisations by location, experts by their affiliations' location. */
-export function withinRegion(regionId: string): Conditions {
+function withinRegion(regionId: string): Conditions {
   const conditions = new Conditions();
   const region = conditions.param(regionId);
   conditions.add(
