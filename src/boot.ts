@@ -9,8 +9,7 @@ import { createHttpService, type HttpService } from './server.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { ENTITY_LABEL } from './graph/kinds.js';
 import { Clock } from './clock.js';
-import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
-import { warmMatching } from './modules/matching/matching.service.js';
+import { KeepWarm } from './keep-warm.js';
 
 /** The external server when NEO4J_URI is set; otherwise the project's local server, started when needed. */
 export async function resolveConnection(config: AppConfig, logger: Logger): Promise<Neo4jConnection> {
@@ -96,25 +95,6 @@ async function prepare(database: Database, http: HttpService, config: AppConfig,
 }
 
 /**
- * Loads the matching vocabulary and the topics' text profiles in the background once the service is ready, so that the
- * first matching request does not wait for them (seconds on a graph of a million nodes), then asks the matcher three
- * questions of the graph's own so that Neo4j has planned its queries (see `warmMatching`). A failure is only logged:
- * the first request tries again.
- */
-function warmMatchingInBackground(database: Database, clock: Clock, logger: Logger): void {
-  const started = performance.now();
-  Promise.all([vocabularyOf(database), topicProfilesOf(database)])
-    .then(() => {
-      logger.info({ ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
-      return warmMatching(database, clock.year());
-    })
-    .then(
-      (questions) => logger.info({ ms: Math.round(performance.now() - started), questions }, 'matching warmed up'),
-      (error: unknown) => logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'matching not warmed up; the first request will read what it needs'),
-    );
-}
-
-/**
  * Starts everything: the database connection (the local server is started first when no NEO4J_URI is set), HTTP
  * (liveness at once; /graphql answers 503 NOT_READY until ready), then — as soon as the database answers —
  * migrations and seeding of an empty graph, then readiness. An external database that is down is waited for.
@@ -150,10 +130,11 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
   }
   logger.info({ url }, 'listening: /graphql answers 503 NOT_READY until migrations and seeding are done');
   let stopped = false;
+  const warm = new KeepWarm(database, logger, { checkMs: config.warmUp.checkMs, chains: config.warmUp.chains, year: () => clock.year() });
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
     if (stopped) return;
     logger.info({ url }, 'GraphQL service ready');
-    warmMatchingInBackground(database, clock, logger);
+    if (config.warmUp.enabled) warm.start();
   });
   return {
     url,
@@ -162,6 +143,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     ready,
     stop: async () => {
       stopped = true;
+      warm.stop();
       http.setReady(false);
       await http.close(config.http.shutdownGraceMs);
       await database.close();

@@ -49,7 +49,8 @@ export async function startServer(system: SystemName, port: number, connection: 
       NEO4J_DATABASE: connection.database,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      // Ours at info: its warm-up (see src/keep-warm.ts) reports there when done; it logs nothing per request.
+      LOG_LEVEL: system === 'ours' ? 'info' : 'warn',
       SEED_WHEN_EMPTY: 'false',
       NODE_ENV: 'production',
     },
@@ -73,6 +74,27 @@ export async function startServer(system: SystemName, port: number, connection: 
   }
   child.kill('SIGKILL');
   throw new Error(`${system} did not answer within 120 s:\n${output}`);
+}
+
+/**
+ * Waits until our server has prepared what it prepares at start (the matching vocabulary and questions, the default
+ * county's chains: `chains warmed up` in its log), so that this background work does not land on the measurements;
+ * resolves with the milliseconds it reported, or null when it reported a failure or the time ran out.
+ */
+export async function warmedUp(server: RunningServer, timeoutMs: number): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && server.process.exitCode === null) {
+    const line = server
+      .output()
+      .split('\n')
+      .find((text) => text.includes('"chains warmed up"') || text.includes('"not warmed up'));
+    if (line) {
+      const logged = JSON.parse(line) as { ms?: number; msg?: string };
+      return logged.msg === 'chains warmed up' ? (logged.ms ?? null) : null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return null;
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {

@@ -104,13 +104,17 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
 
     // In the background, the matcher asks itself three questions of the county's own (a topic held by an expert, an
     // enterprise with a focus, a demand requiring a topic: the sample has all three), so that Neo4j has planned its queries.
-    for (let waited = 0; waited < 60_000 && !service.output().includes('"matching warmed up"'); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
-    const warmed = service
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('"matching warmed up"'))
-      .map((line) => JSON.parse(line) as { questions?: number })[0];
-    expect(warmed?.questions).toBe(3);
+    const logged = async (message: string) => {
+      for (let waited = 0; waited < 60_000 && !service.output().includes(`"${message}"`); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      return service
+        .output()
+        .split('\n')
+        .filter((line) => line.includes(`"${message}"`))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)[0];
+    };
+    expect((await logged('matching warmed up'))?.questions).toBe(3);
+    // Then the default county's chains (the six industries with segments in the sample) with their gaps' candidates.
+    expect(await logged('chains warmed up')).toMatchObject({ chains: 6, reason: 'start' });
 
     // A request in flight when SIGTERM arrives (its body still arriving) is answered before the process exits.
     const { hostname, port } = new URL(url);

@@ -45,7 +45,7 @@ export const LAYERS: ReadonlyArray<{ name: string; units: (unit: string) => bool
   { name: 'shared', units: (unit) => unit === 'modules/shared', peers: false },
   { name: 'domain modules', units: (unit) => unit.startsWith('modules/'), peers: true },
   { name: 'resolver map', units: (unit) => unit === 'modules', peers: false },
-  { name: 'application', units: (unit) => ['server', 'boot', 'cli', 'index'].includes(unit), peers: true },
+  { name: 'application', units: (unit) => ['server', 'boot', 'keep-warm', 'cli', 'index'].includes(unit), peers: true },
 ];
 
 /** Codegen's output refers to the models its mappers name, wherever they live; it is not a layer. */

@@ -40,6 +40,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ COUNTY_TIME_ZONE: 'China/Beijing' })).toThrow(/COUNTY_TIME_ZONE: an IANA time zone name such as Asia\/Shanghai \(received "China\/Beijing"\)/);
   });
 
+  it('warms up by default (a check every 10 s, 24 chains), and can be turned off or bounded', () => {
+    expect(loadConfig({}).warmUp).toEqual({ enabled: true, checkMs: 10_000, chains: 24 });
+    expect(loadConfig({ WARM_UP: 'false', WARM_UP_CHECK_MS: '0', WARM_UP_CHAINS: '0' }).warmUp).toEqual({ enabled: false, checkMs: 0, chains: 0 });
+    expect(() => loadConfig({ WARM_UP: 'yes' })).toThrow(/WARM_UP: /);
+    expect(() => loadConfig({ WARM_UP_CHAINS: '-1' })).toThrow(/WARM_UP_CHAINS: /);
+  });
+
   it('accepts bolt, neo4j (routing) and neo4j+s (Aura) URIs', () => {
     for (const uri of ['bolt://db:7687', 'neo4j://cluster:7687', 'neo4j+s://abc.databases.example:7687']) {
       expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'secret123' }).externalNeo4j?.uri).toBe(uri);

@@ -53,6 +53,23 @@ export function findDefaultCounty(database: Database): Promise<EntityModel | nul
   return defaultCounties.get(database, '');
 }
 
+/**
+ * Every industry with a chain (at least one segment), with how many enterprises located in the county (or its parts)
+ * work in it: counted from the county's side, which holds far fewer enterprises than a province's chain.
+ */
+export async function findChainIndustries(database: Database, countyId: string): Promise<Array<{ id: string; localEnterprises: number }>> {
+  const [industries, local] = await Promise.all([
+    database.read('MATCH (industry:Industry) WHERE EXISTS { (industry)-[:HAS_SEGMENT]->(:ChainSegment) } RETURN industry.id AS id'),
+    database.read(
+      `MATCH (:Region {id: $countyId})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(enterprise:Enterprise)-[:IN_SEGMENT]->(:ChainSegment)<-[:HAS_SEGMENT]-(industry:Industry)
+       RETURN industry.id AS id, count(DISTINCT enterprise) AS localEnterprises`,
+      { countyId },
+    ),
+  ]);
+  const counts = new Map(parseRows(z.object({ id: z.string(), localEnterprises: z.number().int() }), local, 'local enterprises per chain').map((row) => [row.id, row.localEnterprises]));
+  return parseRows(z.object({ id: z.string() }), industries, 'chain industries').map((row) => ({ id: row.id, localEnterprises: counts.get(row.id) ?? 0 }));
+}
+
 const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
 export type SegmentRow = z.output<typeof segmentRowSchema>;
 

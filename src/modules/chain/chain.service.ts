@@ -17,6 +17,8 @@ import {
   findSegmentRdPartners,
   findSegmentResearchOrganizations,
   findSegmentWork,
+  findChainIndustries,
+  findDefaultCounty,
   findSegmentSupport,
   findSegments,
   type MemberRow,
@@ -251,6 +253,31 @@ export async function rankGapCandidates(database: Database, gap: ChainGapModel, 
   if (first === 0) return [];
   const pool = gap.candidatePool ?? candidatePool(database, [gap], Math.max(first, CHAIN_RULES.candidatesMax));
   return (await pool.candidatesOf(gap)).slice(0, first);
+}
+
+/**
+ * Analyses the default county's chains ahead of any question, as `industryChain` with no county and no year would, and
+ * ranks their gaps' candidates: at most `limit` chains, those with the most enterprises of the county first (ties by
+ * id), one chain at a time. Their support counts and candidates are then kept (until a write, see `DerivedCache`), so
+ * that an official's first look at them is answered at once: counting a large chain's members and ranking its gaps'
+ * candidates takes a second and more at a million nodes. Returns the chains analysed.
+ */
+export async function warmChains(database: Database, asOfYear: number, limit: number, rules: ChainRules = CHAIN_RULES): Promise<number> {
+  const county = limit > 0 ? await findDefaultCounty(database) : null;
+  if (!county) return 0;
+  const chosen = (await findChainIndustries(database, county.id))
+    .sort((a, b) => b.localEnterprises - a.localEnterprises || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
+  let analysed = 0;
+  for (const industry of await findEntitiesByIds(database, chosen.map((row) => row.id))) {
+    if (!industry) continue; // deleted meanwhile
+    const chain = await analyseIndustryChain(database, industry, county, asOfYear, rules);
+    const gap = chain.segments.flatMap((segment) => segment.gaps)[0];
+    // One gap's candidates rank (and keep) those of every gap of the chain (see `candidatePool`).
+    if (gap) await rankGapCandidates(database, gap, 1);
+    analysed += 1;
+  }
+  return analysed;
 }
 
 const CANDIDATE_KIND_NAMES: Record<SupportDimension, [string, string]> = {

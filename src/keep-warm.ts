@@ -1,0 +1,106 @@
+/**
+ * Keeps what the server derives from the whole graph ready before anyone asks: the matching vocabulary and the topics'
+ * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own) and the default county's
+ * chains with their gap candidates. Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes
+ * reading the vocabulary again takes seconds and a chain's first analysis one to four: so once the graph has changed —
+ * a mutation, `kg import`, another server's write — and then stayed unchanged for a check interval (a bulk load is not
+ * chased write by write), the same round runs again. One round at a time, one question at a time: it never takes more
+ * than a connection or two from the requests. A failed round is only logged; the next request reads what it needs.
+ */
+import type { Logger } from './logger.js';
+import type { Database } from './neo4j/database.js';
+import { writesSeen } from './neo4j/derived-cache.js';
+import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
+import { warmMatching } from './modules/matching/matching.service.js';
+import { warmChains } from './modules/chain/chain.service.js';
+import type { ChainRules } from './modules/chain/chain.config.js';
+
+export interface KeepWarmOptions {
+  /** How often the graph is checked for a change (one `RETURN 1` probe); 0 warms once, at start, and never again. */
+  checkMs: number;
+  /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none. */
+  chains: number;
+  /** The year answers are given as of (the server's clock). */
+  year: () => number;
+  /** The chain rules the server applies (the same chains must be kept as the requests ask for). */
+  chainRules?: ChainRules;
+}
+
+export interface WarmRound {
+  reason: 'start' | 'change';
+  ms: number;
+  /** Matching questions asked (see `warmMatching`). */
+  questions: number;
+  chains: number;
+}
+
+export class KeepWarm {
+  /** The rounds done, oldest first (the last 16), for tests and diagnostics. */
+  readonly rounds: WarmRound[] = [];
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  /** The database's generation (see `writesSeen`) the last round started at, and the one seen at the last check. */
+  private warmedAt = -1;
+  private seenAt = -1;
+
+  constructor(
+    private readonly database: Database,
+    private readonly logger: Logger,
+    private readonly options: KeepWarmOptions,
+  ) {}
+
+  /** Runs the first round now and, with a check interval, checks for changes until `stop`. */
+  start(): void {
+    this.round('start');
+    if (this.options.checkMs > 0) {
+      this.timer = setInterval(() => this.check(), this.options.checkMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves once no round is running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** A change seen at the previous check and none since (the graph is quiet): warm again. */
+  private check(): void {
+    const seen = writesSeen(this.database);
+    const quiet = seen === this.seenAt;
+    this.seenAt = seen;
+    if (quiet && seen !== this.warmedAt && !this.running) this.round('change');
+  }
+
+  private round(reason: WarmRound['reason']): void {
+    const started = performance.now();
+    this.warmedAt = writesSeen(this.database);
+    this.seenAt = this.warmedAt;
+    const year = this.options.year();
+    const work = async (): Promise<WarmRound> => {
+      await Promise.all([vocabularyOf(this.database), topicProfilesOf(this.database)]);
+      this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
+      const questions = await warmMatching(this.database, year);
+      this.logger.info({ reason, ms: Math.round(performance.now() - started), questions }, 'matching warmed up');
+      const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
+      const ms = Math.round(performance.now() - started);
+      this.logger.info({ reason, ms, chains }, 'chains warmed up');
+      return { reason, ms, questions, chains };
+    };
+    this.running = work().then(
+      (round) => {
+        this.rounds.push(round);
+        if (this.rounds.length > 16) this.rounds.shift();
+      },
+      (error: unknown) => {
+        this.logger.warn({ reason, error: error instanceof Error ? error.message : String(error) }, 'not warmed up; the next request will read what it needs');
+      },
+    ).finally(() => {
+      this.running = null;
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { useTestService } from '../support/graphql-client.js';
+import { deleteByPrefix, silentLogger, uniquePrefix } from '../support/database.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
+import { Clock } from '../../src/clock.js';
+import { KeepWarm } from '../../src/keep-warm.js';
+
+/**
+ * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
+ * segments in seeds/sample-county/relationships/HAS_SEGMENT.json: 大木漆, 中药材, 老腊肉, 山地鸡, 光伏, 页岩陶粒) and the
+ * matcher's three questions (a topic held by an expert, an enterprise with a focus, a demand requiring a topic).
+ */
+describe('keeping the derived data warm', () => {
+  // The service's clock says 2026, as the warm-up's year does: a chain asked with no year is the one prepared.
+  const suite = useTestService({ clock: new Clock('Asia/Shanghai', () => new Date('2026-06-01T04:00:00Z')) });
+  const prefix = uniquePrefix();
+  const CHAIN_INDUSTRIES = ['industry:damuqi', 'industry:herbs', 'industry:laorou', 'industry:mountain-chicken', 'industry:photovoltaic', 'industry:shale-ceramsite'];
+
+  /** The Cypher sent while every chain is asked as the explorer does (no county, no year), with its gaps' candidates. */
+  async function queriesOfChains(): Promise<string[]> {
+    const sent: string[] = [];
+    const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+    try {
+      for (const industry of CHAIN_INDUSTRIES) {
+        const result = await suite.service.query<{ industryChain: { segments: Array<{ gaps: unknown[] }> } }>(
+          `query ($id: ID!) { industryChain(industry: $id) { segments { support { experts } gaps { kind reason candidates(first: 3) { score } } } } }`,
+          { id: toGlobalId('Industry', industry) },
+        );
+        expect(result.errors).toBeUndefined();
+      }
+    } finally {
+      stop();
+    }
+    return sent;
+  }
+  /** The chain support count and the matcher's reads: what a prepared chain no longer needs. */
+  const heavy = (queries: string[]) => queries.filter((query) => query.includes('$countyId') || query.includes('$needTopicIds'));
+
+  const waitFor = async (condition: () => boolean) => {
+    for (let waited = 0; waited < 30_000 && !condition(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('prepares the default county\'s chains at start, and again once the graph has changed and then stayed quiet', async () => {
+    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, year: () => 2026 });
+    try {
+      // A write before start: the kept values of earlier tests are gone, the round below reads everything.
+      await suite.database.write('CREATE (:Entity:Topic {id: $id, name: $id})', { id: `${prefix}:before` });
+      warm.start();
+      await warm.idle();
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, ms: expect.any(Number) }]);
+      // Every chain is answered from what was prepared: no support count, no candidate ranking.
+      const prepared = await queriesOfChains();
+      expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
+      expect(heavy(prepared)).toEqual([]);
+
+      // No change: checks come and go, no round.
+      await pause(1_000);
+      expect(warm.rounds).toHaveLength(1);
+
+      // Writes every 100 ms for a second (a bulk load): no round while they go on; one once they stop.
+      for (let index = 0; index < 10; index += 1) {
+        await suite.database.write('CREATE (:Entity:Topic {id: $id, name: $id})', { id: `${prefix}:burst${index}` });
+        await pause(100);
+      }
+      expect(warm.rounds).toHaveLength(1);
+      await waitFor(() => warm.rounds.length > 1);
+      await warm.idle();
+      expect(warm.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([
+        ['start', 3, 6],
+        ['change', 3, 6],
+      ]);
+      expect(heavy(await queriesOfChains())).toEqual([]);
+
+      // Stopped: a change is no longer followed.
+      warm.stop();
+      await deleteByPrefix(suite.database, prefix);
+      await pause(1_000);
+      expect(warm.rounds).toHaveLength(2);
+      expect(heavy(await queriesOfChains()).length).toBeGreaterThan(0);
+    } finally {
+      warm.stop();
+      await deleteByPrefix(suite.database, prefix);
+    }
+  });
+
+  it('prepares no chain when asked for none', async () => {
+    const none = new KeepWarm(suite.database, silentLogger, { checkMs: 0, chains: 0, year: () => 2026 });
+    none.start();
+    await none.idle();
+    expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
+  });
+});
