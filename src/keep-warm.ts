@@ -39,6 +39,7 @@ export class KeepWarm {
   readonly rounds: WarmRound[] = [];
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   /** The database's generation (see `writesSeen`) the last round started at, and the one seen at the last check. */
   private warmedAt = -1;
   private seenAt = -1;
@@ -58,7 +59,9 @@ export class KeepWarm {
     }
   }
 
+  /** No more checks; a round under way finishes (its failure, as the database closes, is not reported). */
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
@@ -97,6 +100,7 @@ export class KeepWarm {
         if (this.rounds.length > 16) this.rounds.shift();
       },
       (error: unknown) => {
+        if (this.stopped) return;
         this.logger.warn({ reason, error: error instanceof Error ? error.message : String(error) }, 'not warmed up; the next request will read what it needs');
       },
     ).finally(() => {
