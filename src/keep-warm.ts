@@ -1,7 +1,8 @@
 /**
  * Keeps what the server derives from the whole graph ready before anyone asks: the matching vocabulary and the topics'
  * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own) and the default county's
- * chains with their gap candidates. Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes
+ * chains with their gap candidates; after a change, also the matching questions (32) and chains (16) users asked
+ * lately, so that their answers are kept again before they come back. Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes
  * reading the vocabulary again takes seconds and a chain's first analysis one to four: so once the graph has changed —
  * a mutation, `kg import`, another server's write — and then stayed unchanged for a check interval (a bulk load is not
  * chased write by write), the same round runs again. One round at a time, one question at a time: it never takes more
@@ -18,7 +19,7 @@ import type { ChainRules } from './modules/chain/chain.config.js';
 export interface KeepWarmOptions {
   /** How often the graph is checked for a change (one `RETURN 1` probe); 0 warms once, at start, and never again. */
   checkMs: number;
-  /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none. */
+  /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none (the chains asked lately still are). */
   chains: number;
   /** The year answers are given as of (the server's clock). */
   year: () => number;
@@ -29,7 +30,7 @@ export interface KeepWarmOptions {
 export interface WarmRound {
   reason: 'start' | 'change';
   ms: number;
-  /** Matching questions asked (see `warmMatching`). */
+  /** Matching questions answered (see `warmMatching`): its own three and those asked lately. */
   questions: number;
   chains: number;
 }

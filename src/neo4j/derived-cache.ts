@@ -260,3 +260,41 @@ export class DerivedCache<T, K extends string = ''> {
     return totals;
   }
 }
+
+/**
+ * The questions asked lately of a database (at most `limit`, the least recent dropped first), each with the function
+ * that asks it again: what the server prepares again once a change dropped their kept answers (see `src/keep-warm.ts`).
+ * Asking again through that function is not noted as asked, so a question nobody asks any more leaves the list.
+ */
+export class RecentlyAsked {
+  private readonly asked = new WeakMap<Database, Map<string, () => Promise<unknown>>>();
+
+  constructor(private readonly limit: number) {}
+
+  note(database: Database, key: string, ask: () => Promise<unknown>): void {
+    let questions = this.asked.get(database);
+    if (!questions) this.asked.set(database, (questions = new Map()));
+    questions.delete(key);
+    questions.set(key, ask);
+    for (const oldest of questions.keys()) {
+      if (questions.size <= this.limit) break;
+      questions.delete(oldest);
+    }
+  }
+
+  /**
+   * Asks each question again (but those of `done`, answered already), the most recent first, one at a time; a question
+   * that fails is left out. Returns how many were answered.
+   */
+  async askAgain(database: Database, done: ReadonlySet<string> = new Set()): Promise<number> {
+    let answered = 0;
+    for (const [key, ask] of [...(this.asked.get(database)?.entries() ?? [])].reverse()) {
+      if (done.has(key)) continue;
+      answered += await ask().then(
+        () => 1,
+        () => 0,
+      );
+    }
+    return answered;
+  }
+}

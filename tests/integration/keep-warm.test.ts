@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
-import { deleteByPrefix, silentLogger, uniquePrefix } from '../support/database.js';
+import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
@@ -8,7 +8,8 @@ import { KeepWarm } from '../../src/keep-warm.js';
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
  * segments in seeds/sample-county/relationships/HAS_SEGMENT.json: 大木漆, 中药材, 老腊肉, 山地鸡, 光伏, 页岩陶粒) and the
- * matcher's three questions (a topic held by an expert, an enterprise with a focus, a demand requiring a topic).
+ * matcher's three questions (a topic held by an expert, an enterprise with a focus, a demand requiring a topic); then,
+ * once the graph changed, the questions and chains asked lately too.
  */
 describe('keeping the derived data warm', () => {
   // The service's clock says 2026, as the warm-up's year does: a chain asked with no year is the one prepared.
@@ -33,6 +34,35 @@ describe('keeping the derived data warm', () => {
     }
     return sent;
   }
+  /** Partners for an enterprise of the sample, as the explorer asks them; the Cypher sent while answering. */
+  async function queriesOfPartners(): Promise<string[]> {
+    const sent: string[] = [];
+    const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+    try {
+      const result = await suite.service.query(`query ($for: ID!) { partnerRecommendations(for: $for, first: 5) { matches { nodes { score } } } }`, {
+        for: toGlobalId('Enterprise', 'ent:anlan-lawei'),
+      });
+      expect(result.errors).toBeUndefined();
+    } finally {
+      stop();
+    }
+    return sent;
+  }
+  /** The 老腊肉 chain seen from a county of the test's own (not the default one); the Cypher sent while answering. */
+  async function queriesOfOtherCounty(): Promise<string[]> {
+    const sent: string[] = [];
+    const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+    try {
+      const result = await suite.service.query(`query ($id: ID!, $county: ID) { industryChain(industry: $id, county: $county) { segments { gaps { candidates(first: 3) { score } } } } }`, {
+        id: toGlobalId('Industry', 'industry:laorou'),
+        county: toGlobalId('Region', `${prefix}:county`),
+      });
+      expect(result.errors).toBeUndefined();
+    } finally {
+      stop();
+    }
+    return sent;
+  }
   /** The chain support count and the matcher's reads: what a prepared chain no longer needs. */
   const heavy = (queries: string[]) => queries.filter((query) => query.includes('$countyId') || query.includes('$needTopicIds'));
 
@@ -44,8 +74,9 @@ describe('keeping the derived data warm', () => {
   it('prepares the default county\'s chains at start, and again once the graph has changed and then stayed quiet', async () => {
     const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, year: () => 2026 });
     try {
-      // A write before start: the kept values of earlier tests are gone, the round below reads everything.
-      await suite.database.write('CREATE (:Entity:Topic {id: $id, name: $id})', { id: `${prefix}:before` });
+      // A write before start: the kept values of earlier tests are gone, the round below reads everything. A county with
+      // no enterprise, so the default county stays the sample's.
+      await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
       expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, ms: expect.any(Number) }]);
@@ -54,6 +85,9 @@ describe('keeping the derived data warm', () => {
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
       expect(heavy(prepared)).toEqual([]);
 
+      // Asked by users: partners for an enterprise, the 老腊肉 chain seen from the test's county (neither prepared).
+      expect((await queriesOfPartners()).length).toBeGreaterThan(0);
+      expect(heavy(await queriesOfOtherCounty()).length).toBeGreaterThan(0);
       // No change: checks come and go, no round.
       await pause(1_000);
       expect(warm.rounds).toHaveLength(1);
@@ -66,11 +100,15 @@ describe('keeping the derived data warm', () => {
       expect(warm.rounds).toHaveLength(1);
       await waitFor(() => warm.rounds.length > 1);
       await warm.idle();
+      // Again the three questions and six chains, and what users asked lately: one more question, one more chain (the
+      // six default chains they asked too are not analysed twice).
       expect(warm.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([
         ['start', 3, 6],
-        ['change', 3, 6],
+        ['change', 4, 7],
       ]);
       expect(heavy(await queriesOfChains())).toEqual([]);
+      expect(heavy(await queriesOfOtherCounty())).toEqual([]);
+      expect(await queriesOfPartners()).toEqual([]); // the answer itself was kept again
 
       // Stopped: a change is no longer followed.
       warm.stop();
@@ -84,10 +122,16 @@ describe('keeping the derived data warm', () => {
     }
   });
 
-  it('prepares no chain when asked for none', async () => {
-    const none = new KeepWarm(suite.database, silentLogger, { checkMs: 0, chains: 0, year: () => 2026 });
-    none.start();
-    await none.idle();
-    expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
+  it('prepares none of the default county\'s chains when asked for none', async () => {
+    // A database of its own: what was asked through the suite's is noted there.
+    const database = openTestDatabase();
+    try {
+      const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, year: () => 2026 });
+      none.start();
+      await none.idle();
+      expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
+    } finally {
+      await database.close();
+    }
   });
 });

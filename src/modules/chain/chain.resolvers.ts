@@ -6,7 +6,7 @@ import { entityArgument, integerArgument } from '../shared/arguments.js';
 import { SUPPORT_DIMENSIONS } from './chain.config.js';
 import { dimensionsJudged, explainRules } from './chain.analysis.js';
 import type { IndicatorProgressModel } from './chain.model.js';
-import { analyseIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
+import { askIndustryChain, explainNoCandidates, indicatorProgress, overviewCluster, rankGapCandidates } from './chain.service.js';
 import { findDefaultCounty } from './chain.repository.js';
 import { ACTOR_KINDS, entityTypeResolver } from '../../graphql/type-resolvers.js';
 import { loadEntities } from '../../graphql/relations.js';
@@ -30,7 +30,7 @@ export const chainResolvers: Resolvers = {
     industryChain: async (_parent, args, context) => {
       const asOfYear = asOfYearArgument(context, args.asOfYear);
       const [industry, county] = await Promise.all([entityArgument(context, 'industry', args.industry, ['Industry']), countyArgument(context, args.county)]);
-      return await analyseIndustryChain(context.database, industry, county, asOfYear, context.chainRules);
+      return await askIndustryChain(context.database, industry, county, asOfYear, context.chainRules);
     },
     clusterOverview: async (_parent, args, context) => {
       const asOfYear = asOfYearArgument(context, args.asOfYear);

@@ -2,7 +2,7 @@
 import { numberValue } from '../../graph/properties.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
-import { DerivedCache, KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
+import { DerivedCache, KEPT_VALUES_TTL_MS, RecentlyAsked } from '../../neo4j/derived-cache.js';
 import { CHAIN_RULES, SUPPORT_DIMENSIONS, type ChainRules, type SupportDimension } from './chain.config.js';
 import { chainDepths, judgeSegment } from './chain.analysis.js';
 import type { ChainGapModel, ChainMembersModel, ChainSegmentAnalysisModel, ClusterOverviewModel, GapCandidateModel, GapCandidatePool, IndicatorProgressModel, IndustryChainModel, MemberList, SegmentMemberModel } from './chain.model.js';
@@ -255,29 +255,53 @@ export async function rankGapCandidates(database: Database, gap: ChainGapModel, 
   return (await pool.candidatesOf(gap)).slice(0, first);
 }
 
+/** At most so many of the chains asked lately are analysed again once a change dropped what was kept of them. */
+const CHAINS_ASKED_AGAIN = 16;
+const recentChains = new RecentlyAsked(CHAINS_ASKED_AGAIN);
+const chainKey = (industry: EntityModel, county: EntityModel, asOfYear: number, rules: ChainRules) => JSON.stringify([industry.id, county.id, asOfYear, rules]);
+
+/** A chain analysis and its gaps' candidates (one gap's ranking ranks and keeps those of every gap, see `candidatePool`). */
+async function prepareChain(database: Database, industry: EntityModel, county: EntityModel, asOfYear: number, rules: ChainRules): Promise<void> {
+  const chain = await analyseIndustryChain(database, industry, county, asOfYear, rules);
+  const gap = chain.segments.flatMap((segment) => segment.gaps)[0];
+  if (gap) await rankGapCandidates(database, gap, 1);
+}
+
 /**
- * Analyses the default county's chains ahead of any question, as `industryChain` with no county and no year would, and
- * ranks their gaps' candidates: at most `limit` chains, those with the most enterprises of the county first (ties by
- * id), one chain at a time. Their support counts and candidates are then kept (until a write, see `DerivedCache`), so
- * that an official's first look at them is answered at once: counting a large chain's members and ranking its gaps'
- * candidates takes a second and more at a million nodes. Returns the chains analysed.
+ * A chain as asked through the API (`industryChain`): analysed like any, and noted among the chains asked lately, which
+ * `warmChains` analyses again once a change dropped what was kept of them.
+ */
+export function askIndustryChain(database: Database, industry: EntityModel, county: EntityModel, asOfYear: number, rules: ChainRules): Promise<IndustryChainModel> {
+  recentChains.note(database, chainKey(industry, county, asOfYear, rules), async () => {
+    const [currentIndustry, currentCounty] = await findEntitiesByIds(database, [industry.id, county.id]);
+    if (!currentIndustry || !currentCounty) throw new Error('the chain\'s industry or county was deleted');
+    await prepareChain(database, currentIndustry, currentCounty, asOfYear, rules);
+  });
+  return analyseIndustryChain(database, industry, county, asOfYear, rules);
+}
+
+/**
+ * Analyses chains ahead of any question, with their gaps' candidates: the default county's, as `industryChain` with no
+ * county and no year would — at most `limit`, those with the most enterprises of the county first (ties by id) — then
+ * the other chains asked lately (at most `CHAINS_ASKED_AGAIN`, the most recent first), one chain at a time. Their support
+ * counts and candidates are then kept (until a write, see `DerivedCache`), so that an official's first look at them is
+ * answered at once: counting a large chain's members and ranking its gaps' candidates takes a second and more at a
+ * million nodes. Returns the chains analysed.
  */
 export async function warmChains(database: Database, asOfYear: number, limit: number, rules: ChainRules = CHAIN_RULES): Promise<number> {
   const county = limit > 0 ? await findDefaultCounty(database) : null;
-  if (!county) return 0;
-  const chosen = (await findChainIndustries(database, county.id))
-    .sort((a, b) => b.localEnterprises - a.localEnterprises || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
-  let analysed = 0;
-  for (const industry of await findEntitiesByIds(database, chosen.map((row) => row.id))) {
-    if (!industry) continue; // deleted meanwhile
-    const chain = await analyseIndustryChain(database, industry, county, asOfYear, rules);
-    const gap = chain.segments.flatMap((segment) => segment.gaps)[0];
-    // One gap's candidates rank (and keep) those of every gap of the chain (see `candidatePool`).
-    if (gap) await rankGapCandidates(database, gap, 1);
-    analysed += 1;
+  const prepared = new Set<string>();
+  if (county) {
+    const chosen = (await findChainIndustries(database, county.id))
+      .sort((a, b) => b.localEnterprises - a.localEnterprises || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
+    for (const industry of await findEntitiesByIds(database, chosen.map((row) => row.id))) {
+      if (!industry) continue; // deleted meanwhile
+      await prepareChain(database, industry, county, asOfYear, rules);
+      prepared.add(chainKey(industry, county, asOfYear, rules));
+    }
   }
-  return analysed;
+  return prepared.size + (await recentChains.askAgain(database, prepared));
 }
 
 const CANDIDATE_KIND_NAMES: Record<SupportDimension, [string, string]> = {

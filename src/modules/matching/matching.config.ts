@@ -145,6 +145,11 @@ export const MATCHING_CONFIG = {
    * 10k: 128 answers, 1 408 matches, 6.2 MB).
    */
   answerMatchesKept: 4_000,
+  /**
+   * At most this many of the questions asked lately (through the API) are asked again in the background once a change
+   * dropped their kept answers (see `src/keep-warm.ts`): at a million nodes a question's first answer takes 0.2–1 s.
+   */
+  questionsAskedAgain: 32,
   /** Needs read from text (topics or suggestions) are kept per text, at most this many per database. */
   needsKept: 2_000,
   /** Per need topic, at most this many related topics (narrower, broader, siblings) are read, the least discounted first. */

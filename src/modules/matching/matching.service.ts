@@ -5,7 +5,7 @@
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
 import { Conditions } from '../../graph/query.js';
-import { DerivedCache } from '../../neo4j/derived-cache.js';
+import { DerivedCache, RecentlyAsked } from '../../neo4j/derived-cache.js';
 import { parseRows } from '../../graph/rows.js';
 import { z } from 'zod';
 import type { Database } from '../../neo4j/database.js';
@@ -421,8 +421,13 @@ export interface PartnerQuestion {
  */
 export function keptPartnerAnswer(database: Database, question: PartnerQuestion): Promise<MatchResultModel | null> {
   const kinds = question.kinds?.length ? [...new Set(question.kinds)].sort() : null;
-  return keptAnswers.get(database, JSON.stringify([question.targetId, kinds, question.regionId, question.referenceYear, question.exactUpTo]));
+  const key = JSON.stringify([question.targetId, kinds, question.regionId, question.referenceYear, question.exactUpTo]);
+  recentQuestions.note(database, `partners ${key}`, () => keptAnswers.get(database, key));
+  return keptAnswers.get(database, key);
 }
+
+/** The questions asked lately (partners, demands, experts), asked again by `warmMatching` once a change dropped their answers. */
+const recentQuestions = new RecentlyAsked(MATCHING_CONFIG.questionsAskedAgain);
 
 /** Kept answers, per question (the key) until a write, weighed by the matches they hold (see `answerMatchesKept`). */
 const answerCache = <T extends MatchResultModel | null>(compute: (database: Database, key: string) => Promise<T>) =>
@@ -448,7 +453,9 @@ export interface ExpertQuestion {
 
 /** The answer to an expert search, kept per question until a write, like `keptPartnerAnswer`'s. */
 export function keptExpertAnswer(database: Database, question: ExpertQuestion): Promise<MatchResultModel> {
-  return keptExpertAnswers.get(database, JSON.stringify([question.need, question.filter, question.referenceYear, question.pageEnd]));
+  const key = JSON.stringify([question.need, question.filter, question.referenceYear, question.pageEnd]);
+  recentQuestions.note(database, `experts ${key}`, () => keptExpertAnswers.get(database, key));
+  return keptExpertAnswers.get(database, key);
 }
 
 const keptExpertAnswers = answerCache(async (database, key) => {
@@ -485,8 +492,8 @@ function withinRegion(regionId: string): Conditions {
  * Asks the matcher three questions of the graph's own — experts for a topic, partners for an enterprise, matches for a
  * demand — when the server starts, so that Neo4j plans and compiles the matcher's queries (and its own code warms)
  * before a user asks: on a freshly started 10k graph the first partner questions took 1.4–4.7 s, the same questions
- * asked once more 0.1–0.5 s. What they read is kept like any answer (dropped by the next write). Returns the
- * questions asked.
+ * asked once more 0.1–0.5 s. Then the questions users asked lately (at most `questionsAskedAgain`, the most recent
+ * first), whose kept answers a change has dropped: asked again, they are kept again. Returns the questions answered.
  */
 export async function warmMatching(database: Database, referenceYear: number): Promise<number> {
   const { topicId, enterpriseId, demandId } = await warmUpQuestions(database);
@@ -500,5 +507,5 @@ export async function warmMatching(database: Database, referenceYear: number): P
     await recommendPartners(database, targetId, null, null, referenceYear, 10);
     asked += 1;
   }
-  return asked;
+  return asked + (await recentQuestions.askAgain(database));
 }
