@@ -17,52 +17,34 @@ describe('keeping the derived data warm', () => {
   const prefix = uniquePrefix();
   const CHAIN_INDUSTRIES = ['industry:damuqi', 'industry:herbs', 'industry:laorou', 'industry:mountain-chicken', 'industry:photovoltaic', 'industry:shale-ceramsite'];
 
-  /** The Cypher sent while every chain is asked as the explorer does (no county, no year), with its gaps' candidates. */
-  async function queriesOfChains(): Promise<string[]> {
+  /** The Cypher sent while the queries are asked (one after another, each answered without error). */
+  async function queriesOf(...queries: Array<[query: string, variables: Record<string, unknown>]>): Promise<string[]> {
     const sent: string[] = [];
     const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
     try {
-      for (const industry of CHAIN_INDUSTRIES) {
-        const result = await suite.service.query<{ industryChain: { segments: Array<{ gaps: unknown[] }> } }>(
-          `query ($id: ID!) { industryChain(industry: $id) { segments { support { experts } gaps { kind reason candidates(first: 3) { score } } } } }`,
-          { id: toGlobalId('Industry', industry) },
-        );
-        expect(result.errors).toBeUndefined();
-      }
+      for (const [query, variables] of queries) expect((await suite.service.query(query, variables)).errors).toBeUndefined();
     } finally {
       stop();
     }
     return sent;
   }
-  /** Partners for an enterprise of the sample, as the explorer asks them; the Cypher sent while answering. */
-  async function queriesOfPartners(): Promise<string[]> {
-    const sent: string[] = [];
-    const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
-    try {
-      const result = await suite.service.query(`query ($for: ID!) { partnerRecommendations(for: $for, first: 5) { matches { nodes { score } } } }`, {
-        for: toGlobalId('Enterprise', 'ent:anlan-lawei'),
-      });
-      expect(result.errors).toBeUndefined();
-    } finally {
-      stop();
-    }
-    return sent;
-  }
-  /** The 老腊肉 chain seen from a county of the test's own (not the default one); the Cypher sent while answering. */
-  async function queriesOfOtherCounty(): Promise<string[]> {
-    const sent: string[] = [];
-    const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
-    try {
-      const result = await suite.service.query(`query ($id: ID!, $county: ID) { industryChain(industry: $id, county: $county) { segments { gaps { candidates(first: 3) { score } } } } }`, {
-        id: toGlobalId('Industry', 'industry:laorou'),
-        county: toGlobalId('Region', `${prefix}:county`),
-      });
-      expect(result.errors).toBeUndefined();
-    } finally {
-      stop();
-    }
-    return sent;
-  }
+  /** Every chain asked as the explorer does (no county, no year), with its gaps' candidates. */
+  const queriesOfChains = () =>
+    queriesOf(
+      ...CHAIN_INDUSTRIES.map((industry): [string, Record<string, unknown>] => [
+        `query ($id: ID!) { industryChain(industry: $id) { segments { support { experts } gaps { kind reason candidates(first: 3) { score } } } } }`,
+        { id: toGlobalId('Industry', industry) },
+      ]),
+    );
+  /** Partners for an enterprise of the sample. */
+  const queriesOfPartners = () =>
+    queriesOf([`query ($for: ID!) { partnerRecommendations(for: $for, first: 5) { matches { nodes { score } } } }`, { for: toGlobalId('Enterprise', 'ent:anlan-lawei') }]);
+  /** The 老腊肉 chain seen from a county of the test's own (not the default one). */
+  const queriesOfOtherCounty = () =>
+    queriesOf([
+      `query ($id: ID!, $county: ID) { industryChain(industry: $id, county: $county) { segments { gaps { candidates(first: 3) { score } } } } }`,
+      { id: toGlobalId('Industry', 'industry:laorou'), county: toGlobalId('Region', `${prefix}:county`) },
+    ]);
   /** The chain support count and the matcher's reads: what a prepared chain no longer needs. */
   const heavy = (queries: string[]) => queries.filter((query) => query.includes('$countyId') || query.includes('$needTopicIds'));
 
