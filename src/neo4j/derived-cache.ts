@@ -264,7 +264,8 @@ export class DerivedCache<T, K extends string = ''> {
 /**
  * The questions asked lately of a database (at most `limit`, the least recent dropped first), each with the function
  * that asks it again: what the server prepares again once a change dropped their kept answers (see `src/keep-warm.ts`).
- * Asking again through that function is not noted as asked, so a question nobody asks any more leaves the list.
+ * Asking again through that function is not noted as asked: the list holds the questions users asked last, not those
+ * the server asked itself, and one nobody asks any more leaves it as newer ones come.
  */
 export class RecentlyAsked {
   private readonly asked = new WeakMap<Database, Map<string, () => Promise<unknown>>>();
