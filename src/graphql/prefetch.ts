@@ -323,3 +323,24 @@ export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPre
     for (const item of value.items) primePrefetched(loaders, relation.nested, item.node, item.prefetched);
   });
 }
+
+/**
+ * What a subgraph field's selection (`neighborhood`) reads of its entities and relationships: the properties its
+ * nodes' `node`, its edges' `from` and `to`, and the nodes' `label` (name or title) read, as a list's nodes read them
+ * (null: all); every property, and the relationships' properties, when it asks for `export` (a graph file holds them).
+ */
+export function subgraphReads(info: GraphQLResolveInfo): { properties: string[] | null; edgeProperties: boolean } {
+  const walk = walkOf(info);
+  const subgraph = namedType(info.returnType) as GraphQLObjectType;
+  const named = (fields: Map<string, FieldNode[]>, name: string) => [...fields.values()].flat().filter((node) => node.name.value === name);
+  const onSubgraph = fieldsOn(walk, subgraph, selectionSetsOf(info.fieldNodes));
+  if (named(onSubgraph, 'export').length > 0) return { properties: null, edgeProperties: true };
+  const fieldsOfSubgraph = subgraph.getFields();
+  const graphNode = namedType(fieldsOfSubgraph.nodes?.type) as GraphQLObjectType;
+  const graphEdge = namedType(fieldsOfSubgraph.edges?.type) as GraphQLObjectType;
+  const onNodes = fieldsOn(walk, graphNode, selectionSetsOf(named(onSubgraph, 'nodes')));
+  const onEdges = fieldsOn(walk, graphEdge, selectionSetsOf(named(onSubgraph, 'edges')));
+  const entitySelections = selectionSetsOf([...named(onNodes, 'node'), ...named(onEdges, 'from'), ...named(onEdges, 'to')]);
+  const properties = propertiesOf(walk, objectTypesOf(walk.schema, graphNode.getFields().node?.type), entitySelections);
+  return { properties: properties && [...new Set([...properties, 'name', 'title'])].sort(), edgeProperties: false };
+}

@@ -94,6 +94,56 @@ describe('links over the sample county', () => {
     expect(zero.nodes).toHaveLength(1);
   });
 
+  it('reads of the entities only what the selection shows, all of them and the edges\' properties for an export', async () => {
+    // 陈楠潇 (expert:chen-nanxiao) in the fixture: affiliated with 市畜牧科学院 (role 研究员), expertise 畜禽育种 (ADVANCED)
+    // and 饲料营养 (EXPERT). Ring 1 by record id: inst:animal-science, topic:animal-breeding, topic:feed-nutrition.
+    const rings: string[] = [];
+    const stop = suite.database.onQuery((event) => {
+      if (event.query?.includes('$frontier')) rings.push(event.query);
+    });
+    try {
+      const variables = { id: toGlobalId('Expert', 'expert:chen-nanxiao'), kinds: ['AFFILIATED_WITH', 'HAS_EXPERTISE'] };
+      const shown = await suite.service.query<{ neighborhood: { nodes: Array<{ label: string; node: { description?: string } }>; edges: Array<{ kind: string; to: { name: string } }> } }>(
+        `query ($id: ID!, $kinds: [GraphRelationshipKind!]) { neighborhood(id: $id, kinds: $kinds) {
+          nodes { label node { ... on Expert { description } } } edges { kind to { ... on Topic { name } ... on ResearchInstitute { name } } } } }`,
+        variables,
+      );
+      expect(shown.errors).toBeUndefined();
+      expect(shown.data!.neighborhood.nodes.map((node) => node.label)).toEqual(['陈楠潇', '市畜牧科学院', '畜禽育种', '饲料营养']);
+      expect(shown.data!.neighborhood.nodes[0]!.node.description).toBe('市畜牧科学院研究员；专长：饲料营养、畜禽育种；西部之光访问学者。（示例人物）');
+      expect(shown.data!.neighborhood.edges.map((edge) => `${edge.kind} ${edge.to.name}`).sort()).toEqual(['AFFILIATED_WITH 市畜牧科学院', 'HAS_EXPERTISE 畜禽育种', 'HAS_EXPERTISE 饲料营养']);
+      expect(rings).toHaveLength(1);
+      expect(rings[0]).not.toContain('.*');
+      expect(rings[0]).not.toContain('properties(r)');
+
+      const exported = await suite.service.query<{ neighborhood: { export: { nodesCsv: string; edgesCsv: string } } }>(
+        `query ($id: ID!, $kinds: [GraphRelationshipKind!]) { neighborhood(id: $id, kinds: $kinds) { nodes { label } export(format: CSV) { nodesCsv edgesCsv } } }`,
+        variables,
+      );
+      expect(exported.errors).toBeUndefined();
+      const { nodesCsv, edgesCsv } = exported.data!.neighborhood.export;
+      expect(nodesCsv).toContain('市畜科院'); // an alias of 市畜牧科学院: every property is read for a file
+      expect(edgesCsv).toContain('ADVANCED');
+      expect(edgesCsv).toContain('研究员');
+      expect(rings[1]).toContain('.*');
+    } finally {
+      stop();
+    }
+  });
+
+  it('answers a neighbourhood in three round trips at depth 2: the centre, then a ring each, the last with the edges', async () => {
+    const queries: string[] = [];
+    const stop = suite.database.onQuery((event) => queries.push(event.query ?? 'a transaction'));
+    try {
+      const result = await around({ id: SWU, depth: 2, limit: 60 });
+      expect(result.nodes).toHaveLength(60);
+      expect(result.edges.length).toBeGreaterThan(59);
+      expect(queries).toHaveLength(3);
+    } finally {
+      stop();
+    }
+  });
+
   it('keeps only the entity kinds asked for, the centre always, passing through other kinds', async () => {
     const result = await suite.service.query<{ neighborhood: Neighborhood }>(
       `query ($id: ID!) { neighborhood(id: $id, depth: 2, entityKinds: [PROJECT], limit: 500) { truncated nodes { kind label node { id } } edges { kind from { id } to { id } } } }`,

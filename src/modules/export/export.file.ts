@@ -38,7 +38,7 @@ async function subgraphFor(database: Database, options: GraphFileOptions): Promi
     if (depth < 0 || depth > LINK_LIMITS.maxDepth) throw new GraphFileError(`--depth: expected 0 to ${LINK_LIMITS.maxDepth}, got ${depth}`);
     const limit = options.limit ?? LINK_LIMITS.maxNeighborhoodNodes;
     if (limit < 1 || limit > LINK_LIMITS.maxNeighborhoodNodes) throw new GraphFileError(`--limit: expected 1 to ${LINK_LIMITS.maxNeighborhoodNodes}, got ${limit}`);
-    return findNeighborhood(database, centre.id, RELATIONSHIP_TYPE_NAMES, depth, limit, LINK_LIMITS.maxNeighborhoodEdges);
+    return findNeighborhood(database, centre, RELATIONSHIP_TYPE_NAMES, depth, limit, LINK_LIMITS.maxNeighborhoodEdges);
   }
   if (options.industry) {
     const industry = await findEntity(database, 'Industry', options.industry);

@@ -9,6 +9,7 @@ import { entityProjection } from '../../graph/query.js';
 import { entitySchema, graphEdgeSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 import { cypherInt } from '../../neo4j/values.js';
+import type { EntityModel } from '../../graph/entity.js';
 import type { ChainBridgeModel, GraphEdgeModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
 /** The Cypher relationship-type alternation for a validated list of types. */
@@ -82,31 +83,29 @@ export async function findShortestPathAvoiding(
 }
 
 /**
- * The entities within `depth` hops of the start over `types` (nearest first, ties by id, at most `limit`),
- * and the relationships of those types among them (at most `maxEdges`). Read ring by ring (the entities at distance 1,
- * then 2…), one round trip each, stopping as soon as `limit` entities are found: each ring reads at most `maxRing`
- * entities (beyond, it is cut and the answer says `truncated`), so a hub nearby bounds the work instead of the graph.
- * Entities of kinds outside `entityKinds` are passed through but not returned.
+ * The entities within `depth` hops of the centre over `types` (nearest first, ties by id, at most `limit`, the centre
+ * first), and the relationships of those types among them (at most `maxEdges`). Read ring by ring (the entities at
+ * distance 1, then 2…), one round trip each, stopping as soon as `limit` entities are found: each ring reads at most
+ * `maxRing` entities (beyond, it is cut and the answer says `truncated`), so a hub nearby bounds the work instead of the
+ * graph. The ring that ends the search also reads the relationships among the kept entities, in the same round trip.
+ * See `NeighborhoodReads` for what is read of them.
  */
 export async function findNeighborhood(
   database: Database,
-  startId: string,
+  centre: EntityModel,
   types: readonly RelationshipType[],
   depth: number,
   limit: number,
   maxEdges: number,
-  entityKinds: readonly string[] | null = null,
-  maxRing = 2_500,
+  reads: NeighborhoodReads = {},
 ): Promise<SubgraphModel> {
+  const { entityKinds = null, maxRing = 2_500, properties = null, edgeProperties = true } = reads;
   const alternation = typeAlternation(types);
-  const [startRow] = await database.read(`MATCH (start:${ENTITY_LABEL} {id: $startId}) RETURN ${entityProjection('start')} AS node`, { startId });
-  if (!startRow) return { nodes: [], edges: [], truncated: false };
-  const kept = parseRows(z.object({ node: entitySchema }), [startRow], 'neighbourhood centre').map((row) => row.node);
-  const seen = [startId];
-  let frontier = [startId];
-  let truncated = false;
-  for (let distance = 1; distance <= boundedInteger(depth, 0, 3) && frontier.length > 0 && !truncated; distance += 1) {
-    const remaining = limit + 1 - kept.length;
+  const rings = boundedInteger(depth, 0, 3);
+  const kept: EntityModel[] = [centre];
+  const seen = [centre.id];
+  let frontier = [centre.id];
+  for (let distance = 1; distance <= rings; distance += 1) {
     const rows = await database.read(
       `UNWIND $frontier AS frontierId
        MATCH (:${ENTITY_LABEL} {id: frontierId})-[:${alternation}]-(node:${ENTITY_LABEL})
@@ -117,28 +116,68 @@ export async function findNeighborhood(
          UNWIND ring AS node
          WITH node WHERE $entityKinds IS NULL OR any(label IN labels(node) WHERE label IN $entityKinds)
          WITH node ORDER BY node.id LIMIT $take
-         RETURN collect(${entityProjection('node')}) AS nodes
+         RETURN collect(${entityProjection('node', properties)}) AS nodes
        }
-       RETURN [node IN ring | node.id] AS ids, nodes`,
-      { frontier, seen, maxRing: cypherInt(maxRing), take: cypherInt(Math.max(remaining, 0)), entityKinds: entityKinds?.length ? entityKinds : null },
+       WITH ring, nodes, $last OR size(ring) = 0 OR size(ring) >= $maxRing OR $keptCount + size(nodes) > $limit AS done
+       CALL (nodes, done) {
+         WITH ($keptIds + [node IN nodes | node.id])[0..$limit] AS ids WHERE done
+         ${edgesAmong(alternation, edgeProperties)}
+       }
+       RETURN CASE WHEN done THEN [] ELSE [node IN ring | node.id] END AS ids, size(ring) AS size, nodes, done, edges`,
+      {
+        frontier,
+        seen,
+        maxRing: cypherInt(maxRing),
+        take: cypherInt(Math.max(limit + 1 - kept.length, 0)),
+        entityKinds: entityKinds?.length ? entityKinds : null,
+        last: distance === rings,
+        keptCount: cypherInt(kept.length),
+        keptIds: kept.map((node) => node.id),
+        limit: cypherInt(limit),
+        edgeLimit: cypherInt(maxEdges + 1),
+      },
     );
-    const ring = parseRows(z.object({ ids: z.array(z.string()), nodes: z.array(entitySchema) }), rows, 'neighbourhood ring')[0] ?? { ids: [], nodes: [] };
+    const [ring] = parseRows(ringRowSchema, rows, 'neighbourhood ring');
+    if (!ring) throw new Error('neighbourhood ring: the query returned no row');
     kept.push(...ring.nodes);
-    if (ring.ids.length >= maxRing || kept.length > limit) truncated = true;
+    if (ring.done) return subgraph(kept, limit, ring.edges, maxEdges, ring.size >= maxRing);
     seen.push(...ring.ids);
     frontier = ring.ids;
   }
-  const nodes = kept.slice(0, limit);
-  const edgeRows = await database.read(
-    `MATCH (a:${ENTITY_LABEL})-[r:${alternation}]->(b:${ENTITY_LABEL})
-     WHERE a.id IN $ids AND b.id IN $ids
-     WITH r, a, b ORDER BY type(r), a.id, b.id
-     LIMIT $limit
-     RETURN ${EDGE_PROJECTION('r')} AS edge`,
-    { ids: nodes.map((node) => node.id), limit: cypherInt(maxEdges + 1) },
-  );
-  const edges = parseRows(z.object({ edge: graphEdgeSchema }), edgeRows, 'neighbourhood edges').map((row) => row.edge);
-  return { nodes, edges: edges.slice(0, maxEdges), truncated: truncated || edges.length > maxEdges };
+  const edgeRows = await database.read(`WITH $ids AS ids ${edgesAmong(alternation, edgeProperties)}`, { ids: [centre.id], edgeLimit: cypherInt(maxEdges + 1) });
+  const edges = parseRows(z.object({ edges: z.array(graphEdgeSchema) }), edgeRows, 'neighbourhood edges')[0]?.edges ?? [];
+  return subgraph(kept, limit, edges, maxEdges, false);
+}
+
+/**
+ * The relationships of the types `alternation` among the entities whose ids are `ids`, at most `$edgeLimit`, as
+ * `edges` (with their properties when `withProperties`, else none). Each entity's outgoing relationships are walked.
+ */
+function edgesAmong(alternation: string, withProperties: boolean): string {
+  return `UNWIND ids AS fromId
+           MATCH (a:${ENTITY_LABEL} {id: fromId})-[r:${alternation}]->(b:${ENTITY_LABEL})
+           WHERE b.id IN ids
+           WITH r, a, b ORDER BY type(r), a.id, b.id
+           LIMIT $edgeLimit
+           RETURN collect(${withProperties ? EDGE_PROJECTION('r') : `{type: type(r), from: a.id, to: b.id, properties: {}}`}) AS edges`;
+}
+
+/** What a neighbourhood reads besides its shape. */
+export interface NeighborhoodReads {
+  /** Only entities of these kinds are returned (the centre always is); others are passed through. Default: all. */
+  entityKinds?: readonly string[] | null;
+  /** Entities read at most per ring (default 2 500). */
+  maxRing?: number;
+  /** The properties read of each entity besides its id and kind (null, the default: all). */
+  properties?: readonly string[] | null;
+  /** Whether the relationships' properties are read (default true; without, each edge has none). */
+  edgeProperties?: boolean;
+}
+
+const ringRowSchema = z.object({ ids: z.array(z.string()), size: z.number(), nodes: z.array(entitySchema), done: z.boolean(), edges: z.array(graphEdgeSchema) });
+
+function subgraph(kept: readonly EntityModel[], limit: number, edges: readonly GraphEdgeModel[], maxEdges: number, ringCut: boolean): SubgraphModel {
+  return { nodes: kept.slice(0, limit), edges: edges.slice(0, maxEdges), truncated: ringCut || kept.length > limit || edges.length > maxEdges };
 }
 
 const bridgeRowSchema = z.object({ actor: entitySchema, chainCount: z.number(), segmentCount: z.number(), industries: z.array(entitySchema) });

@@ -2,8 +2,9 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { RelationshipType } from '../../graph/kinds.js';
 import { loadEntity } from '../../graphql/relations.js';
+import { subgraphReads } from '../../graphql/prefetch.js';
 import { LINK_LIMITS } from './links.config.js';
-import type { ConnectionsModel, GraphPathModel } from './links.model.js';
+import type { ConnectionsModel, GraphEdgeModel, GraphPathModel } from './links.model.js';
 import { chainBridges, connect, neighborhood } from './links.service.js';
 import { connectionsArguments, neighborhoodArguments } from './links.inputs.js';
 import { entityArgument, integerArgument } from '../shared/arguments.js';
@@ -26,6 +27,8 @@ export function pathText(path: GraphPathModel): string {
   return text;
 }
 
+/** A neighbourhood's edges' ends, as the neighbourhood read them (with the properties the edges' selection reads). */
+const edgeEnds = new WeakMap<GraphEdgeModel, { from: EntityModel; to: EntityModel }>();
 const connectionsVia = new WeakMap<ConnectionsModel, RelationshipType[]>();
 
 export const linksResolvers: Resolvers = {
@@ -37,10 +40,20 @@ export const linksResolvers: Resolvers = {
       connectionsVia.set(result, via);
       return result;
     },
-    neighborhood: async (_parent, args, context) => {
+    neighborhood: async (_parent, args, context, info) => {
       const { depth, kinds, limit } = neighborhoodArguments(args);
       const centre = await entityArgument(context, 'id', args.id);
-      return await neighborhood(context.database, centre, kinds, depth, limit, args.entityKinds ?? null);
+      // Only what the selection reads of the entities (the properties a graph drawing does not show are left unread).
+      const reads = subgraphReads(info);
+      const subgraph = await neighborhood(context.database, centre, kinds, depth, limit, { ...reads, entityKinds: args.entityKinds ?? null });
+      // Every edge's ends are among the nodes, read with what the edges' `from` and `to` select: no round trip for them.
+      const byId = new Map(subgraph.nodes.map((node) => [node.id, node]));
+      for (const edge of subgraph.edges) {
+        const from = byId.get(edge.from);
+        const to = byId.get(edge.to);
+        if (from && to) edgeEnds.set(edge, { from, to });
+      }
+      return subgraph;
     },
     chainBridges: (_parent, args, context) =>
       chainBridges(context.database, args.actorKinds, integerArgument('first', args.first, 1, LINK_LIMITS.maxBridges, LINK_LIMITS.defaultBridges)),
@@ -52,8 +65,8 @@ export const linksResolvers: Resolvers = {
   },
   GraphEdge: {
     kind: (parent) => parent.type,
-    from: (parent, _args, context) => loadEntity(context, parent.from),
-    to: (parent, _args, context) => loadEntity(context, parent.to),
+    from: (parent, _args, context) => edgeEnds.get(parent)?.from ?? loadEntity(context, parent.from),
+    to: (parent, _args, context) => edgeEnds.get(parent)?.to ?? loadEntity(context, parent.to),
     verb: (parent) => RELATIONSHIP_VERBS[parent.type],
   },
   GraphPath: {

@@ -4,7 +4,7 @@ import type { RelationshipType } from '../../graph/kinds.js';
 import type { Database } from '../../neo4j/database.js';
 import { LINK_LIMITS, LINKS_KEPT } from './links.config.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
-import { edgeKey, findChainBridges, findNeighborhood, findShortestPathAvoiding, findShortestPaths } from './links.repository.js';
+import { edgeKey, findChainBridges, findNeighborhood, findShortestPathAvoiding, findShortestPaths, type NeighborhoodReads } from './links.repository.js';
 import type { ChainBridgeModel, ConnectionsModel, GraphPathModel, SubgraphModel } from './links.model.js';
 
 /**
@@ -107,9 +107,9 @@ export function neighborhood(
   kinds: readonly RelationshipType[],
   depth: number,
   limit: number,
-  entityKinds: readonly string[] | null = null,
+  reads: Omit<NeighborhoodReads, 'maxRing'> = {},
 ): Promise<SubgraphModel> {
-  return findNeighborhood(database, centre.id, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges, entityKinds, LINK_LIMITS.maxNeighborhoodRing);
+  return findNeighborhood(database, centre, kinds, depth, limit, LINK_LIMITS.maxNeighborhoodEdges, { ...reads, maxRing: LINK_LIMITS.maxNeighborhoodRing });
 }
 
 const ACTOR_LABELS: Record<string, string> = {
