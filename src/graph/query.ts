@@ -115,7 +115,7 @@ export async function listEntities(
        RETURN ${entityProjection('node', properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
       params,
     ),
-    withTotal ? listTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
+    withTotal ? keptTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
   ]);
   return { items: parseRows(z.object({ node: entitySchema, prefetched: z.array(prefetchedSchema) }), rows, `list of ${label}`), total };
 }
@@ -170,8 +170,11 @@ const countOf = async (database: Database, query: string, params: Record<string,
 const plain = (value: unknown): boolean =>
   value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (Array.isArray(value) && value.every(plain));
 
-/** A list's total: kept per filter when its parameters can key it, counted afresh otherwise. */
-function listTotal(database: Database, query: string, params: Record<string, unknown>): Promise<number> {
+/**
+ * A count (`RETURN count(…) AS total`) kept per query and parameters until a write, when its parameters can key it
+ * (counted afresh otherwise): a list's total, a search's.
+ */
+export function keptTotal(database: Database, query: string, params: Record<string, unknown>): Promise<number> {
   return Object.values(params).every(plain) ? listTotals.get(database, JSON.stringify([query, params])) : countOf(database, query, params);
 }
 

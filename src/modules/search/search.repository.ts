@@ -1,9 +1,9 @@
 /** The Cypher of full-text search over every kind (cjk analyzer, see migrations). */
 import { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
-import { countSchema, entitySchema, parseRows } from '../../graph/rows.js';
+import { entitySchema, parseRows } from '../../graph/rows.js';
 import type { NodeKind } from '../../graph/kinds.js';
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection, keptTotal } from '../../graph/query.js';
 import type { Database } from '../../neo4j/database.js';
 import { FULLTEXT_INDEX } from '../../graph/migrations.js';
 import { cypherInt } from '../../neo4j/values.js';
@@ -34,8 +34,10 @@ export interface SearchHit {
 }
 
 /**
- * One page of ranked hits and (when `withTotal`) the total, counted only when asked (it reads every hit). A query of
- * one character the index cannot match (the cjk analyzer indexes pairs) falls back to substring matching.
+ * One page of ranked hits (by score, ties by id) and (when `withTotal`) the total, counted only when asked (it reads
+ * every hit) and kept per text and kinds until a write. The page is read from the index's best hits only (see
+ * `rankedPage`). A query of one character the index cannot match (the cjk analyzer indexes pairs) falls back to
+ * substring matching.
  */
 export async function searchEntities(
   database: Database,
@@ -45,39 +47,69 @@ export async function searchEntities(
   withTotal: boolean,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const kindFilter = '($kinds IS NULL OR any(label IN labels(node) WHERE label IN $kinds))';
-  const fullText = {
-    match: `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}`,
-    order: 'score DESC, node.id',
-    score: 'score',
-    params: { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null },
-  };
+  const params = { index: FULLTEXT_INDEX, query: luceneQuery(text), kinds: kinds?.length ? kinds : null };
+  const fullText = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}`;
   const oneCharacter = [...text.trim()].length === 1;
-  if (oneCharacter && (await database.read(`${fullText.match} RETURN node.id AS id LIMIT 1`, fullText.params)).length === 0) {
+  if (oneCharacter && (await database.read(`${fullText} RETURN node.id AS id LIMIT 1`, params)).length === 0) {
     const substring = {
       match: `MATCH (node:Entity) WHERE ${kindFilter} AND (node.name CONTAINS $text OR node.title CONTAINS $text OR node.aliasText CONTAINS $text)`,
-      order: 'node.name, node.id',
-      score: '1.0',
-      params: { kinds: fullText.params.kinds, text: text.trim() },
+      params: { kinds: params.kinds, text: text.trim() },
     };
-    return pageOfHits(database, substring, page, withTotal);
+    const [rows, total] = await Promise.all([
+      database.read(`${substring.match} WITH node ORDER BY node.name, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, 1.0 AS score`, {
+        ...substring.params,
+        offset: cypherInt(page.offset),
+        limit: cypherInt(page.limit + 1),
+      }),
+      withTotal ? keptTotal(database, `${substring.match} RETURN count(node) AS total`, substring.params) : Promise.resolve(0),
+    ]);
+    return { hits: parseRows(hitSchema, rows, 'search hits'), total };
   }
-  return pageOfHits(database, fullText, page, withTotal);
+  const [hits, total] = await Promise.all([
+    rankedPage(database, kindFilter, params, page),
+    withTotal ? keptTotal(database, `${fullText} RETURN count(node) AS total`, params) : Promise.resolve(0),
+  ]);
+  return { hits, total };
 }
 
-/** A page of hits of a `match` (binding `node`) in `order`, and its count when asked, read side by side. */
-async function pageOfHits(
-  database: Database,
-  query: { match: string; order: string; score: string; params: Record<string, unknown> },
-  page: PageRequest,
-  withTotal: boolean,
-): Promise<{ hits: SearchHit[]; total: number }> {
-  const [rows, counts] = await Promise.all([
-    database.read(`${query.match} WITH node, ${query.score} AS score ORDER BY ${query.order} SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, score`, {
-      ...query.params,
-      offset: cypherInt(page.offset),
-      limit: cypherInt(page.limit + 1),
-    }),
-    withTotal ? database.read(`${query.match} RETURN count(node) AS total`, query.params) : Promise.resolve([]),
-  ]);
-  return { hits: parseRows(hitSchema, rows, 'search hits'), total: parseRows(countSchema, counts, 'search count')[0]?.total ?? 0 };
+/** The most hits read from the index for one page before every hit is read and sorted. */
+const BEST_HITS_READ_AT_MOST = 5_000;
+
+const rankedRowSchema = z.object({ read: z.number(), sure: z.number(), page: z.array(hitSchema) });
+
+/**
+ * The page (and one hit more) of the full-text hits in the order score, then id. The index gives its best `n` hits
+ * (by score alone) cheaply, where ordering every hit of a popular word reads each of them (169 000 at a million
+ * nodes); any hit it did not give scores at most the lowest it gave, so the hits given that score above that are in
+ * their final places. When those cover the page, it is exact; else `n` grows fourfold (ties at the boundary, or kinds
+ * filtered out), and past `BEST_HITS_READ_AT_MOST` every hit is read.
+ */
+async function rankedPage(database: Database, kindFilter: string, params: Record<string, unknown>, page: PageRequest): Promise<SearchHit[]> {
+  const wanted = page.offset + page.limit + 1;
+  const slice = { offset: cypherInt(page.offset), end: cypherInt(wanted) };
+  for (let n = Math.max(wanted, 32); n <= BEST_HITS_READ_AT_MOST; n *= 4) {
+    const rows = await database.read(
+      `CALL db.index.fulltext.queryNodes($index, $query, {limit: $n}) YIELD node, score
+       WITH node, score, ${kindFilter} AS kept
+       ORDER BY score DESC, node.id
+       WITH count(*) AS read, min(score) AS lowest, collect(CASE WHEN kept THEN {node: node, score: score} END) AS ranked
+       WITH read, size([hit IN ranked WHERE hit.score > lowest]) AS sure, ranked[$offset..$end] AS hits
+       CALL (hits) {
+         UNWIND range(0, size(hits) - 1) AS position
+         WITH position, hits[position].node AS node, hits[position].score AS score ORDER BY position
+         RETURN collect({node: ${entityProjection('node')}, score: score}) AS page
+       }
+       RETURN read, sure, page`,
+      { ...params, n: cypherInt(n), ...slice },
+    );
+    const [ranked] = parseRows(rankedRowSchema, rows, 'search page');
+    if (!ranked) throw new Error('search page: the query returned no row');
+    if (ranked.read < n || ranked.sure >= wanted) return ranked.page;
+  }
+  const rows = await database.read(
+    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score WHERE ${kindFilter}
+     WITH node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit RETURN ${entityProjection('node')} AS node, score`,
+    { ...params, offset: slice.offset, limit: cypherInt(page.limit + 1) },
+  );
+  return parseRows(hitSchema, rows, 'search hits');
 }
