@@ -21,8 +21,9 @@ describe('search ranks by score then id, reading the index\'s best hits (search.
   const prefix = uniquePrefix();
   const word = `zq${prefix.slice(2).replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)]!)}`;
   const two = (n: number) => String(n).padStart(2, '0');
-  const a = Array.from({ length: 70 }, (_, n) => ({ id: `${prefix}:A${two(n)}`, label: (n % 2 === 0 ? 'Enterprise' : 'Expert') as NodeKind, name: word }));
-  const b = Array.from({ length: 10 }, (_, n) => ({ id: `${prefix}:B${n}`, label: 'Enterprise' as NodeKind, name: `${word} 甲乙丙丁` }));
+  const kindOf = (n: number): NodeKind => (n % 2 === 0 ? 'Enterprise' : 'Expert');
+  const a = Array.from({ length: 70 }, (_, n) => ({ id: `${prefix}:A${two(n)}`, label: kindOf(n), name: word }));
+  const b = Array.from({ length: 10 }, (_, n) => ({ id: `${prefix}:B${n}`, label: kindOf(0), name: `${word} 甲乙丙丁` }));
   const gid = (record: { id: string; label: NodeKind }) => toGlobalId(record.label, record.id);
 
   const QUERY = `query ($text: String!, $first: Int!, $after: String, $kinds: [EntityKind!]) {
