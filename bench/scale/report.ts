@@ -146,7 +146,7 @@ export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: st
     if (sizeFirsts.length > 0) {
       lines.push(
         '',
-        "First answers — the workloads whose answers our server keeps until a write: before the cells, each question asked once, one at a time (the cells above then mostly meet questions asked before):",
+        "First answers — the workloads whose answers (for search, totals) our server keeps until a write: before the cells, each question asked once, one at a time (the cells above then mostly meet questions asked before):",
         '',
         '| workload | questions | ours p50 / p95 / max ms | floor p50 / p95 / max ms |',
         '|---|---|---|---|',
