@@ -117,6 +117,7 @@ const environmentSchema = z.object({
   WARM_UP: z.preprocess(emptyAsUndefined, booleanText.default('true')),
   WARM_UP_CHECK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
   WARM_UP_CHAINS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(24)),
+  WARM_UP_TOPICS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2000).default(300)),
   COUNTY_TIME_ZONE: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai').default(DEFAULT_TIME_ZONE)),
 });
 
@@ -167,7 +168,7 @@ export interface AppConfig {
   /** The county's time zone (IANA name): "today" and "this year" of every answer and write are read in it. */
   countyTimeZone: string;
   /** What the server prepares before anyone asks, and again once the graph changed (see `KeepWarm`). */
-  warmUp: { enabled: boolean; checkMs: number; chains: number };
+  warmUp: { enabled: boolean; checkMs: number; chains: number; topics: number };
 }
 
 /** How bearer tokens are checked: an HS256 secret (generated and kept locally when none is configured) or a JWKS URL. */
@@ -249,7 +250,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxCost: env.GRAPHQL_MAX_COST,
     },
     countyTimeZone: env.COUNTY_TIME_ZONE,
-    warmUp: { enabled: env.WARM_UP === 'true', checkMs: env.WARM_UP_CHECK_MS, chains: env.WARM_UP_CHAINS },
+    warmUp: { enabled: env.WARM_UP === 'true', checkMs: env.WARM_UP_CHECK_MS, chains: env.WARM_UP_CHAINS, topics: env.WARM_UP_TOPICS },
     admission: { maxConcurrent: env.GRAPHQL_MAX_CONCURRENT, maxQueued: env.GRAPHQL_MAX_QUEUED, maxWaitMs: env.GRAPHQL_MAX_WAIT_MS, maxHeapFraction: env.GRAPHQL_MAX_HEAP_FRACTION },
     neo4jLimits: {
       transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,

@@ -1,18 +1,19 @@
 /**
  * Keeps what the server derives from the whole graph ready before anyone asks: the matching vocabulary and the topics'
- * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own) and the default county's
- * chains with their gap candidates; after a change, also the matching questions (32) and chains (16) users asked
- * lately, so that their answers are kept again before they come back. Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes
- * reading the vocabulary again takes seconds and a chain's first analysis one to four: so once the graph has changed —
- * a mutation, `kg import`, another server's write — and then stayed unchanged for a check interval (a bulk load is not
- * chased write by write), the same round runs again. One round at a time, one question at a time: it never takes more
- * than a connection or two from the requests. A failed round is only logged; the next request reads what it needs.
+ * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
+ * chains with their gap candidates and the holders of the most linked topics; after a change, also the matching
+ * questions (32) and chains (16) users asked lately, so that their answers are kept again before they come back.
+ * Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes reading the vocabulary again
+ * takes seconds and a chain's first analysis one to four: so once the graph has changed — a mutation, `kg import`,
+ * another server's write — and then stayed unchanged for a check interval (a bulk load is not chased write by write),
+ * the same round runs again. One round at a time, one question at a time: it never takes more than a connection or two
+ * from the requests. A failed round is only logged; the next request reads what it needs.
  */
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
-import { warmMatching } from './modules/matching/matching.service.js';
+import { warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
 import { warmChains } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
 
@@ -21,6 +22,8 @@ export interface KeepWarmOptions {
   checkMs: number;
   /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none (the chains asked lately still are). */
   chains: number;
+  /** The holders of at most this many of the most linked topics are read ahead (see `warmTopicHolders`); 0 for none. */
+  topics: number;
   /** The year answers are given as of (the server's clock). */
   year: () => number;
   /** The chain rules the server applies (the same chains must be kept as the requests ask for). */
@@ -33,6 +36,8 @@ export interface WarmRound {
   /** Matching questions answered (see `warmMatching`): its own three and those asked lately. */
   questions: number;
   chains: number;
+  /** Topics whose holders were read ahead. */
+  topics: number;
 }
 
 export class KeepWarm {
@@ -93,7 +98,10 @@ export class KeepWarm {
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
       const ms = Math.round(performance.now() - started);
       this.logger.info({ reason, ms, chains }, 'chains warmed up');
-      return { reason, ms, questions, chains };
+      const topics = await warmTopicHolders(this.database, this.options.topics);
+      const total = Math.round(performance.now() - started);
+      this.logger.info({ reason, ms: total, topics }, 'topic holders warmed up');
+      return { reason, ms: total, questions, chains, topics };
     };
     this.running = work().then(
       (round) => {

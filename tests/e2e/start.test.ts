@@ -115,6 +115,9 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
     expect((await logged('matching warmed up'))?.questions).toBe(3);
     // Then the default county's chains (the six industries with segments in the sample) with their gaps' candidates.
     expect(await logged('chains warmed up')).toMatchObject({ chains: 6, reason: 'start' });
+    // And the holders of the most linked topics (at most 300): the sample's 73 topics with a link in (HAS_EXPERTISE,
+    // FOCUSES_ON, REQUIRES), and those other tests' data may have added.
+    expect((await logged('topic holders warmed up'))?.topics).toBeGreaterThanOrEqual(73);
 
     // A request in flight when SIGTERM arrives (its body still arriving) is answered before the process exits.
     const { hostname, port } = new URL(url);

@@ -4,6 +4,7 @@ import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix } from '..
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
+import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -54,14 +55,14 @@ describe('keeping the derived data warm', () => {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('prepares the default county\'s chains at start, and again once the graph has changed and then stayed quiet', async () => {
-    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, year: () => 2026 });
+    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, topics: 0, year: () => 2026 });
     try {
       // A write before start: the kept values of earlier tests are gone, the round below reads everything. A county with
       // no enterprise, so the default county stays the sample's.
       await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
-      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, ms: expect.any(Number) }]);
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, topics: 0, ms: expect.any(Number) }]);
       // Every chain is answered from what was prepared: no support count, no candidate ranking.
       const prepared = await queriesOfChains();
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
@@ -108,12 +109,45 @@ describe('keeping the derived data warm', () => {
     // A database of its own: what was asked through the suite's is noted there.
     const database = openTestDatabase();
     try {
-      const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, year: () => 2026 });
+      const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026 });
       none.start();
       await none.idle();
       expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
     } finally {
       await database.close();
+    }
+  });
+
+  it('reads ahead the holders of the most linked topics', async () => {
+    // The sample's topics by links in (HAS_EXPERTISE, FOCUSES_ON, REQUIRES: counted in its relationship files):
+    // 老腊肉加工 23, then 提取, GAP 种植 and 包装 18 each (by id), 富硒 17.
+    expect(await mostLinkedTopics(suite.database, 5)).toEqual([
+      'topic:cured-meat-process',
+      'topic:extraction',
+      'topic:gap-cultivation',
+      'topic:packaging',
+      'topic:selenium-enrichment',
+    ]);
+    const expertSearch = () =>
+      queriesOf([`query ($topic: ID!) { expertSearch(need: { topics: [$topic] }, first: 3) { matches { nodes { score } } } }`, { topic: toGlobalId('Topic', 'topic:cured-meat-process') }]);
+    const holdersRead = (queries: string[]) => queries.filter((query) => query.includes('$needTopicIds')).length;
+    const warmRound = async (topics: number) => {
+      // A write first: whatever earlier tests kept is dropped.
+      await suite.database.write(`CREATE (:Entity:Topic {id: $id, name: '测试主题'})`, { id: `${prefix}:topic${topics}` });
+      const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 0, chains: 0, topics, year: () => 2026 });
+      warm.start();
+      await warm.idle();
+      return warm.rounds;
+    };
+    try {
+      // Not read ahead: the search reads the topic's holders (the direct and the related read).
+      expect((await warmRound(0)).map((round) => round.topics)).toEqual([0]);
+      expect(holdersRead(await expertSearch())).toBe(2);
+      // Read ahead for the most linked topic: the same search reads no holder.
+      expect((await warmRound(1)).map((round) => round.topics)).toEqual([1]);
+      expect(holdersRead(await expertSearch())).toBe(0);
+    } finally {
+      await deleteByPrefix(suite.database, prefix);
     }
   });
 });

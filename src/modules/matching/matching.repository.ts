@@ -210,6 +210,21 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
   return (await holdersCache.getAll(database, keys, holdersOfKeys)).flat();
 }
 
+/**
+ * The `count` topics linked to most often — held as expertise or focus, required by demands and chain segments — most
+ * first, ties by id: the topics needs name most often (topics are Zipf-distributed) and whose holders are the costliest
+ * to read the first time (see `warmTopicHolders`). Degrees come from the count store: no relationship is read.
+ */
+export async function mostLinkedTopics(database: Database, count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const rows = await database.read(
+    `MATCH (t:Topic) WITH t, count { (t)<-[:HAS_EXPERTISE|FOCUSES_ON|REQUIRES]-() } AS links WHERE links > 0
+     RETURN t.id AS id ORDER BY links DESC, id LIMIT toInteger($count)`,
+    { count },
+  );
+  return parseRows(z.object({ id: z.string() }), rows, 'most linked topics').map((row) => row.id);
+}
+
 /** Whether the candidate is of one of the kinds asked for. */
 const KIND_FILTER = 'any(label IN labels(candidate) WHERE label IN $kinds)';
 const ORGANIZATION_KINDS: readonly NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform'];
