@@ -142,7 +142,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     // Ours prepares the matcher and the default county's chains in the background at start: measured after it is done.
     for (const server of servers.filter((one) => one.system === 'ours')) {
       const ms = await warmedUp(server, 600_000);
-      log(ms === null ? 'ours: warm-up not reported done (measuring anyway)' : `ours warmed up in ${(ms / 1000).toFixed(1)} s (matching, the default county's chains)`);
+      log(ms === null ? 'ours: warm-up not reported done (measuring anyway)' : `ours warmed up in ${(ms / 1000).toFixed(1)} s (matching, the default county's chains, the most linked topics' holders)`);
     }
     // Each server (and Neo4j) warms up on lookups before anything is measured: a fresh Node.js server answers a lookup
     // 3–5× slower for its first ten seconds or so (code not yet optimised; measured: p50 6 → 2.9 ms at 10k), which

@@ -78,7 +78,7 @@ export async function startServer(system: SystemName, port: number, connection: 
 
 /**
  * Waits until our server has prepared what it prepares at start (the matching vocabulary and questions, the default
- * county's chains: `chains warmed up` in its log), so that this background work does not land on the measurements;
+ * county's chains, the most linked topics' holders: `topic holders warmed up` in its log, its last step), so that this background work does not land on the measurements;
  * resolves with the milliseconds it reported, or null when it reported a failure or the time ran out.
  */
 export async function warmedUp(server: RunningServer, timeoutMs: number): Promise<number | null> {
@@ -87,10 +87,10 @@ export async function warmedUp(server: RunningServer, timeoutMs: number): Promis
     const line = server
       .output()
       .split('\n')
-      .find((text) => text.includes('"chains warmed up"') || text.includes('"not warmed up'));
+      .find((text) => text.includes('"topic holders warmed up"') || text.includes('"not warmed up'));
     if (line) {
       const logged = JSON.parse(line) as { ms?: number; msg?: string };
-      return logged.msg === 'chains warmed up' ? (logged.ms ?? null) : null;
+      return logged.msg === 'topic holders warmed up' ? (logged.ms ?? null) : null;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
