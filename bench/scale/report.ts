@@ -101,6 +101,14 @@ export function saveResults(
   writeFileSync(REPORT_FILE, renderReport(all, others, notes, allFirsts));
 }
 
+/** Writes RESULTS.md again from the kept figures and bench/scale/notes.md (after the notes changed; nothing is measured). */
+export function rewriteReport(notes: string): void {
+  writeFileSync(
+    REPORT_FILE,
+    renderReport(readJson<ResultRecord[]>(RESULTS_FILE, []), readJson<RunInfo[]>(RUNS_FILE, []), notes, readJson<FirstAnswerRecord[]>(FIRST_ANSWERS_FILE, [])),
+  );
+}
+
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? '—' : `${(a / b).toFixed(2)}×`);
 
