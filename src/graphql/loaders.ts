@@ -20,20 +20,81 @@ export interface Loaders {
    * reads only `properties` of the related items (null: all), so a page read for some fields never answers for others.
    */
   relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean, properties?: readonly string[] | null): DataLoader<string, RelatedPage>;
+  /** Puts a page read ahead (by a list's own query) where `relation(…).load(parentId)` and `kept` will find it. */
+  primeRelation(spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null, parentId: string, value: RelatedPage): void;
+  /**
+   * The page put there by `primeRelation`, at once (no promise, no tick): a resolver that finds its page read ahead
+   * answers synchronously, and graphql completes the items below it in the same pass.
+   */
+  kept(spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null, parentId: string): RelatedPage | undefined;
+}
+
+/** The part of a relation loader's key that comes from its spec, worked out once per spec object. */
+const specKeys = new WeakMap<RelationSpec, string>();
+
+function specKey(spec: RelationSpec): string {
+  let key = specKeys.get(spec);
+  if (key === undefined) {
+    key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null]);
+    specKeys.set(spec, key);
+  }
+  return key;
+}
+
+/** The properties read of the items, as a key: worked out once per list (the resolvers of a field share theirs). */
+const propertyKeys = new WeakMap<readonly string[], string>();
+
+function propertiesKey(properties: readonly string[] | null): string {
+  if (properties === null) return '*';
+  let key = propertyKeys.get(properties);
+  if (key === undefined) {
+    key = JSON.stringify(properties);
+    propertyKeys.set(properties, key);
+  }
+  return key;
+}
+
+/** The rest of a loader's key: the page, the total and the properties. */
+const pageKey = (page: PageRequest, withTotal: boolean, properties: readonly string[] | null) => `${page.offset}|${page.limit}|${withTotal}|${propertiesKey(properties)}`;
+
+interface RelationEntry {
+  loader: DataLoader<string, RelatedPage>;
+  primed: Map<string, RelatedPage>;
 }
 
 export function createLoaders(database: Database): Loaders {
-  const relationLoaders = new Map<string, DataLoader<string, RelatedPage>>();
+  // By spec (equal specs, even as different objects, share their loaders), then by page, total and properties; the
+  // spec objects met are remembered, so that the hundreds of calls of one field with one spec skip its key.
+  const bySpecKey = new Map<string, Map<string, RelationEntry>>();
+  const bySpec = new WeakMap<RelationSpec, Map<string, RelationEntry>>();
+  const entriesOf = (spec: RelationSpec) => {
+    let entries = bySpec.get(spec);
+    if (!entries) {
+      const key = specKey(spec);
+      entries = bySpecKey.get(key) ?? new Map<string, RelationEntry>();
+      bySpecKey.set(key, entries);
+      bySpec.set(spec, entries);
+    }
+    return entries;
+  };
+  const entry = (spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null) => {
+    const entries = entriesOf(spec);
+    const key = pageKey(page, withTotal, properties);
+    let found = entries.get(key);
+    if (!found) {
+      found = { loader: new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal, properties), { maxBatchSize: 1000 }), primed: new Map() };
+      entries.set(key, found);
+    }
+    return found;
+  };
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page, withTotal = false, properties = null) => {
-      const key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page.offset, page.limit, withTotal, properties]);
-      let loader = relationLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal, properties), { maxBatchSize: 1000 });
-        relationLoaders.set(key, loader);
-      }
-      return loader;
+    relation: (spec, page, withTotal = false, properties = null) => entry(spec, page, withTotal, properties).loader,
+    primeRelation: (spec, page, withTotal, properties, parentId, value) => {
+      const found = entry(spec, page, withTotal, properties);
+      found.loader.prime(parentId, value);
+      if (!found.primed.has(parentId)) found.primed.set(parentId, value);
     },
+    kept: (spec, page, withTotal, properties, parentId) => entriesOf(spec).get(pageKey(page, withTotal, properties))?.primed.get(parentId),
   };
 }

@@ -319,7 +319,7 @@ export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPre
     const value = values[index];
     if (!value || (relation.kinds && !relation.kinds.includes(parent.nodeKind))) return;
     const items = value.items.map(({ node, edge }) => ({ node, edge }));
-    loaders.relation(relation.spec, relation.page, relation.withTotal, relation.properties).prime(parent.id, { items, total: value.total });
+    loaders.primeRelation(relation.spec, relation.page, relation.withTotal, relation.properties, parent.id, { items, total: value.total });
     for (const item of value.items) primePrefetched(loaders, relation.nested, item.node, item.prefetched);
   });
 }

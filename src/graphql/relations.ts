@@ -2,6 +2,7 @@ import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
+import type { RelatedPage } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
 import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationItemProperties, relationPage, relationResolver } from './prefetch.js';
@@ -28,7 +29,11 @@ export async function relatedConnection(
  * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
  */
 export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, properties: readonly string[] | null = null): Promise<EntityModel[]> {
-  const related = await context.loaders.relation(spec, relationPage('list', {}), false, properties).load(parent.id);
+  return listOf(await context.loaders.relation(spec, relationPage('list', {}), false, properties).load(parent.id), parent, fieldName);
+}
+
+/** The items of a plain list's page; more than PLAIN_LIST_LIMIT is refused (see relatedList). */
+function listOf(related: RelatedPage, parent: EntityModel, fieldName: string): EntityModel[] {
   if (related.items.length > PLAIN_LIST_LIMIT) {
     throw new ListTooLongError(`${fieldName}: more than ${PLAIN_LIST_LIMIT} items are related to ${parent.id}; this list is not paginated, so it is refused rather than cut`);
   }
@@ -117,29 +122,68 @@ export interface FieldArgs {
   includeSubRegions?: boolean | null;
 }
 
-/** A connection field over a relation; the relation may depend on the field's arguments (order, filters). */
+/**
+ * Whether the selection asks for the connection's `totalCount`, worked out once per field of an operation's execution
+ * (the sibling parents of a list ask with the same field nodes).
+ */
+const asksTotalKept = new WeakMap<object, WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>>();
+
+function asksTotal(info: GraphQLResolveInfo): boolean {
+  let byField = asksTotalKept.get(info.variableValues);
+  if (!byField) {
+    byField = new WeakMap();
+    asksTotalKept.set(info.variableValues, byField);
+  }
+  let asks = byField.get(info.fieldNodes);
+  if (asks === undefined) {
+    asks = selectsField(info, 'totalCount');
+    byField.set(info.fieldNodes, asks);
+  }
+  return asks;
+}
+
+/**
+ * A connection field over a relation; the relation may depend on the field's arguments (order, filters). A page read
+ * ahead by the list above is answered at once, without a promise: below a list of 20 experts with their expertise and
+ * its broader topics, a hundred resolvers find their pages waiting.
+ */
 export function connectionField(spec: RelationSpec | ((args: FieldArgs) => RelationSpec)) {
   const specOf = (args: FieldArgs) => (typeof spec === 'function' ? spec(args) : spec);
   return relationResolver(
-    (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
-      relatedConnection(context, parent, specOf(args), args, selectsField(info, 'totalCount'), relationItemProperties(info, 'connection')),
+    (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo): ConnectionModel<EntityModel> | Promise<ConnectionModel<EntityModel>> => {
+      const relation = specOf(args);
+      const withTotal = asksTotal(info);
+      const properties = relationItemProperties(info, 'connection');
+      const page = pageRequest(args);
+      const kept = context.loaders.kept(relation, page, withTotal, properties, parent.id);
+      if (kept) return toConnection(kept.items, page, kept.total ?? 0);
+      return relatedConnection(context, parent, relation, args, withTotal, properties);
+    },
     { shape: 'connection', spec: specOf },
   );
 }
 
-/** A plain list field over a relation (small, natural lists). */
+/** A plain list field over a relation (small, natural lists); a page read ahead is answered at once. */
 export function listField(spec: RelationSpec) {
   return relationResolver(
-    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) =>
-      relatedList(context, parent, spec, `${info.parentType.name}.${info.fieldName}`, relationItemProperties(info, 'list')),
+    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo): EntityModel[] | Promise<EntityModel[]> => {
+      const fieldName = `${info.parentType.name}.${info.fieldName}`;
+      const properties = relationItemProperties(info, 'list');
+      const kept = context.loaders.kept(spec, relationPage('list', {}), false, properties, parent.id);
+      return kept ? listOf(kept, parent, fieldName) : relatedList(context, parent, spec, fieldName, properties);
+    },
     { shape: 'list', spec: () => spec },
   );
 }
 
-/** A single-object field over a relation (the first related item, or null). */
+/** A single-object field over a relation (the first related item, or null); a page read ahead is answered at once. */
 export function oneField(spec: RelationSpec) {
-  return relationResolver((parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo) => relatedOne(context, parent, spec, relationItemProperties(info, 'one')), {
-    shape: 'one',
-    spec: () => spec,
-  });
+  return relationResolver(
+    (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo): EntityModel | null | Promise<EntityModel | null> => {
+      const properties = relationItemProperties(info, 'one');
+      const kept = context.loaders.kept(spec, relationPage('one', {}), false, properties, parent.id);
+      return kept ? (kept.items[0]?.node ?? null) : relatedOne(context, parent, spec, properties);
+    },
+    { shape: 'one', spec: () => spec },
+  );
 }

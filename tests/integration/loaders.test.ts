@@ -6,6 +6,8 @@ import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/datab
 import { startTestService, type TestService } from '../support/graphql-client.js';
 import { importDataset } from '../../src/import/importer.js';
 import type { Database } from '../../src/neo4j/database.js';
+import { createLoaders } from '../../src/graphql/loaders.js';
+import { expertRelations } from '../../src/modules/expert/expert.repository.js';
 
 /** 50 experts, each affiliated with one of 10 organisations (in 5 regions) and holding 3 of 20 topics (under 4 broader ones). */
 async function loadFiftyExperts(database: Database, prefix: string, marker: string): Promise<void> {
@@ -98,5 +100,29 @@ describe('nested fields resolve through per-request DataLoaders', () => {
     // the experts by id with their affiliations and the organisations' regions (read ahead, see prefetch.ts)
     expect(await roundTripsFor(ids)).toBe(1);
     expect(await roundTripsFor(ids.slice(0, 5))).toBe(1);
+  });
+
+  it('a page read ahead is found at once by an equal spec, and only for the same page, total and properties', async () => {
+    const loaders = createLoaders(database);
+    const page = { offset: 0, limit: 20 };
+    const parentId = `${prefix}:expert:0`;
+    const value = { items: [], total: null };
+    loaders.primeRelation(expertRelations.affiliations, page, false, ['name'], parentId, value);
+    // An equal spec made afresh (as fields whose relation depends on their arguments make them) shares the page.
+    expect(loaders.kept({ ...expertRelations.affiliations }, page, false, ['name'], parentId)).toBe(value);
+    expect(loaders.kept(expertRelations.affiliations, { offset: 0, limit: 20 }, false, ['name'], parentId)).toBe(value);
+    // Anything else is not what was read: another parent, page, total, set of properties or relation.
+    expect(loaders.kept(expertRelations.affiliations, page, false, ['name'], `${prefix}:expert:1`)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, { offset: 20, limit: 20 }, false, ['name'], parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, true, ['name'], parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, false, ['name', 'title'], parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, false, null, parentId)).toBeUndefined();
+    expect(loaders.kept({ ...expertRelations.affiliations, name: 'other' }, page, false, ['name'], parentId)).toBeUndefined();
+    // The same page through the batching loader, without a round trip.
+    let roundTrips = 0;
+    const unsubscribe = database.onQuery(() => (roundTrips += 1));
+    expect(await loaders.relation(expertRelations.affiliations, page, false, ['name']).load(parentId)).toBe(value);
+    unsubscribe();
+    expect(roundTrips).toBe(0);
   });
 });
