@@ -31,6 +31,18 @@ export function entityProjection(variable: string, properties: readonly string[]
   return `${variable} {${selected.join(', ')}, nodeKind: ${kindOf(variable)}}`;
 }
 
+/**
+ * The relationship's properties a page returns as its items' `edge` (a map, or null for relations without one): all
+ * of them (null), none (the edge itself null: a plain list or a single item never shows it), or the ones named.
+ */
+export function edgeProjection(variable: string, properties: readonly string[] | null): string {
+  if (properties === null) return variable;
+  if (properties.length === 0) return 'null';
+  const bad = properties.find((property) => !PROPERTY_NAME.test(property));
+  if (bad !== undefined) throw new Error(`edgeProjection: "${bad}" is not a property name`);
+  return `${variable} {${properties.map((property) => `.${property}`).join(', ')}}`;
+}
+
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
 export interface SortOrder {
   expression: string;
@@ -203,6 +215,8 @@ export interface RelationPrefetch {
   kinds: NodeKind[] | null;
   /** The properties of the related items to read (besides the id and the kind); null: all of them. */
   properties: readonly string[] | null;
+  /** The properties of the relationships to read (a connection's edge fields); null: all of them; none: the edge is null. */
+  edgeProperties: readonly string[] | null;
   nested: RelationPrefetch[];
 }
 
@@ -250,7 +264,7 @@ function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[]
            ${related}
            WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
            ${nested.clauses}
-           RETURN collect({node: ${entityProjection('node', relation.properties)}, edge: edge, prefetched: [${nested.values.join(', ')}]}) AS items
+           RETURN collect({node: ${entityProjection('node', relation.properties)}, edge: ${edgeProjection('edge', relation.edgeProperties)}, prefetched: [${nested.values.join(', ')}]}) AS items
          }
          RETURN {items: items, total: total} AS ${name}
        }`;
@@ -271,10 +285,11 @@ export async function loadRelation(
   page: PageRequest,
   withTotal: boolean,
   properties: readonly string[] | null = null,
+  edgeProperties: readonly string[] | null = null,
 ): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number | null }>> {
   if (!embeddable(spec)) throw new Error(`relation ${spec.name}: its body uses a parameter that its params do not declare`);
   const params: Record<string, unknown> = { parentIds };
-  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, properties, nested: [] }], params, 'relation');
+  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, properties, edgeProperties, nested: [] }], params, 'relation');
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
      MATCH (parent:${ENTITY_LABEL} {id: parentId})

@@ -19,14 +19,21 @@ export interface Loaders {
    * The loader of one relation with one set of arguments, keyed by parent record id; counts the total when `withTotal`;
    * reads only `properties` of the related items (null: all), so a page read for some fields never answers for others.
    */
-  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean, properties?: readonly string[] | null): DataLoader<string, RelatedPage>;
+  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean, properties?: readonly string[] | null, edgeProperties?: readonly string[] | null): DataLoader<string, RelatedPage>;
   /** Puts a page read ahead (by a list's own query) where `relation(…).load(parentId)` and `kept` will find it. */
-  primeRelation(spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null, parentId: string, value: RelatedPage): void;
+  primeRelation(spec: RelationSpec, page: PageRequest, reads: RelationReads, parentId: string, value: RelatedPage): void;
   /**
    * The page put there by `primeRelation`, at once (no promise, no tick): a resolver that finds its page read ahead
    * answers synchronously, and graphql completes the items below it in the same pass.
    */
-  kept(spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null, parentId: string): RelatedPage | undefined;
+  kept(spec: RelationSpec, page: PageRequest, reads: RelationReads, parentId: string): RelatedPage | undefined;
+}
+
+/** What a page of a relation reads besides its items' ids: the total, the items' properties and the edges' (null: all). */
+export interface RelationReads {
+  withTotal: boolean;
+  properties: readonly string[] | null;
+  edgeProperties: readonly string[] | null;
 }
 
 /** The part of a relation loader's key that comes from its spec, worked out once per spec object. */
@@ -55,7 +62,8 @@ function propertiesKey(properties: readonly string[] | null): string {
 }
 
 /** The rest of a loader's key: the page, the total and the properties. */
-const pageKey = (page: PageRequest, withTotal: boolean, properties: readonly string[] | null) => `${page.offset}|${page.limit}|${withTotal}|${propertiesKey(properties)}`;
+const pageKey = (page: PageRequest, { withTotal, properties, edgeProperties }: RelationReads) =>
+  `${page.offset}|${page.limit}|${withTotal}|${propertiesKey(properties)}|${propertiesKey(edgeProperties)}`;
 
 interface RelationEntry {
   loader: DataLoader<string, RelatedPage>;
@@ -77,24 +85,26 @@ export function createLoaders(database: Database): Loaders {
     }
     return entries;
   };
-  const entry = (spec: RelationSpec, page: PageRequest, withTotal: boolean, properties: readonly string[] | null) => {
+  const entry = (spec: RelationSpec, page: PageRequest, reads: RelationReads) => {
     const entries = entriesOf(spec);
-    const key = pageKey(page, withTotal, properties);
+    const key = pageKey(page, reads);
     let found = entries.get(key);
     if (!found) {
-      found = { loader: new DataLoader((parentIds) => loadRelation(database, spec, parentIds, page, withTotal, properties), { maxBatchSize: 1000 }), primed: new Map() };
+      const { withTotal, properties, edgeProperties } = reads;
+      const load = (parentIds: readonly string[]) => loadRelation(database, spec, parentIds, page, withTotal, properties, edgeProperties);
+      found = { loader: new DataLoader(load, { maxBatchSize: 1000 }), primed: new Map() };
       entries.set(key, found);
     }
     return found;
   };
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page, withTotal = false, properties = null) => entry(spec, page, withTotal, properties).loader,
-    primeRelation: (spec, page, withTotal, properties, parentId, value) => {
-      const found = entry(spec, page, withTotal, properties);
+    relation: (spec, page, withTotal = false, properties = null, edgeProperties = null) => entry(spec, page, { withTotal, properties, edgeProperties }).loader,
+    primeRelation: (spec, page, reads, parentId, value) => {
+      const found = entry(spec, page, reads);
       found.loader.prime(parentId, value);
       if (!found.primed.has(parentId)) found.primed.set(parentId, value);
     },
-    kept: (spec, page, withTotal, properties, parentId) => entriesOf(spec).get(pageKey(page, withTotal, properties))?.primed.get(parentId),
+    kept: (spec, page, reads, parentId) => entriesOf(spec).get(pageKey(page, reads))?.primed.get(parentId),
   };
 }

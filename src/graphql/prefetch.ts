@@ -18,7 +18,7 @@ import type { EntityModel } from '../graph/entity.js';
 import { NODE_KINDS, type NodeKind } from '../graph/kinds.js';
 import { embeddable, type PrefetchedRelation, type RelationPrefetch, type RelationSpec } from '../graph/query.js';
 import { pageRequest, type PageRequest } from './connection.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders, RelationReads } from './loaders.js';
 
 /** The most items a plain (unpaginated) list field returns; a longer list is refused, never cut silently. */
 export const PLAIN_LIST_LIMIT = 500;
@@ -218,6 +218,30 @@ function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], selection
   return [...properties].sort();
 }
 
+/**
+ * The properties that a connection's `edges` selection reads of its relationships: the names of the edge fields other
+ * than `node` and `cursor`, sorted; null (all) when one has a resolver of its own. None for a plain list or a single
+ * item, which never show their relationships.
+ */
+function edgePropertiesOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): string[] | null {
+  if (shape !== 'connection') return [];
+  const connection = namedType(fieldType) as GraphQLObjectType;
+  const edgesField = connection.getFields().edges;
+  if (!edgesField) return [];
+  const edgeType = namedType(edgesField.type) as GraphQLObjectType;
+  const schemaFields = edgeType.getFields();
+  const owners = [edgeType.name, ...edgeType.getInterfaces().map((face) => face.name)];
+  const onEdges = [...fieldsOn(walk, connection, selectionSetsOf(nodes)).values()].flat().filter((node) => node.name.value === 'edges');
+  const properties = new Set<string>();
+  for (const fieldNodes of fieldsOn(walk, edgeType, selectionSetsOf(onEdges)).values()) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === 'node' || name === 'cursor' || !(name in schemaFields)) continue;
+    if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
+    properties.add(name);
+  }
+  return [...properties].sort();
+}
+
 /** Whether a connection field's selection asks for `totalCount` (as its resolver decides `withTotal`). */
 function asksTotal(walk: Walk, fieldType: unknown, nodes: readonly FieldNode[]): boolean {
   const connection = namedType(fieldType) as GraphQLObjectType;
@@ -241,6 +265,7 @@ function prefetchOf(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
     withTotal,
     kinds: null,
     properties: propertiesOf(walk, items.types, items.selectionSets),
+    edgeProperties: edgePropertiesOf(walk, relation.shape, field.type, nodes),
     nested: planPrefetch(walk, items.types, items.selectionSets, depth - 1),
   };
 }
@@ -248,7 +273,7 @@ function prefetchOf(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
 const isNodeKind = (name: string): name is NodeKind => (NODE_KINDS as readonly string[]).includes(name);
 
 const signatureOf = (prefetch: RelationPrefetch) =>
-  JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal, prefetch.properties]);
+  JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal, prefetch.properties, prefetch.edgeProperties]);
 
 /**
  * The relations to read ahead for objects that may be of any of `types`, given their selections: a field selected
@@ -287,23 +312,30 @@ export function listPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPref
 }
 
 /**
- * The properties a relation field's selection reads of its items (null: all), as its read-ahead reads them. Worked out
- * once per field of an operation's execution (the sibling parents of a list ask with the same field nodes).
+ * What a relation field's selection reads (its total, its items' properties and its edges', null: all), as its
+ * read-ahead reads them. Worked out once per field of an operation's execution (the sibling parents of a list ask with
+ * the same field nodes).
  */
-const itemPropertiesKept = new WeakMap<object, WeakMap<readonly FieldNode[], string[] | null>>();
+const relationReadsKept = new WeakMap<object, WeakMap<readonly FieldNode[], RelationReads>>();
 
-export function relationItemProperties(info: GraphQLResolveInfo, shape: RelationShape): string[] | null {
-  let byField = itemPropertiesKept.get(info.variableValues);
+export function relationReads(info: GraphQLResolveInfo, shape: RelationShape): RelationReads {
+  let byField = relationReadsKept.get(info.variableValues);
   if (!byField) {
     byField = new WeakMap();
-    itemPropertiesKept.set(info.variableValues, byField);
+    relationReadsKept.set(info.variableValues, byField);
   }
-  if (byField.has(info.fieldNodes)) return byField.get(info.fieldNodes) ?? null;
-  const walk = walkOf(info);
-  const items = itemsOf(walk, shape, info.returnType, info.fieldNodes);
-  const properties = propertiesOf(walk, items.types, items.selectionSets);
-  byField.set(info.fieldNodes, properties);
-  return properties;
+  let reads = byField.get(info.fieldNodes);
+  if (!reads) {
+    const walk = walkOf(info);
+    const items = itemsOf(walk, shape, info.returnType, info.fieldNodes);
+    reads = {
+      withTotal: shape === 'connection' && asksTotal(walk, info.returnType, info.fieldNodes),
+      properties: propertiesOf(walk, items.types, items.selectionSets),
+      edgeProperties: edgePropertiesOf(walk, shape, info.returnType, info.fieldNodes),
+    };
+    byField.set(info.fieldNodes, reads);
+  }
+  return reads;
 }
 
 /** The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations selected under them. */
@@ -319,7 +351,7 @@ export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPre
     const value = values[index];
     if (!value || (relation.kinds && !relation.kinds.includes(parent.nodeKind))) return;
     const items = value.items.map(({ node, edge }) => ({ node, edge }));
-    loaders.primeRelation(relation.spec, relation.page, relation.withTotal, relation.properties, parent.id, { items, total: value.total });
+    loaders.primeRelation(relation.spec, relation.page, relation, parent.id, { items, total: value.total });
     for (const item of value.items) primePrefetched(loaders, relation.nested, item.node, item.prefetched);
   });
 }

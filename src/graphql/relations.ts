@@ -2,10 +2,13 @@ import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
-import type { RelatedPage } from './loaders.js';
+import type { RelatedPage, RelationReads } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationItemProperties, relationPage, relationResolver } from './prefetch.js';
+import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
+
+/** Every property of the items and of their relationships, no total: what a caller that does not know its selection reads. */
+const ALL_OF_ITEMS: RelationReads = { withTotal: false, properties: null, edgeProperties: null };
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -16,11 +19,10 @@ export async function relatedConnection(
   parent: EntityModel,
   spec: RelationSpec,
   args: { first?: number | null; after?: string | null },
-  withTotal: boolean,
-  properties: readonly string[] | null = null,
+  reads: RelationReads,
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const related = await context.loaders.relation(spec, page, withTotal, properties).load(parent.id);
+  const related = await context.loaders.relation(spec, page, reads.withTotal, reads.properties, reads.edgeProperties).load(parent.id);
   return toConnection(related.items, page, related.total ?? 0);
 }
 
@@ -28,8 +30,8 @@ export async function relatedConnection(
  * All related items as a plain list (for small, natural lists such as a segment's upstream). A list longer than
  * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
  */
-export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, properties: readonly string[] | null = null): Promise<EntityModel[]> {
-  return listOf(await context.loaders.relation(spec, relationPage('list', {}), false, properties).load(parent.id), parent, fieldName);
+export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, reads: RelationReads = ALL_OF_ITEMS): Promise<EntityModel[]> {
+  return listOf(await context.loaders.relation(spec, relationPage('list', {}), false, reads.properties, reads.edgeProperties).load(parent.id), parent, fieldName);
 }
 
 /** The items of a plain list's page; more than PLAIN_LIST_LIMIT is refused (see relatedList). */
@@ -41,8 +43,8 @@ function listOf(related: RelatedPage, parent: EntityModel, fieldName: string): E
 }
 
 /** The first related item, or null. */
-export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, properties: readonly string[] | null = null): Promise<EntityModel | null> {
-  const related = await context.loaders.relation(spec, relationPage('one', {}), false, properties).load(parent.id);
+export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, reads: RelationReads = ALL_OF_ITEMS): Promise<EntityModel | null> {
+  const related = await context.loaders.relation(spec, relationPage('one', {}), false, reads.properties, reads.edgeProperties).load(parent.id);
   return related.items[0]?.node ?? null;
 }
 
@@ -123,26 +125,6 @@ export interface FieldArgs {
 }
 
 /**
- * Whether the selection asks for the connection's `totalCount`, worked out once per field of an operation's execution
- * (the sibling parents of a list ask with the same field nodes).
- */
-const asksTotalKept = new WeakMap<object, WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>>();
-
-function asksTotal(info: GraphQLResolveInfo): boolean {
-  let byField = asksTotalKept.get(info.variableValues);
-  if (!byField) {
-    byField = new WeakMap();
-    asksTotalKept.set(info.variableValues, byField);
-  }
-  let asks = byField.get(info.fieldNodes);
-  if (asks === undefined) {
-    asks = selectsField(info, 'totalCount');
-    byField.set(info.fieldNodes, asks);
-  }
-  return asks;
-}
-
-/**
  * A connection field over a relation; the relation may depend on the field's arguments (order, filters). A page read
  * ahead by the list above is answered at once, without a promise: below a list of 20 experts with their expertise and
  * its broader topics, a hundred resolvers find their pages waiting.
@@ -152,12 +134,11 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
   return relationResolver(
     (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo): ConnectionModel<EntityModel> | Promise<ConnectionModel<EntityModel>> => {
       const relation = specOf(args);
-      const withTotal = asksTotal(info);
-      const properties = relationItemProperties(info, 'connection');
+      const reads = relationReads(info, 'connection');
       const page = pageRequest(args);
-      const kept = context.loaders.kept(relation, page, withTotal, properties, parent.id);
+      const kept = context.loaders.kept(relation, page, reads, parent.id);
       if (kept) return toConnection(kept.items, page, kept.total ?? 0);
-      return relatedConnection(context, parent, relation, args, withTotal, properties);
+      return relatedConnection(context, parent, relation, args, reads);
     },
     { shape: 'connection', spec: specOf },
   );
@@ -168,9 +149,9 @@ export function listField(spec: RelationSpec) {
   return relationResolver(
     (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo): EntityModel[] | Promise<EntityModel[]> => {
       const fieldName = `${info.parentType.name}.${info.fieldName}`;
-      const properties = relationItemProperties(info, 'list');
-      const kept = context.loaders.kept(spec, relationPage('list', {}), false, properties, parent.id);
-      return kept ? listOf(kept, parent, fieldName) : relatedList(context, parent, spec, fieldName, properties);
+      const reads = relationReads(info, 'list');
+      const kept = context.loaders.kept(spec, relationPage('list', {}), reads, parent.id);
+      return kept ? listOf(kept, parent, fieldName) : relatedList(context, parent, spec, fieldName, reads);
     },
     { shape: 'list', spec: () => spec },
   );
@@ -180,9 +161,9 @@ export function listField(spec: RelationSpec) {
 export function oneField(spec: RelationSpec) {
   return relationResolver(
     (parent: EntityModel, _args: unknown, context: GraphQLContext, info: GraphQLResolveInfo): EntityModel | null | Promise<EntityModel | null> => {
-      const properties = relationItemProperties(info, 'one');
-      const kept = context.loaders.kept(spec, relationPage('one', {}), false, properties, parent.id);
-      return kept ? (kept.items[0]?.node ?? null) : relatedOne(context, parent, spec, properties);
+      const reads = relationReads(info, 'one');
+      const kept = context.loaders.kept(spec, relationPage('one', {}), reads, parent.id);
+      return kept ? (kept.items[0]?.node ?? null) : relatedOne(context, parent, spec, reads);
     },
     { shape: 'one', spec: () => spec },
   );

@@ -107,21 +107,24 @@ describe('nested fields resolve through per-request DataLoaders', () => {
     const page = { offset: 0, limit: 20 };
     const parentId = `${prefix}:expert:0`;
     const value = { items: [], total: null };
-    loaders.primeRelation(expertRelations.affiliations, page, false, ['name'], parentId, value);
+    const reads = { withTotal: false, properties: ['name'], edgeProperties: ['since'] };
+    loaders.primeRelation(expertRelations.affiliations, page, reads, parentId, value);
     // An equal spec made afresh (as fields whose relation depends on their arguments make them) shares the page.
-    expect(loaders.kept({ ...expertRelations.affiliations }, page, false, ['name'], parentId)).toBe(value);
-    expect(loaders.kept(expertRelations.affiliations, { offset: 0, limit: 20 }, false, ['name'], parentId)).toBe(value);
+    expect(loaders.kept({ ...expertRelations.affiliations }, page, { ...reads, properties: ['name'] }, parentId)).toBe(value);
+    expect(loaders.kept(expertRelations.affiliations, { offset: 0, limit: 20 }, reads, parentId)).toBe(value);
     // Anything else is not what was read: another parent, page, total, set of properties or relation.
-    expect(loaders.kept(expertRelations.affiliations, page, false, ['name'], `${prefix}:expert:1`)).toBeUndefined();
-    expect(loaders.kept(expertRelations.affiliations, { offset: 20, limit: 20 }, false, ['name'], parentId)).toBeUndefined();
-    expect(loaders.kept(expertRelations.affiliations, page, true, ['name'], parentId)).toBeUndefined();
-    expect(loaders.kept(expertRelations.affiliations, page, false, ['name', 'title'], parentId)).toBeUndefined();
-    expect(loaders.kept(expertRelations.affiliations, page, false, null, parentId)).toBeUndefined();
-    expect(loaders.kept({ ...expertRelations.affiliations, name: 'other' }, page, false, ['name'], parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, reads, `${prefix}:expert:1`)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, { offset: 20, limit: 20 }, reads, parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, { ...reads, withTotal: true }, parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, { ...reads, properties: ['name', 'title'] }, parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, { ...reads, properties: null }, parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, { ...reads, edgeProperties: [] }, parentId)).toBeUndefined();
+    expect(loaders.kept(expertRelations.affiliations, page, { ...reads, edgeProperties: null }, parentId)).toBeUndefined();
+    expect(loaders.kept({ ...expertRelations.affiliations, name: 'other' }, page, reads, parentId)).toBeUndefined();
     // The same page through the batching loader, without a round trip.
     let roundTrips = 0;
     const unsubscribe = database.onQuery(() => (roundTrips += 1));
-    expect(await loaders.relation(expertRelations.affiliations, page, false, ['name']).load(parentId)).toBe(value);
+    expect(await loaders.relation(expertRelations.affiliations, page, false, ['name'], ['since']).load(parentId)).toBe(value);
     unsubscribe();
     expect(roundTrips).toBe(0);
   });

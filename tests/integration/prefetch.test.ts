@@ -194,6 +194,36 @@ describe('nested selections of a list, read in the list’s query', () => {
       expect(sent[0]).toContain('node {.id, .name, nodeKind:');
     });
 
+    it("reads of the relationships only what the edges show: the selected edge fields, none without edges, all for a field with a resolver of its own", async () => {
+      const selection = 'expertise { edges { level node { name } } } plain: expertise { nodes { name } } affiliations { edges { primary node { name } } }';
+      const { data, sent } = await run(EXPERTS(selection));
+      // From the fixture: 乙专家 knows 中间主题 (ADVANCED); 甲专家 knows 叶主题 (EXPERT) then 根主题 (BASIC), strongest first.
+      expect(data).toEqual({
+        experts: {
+          nodes: [
+            { name: '乙专家', expertise: { edges: [{ level: 'ADVANCED', node: { name: '中间主题' } }] }, plain: { nodes: [{ name: '中间主题' }] }, affiliations: { edges: [{ primary: true, node: { name: '测试大学' } }] } },
+            {
+              name: '甲专家',
+              expertise: { edges: [{ level: 'EXPERT', node: { name: '叶主题' } }, { level: 'BASIC', node: { name: '根主题' } }] },
+              plain: { nodes: [{ name: '叶主题' }, { name: '根主题' }] },
+              affiliations: { edges: [{ primary: true, node: { name: '测试大学' } }, { primary: false, node: { name: '测试企业' } }] },
+            },
+          ],
+        },
+      });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain('edge: edge {.level}'); // expertise { edges { level } }
+      expect(sent[0]).toContain('edge: null'); // plain: nodes only
+      expect(sent[0]).toContain('edge: edge,'); // AffiliationEdge.primary has a resolver of its own: every property
+      // Loaded rather than read ahead (below node(id) of a university, four levels down), the same edges.
+      const below = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name affiliations { nodes { name experts(first: 5) { nodes { name expertise { edges { level } } } } } } } } } } }`);
+      const deepest = (below.data as { node: { experts: { nodes: Array<{ affiliations: { nodes: Array<{ experts: { nodes: Array<{ name: string; expertise: { edges: Array<{ level: string }> } }> } }> } }> } } }).node.experts.nodes[0]!.affiliations.nodes[0]!.experts.nodes;
+      expect(deepest).toEqual([
+        { name: '乙专家', expertise: { edges: [{ level: 'ADVANCED' }] } },
+        { name: '甲专家', expertise: { edges: [{ level: 'EXPERT' }, { level: 'BASIC' }] } },
+      ]);
+    });
+
     it('two aliases of one relation with different fields each get their own fields', async () => {
       await suite.database.write("MATCH (u:University {id: $id}) SET u.description = '一所测试用的大学', u.website = 'https://test.example.edu.cn'", { id: `${prefix}:univ` });
       const { data } = await run(EXPERTS('a: affiliations { nodes { name } } b: affiliations { nodes { description website } }'));
