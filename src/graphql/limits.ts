@@ -11,6 +11,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, Kind, Lexer, Source, TokenKind, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { GraphQLLimits } from '../config.js';
 import { ErrorCode } from './errors.js';
 
@@ -71,19 +72,35 @@ function isVariableCoercionError(error: unknown): boolean {
   return error instanceof Error && nodes?.length === 1 && nodes[0]?.kind === Kind.VARIABLE_DEFINITION && error.message.startsWith('Variable "$');
 }
 
-/** Refuses, before execution, an operation whose cost exceeds the budget. */
+/** The costs worked out, per document (Apollo keeps a parsed document for each text it has met) and variables. */
+const COSTS_KEPT_PER_DOCUMENT = 256;
+
+/**
+ * Refuses, before execution, an operation whose cost exceeds the budget. The cost of a document with given variables
+ * is worked out once (walking the document against the schema took a few tenths of a millisecond of every request).
+ */
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  const kept = new WeakMap<object, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = documentCost(schema, document, request.variables ?? undefined, operationName ?? undefined);
-          } catch (error) {
-            // Variables that do not fit their types: execution refuses them before any resolver runs (400 BAD_USER_INPUT).
-            if (isVariableCoercionError(error)) return;
-            throw error;
+          let costs = kept.get(document);
+          if (!costs) {
+            costs = new LRUCache<string, number>({ max: COSTS_KEPT_PER_DOCUMENT });
+            kept.set(document, costs);
+          }
+          const key = JSON.stringify([operationName ?? null, request.variables ?? null]);
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = documentCost(schema, document, request.variables ?? undefined, operationName ?? undefined);
+            } catch (error) {
+              // Variables that do not fit their types: execution refuses them before any resolver runs (400 BAD_USER_INPUT).
+              if (isVariableCoercionError(error)) return;
+              throw error;
+            }
+            costs.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer items (first/limit) or fewer nested lists.`, {
@@ -108,11 +125,21 @@ function countTokens(source: string): number {
   return count;
 }
 
+/** Documents found within the token limit, by text (at most 1 MB of them): an application sends the same few again and again. */
+const withinTokenLimit = new LRUCache<string, number>({ maxSize: 1 << 20, sizeCalculation: (_limit, source) => Math.max(source.length, 1) });
+
 /**
  * Refuses a document of more than `maxTokens` tokens as it is lexed, before it is parsed whole; null when within.
  * (Run from the HTTP layer: Apollo turns errors thrown from its own hooks into a 500.)
  */
 export function tokenLimitError(source: string, maxTokens: number): GraphQLError | null {
+  if (withinTokenLimit.get(source) === maxTokens) return null;
+  const error = checkTokens(source, maxTokens);
+  if (!error && source.length <= 64 * 1024) withinTokenLimit.set(source, maxTokens);
+  return error;
+}
+
+function checkTokens(source: string, maxTokens: number): GraphQLError | null {
   try {
     new MaxTokensParserWLexer(source, { n: maxTokens, exposeLimits: true, onAccept: [], onReject: [], propagateOnRejection: true }).parseDocument();
     return null;

@@ -59,6 +59,19 @@ describe('attacks are refused before they reach the database', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
   });
 
+  it('costs one document afresh for each set of variables: within the budget, over it, within again', async () => {
+    const NESTED = 'query ($first: Int!) { experts(first: $first) { nodes { name affiliations(first: $first) { nodes { name experts(first: $first) { nodes { name } } } } } } }';
+    const small = await suite.service.post({ query: NESTED, variables: { first: 2 } });
+    expect(small.status).toBe(200);
+    // 100 experts × 100 affiliations × 100 experts: about two million, by the estimator's rules.
+    const large = await suite.service.post({ query: NESTED, variables: { first: 100 } });
+    expect(large.status).toBe(400);
+    expect(((await large.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/cost limit of 50000 exceeded, found 20\d\d\d\d\d/);
+    const smallAgain = await suite.service.post({ query: NESTED, variables: { first: 2 } });
+    expect(smallAgain.status).toBe(200);
+    expect(((await smallAgain.json()) as { errors?: unknown }).errors).toBeUndefined();
+  });
+
   it('refuses 14 000 aliases of a counted list by its size alone (413), before parsing', async () => {
     const response = await suite.service.post({ query: aliases(14000, 'experts { totalCount }') });
     expect(response.status).toBe(413);
