@@ -19,7 +19,7 @@ export interface Loaders {
    * The loader of one relation with one set of arguments, keyed by parent record id; counts the total when `withTotal`;
    * reads only `properties` of the related items (null: all), so a page read for some fields never answers for others.
    */
-  relation(spec: RelationSpec, page: PageRequest, withTotal?: boolean, properties?: readonly string[] | null, edgeProperties?: readonly string[] | null): DataLoader<string, RelatedPage>;
+  relation(spec: RelationSpec, page: PageRequest, reads?: RelationReads): DataLoader<string, RelatedPage>;
   /** Puts a page read ahead (by a list's own query) where `relation(…).load(parentId)` and `kept` will find it. */
   primeRelation(spec: RelationSpec, page: PageRequest, reads: RelationReads, parentId: string, value: RelatedPage): void;
   /**
@@ -35,6 +35,9 @@ export interface RelationReads {
   properties: readonly string[] | null;
   edgeProperties: readonly string[] | null;
 }
+
+/** Every property of the items and of their relationships, no total: what a caller that does not know its selection reads. */
+export const EVERYTHING: RelationReads = { withTotal: false, properties: null, edgeProperties: null };
 
 /** The part of a relation loader's key that comes from its spec, worked out once per spec object. */
 const specKeys = new WeakMap<RelationSpec, string>();
@@ -99,7 +102,7 @@ export function createLoaders(database: Database): Loaders {
   };
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page, withTotal = false, properties = null, edgeProperties = null) => entry(spec, page, { withTotal, properties, edgeProperties }).loader,
+    relation: (spec, page, reads = EVERYTHING) => entry(spec, page, reads).loader,
     primeRelation: (spec, page, reads, parentId, value) => {
       const found = entry(spec, page, reads);
       found.loader.prime(parentId, value);

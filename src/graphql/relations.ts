@@ -2,13 +2,10 @@ import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
-import type { RelatedPage, RelationReads } from './loaders.js';
+import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
 import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
-
-/** Every property of the items and of their relationships, no total: what a caller that does not know its selection reads. */
-const ALL_OF_ITEMS: RelationReads = { withTotal: false, properties: null, edgeProperties: null };
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -22,7 +19,7 @@ export async function relatedConnection(
   reads: RelationReads,
 ): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const related = await context.loaders.relation(spec, page, reads.withTotal, reads.properties, reads.edgeProperties).load(parent.id);
+  const related = await context.loaders.relation(spec, page, reads).load(parent.id);
   return toConnection(related.items, page, related.total ?? 0);
 }
 
@@ -30,8 +27,8 @@ export async function relatedConnection(
  * All related items as a plain list (for small, natural lists such as a segment's upstream). A list longer than
  * PLAIN_LIST_LIMIT is an error for this field (the rest of the answer stands), not a silently shortened list.
  */
-export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, reads: RelationReads = ALL_OF_ITEMS): Promise<EntityModel[]> {
-  return listOf(await context.loaders.relation(spec, relationPage('list', {}), false, reads.properties, reads.edgeProperties).load(parent.id), parent, fieldName);
+export async function relatedList(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, fieldName: string, reads: RelationReads = EVERYTHING): Promise<EntityModel[]> {
+  return listOf(await context.loaders.relation(spec, relationPage('list', {}), reads).load(parent.id), parent, fieldName);
 }
 
 /** The items of a plain list's page; more than PLAIN_LIST_LIMIT is refused (see relatedList). */
@@ -43,8 +40,8 @@ function listOf(related: RelatedPage, parent: EntityModel, fieldName: string): E
 }
 
 /** The first related item, or null. */
-export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, reads: RelationReads = ALL_OF_ITEMS): Promise<EntityModel | null> {
-  const related = await context.loaders.relation(spec, relationPage('one', {}), false, reads.properties, reads.edgeProperties).load(parent.id);
+export async function relatedOne(context: GraphQLContext, parent: EntityModel, spec: RelationSpec, reads: RelationReads = EVERYTHING): Promise<EntityModel | null> {
+  const related = await context.loaders.relation(spec, relationPage('one', {}), reads).load(parent.id);
   return related.items[0]?.node ?? null;
 }
 

@@ -124,7 +124,7 @@ describe('nested fields resolve through per-request DataLoaders', () => {
     // The same page through the batching loader, without a round trip.
     let roundTrips = 0;
     const unsubscribe = database.onQuery(() => (roundTrips += 1));
-    expect(await loaders.relation(expertRelations.affiliations, page, false, ['name'], ['since']).load(parentId)).toBe(value);
+    expect(await loaders.relation(expertRelations.affiliations, page, reads).load(parentId)).toBe(value);
     unsubscribe();
     expect(roundTrips).toBe(0);
   });
