@@ -126,7 +126,10 @@ function countTokens(source: string): number {
 }
 
 /** Documents found within the token limit, by text (at most 1 MB of them): an application sends the same few again and again. */
-const withinTokenLimit = new LRUCache<string, number>({ maxSize: 1 << 20, sizeCalculation: (_limit, source) => Math.max(source.length, 1) });
+const TOKEN_CHECKS_KEPT_BYTES = 1 << 20;
+/** Longer documents are checked every time (they are rare, and would crowd out the others). */
+const LONGEST_TOKEN_CHECK_KEPT = 64 * 1024;
+const withinTokenLimit = new LRUCache<string, number>({ maxSize: TOKEN_CHECKS_KEPT_BYTES, sizeCalculation: (_limit, source) => Math.max(source.length, 1) });
 
 /**
  * Refuses a document of more than `maxTokens` tokens as it is lexed, before it is parsed whole; null when within.
@@ -135,7 +138,7 @@ const withinTokenLimit = new LRUCache<string, number>({ maxSize: 1 << 20, sizeCa
 export function tokenLimitError(source: string, maxTokens: number): GraphQLError | null {
   if (withinTokenLimit.get(source) === maxTokens) return null;
   const error = checkTokens(source, maxTokens);
-  if (!error && source.length <= 64 * 1024) withinTokenLimit.set(source, maxTokens);
+  if (!error && source.length <= LONGEST_TOKEN_CHECK_KEPT) withinTokenLimit.set(source, maxTokens);
   return error;
 }
 

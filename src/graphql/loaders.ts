@@ -39,30 +39,23 @@ export interface RelationReads {
 /** Every property of the items and of their relationships, no total: what a caller that does not know its selection reads. */
 export const EVERYTHING: RelationReads = { withTotal: false, properties: null, edgeProperties: null };
 
-/** The part of a relation loader's key that comes from its spec, worked out once per spec object. */
-const specKeys = new WeakMap<RelationSpec, string>();
+/** Keys worked out from objects that do not change (specs, property lists), once per object. */
+const objectKeys = new WeakMap<object, string>();
 
-function specKey(spec: RelationSpec): string {
-  let key = specKeys.get(spec);
+function keyOf<T extends object>(value: T, describe: (value: T) => unknown): string {
+  let key = objectKeys.get(value);
   if (key === undefined) {
-    key = JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null]);
-    specKeys.set(spec, key);
+    key = JSON.stringify(describe(value));
+    objectKeys.set(value, key);
   }
   return key;
 }
 
-/** The properties read of the items, as a key: worked out once per list (the resolvers of a field share theirs). */
-const propertyKeys = new WeakMap<readonly string[], string>();
+/** The part of a relation loader's key that comes from its spec. */
+const specKey = (spec: RelationSpec) => keyOf(spec, ({ name, params, order }) => [name, params ?? {}, order ?? null]);
 
-function propertiesKey(properties: readonly string[] | null): string {
-  if (properties === null) return '*';
-  let key = propertyKeys.get(properties);
-  if (key === undefined) {
-    key = JSON.stringify(properties);
-    propertyKeys.set(properties, key);
-  }
-  return key;
-}
+/** The properties read, as a key (the resolvers of a field share one list). */
+const propertiesKey = (properties: readonly string[] | null) => (properties === null ? '*' : keyOf(properties, (names) => names));
 
 /** The rest of a loader's key: the page, the total and the properties. */
 const pageKey = (page: PageRequest, { withTotal, properties, edgeProperties }: RelationReads) =>

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
-import { pageRequest, selectsField, toConnection, type ConnectionModel } from './connection.js';
+import { pageRequest, selectsField, toConnection, type ConnectionModel, type PageRequest } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
 import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
 
@@ -15,10 +15,9 @@ export async function relatedConnection(
   context: GraphQLContext,
   parent: EntityModel,
   spec: RelationSpec,
-  args: { first?: number | null; after?: string | null },
+  page: PageRequest,
   reads: RelationReads,
 ): Promise<ConnectionModel<EntityModel>> {
-  const page = pageRequest(args);
   const related = await context.loaders.relation(spec, page, reads).load(parent.id);
   return toConnection(related.items, page, related.total ?? 0);
 }
@@ -135,7 +134,7 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
       const page = pageRequest(args);
       const kept = context.loaders.kept(relation, page, reads, parent.id);
       if (kept) return toConnection(kept.items, page, kept.total ?? 0);
-      return relatedConnection(context, parent, relation, args, reads);
+      return relatedConnection(context, parent, relation, page, reads);
     },
     { shape: 'connection', spec: specOf },
   );
