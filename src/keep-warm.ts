@@ -7,7 +7,10 @@
  * takes seconds and a chain's first analysis one to four: so once the graph has changed — a mutation, `kg import`,
  * another server's write — and then stayed unchanged for a check interval (a bulk load is not chased write by write),
  * the same round runs again. One round at a time, one question at a time: it never takes more than a connection or two
- * from the requests. A failed round is only logged; the next request reads what it needs.
+ * from the requests. A failed round is logged and tried again after a pause that doubles each time (`retryMs`, at most
+ * `MAX_RETRY_MS`): at a million nodes the first round after Neo4j starts can outlast the transaction time limit on a cold
+ * page cache, and without a retry the server would stay unprepared until the graph changed. Meanwhile a request reads
+ * what it needs.
  */
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
@@ -28,10 +31,17 @@ export interface KeepWarmOptions {
   year: () => number;
   /** The chain rules the server applies (the same chains must be kept as the requests ask for). */
   chainRules?: ChainRules;
+  /** The pause before a failed round is tried again (doubled after each failure in a row); default `RETRY_MS`. */
+  retryMs?: number;
 }
 
+/** The first pause before a failed round is tried again, and the longest. */
+const RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+
 export interface WarmRound {
-  reason: 'start' | 'change';
+  /** Why it ran: the server started, the graph changed, or the round before failed. */
+  reason: 'start' | 'change' | 'retry';
   ms: number;
   /** Matching questions answered (see `warmMatching`): its own three and those asked lately. */
   questions: number;
@@ -45,6 +55,9 @@ export class KeepWarm {
   readonly rounds: WarmRound[] = [];
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  /** Rounds failed in a row: the pause before the next try doubles with each. */
+  private failures = 0;
   private stopped = false;
   /** The database's generation (see `writesSeen`) the last round started at, and the one seen at the last check. */
   private warmedAt = -1;
@@ -69,7 +82,9 @@ export class KeepWarm {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.retry) clearTimeout(this.retry);
     this.timer = null;
+    this.retry = null;
   }
 
   /** Resolves once no round is running. */
@@ -82,7 +97,7 @@ export class KeepWarm {
     const seen = writesSeen(this.database);
     const quiet = seen === this.seenAt;
     this.seenAt = seen;
-    if (quiet && seen !== this.warmedAt && !this.running) this.round('change');
+    if (quiet && seen !== this.warmedAt && !this.running && !this.retry) this.round('change');
   }
 
   private round(reason: WarmRound['reason']): void {
@@ -105,12 +120,23 @@ export class KeepWarm {
     };
     this.running = work().then(
       (round) => {
+        this.failures = 0;
         this.rounds.push(round);
         if (this.rounds.length > 16) this.rounds.shift();
       },
       (error: unknown) => {
         if (this.stopped) return;
-        this.logger.warn({ reason, error: error instanceof Error ? error.message : String(error) }, 'not warmed up; the next request will read what it needs');
+        const retryInMs = Math.min(MAX_RETRY_MS, (this.options.retryMs ?? RETRY_MS) * 2 ** this.failures);
+        this.failures += 1;
+        this.logger.warn(
+          { reason, error: error instanceof Error ? error.message : String(error), retryInMs },
+          'not warmed up; tried again later, and meanwhile a request reads what it needs',
+        );
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          if (!this.stopped && !this.running) this.round('retry');
+        }, retryInMs);
+        this.retry.unref();
       },
     ).finally(() => {
       this.running = null;

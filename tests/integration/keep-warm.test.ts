@@ -5,6 +5,7 @@ import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
+import type { Database } from '../../src/neo4j/database.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -114,6 +115,75 @@ describe('keeping the derived data warm', () => {
       await none.idle();
       expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
     } finally {
+      await database.close();
+    }
+  });
+
+  it('tries a failed round again after a pause, as after a cold start at a million nodes', async () => {
+    // The real database behind a view whose first two reads fail (as a read outlasting the transaction time limit on a
+    // cold page cache does): the round at start reads the vocabulary and the topics' profiles side by side, both fail,
+    // and so does the round; the retry 100 ms later succeeds.
+    const database = openTestDatabase();
+    let failing = 2;
+    const flaky = new Proxy<Database>(database, {
+      get(target, property) {
+        if (property === 'read') {
+          return async (query: string, parameters?: Record<string, unknown>) => {
+            if (failing > 0) {
+              failing -= 1;
+              throw new Error('The transaction has not completed within the timeout specified at its start by the client.');
+            }
+            return target.read(query, parameters);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const warm = new KeepWarm(flaky, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 100 });
+    try {
+      warm.start();
+      await warm.idle();
+      expect(warm.rounds).toEqual([]);
+      await waitFor(() => warm.rounds.length > 0);
+      await warm.idle();
+      expect(failing).toBe(0);
+      expect(warm.rounds.map((round) => [round.reason, round.questions])).toEqual([['retry', 3]]);
+      // Succeeded: no more tries.
+      await pause(500);
+      expect(warm.rounds).toHaveLength(1);
+    } finally {
+      warm.stop();
+      await database.close();
+    }
+  });
+
+  it('stops trying once stopped', async () => {
+    const database = openTestDatabase();
+    let reads = 0;
+    const down = new Proxy<Database>(database, {
+      get(target, property) {
+        if (property === 'read') {
+          return async () => {
+            reads += 1;
+            throw new Error('Neo4j is not reachable.');
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const warm = new KeepWarm(down, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 50 });
+    try {
+      warm.start();
+      await waitFor(() => reads >= 3); // the start and two retries (50 then 100 ms later)
+      warm.stop();
+      const seen = reads;
+      await pause(600);
+      expect(reads).toBe(seen);
+      expect(warm.rounds).toEqual([]);
+    } finally {
+      warm.stop();
       await database.close();
     }
   });
