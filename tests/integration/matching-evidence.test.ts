@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
+import { evidenceOf } from '../../src/modules/matching/matching.repository.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -102,5 +103,76 @@ describe('matching: capability from evidence (organisations without declared foc
     const result = await searchExperts(database, { text: '中药材提曲工艺' }, null, 2026);
     expect(result.interpretedTopics[0]).toMatchObject({ id: 'topic:extraction', weight: 0.8, origin: '近似名称「提取工艺」' });
     expect(result.matches.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Evidence is read from whichever end reads less — every link of the candidates, or every item on the topics — and the
+ * answer is the same either way. Hand-built: the hub expert H invented 12 patents (p1, p2 on topic T, p3–p12 on topic O),
+ * led project j1 (on T, which H also joined) and joined j2, j3, j4 (on O); expert S co-invented p1 and invented q1;
+ * expert Z invented q2–q20; q1–q20 are on topic U.
+ *   H and S on T: their 14 patent links (× 11 = 154) and H's 5 project links (55) outweigh the 3 items on T (× 14 = 42):
+ *   both read from T.
+ *   S on U: its 2 patent links (22) are lighter than the 20 items on U (280); H on T and O: 12 patent links (132) and 5
+ *   project links (55) against 3 + 13 items (224): read from the candidates.
+ */
+describe('matching: evidence read from either end', () => {
+  const prefix = uniquePrefix();
+  const id = (local: string) => `${prefix}:${local}`;
+  const database = openTestDatabase();
+
+  beforeAll(async () => {
+    await database.write(
+      `CREATE (t:Entity:Topic {id: $prefix + ':T', name: '测试甲'}), (o:Entity:Topic {id: $prefix + ':O', name: '测试乙'}), (u:Entity:Topic {id: $prefix + ':U', name: '测试丙'})
+       CREATE (h:Entity:Expert {id: $prefix + ':H', name: '测试枢纽专家'}), (s:Entity:Expert {id: $prefix + ':S', name: '测试专家'}), (z:Entity:Expert {id: $prefix + ':Z', name: '测试另一专家'})
+       CREATE (h)-[:INVENTED]->(p1:Entity:Patent {id: $prefix + ':p1', title: '测试专利一', kind: 'INVENTION', filedYear: 2024})-[:ON_TOPIC]->(t),
+              (s)-[:INVENTED]->(p1),
+              (h)-[:INVENTED]->(:Entity:Patent {id: $prefix + ':p2', title: '测试专利二', kind: 'UTILITY_MODEL', filedYear: 2019, grantedYear: 2020})-[:ON_TOPIC]->(t),
+              (h)-[:LEADS]->(j1:Entity:Project {id: $prefix + ':j1', name: '测试项目一', level: 'COUNTY', startYear: 2023})-[:ON_TOPIC]->(t),
+              (h)-[:PARTICIPATES_IN]->(j1),
+              (h)-[:PARTICIPATES_IN]->(:Entity:Project {id: $prefix + ':j2', name: '测试项目二', level: 'NATIONAL', startYear: 2022})-[:ON_TOPIC]->(o),
+              (h)-[:PARTICIPATES_IN]->(:Entity:Project {id: $prefix + ':j3', name: '测试项目三', level: 'COUNTY', startYear: 2021})-[:ON_TOPIC]->(o),
+              (h)-[:PARTICIPATES_IN]->(:Entity:Project {id: $prefix + ':j4', name: '测试项目四', level: 'COUNTY', startYear: 2021})-[:ON_TOPIC]->(o),
+              (s)-[:INVENTED]->(:Entity:Patent {id: $prefix + ':q1', title: '测试专利丙一', kind: 'DESIGN', filedYear: 2025})-[:ON_TOPIC]->(u)
+       WITH h, o, u, z
+       UNWIND range(3, 12) AS n CREATE (h)-[:INVENTED]->(:Entity:Patent {id: $prefix + ':p' + n, title: '测试专利' + n, kind: 'INVENTION', filedYear: 2021})-[:ON_TOPIC]->(o)
+       WITH DISTINCT u, z
+       UNWIND range(2, 20) AS n CREATE (z)-[:INVENTED]->(:Entity:Patent {id: $prefix + ':q' + n, title: '测试专利丙' + n, kind: 'INVENTION', filedYear: 2021})-[:ON_TOPIC]->(u)`,
+      { prefix },
+    );
+  });
+  afterAll(async () => {
+    await deleteByPrefix(database, prefix);
+    await database.close();
+  });
+
+  it('reads the patents and projects on a topic from the topic when the candidates have more links', async () => {
+    const evidence = await evidenceOf(database, [id('H'), id('S')], [id('T')]);
+    expect(evidence.get(id('H'))?.patents.map((patent) => [patent.id, patent.year, patent.kind, patent.topicIds]).sort()).toEqual([
+      [id('p1'), 2024, 'INVENTION', [id('T')]],
+      [id('p2'), 2020, 'UTILITY_MODEL', [id('T')]],
+    ]);
+    expect(evidence.get(id('H'))?.projects).toEqual([
+      { candidateId: id('H'), id: id('j1'), name: '测试项目一', startYear: 2023, level: 'COUNTY', role: 'LEAD', topicIds: [id('T')] },
+    ]);
+    expect(evidence.get(id('S'))).toEqual({
+      projects: [],
+      patents: [{ candidateId: id('S'), id: id('p1'), title: '测试专利一', year: 2024, kind: 'INVENTION', topicIds: [id('T')] }],
+    });
+  });
+
+  it('reads them from the candidate when the topics have more items, and an item on two topics asked once with both', async () => {
+    expect(await evidenceOf(database, [id('S')], [id('U')])).toEqual(
+      new Map([[id('S'), { projects: [], patents: [{ candidateId: id('S'), id: id('q1'), title: '测试专利丙一', year: 2025, kind: 'DESIGN', topicIds: [id('U')] }] }]]),
+    );
+    // H's projects j2–j4 are on O only, its patents p3–p12 too: on T and O together, 2 + 10 patents and four projects.
+    const both = (await evidenceOf(database, [id('H')], [id('T'), id('O')])).get(id('H'));
+    expect(both?.patents).toHaveLength(12);
+    expect(both?.projects.map((project) => [project.id, project.role, project.topicIds]).sort()).toEqual([
+      [id('j1'), 'LEAD', [id('T')]],
+      [id('j2'), 'PARTICIPANT', [id('O')]],
+      [id('j3'), 'PARTICIPANT', [id('O')]],
+      [id('j4'), 'PARTICIPANT', [id('O')]],
+    ]);
   });
 });

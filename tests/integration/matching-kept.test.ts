@@ -136,7 +136,7 @@ describe('matching: what a page spares and what is kept until a write', () => {
       });
       const evidenceOrDetails = (queries: string[]) =>
         queries.filter((query) =>
-          /MATCH \(candidate:Entity \{id: candidateId\}\)-\[(r:LEADS|:INVENTED)|shortestPath|OPTIONAL MATCH \(candidate\)-\[affiliation:AFFILIATED_WITH\]->\(employer/.test(query),
+          /MATCH \(candidate:Entity \{id: candidateId\}\)-\[r:(LEADS|INVENTED)|shortestPath|OPTIONAL MATCH \(candidate\)-\[affiliation:AFFILIATED_WITH\]->\(employer/.test(query),
         );
       try {
         const first = await recommendPartners(suite.database, id('E'), ['Expert'], null, 2026);
