@@ -176,3 +176,51 @@ describe('matching: evidence read from either end', () => {
     ]);
   });
 });
+
+/**
+ * A path to the party in need is explained by name, and the names come with the path (no round trip after it).
+ * Hand-built: enterprise E focuses on topic T and led project P; expert Y joined P and is affiliated with university U,
+ * as is expert X, who holds T. X → U → Y → P → E is X's only way to E: 4 steps.
+ */
+describe('matching: a path to the party in need, named', () => {
+  const prefix = uniquePrefix();
+  const id = (local: string) => `${prefix}:${local}`;
+  const database = openTestDatabase();
+
+  beforeAll(async () => {
+    await database.write(
+      `CREATE (t:Entity:Topic {id: $prefix + ':T', name: '测试路径课题'})
+       CREATE (e:Entity:Organization:Enterprise {id: $prefix + ':E', name: '测试需求企业', foundedYear: 2010})-[:FOCUSES_ON]->(t)
+       CREATE (e)-[:LEADS]->(p:Entity:Project {id: $prefix + ':P', name: '测试共同项目', level: 'COUNTY', startYear: 2024})
+       CREATE (y:Entity:Expert {id: $prefix + ':Y', name: '测试中间专家'})-[:PARTICIPATES_IN]->(p)
+       CREATE (u:Entity:Organization:University {id: $prefix + ':U', name: '测试路径大学'})
+       CREATE (y)-[:AFFILIATED_WITH]->(u)
+       CREATE (x:Entity:Expert {id: $prefix + ':X', name: '测试候选专家'})-[:AFFILIATED_WITH]->(u)
+       CREATE (x)-[:HAS_EXPERTISE {level: 'EXPERT'}]->(t)`,
+      { prefix },
+    );
+  });
+  afterAll(async () => {
+    await deleteByPrefix(database, prefix);
+    await database.close();
+  });
+
+  it('says how many steps and through whom, with the names read beside the path', async () => {
+    const sent: string[] = [];
+    const stop = database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+    try {
+      const result = await recommendPartners(database, id('E'), ['Expert'], null, 2026);
+      const match = result!.matches.find((candidate) => candidate.candidate.id === id('X'));
+      const reason = match?.reasons.find((candidate) => candidate.kind === 'GRAPH_PROXIMITY');
+      expect(reason).toMatchObject({
+        summary: '与需求方相距4步：测试候选专家 → 测试路径大学 → 测试中间专家 → 测试共同项目 → 测试需求企业',
+        pathIds: [id('X'), id('U'), id('Y'), id('P'), id('E')],
+      });
+      const proximity = sent.findIndex((query) => query.includes('shortestPath'));
+      expect(proximity).toBeGreaterThan(-1);
+      expect(sent.slice(proximity + 1).filter((query) => query.includes('coalesce(n.name, n.title)'))).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+});

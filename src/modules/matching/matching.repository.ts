@@ -733,6 +733,11 @@ export interface Proximity {
   sharedPlatformIds: string[];
   /** Ids along the shortest path from the candidate to the target (both included), or null beyond the hop limit. */
   pathIds: string[] | null;
+  /**
+   * The names (or titles) of the path's entities and of the shared projects and platforms, those that have one: a
+   * reason names them, and reading them with the path saves the request a round trip.
+   */
+  names: Array<{ id: string; name: string }>;
 }
 
 const proximitySchema: z.ZodType<Proximity> = z.object({
@@ -741,6 +746,7 @@ const proximitySchema: z.ZodType<Proximity> = z.object({
   sharedProjectIds: z.array(z.string()),
   sharedPlatformIds: z.array(z.string()),
   pathIds: z.array(z.string()).nullish().transform((ids) => ids ?? null),
+  names: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 /** Links that make two parties close: work done together, not shared labels such as a region or a topic. */
@@ -755,7 +761,7 @@ const NO_PROXIMITY = null;
  */
 const proximityCache = new PairCache<Proximity | null>(
   MATCHING_CONFIG.vocabularyTtlMs,
-  (proximity) => 1 + (proximity ? proximity.sharedProjectIds.length + proximity.sharedPlatformIds.length + (proximity.pathIds?.length ?? 0) : 0) / 4,
+  (proximity) => 1 + (proximity ? proximity.sharedProjectIds.length + proximity.sharedPlatformIds.length + (proximity.pathIds?.length ?? 0) + proximity.names.length : 0) / 4,
   MATCHING_CONFIG.proximitiesKept,
   NO_PROXIMITY,
 );
@@ -788,11 +794,17 @@ async function readProximity(database: Database, candidateIds: string[], targetI
      UNWIND $candidateIds AS candidateId
      MATCH (candidate:Entity {id: candidateId})
      WHERE candidate <> target
+     WITH candidateId, candidate, target,
+       COLLECT { UNWIND targetProjects AS project MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project) RETURN DISTINCT project ORDER BY project.id } AS sharedProjects,
+       COLLECT { UNWIND targetPlatforms AS platform MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform) RETURN DISTINCT platform ORDER BY platform.id } AS sharedPlatforms,
+       nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) AS path
      RETURN candidateId,
        EXISTS { (candidate)-[:COOPERATES_WITH]-(target) } OR EXISTS { (candidate)-[:AFFILIATED_WITH]->(:Organization)-[:COOPERATES_WITH]-(target) } AS cooperating,
-       COLLECT { UNWIND targetProjects AS project MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project) RETURN DISTINCT project.id AS id ORDER BY id } AS sharedProjectIds,
-       COLLECT { UNWIND targetPlatforms AS platform MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform) RETURN DISTINCT platform.id AS id ORDER BY id } AS sharedPlatformIds,
-       [node IN nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) | node.id] AS pathIds`,
+       [project IN sharedProjects | project.id] AS sharedProjectIds,
+       [platform IN sharedPlatforms | platform.id] AS sharedPlatformIds,
+       [node IN path | node.id] AS pathIds,
+       [node IN coalesce(path, []) + sharedProjects + sharedPlatforms WHERE coalesce(node.name, node.title) IS NOT NULL
+         | {id: node.id, name: toString(coalesce(node.name, node.title))}] AS names`,
     { candidateIds, targetId },
   );
   return new Map(parseRows(proximitySchema, rows, 'proximity').map((proximity) => [proximity.candidateId, proximity]));

@@ -277,11 +277,8 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       );
     }),
   );
-  const unnamed = new Set<string>();
-  for (const proximity of proximities) {
-    for (const entry of proximity?.values() ?? []) for (const id of [...(entry.pathIds ?? []), ...entry.sharedPlatformIds, ...entry.sharedProjectIds]) if (!names.has(id)) unnamed.add(id);
-  }
-  for (const [id, name] of await namesOf(database, [...unnamed])) names.set(id, name);
+  // The path's entities and the shared projects and platforms come named with their proximity.
+  for (const proximity of proximities) for (const entry of proximity?.values() ?? []) for (const { id, name } of entry.names) names.set(id, name);
 
   const results = new Map<MatchRequest, MatchResultModel>();
   plans.forEach(({ request, referenceYear, needTopics }, index) => {
