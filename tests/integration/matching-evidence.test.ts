@@ -6,6 +6,7 @@ import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/datab
 import { importDataset } from '../../src/import/importer.js';
 import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
 import { evidenceOf } from '../../src/modules/matching/matching.repository.js';
+import type { Database } from '../../src/neo4j/database.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -221,6 +222,43 @@ describe('matching: a path to the party in need, named', () => {
       expect(sent.slice(proximity + 1).filter((query) => query.includes('coalesce(n.name, n.title)'))).toEqual([]);
     } finally {
       stop();
+    }
+  });
+
+  it('reads the need topics\' holders beside their holder counts, not after them', async () => {
+    // Each question through a view of its own (nothing kept yet: the matcher keeps values per database object) that notes
+    // when each read starts and ends.
+    const fresh = openTestDatabase();
+    const watch = () => {
+      const events: string[] = [];
+      const view = new Proxy<Database>(fresh, {
+        get(target, property) {
+          if (property === 'read') {
+            return async (query: string, parameters?: Record<string, unknown>) => {
+              const what = query.includes('$needTopicIds') ? 'holders' : query.includes('RETURN topicId, count') ? 'counts' : 'other';
+              events.push(`start ${what}`);
+              try {
+                return await target.read(query, parameters);
+              } finally {
+                events.push(`end ${what}`);
+              }
+            };
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { view, overlapped: () => events.indexOf('start holders') > -1 && events.indexOf('start holders') < events.indexOf('end counts') };
+    };
+    try {
+      const partners = watch();
+      expect((await recommendPartners(partners.view, id('E'), ['Expert'], null, 2026))!.matches.map((match) => match.candidate.id)).toEqual([id('X')]);
+      expect(partners.overlapped()).toBe(true);
+      const experts = watch();
+      expect((await searchExperts(experts.view, { topicIds: [id('T')] }, null, 2026)).matches.map((match) => match.candidate.id)).toEqual([id('X')]);
+      expect(experts.overlapped()).toBe(true);
+    } finally {
+      await fresh.close();
     }
   });
 });

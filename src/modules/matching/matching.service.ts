@@ -166,6 +166,16 @@ export async function rankCandidates(database: Database, request: MatchRequest):
 
 const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [], matchCount: 0 };
 
+const HIERARCHY_STEPS = MATCHING_CONFIG.topics.hierarchySteps;
+
+/**
+ * Starts a read whose value is kept (`findTopicHolders`), for a later call to join instead of waiting for what comes
+ * first; its failure, if any, is that call's.
+ */
+function readAhead(read: Promise<unknown>): void {
+  read.catch(() => undefined);
+}
+
 /**
  * Runs the pipeline for several requests in one pass (the gaps of a chain): the vocabulary, topic holder counts, topic
  * holders, candidate details, evidence, places and names are each fetched once for all of them, in the same number of
@@ -176,6 +186,9 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   if (live.length === 0) return requests.map(() => NO_TOPIC);
   const allTopicIds = [...new Set(live.flatMap((request) => request.needTopics.map((topic) => topic.id)))];
   const allKinds = [...new Set(live.flatMap((request) => request.kinds))];
+  // When no request has more need topics than are kept, all are kept whatever their rarity: their holders are read
+  // beside the holder counts, not after them (the read below joins this one).
+  if (live.every((request) => request.needTopics.length <= MATCHING_CONFIG.maxNeedTopics)) readAhead(findTopicHolders(database, allTopicIds, allKinds, HIERARCHY_STEPS));
   const [holders, vocabulary] = await Promise.all([topicHolderCounts(database, allTopicIds), vocabularyOf(database)]);
   // Per request: its need topics, heaviest first (rarer first among equals), at most `maxNeedTopics` of them.
   const rankedNeeds = live.map((request): RankedNeedTopic[] =>
@@ -185,7 +198,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       .slice(0, MATCHING_CONFIG.maxNeedTopics),
   );
   const keptTopicIds = [...new Set(rankedNeeds.flat().map((topic) => topic.id))];
-  const holds = await findTopicHolders(database, keptTopicIds, allKinds, MATCHING_CONFIG.topics.hierarchySteps);
+  const holds = await findTopicHolders(database, keptTopicIds, allKinds, HIERARCHY_STEPS);
 
   // Per request: its holds, and its shortlist (best by topic signal).
   const plans = live.map((request, index) => {
@@ -388,11 +401,14 @@ export async function recommendPartners(
     const fromText = await interpretNeed(database, { text: `${String(facts.entity.title ?? '')} ${String(facts.entity.description ?? '')}` });
     for (const topic of fromText.topics) if (!topics.has(topic.id)) topics.set(topic.id, { ...topic, weight: round(topic.weight * 0.6), origin: `需求描述：${topic.origin}` });
   }
+  const kindsAsked = kinds?.length ? kinds : ALL_CANDIDATE_KINDS;
+  // The need's holders with its holder counts when every topic is kept (see `rankCandidatesBatch`).
+  if (topics.size <= MATCHING_CONFIG.maxNeedTopics) readAhead(findTopicHolders(database, [...topics.keys()], kindsAsked, HIERARCHY_STEPS));
   const [excludeIds] = await Promise.all([insiders, topicHolderCounts(database, [...topics.keys()])]);
   excludeIds.add(facts.entity.id);
   return rankCandidates(database, {
     needTopics: [...topics.values()],
-    kinds: kinds?.length ? kinds : ALL_CANDIDATE_KINDS,
+    kinds: kindsAsked,
     partyId: facts.partyId,
     regionId: facts.regionId,
     excludeIds,
