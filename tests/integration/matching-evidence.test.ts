@@ -235,7 +235,15 @@ describe('matching: a path to the party in need, named', () => {
         get(target, property) {
           if (property === 'read') {
             return async (query: string, parameters?: Record<string, unknown>) => {
-              const what = query.includes('$needTopicIds') ? 'holders' : query.includes('RETURN topicId, count') ? 'counts' : 'other';
+              const what = query.includes('$needTopicIds')
+                ? 'holders'
+                : query.includes('RETURN topicId, count')
+                  ? 'counts'
+                  : query.includes('shortestPath')
+                    ? 'proximity'
+                    : query.includes('fromCandidates')
+                      ? 'evidence'
+                      : 'other';
               events.push(`start ${what}`);
               try {
                 return await target.read(query, parameters);
@@ -248,15 +256,25 @@ describe('matching: a path to the party in need, named', () => {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      return { view, overlapped: () => events.indexOf('start holders') > -1 && events.indexOf('start holders') < events.indexOf('end counts') };
+      /** Whether a read of `second` started before the first read of `first` ended. */
+      const overlapped = (first: string, second: string) => events.indexOf(`start ${second}`) > -1 && events.indexOf(`start ${second}`) < events.indexOf(`end ${first}`);
+      return { view, events, overlapped };
     };
     try {
       const partners = watch();
       expect((await recommendPartners(partners.view, id('E'), ['Expert'], null, 2026))!.matches.map((match) => match.candidate.id)).toEqual([id('X')]);
-      expect(partners.overlapped()).toBe(true);
+      expect(partners.overlapped('counts', 'holders')).toBe(true);
       const experts = watch();
       expect((await searchExperts(experts.view, { topicIds: [id('T')] }, null, 2026)).matches.map((match) => match.candidate.id)).toEqual([id('X')]);
-      expect(experts.overlapped()).toBe(true);
+      expect(experts.overlapped('counts', 'holders')).toBe(true);
+
+      // A page of one: X, the best by topic signal, has its proximity read ahead beside its evidence; the phase that asks
+      // for the candidates able to reach the page (X) finds it kept, and reads nothing more.
+      const paged = watch();
+      const result = await recommendPartners(paged.view, id('E'), ['Expert'], null, 2026, 1);
+      expect(result!.matches.map((match) => [match.candidate.id, match.reasons.find((reason) => reason.kind === 'GRAPH_PROXIMITY')?.pathIds.length])).toEqual([[id('X'), 5]]);
+      expect(paged.overlapped('evidence', 'proximity')).toBe(true);
+      expect(paged.events.filter((event) => event === 'start proximity')).toHaveLength(1);
     } finally {
       await fresh.close();
     }

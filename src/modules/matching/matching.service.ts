@@ -169,8 +169,8 @@ const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, 
 const HIERARCHY_STEPS = MATCHING_CONFIG.topics.hierarchySteps;
 
 /**
- * Starts a read whose value is kept (`findTopicHolders`), for a later call to join instead of waiting for what comes
- * first; its failure, if any, is that call's.
+ * Starts a read whose value is kept (`findTopicHolders`, `proximityTo`), for a later call to join or find kept instead of
+ * waiting for what comes first; its failure, if any, is that call's.
  */
 function readAhead(read: Promise<unknown>): void {
   read.catch(() => undefined);
@@ -233,6 +233,16 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     }),
   );
 
+  // Proximity read ahead for the best by topic signal, beside the other facts (see `proximityReadAhead`): the last
+  // phase below then finds most of what it asks for kept, and reads only the rest.
+  const proximitiesAhead = plans.map(({ request }, index) => {
+    if (!request.partyId) return null;
+    const { atLeast, perPageMatch } = MATCHING_CONFIG.proximityReadAhead;
+    const count = Math.max(atLeast, perPageMatch * (request.exactUpTo ?? Infinity));
+    const ahead = proximityTo(database, shortlists[index]!.ids.slice(0, count), request.partyId, MATCHING_CONFIG.proximity.maxPathHops);
+    readAhead(ahead);
+    return ahead;
+  });
   const everyone = [...new Set(shortlists.flatMap(({ ids }) => ids))];
   const everyEvidenceTopic = [...new Set(plans.flatMap((plan) => [...plan.evidenceTopicIds]))];
   const regionIds = [...new Set(live.map((request) => request.regionId).filter((id): id is string => id !== null))];
@@ -270,8 +280,10 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     });
   });
   const proximities = await Promise.all(
-    plans.map(({ request }, index) => {
-      if (!request.partyId) return Promise.resolve(null);
+    plans.map(async ({ request }, index) => {
+      if (!request.partyId) return null;
+      // Those read ahead are kept once read; only the candidates that can reach the page count, whatever was read.
+      await proximitiesAhead[index];
       const candidates = examined[index]!;
       let asked = candidates;
       const exactUpTo = request.exactUpTo ?? Infinity;
