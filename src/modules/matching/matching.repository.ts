@@ -807,7 +807,18 @@ async function readProximity(database: Database, candidateIds: string[], targetI
          | {id: node.id, name: toString(coalesce(node.name, node.title))}] AS names`,
     { candidateIds, targetId },
   );
-  return new Map(parseRows(proximitySchema, rows, 'proximity').map((proximity) => [proximity.candidateId, proximity]));
+  // Ids and names shared with the other kept values: a hub on many candidates' paths is named once.
+  return new Map(
+    parseRows(proximitySchema, rows, 'proximity').map((proximity) => [
+      proximity.candidateId,
+      {
+        ...proximity,
+        candidateId: sharing.string(proximity.candidateId),
+        pathIds: proximity.pathIds && proximity.pathIds.map((id) => sharing.string(id)),
+        names: proximity.names.map(({ id, name }) => sharing.shared(`name\u0000${id}\u0000${name}`, () => ({ id: sharing.string(id), name: sharing.string(name) }))),
+      },
+    ]),
+  );
 }
 
 /** Organisations (and their experts) that are part of the target itself: never proposed as its partners (kept until a write). */
