@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { admissionControl } from '../../../src/graphql/admission.js';
+import { admissionControl, ALLOCATED_SINCE_FULL_COLLECTION, liveShareOf } from '../../../src/graphql/admission.js';
+import { projectRoot } from '../../../src/config.js';
 
 /**
  * Admission control's memory rule, with the heap's fill given by the test: a server whose handler holds each request
@@ -49,5 +53,49 @@ describe('admission control under memory pressure (src/graphql/admission.ts)', (
     expect(server.started).toEqual(['a', 'b', 'c', 'd', 'e']);
     for (let left = 3; left > 0; left -= 1) server.release();
     expect(await Promise.all([...answers, ...more])).toEqual([200, 200, 200, 200, 200]);
+  });
+});
+
+/**
+ * What counts as the heap's fill: the heap in use holds the garbage of requests already answered until V8's next full
+ * collection, so it is counted at most up to what that collection left plus ALLOCATED_SINCE_FULL_COLLECTION (0.15).
+ */
+describe('the heap fill admission control reads (src/graphql/admission.ts)', () => {
+  it('counts the heap in use, but no more than the last full collection left plus 0.15', () => {
+    expect(ALLOCATED_SINCE_FULL_COLLECTION).toBe(0.15);
+    expect(liveShareOf(0.9, null)).toBe(0.9); // no full collection seen yet: all of it
+    expect(liveShareOf(0.9, 0.5)).toBeCloseTo(0.65, 10); // 0.25 above what the collection left: garbage, mostly
+    expect(liveShareOf(0.55, 0.5)).toBe(0.55);
+    expect(liveShareOf(0.95, 0.85)).toBe(0.95); // a heap found full of live objects stays full
+  });
+
+  it("follows this process's full collections", () => {
+    // A process of its own, whose collections the script starts (--expose-gc): 40 MB kept across a full collection,
+    // then dropped and collected again.
+    const module = pathToFileURL(path.join(projectRoot, 'src/graphql/admission.ts')).href;
+    const script = `
+      const { liveHeapShare, lastFullCollectionShare } = await import(${JSON.stringify(module)});
+      const { getHeapStatistics } = await import('node:v8');
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+      liveHeapShare();
+      const before = lastFullCollectionShare();
+      let kept = Array.from({ length: 40 }, (_, index) => new Array(128 * 1024).fill(index + 0.5));
+      globalThis.gc();
+      await settle();
+      const withKept = lastFullCollectionShare();
+      kept = null;
+      globalThis.gc();
+      await settle();
+      const afterDrop = lastFullCollectionShare();
+      console.log(JSON.stringify({ before, withKept, afterDrop, limitMb: getHeapStatistics().heap_size_limit / 2 ** 20 }));
+    `;
+    const output = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=256', '--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    const { before, withKept, afterDrop, limitMb } = JSON.parse(output.trim().split('\n').at(-1)!) as { before: null; withKept: number; afterDrop: number; limitMb: number };
+    expect(before).toBeNull();
+    // The 40 arrays of 128 Ki doubles (1 MB each, on the heap) are live through the first collection, gone after the second.
+    expect((withKept - afterDrop) * limitMb).toBeGreaterThan(35);
   });
 });
