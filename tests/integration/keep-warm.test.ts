@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
-import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix } from '../support/database.js';
+import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix, withReads } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
-import type { Database } from '../../src/neo4j/database.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -125,20 +124,12 @@ describe('keeping the derived data warm', () => {
     // and so does the round; the retry 100 ms later succeeds.
     const database = openTestDatabase();
     let failing = 2;
-    const flaky = new Proxy<Database>(database, {
-      get(target, property) {
-        if (property === 'read') {
-          return async (query: string, parameters?: Record<string, unknown>) => {
-            if (failing > 0) {
-              failing -= 1;
-              throw new Error('The transaction has not completed within the timeout specified at its start by the client.');
-            }
-            return target.read(query, parameters);
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const flaky = withReads(database, async (query, parameters, real) => {
+      if (failing > 0) {
+        failing -= 1;
+        throw new Error('The transaction has not completed within the timeout specified at its start by the client.');
+      }
+      return real.read(query, parameters);
     });
     const warm = new KeepWarm(flaky, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 100 });
     try {
@@ -161,17 +152,9 @@ describe('keeping the derived data warm', () => {
   it('stops trying once stopped', async () => {
     const database = openTestDatabase();
     let reads = 0;
-    const down = new Proxy<Database>(database, {
-      get(target, property) {
-        if (property === 'read') {
-          return async () => {
-            reads += 1;
-            throw new Error('Neo4j is not reachable.');
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const down = withReads(database, async () => {
+      reads += 1;
+      throw new Error('Neo4j is not reachable.');
     });
     const warm = new KeepWarm(down, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 50 });
     try {

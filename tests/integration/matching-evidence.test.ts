@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
+import { deleteByPrefix, openTestDatabase, uniquePrefix, withReads } from '../support/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
 import { evidenceOf } from '../../src/modules/matching/matching.repository.js';
-import type { Database } from '../../src/neo4j/database.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -231,30 +230,22 @@ describe('matching: a path to the party in need, named', () => {
     const fresh = openTestDatabase();
     const watch = () => {
       const events: string[] = [];
-      const view = new Proxy<Database>(fresh, {
-        get(target, property) {
-          if (property === 'read') {
-            return async (query: string, parameters?: Record<string, unknown>) => {
-              const what = query.includes('$needTopicIds')
-                ? 'holders'
-                : query.includes('RETURN topicId, count')
-                  ? 'counts'
-                  : query.includes('shortestPath')
-                    ? 'proximity'
-                    : query.includes('fromCandidates')
-                      ? 'evidence'
-                      : 'other';
-              events.push(`start ${what}`);
-              try {
-                return await target.read(query, parameters);
-              } finally {
-                events.push(`end ${what}`);
-              }
-            };
-          }
-          const value: unknown = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+      const view = withReads(fresh, async (query, parameters, real) => {
+        const what = query.includes('$needTopicIds')
+          ? 'holders'
+          : query.includes('RETURN topicId, count')
+            ? 'counts'
+            : query.includes('shortestPath')
+              ? 'proximity'
+              : query.includes('fromCandidates')
+                ? 'evidence'
+                : 'other';
+        events.push(`start ${what}`);
+        try {
+          return await real.read(query, parameters);
+        } finally {
+          events.push(`end ${what}`);
+        }
       });
       /** Whether a read of `second` started before the first read of `first` ended. */
       const overlapped = (first: string, second: string) => events.indexOf(`start ${second}`) > -1 && events.indexOf(`start ${second}`) < events.indexOf(`end ${first}`);

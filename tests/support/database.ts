@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../../src/neo4j/database.js';
+import { openDatabase, type Database, type Row } from '../../src/neo4j/database.js';
 import { createLogger } from '../../src/logger.js';
 
 /** A connection to the test instance; close it in afterAll. */
@@ -19,3 +19,18 @@ export async function deleteByPrefix(database: Database, prefix: string): Promis
 }
 
 export const silentLogger = createLogger('silent');
+
+/**
+ * The same database behind a view whose reads go through `read` (given the query, its parameters and the real
+ * database): to see when each read starts and ends, or to make some fail as a cold or unreachable Neo4j would. Its
+ * kept values are its own (the server keeps them per database object).
+ */
+export function withReads(database: Database, read: (query: string, parameters: Record<string, unknown> | undefined, real: Database) => Promise<Row[]>): Database {
+  return new Proxy<Database>(database, {
+    get(target, property) {
+      if (property === 'read') return (query: string, parameters?: Record<string, unknown>) => read(query, parameters, target);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
