@@ -224,6 +224,14 @@ describe('matching: a path to the party in need, named', () => {
     }
   });
 
+  /** The matcher's reads this test follows, each known by a piece of its Cypher. */
+  const READS: Array<[name: string, marker: string]> = [
+    ['holders', '$needTopicIds'],
+    ['counts', 'RETURN topicId, count'],
+    ['proximity', 'shortestPath'],
+    ['evidence', 'fromCandidates'],
+  ];
+
   it('reads the need topics\' holders beside their holder counts, not after them', async () => {
     // Each question through a view of its own (nothing kept yet: the matcher keeps values per database object) that notes
     // when each read starts and ends.
@@ -231,15 +239,7 @@ describe('matching: a path to the party in need, named', () => {
     const watch = () => {
       const events: string[] = [];
       const view = withReads(fresh, async (query, parameters, real) => {
-        const what = query.includes('$needTopicIds')
-          ? 'holders'
-          : query.includes('RETURN topicId, count')
-            ? 'counts'
-            : query.includes('shortestPath')
-              ? 'proximity'
-              : query.includes('fromCandidates')
-                ? 'evidence'
-                : 'other';
+        const what = READS.find(([, marker]) => query.includes(marker))?.[0] ?? 'other';
         events.push(`start ${what}`);
         try {
           return await real.read(query, parameters);

@@ -682,14 +682,15 @@ function evidenceRows(links: string, item: string): string {
        UNWIND $topicIds AS topicId MATCH (topic:Topic {id: topicId})
        RETURN sum(COUNT { (topic)<-[:ON_TOPIC]-() }) AS fromTopics
      }
-     CALL (fromCandidates, fromTopics) {
-       WITH * WHERE ${EVIDENCE_READ_PER_LINK} * fromCandidates <= ${EVIDENCE_READ_PER_ITEM} * fromTopics
+     WITH ${EVIDENCE_READ_PER_LINK} * fromCandidates <= ${EVIDENCE_READ_PER_ITEM} * fromTopics AS fromCandidateSide
+     CALL (fromCandidateSide) {
+       WITH * WHERE fromCandidateSide
        UNWIND $candidateIds AS candidateId
        MATCH (candidate:Entity {id: candidateId})-[r:${links}]->(item:${item})-[:ON_TOPIC]->(topic:Topic)
        WHERE topic.id IN $topicIds
        RETURN candidateId, item, type(r) AS link, topic.id AS topicId
        UNION
-       WITH * WHERE ${EVIDENCE_READ_PER_LINK} * fromCandidates > ${EVIDENCE_READ_PER_ITEM} * fromTopics
+       WITH * WHERE NOT fromCandidateSide
        UNWIND $topicIds AS topicId
        // No label on the candidate: the planner must not start from the candidates' ids again.
        MATCH (topic:Topic {id: topicId})<-[:ON_TOPIC]-(item:${item})<-[r:${links}]-(candidate)

@@ -167,6 +167,7 @@ export async function rankCandidates(database: Database, request: MatchRequest):
 const NO_TOPIC: MatchResultModel = { interpretedTopics: [], noKnownTopic: true, noCandidates: false, suggestedTopicIds: [], matches: [], matchCount: 0 };
 
 const HIERARCHY_STEPS = MATCHING_CONFIG.topics.hierarchySteps;
+const MAX_PATH_HOPS = MATCHING_CONFIG.proximity.maxPathHops;
 
 /**
  * Starts a read whose value is kept (`findTopicHolders`, `proximityTo`), for a later call to join or find kept instead of
@@ -239,7 +240,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     if (!request.partyId) return null;
     const { atLeast, perPageMatch } = MATCHING_CONFIG.proximityReadAhead;
     const count = Math.max(atLeast, perPageMatch * (request.exactUpTo ?? Infinity));
-    const ahead = proximityTo(database, shortlists[index]!.ids.slice(0, count), request.partyId, MATCHING_CONFIG.proximity.maxPathHops);
+    const ahead = proximityTo(database, shortlists[index]!.ids.slice(0, count), request.partyId, MAX_PATH_HOPS);
     readAhead(ahead);
     return ahead;
   });
@@ -298,7 +299,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
         database,
         asked.map(({ candidateId }) => candidateId),
         request.partyId,
-        MATCHING_CONFIG.proximity.maxPathHops,
+        MAX_PATH_HOPS,
       );
     }),
   );
