@@ -3,45 +3,15 @@
  * property names from closed enums) are ever spliced into query text; every value travels as a parameter.
  */
 import { z } from 'zod';
-import { ENTITY_LABEL, ORGANIZATION_LABEL, type NodeKind } from './kinds.js';
+import { ENTITY_LABEL, type NodeKind } from './kinds.js';
 import type { EntityModel } from './entity.js';
-import { countSchema, entitySchema, pageItemSchema, parseRows } from './rows.js';
+import { countSchema, entitySchema, parseRows } from './rows.js';
+import { entityProjection, packedEdge, packedEntity } from './projection.js';
+import { unpackPrefetched, unpackRelation, type PrefetchedRelation } from './packed.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
 import type { PageItem, PageRequest } from './page.js';
-
-/** The Cypher expression giving a node variable's kind (its label other than Entity and Organization). */
-export function kindOf(variable: string): string {
-  return `[label IN labels(${variable}) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0]`;
-}
-
-/** A property name that may be spliced into a projection (the names come from the schema's fields; checked all the same). */
-const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * The map projection that becomes an EntityModel: every property, or only `properties` (with the id and the kind
- * always) when the reader knows which it will use — a model read so is kept only under a key naming those properties.
- */
-export function entityProjection(variable: string, properties: readonly string[] | null = null): string {
-  if (properties === null) return `${variable} {.*, nodeKind: ${kindOf(variable)}}`;
-  const bad = properties.find((property) => !PROPERTY_NAME.test(property));
-  if (bad !== undefined) throw new Error(`entityProjection: "${bad}" is not a property name`);
-  const selected = [...new Set(['id', ...properties])].map((property) => `.${property}`);
-  return `${variable} {${selected.join(', ')}, nodeKind: ${kindOf(variable)}}`;
-}
-
-/**
- * The relationship's properties a page returns as its items' `edge` (a map, or null for relations without one): all
- * of them (null), none (the edge itself null: a plain list or a single item never shows it), or the ones named.
- */
-export function edgeProjection(variable: string, properties: readonly string[] | null): string {
-  if (properties === null) return variable;
-  if (properties.length === 0) return 'null';
-  const bad = properties.find((property) => !PROPERTY_NAME.test(property));
-  if (bad !== undefined) throw new Error(`edgeProjection: "${bad}" is not a property name`);
-  return `${variable} {${properties.map((property) => `.${property}`).join(', ')}}`;
-}
 
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
 export interface SortOrder {
@@ -129,7 +99,7 @@ export async function listEntities(
     ),
     withTotal ? keptTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
   ]);
-  return { items: parseRows(z.object({ node: entitySchema, prefetched: z.array(prefetchedSchema) }), rows, `list of ${label}`), total };
+  return { items: withPrefetched(rows, prefetch, `list of ${label}`), total };
 }
 
 /**
@@ -150,7 +120,7 @@ export async function findEntitiesReadingAhead(
      RETURN ${entityProjection('node')} AS node, [${related.values.join(', ')}] AS prefetched`,
     params,
   );
-  return parseRows(z.object({ node: entitySchema, prefetched: z.array(prefetchedSchema) }), rows, 'entities by id');
+  return withPrefetched(rows, prefetch, 'entities by id');
 }
 
 /**
@@ -220,18 +190,15 @@ export interface RelationPrefetch {
   nested: RelationPrefetch[];
 }
 
-/** One node's page of one prefetched relation: what `loadRelation` answers for it, plus each item's nested pages. */
-export interface PrefetchedRelation {
-  items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>;
-  total: number | null;
-}
+export type { PrefetchedRelation } from './packed.js';
 
-const prefetchedSchema: z.ZodType<PrefetchedRelation> = z.lazy(() =>
-  z.object({
-    items: z.array(pageItemSchema.extend({ prefetched: z.array(prefetchedSchema) })),
-    total: z.number().int().nonnegative().nullable(),
-  }),
-);
+/** Rows of `{node, prefetched}`: each node checked, and its pages read ahead (packed, see packed.ts) unpacked by the plan. */
+function withPrefetched(rows: readonly unknown[], prefetch: readonly RelationPrefetch[], what: string): Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }> {
+  return parseRows(z.object({ node: entitySchema, prefetched: z.unknown() }), rows, what).map((row, index) => ({
+    node: row.node,
+    prefetched: unpackPrefetched(prefetch, row.prefetched, `${what}: row ${index}: prefetched`),
+  }));
+}
 
 const PARAMETER = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -241,8 +208,8 @@ export function embeddable(spec: RelationSpec): boolean {
 }
 
 /**
- * CALL subqueries reading each prefetched relation of `variable` (one row in, one row out: a map of the page's items
- * and the total), named `${prefix}_0`, `${prefix}_1`…; the relations' parameters are added to `params` under the
+ * CALL subqueries reading each prefetched relation of `variable` (one row in, one row out: the page's total and items,
+ * packed — see packed.ts), named `${prefix}_0`, `${prefix}_1`…; the relations' parameters are added to `params` under the
  * same prefix, so that several bodies never share a name.
  */
 function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[], params: Record<string, unknown>, prefix: string): { clauses: string; values: string[] } {
@@ -264,9 +231,9 @@ function prefetchClauses(variable: string, prefetch: readonly RelationPrefetch[]
            ${related}
            WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
            ${nested.clauses}
-           RETURN collect({node: ${entityProjection('node', relation.properties)}, edge: ${edgeProjection('edge', relation.edgeProperties)}, prefetched: [${nested.values.join(', ')}]}) AS items
+           RETURN collect([${packedEntity('node', relation.properties)}, ${packedEdge('edge', relation.edgeProperties)}, [${nested.values.join(', ')}]]) AS items
          }
-         RETURN {items: items, total: total} AS ${name}
+         RETURN [total, items] AS ${name}
        }`;
   });
   return { clauses: clauses.join('\n'), values: prefetch.map((_relation, index) => `${prefix}_${index}`) };
@@ -289,7 +256,8 @@ export async function loadRelation(
 ): Promise<Array<{ items: Array<PageItem<EntityModel>>; total: number | null }>> {
   if (!embeddable(spec)) throw new Error(`relation ${spec.name}: its body uses a parameter that its params do not declare`);
   const params: Record<string, unknown> = { parentIds };
-  const related = prefetchClauses('parent', [{ spec, page, withTotal, kinds: null, properties, edgeProperties, nested: [] }], params, 'relation');
+  const relation: RelationPrefetch = { spec, page, withTotal, kinds: null, properties, edgeProperties, nested: [] };
+  const related = prefetchClauses('parent', [relation], params, 'relation');
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
      MATCH (parent:${ENTITY_LABEL} {id: parentId})
@@ -298,9 +266,12 @@ export async function loadRelation(
     params,
   );
   const byParent = new Map(
-    parseRows(relationRowSchema, rows, `relation ${spec.name}`).map((row) => [row.parentId, { items: row.related.items.map(({ node, edge }) => ({ node, edge })), total: row.related.total }]),
+    parseRows(relationRowSchema, rows, `relation ${spec.name}`).map((row, index) => {
+      const { items, total } = unpackRelation(relation, row.related, `relation ${spec.name}: row ${index}: related`);
+      return [row.parentId, { items: items.map(({ node, edge }) => (edge === undefined ? { node } : { node, edge })), total }];
+    }),
   );
   return parentIds.map((id) => byParent.get(id) ?? { items: [], total: withTotal ? 0 : null });
 }
 
-const relationRowSchema = z.object({ parentId: z.string(), related: prefetchedSchema });
+const relationRowSchema = z.object({ parentId: z.string(), related: z.unknown() });

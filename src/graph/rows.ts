@@ -9,12 +9,6 @@ import { STORED_ENUMS } from './properties.js';
 /** An entity as `entityProjection` returns it (see EntityModel): its kind, its id and any other properties. */
 export const entitySchema = z.object({ nodeKind: z.enum(NODE_KINDS), id: z.string() }).catchall(z.unknown());
 
-/** An item of a related list: the entity and its edge's properties (null in Cypher: none). */
-export const pageItemSchema = z.object({
-  node: entitySchema,
-  edge: z.record(z.string(), z.unknown()).nullish().transform((edge) => edge ?? undefined),
-});
-
 /** A relationship as `{type: type(r), from: a.id, to: b.id, properties: properties(r)}` returns it. */
 export const graphEdgeSchema = z.object({ type: z.enum(RELATIONSHIP_TYPE_NAMES), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
 

@@ -191,7 +191,8 @@ describe('nested selections of a list, read in the list’s query', () => {
       });
       expect(sent).toHaveLength(1);
       expect(sent[0]).not.toContain('.*');
-      expect(sent[0]).toContain('node {.id, .name, nodeKind:');
+      expect(sent[0]).toContain('node {.id, .name, nodeKind:'); // the experts
+      expect(sent[0]!.match(/node\.id, node\.name\]/g)).toHaveLength(2); // their affiliations and those's regions, packed
     });
 
     it("reads of the relationships only what the edges show: the selected edge fields, none without edges, all for a field with a resolver of its own", async () => {
@@ -212,9 +213,10 @@ describe('nested selections of a list, read in the list’s query', () => {
         },
       });
       expect(sent).toHaveLength(1);
-      expect(sent[0]).toContain('edge: edge {.level}'); // expertise { edges { level } }
-      expect(sent[0]).toContain('edge: null'); // plain: nodes only
-      expect(sent[0]).toContain('edge: edge,'); // AffiliationEdge.primary has a resolver of its own: every property
+      // Items are read packed, [node, edge, nested pages] (see src/graph/packed.ts).
+      expect(sent[0]).toContain('ELSE [edge.level] END'); // expertise { edges { level } }: the level only
+      expect(sent[0]).toMatch(/node\.name\], null, \[/); // plain: nodes only, no edge
+      expect(sent[0]).toMatch(/node\.name\], edge, \[/); // AffiliationEdge.primary has a resolver of its own: every property
       // Loaded rather than read ahead (below node(id) of a university, four levels down), the same edges.
       const below = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name affiliations { nodes { name experts(first: 5) { nodes { name expertise { edges { level } } } } } } } } } } }`);
       const deepest = (below.data as { node: { experts: { nodes: Array<{ affiliations: { nodes: Array<{ experts: { nodes: Array<{ name: string; expertise: { edges: Array<{ level: string }> } }> } }> } }> } } }).node.experts.nodes[0]!.affiliations.nodes[0]!.experts.nodes;

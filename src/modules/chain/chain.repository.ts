@@ -11,7 +11,7 @@
  * - a project (patent) is on a segment when it is ON_TOPIC one of the segment's topics.
  */
 import { ENTITY_LABEL } from '../../graph/kinds.js';
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection } from '../../graph/projection.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /** Cypher of indicator progress: indicators with their region, and the values derived from the graph for a region. */
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection } from '../../graph/projection.js';
 import type { EntityModel } from '../../graph/entity.js';
 import type { Database } from '../../neo4j/database.js';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /** Cypher of graph exports: the whole graph, or the relationships among a set of entities. */
 import { ENTITY_LABEL } from '../../graph/kinds.js';
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection } from '../../graph/projection.js';
 import { z } from 'zod';
 import { entitySchema, graphEdgeSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';

@@ -5,7 +5,7 @@
  */
 import { ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../graph/kinds.js';
 import { z } from 'zod';
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection } from '../../graph/projection.js';
 import { entitySchema, graphEdgeSchema, parseRows } from '../../graph/rows.js';
 import type { Database } from '../../neo4j/database.js';
 import { cypherInt } from '../../neo4j/values.js';

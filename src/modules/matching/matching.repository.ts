@@ -1,7 +1,7 @@
 /** Every Cypher query of the matching module: the facts a match is scored from, fetched in a few round trips. */
 import type { EntityModel } from '../../graph/entity.js';
 import type { NodeKind } from '../../graph/kinds.js';
-import { entityProjection } from '../../graph/query.js';
+import { entityProjection } from '../../graph/projection.js';
 import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { Interner } from '../../neo4j/intern.js';

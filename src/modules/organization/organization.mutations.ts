@@ -14,7 +14,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 import { recordsOf } from '../../neo4j/values.js';
 import { parseRows } from '../../graph/rows.js';
-import { kindOf } from '../../graph/query.js';
+import { kindOf } from '../../graph/projection.js';
 import { RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
 import { appendChange } from '../shared/change-log.js';
 import type { LinkSnapshot } from '../shared/change-log.model.js';

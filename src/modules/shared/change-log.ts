@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { ENTITY_LABEL, NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../graph/kinds.js';
-import { kindOf } from '../../graph/query.js';
+import { kindOf } from '../../graph/projection.js';
 import { ROLES } from '../../auth/roles.js';
 import { recordsOf } from '../../neo4j/values.js';
 import { parseRows } from '../../graph/rows.js';

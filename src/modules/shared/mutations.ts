@@ -10,7 +10,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { z } from 'zod';
 import type { EntityModel } from '../../graph/entity.js';
 import { ENTITY_LABEL, labelsOf, NODE_KINDS, type NodeKind, type RelationshipType } from '../../graph/kinds.js';
-import { kindOf } from '../../graph/query.js';
+import { kindOf } from '../../graph/projection.js';
 import { parseRows } from '../../graph/rows.js';
 import { recordsOf } from '../../neo4j/values.js';
 import type { Database } from '../../neo4j/database.js';
