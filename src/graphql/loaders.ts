@@ -57,12 +57,28 @@ const specKey = (spec: RelationSpec) => keyOf(spec, ({ name, params, order }) =>
 /** The properties read, as a key (the resolvers of a field share one list). */
 const propertiesKey = (properties: readonly string[] | null) => (properties === null ? '*' : keyOf(properties, (names) => names));
 
+/** Page keys by page and reads objects: a field's resolvers share one of each (see `relationField` in relations.ts). */
+const pageKeys = new WeakMap<PageRequest, WeakMap<RelationReads, string>>();
+
 /** The rest of a loader's key: the page, the total and the properties. */
-const pageKey = (page: PageRequest, { withTotal, properties, edgeProperties }: RelationReads) =>
-  `${page.offset}|${page.limit}|${withTotal}|${propertiesKey(properties)}|${propertiesKey(edgeProperties)}`;
+function pageKey(page: PageRequest, reads: RelationReads): string {
+  let byReads = pageKeys.get(page);
+  if (!byReads) {
+    byReads = new WeakMap();
+    pageKeys.set(page, byReads);
+  }
+  let key = byReads.get(reads);
+  if (key === undefined) {
+    key = `${page.offset}|${page.limit}|${reads.withTotal}|${propertiesKey(reads.properties)}|${propertiesKey(reads.edgeProperties)}`;
+    byReads.set(reads, key);
+  }
+  return key;
+}
 
 interface RelationEntry {
-  loader: DataLoader<string, RelatedPage>;
+  /** Made when first asked for (most pages of a nested list are read ahead, and their resolvers never load); primed with every page read ahead. */
+  loader?: DataLoader<string, RelatedPage>;
+  load: (parentIds: readonly string[]) => Promise<RelatedPage[]>;
   primed: Map<string, RelatedPage>;
 }
 
@@ -87,19 +103,26 @@ export function createLoaders(database: Database): Loaders {
     let found = entries.get(key);
     if (!found) {
       const { withTotal, properties, edgeProperties } = reads;
-      const load = (parentIds: readonly string[]) => loadRelation(database, spec, parentIds, page, withTotal, properties, edgeProperties);
-      found = { loader: new DataLoader(load, { maxBatchSize: 1000 }), primed: new Map() };
+      found = { load: (parentIds) => loadRelation(database, spec, parentIds, page, withTotal, properties, edgeProperties), primed: new Map() };
       entries.set(key, found);
     }
     return found;
   };
+  const loaderOf = (found: RelationEntry) => {
+    if (!found.loader) {
+      found.loader = new DataLoader(found.load, { maxBatchSize: 1000 });
+      for (const [parentId, value] of found.primed) found.loader.prime(parentId, value);
+    }
+    return found.loader;
+  };
   return {
     entityById: new DataLoader((ids) => findEntitiesByIds(database, ids), { maxBatchSize: 1000 }),
-    relation: (spec, page, reads = EVERYTHING) => entry(spec, page, reads).loader,
+    relation: (spec, page, reads = EVERYTHING) => loaderOf(entry(spec, page, reads)),
     primeRelation: (spec, page, reads, parentId, value) => {
       const found = entry(spec, page, reads);
-      found.loader.prime(parentId, value);
-      if (!found.primed.has(parentId)) found.primed.set(parentId, value);
+      if (found.primed.has(parentId)) return;
+      found.primed.set(parentId, value);
+      found.loader?.prime(parentId, value);
     },
     kept: (spec, page, reads, parentId) => entriesOf(spec).get(pageKey(page, reads))?.primed.get(parentId),
   };

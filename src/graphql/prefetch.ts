@@ -79,10 +79,14 @@ export function learnRelationFields(resolverMaps: readonly object[]): void {
   }
 }
 
+/** The pages of plain lists and single items: one object each, so that their loaders' keys are worked out once. */
+const LIST_PAGE: PageRequest = Object.freeze({ offset: 0, limit: PLAIN_LIST_LIMIT });
+const ONE_PAGE: PageRequest = Object.freeze({ offset: 0, limit: 1 });
+
 /** The page a relation field's resolver asks its loader for. */
 export function relationPage(shape: RelationShape, args: { first?: number | null; after?: string | null }): PageRequest {
   if (shape === 'connection') return pageRequest(args);
-  return { offset: 0, limit: shape === 'list' ? PLAIN_LIST_LIMIT : 1 };
+  return shape === 'list' ? LIST_PAGE : ONE_PAGE;
 }
 
 /** What field collection needs from the operation: the schema, the named fragments and the variables' values. */

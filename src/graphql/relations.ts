@@ -1,5 +1,5 @@
 import type { EntityModel } from '../graph/entity.js';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
@@ -129,15 +129,36 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
   const specOf = (args: FieldArgs) => (typeof spec === 'function' ? spec(args) : spec);
   return relationResolver(
     (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo): ConnectionModel<EntityModel> | Promise<ConnectionModel<EntityModel>> => {
-      const relation = specOf(args);
+      const { relation, page } = oncePerField(info, () => ({ relation: specOf(args), page: pageRequest(args) }));
       const reads = relationReads(info, 'connection');
-      const page = pageRequest(args);
       const kept = context.loaders.kept(relation, page, reads, parent.id);
       if (kept) return toConnection(kept.items, page, kept.total ?? 0);
       return relatedConnection(context, parent, relation, page, reads);
     },
     { shape: 'connection', spec: specOf },
   );
+}
+
+/**
+ * What a connection field reads (its relation and page), worked out from its arguments once per operation and field:
+ * the arguments come from the field's nodes and the variables only, so the sibling parents of a list (a hundred
+ * resolvers below a list of 20 experts) ask for the same — and the same objects key the loaders without a key built
+ * per call. Arguments the field refuses throw, and are not kept: each parent reports them, as before.
+ */
+const fieldReads = new WeakMap<object, WeakMap<readonly FieldNode[], { relation: RelationSpec; page: PageRequest }>>();
+
+function oncePerField(info: GraphQLResolveInfo, compute: () => { relation: RelationSpec; page: PageRequest }): { relation: RelationSpec; page: PageRequest } {
+  let byField = fieldReads.get(info.variableValues);
+  if (!byField) {
+    byField = new WeakMap();
+    fieldReads.set(info.variableValues, byField);
+  }
+  let reads = byField.get(info.fieldNodes);
+  if (!reads) {
+    reads = compute();
+    byField.set(info.fieldNodes, reads);
+  }
+  return reads;
 }
 
 /** A plain list field over a relation (small, natural lists); a page read ahead is answered at once. */
