@@ -125,6 +125,11 @@ describe('nested fields resolve through per-request DataLoaders', () => {
     let roundTrips = 0;
     const unsubscribe = database.onQuery(() => (roundTrips += 1));
     expect(await loaders.relation(expertRelations.affiliations, page, reads).load(parentId)).toBe(value);
+    // A page read ahead after its loader was made is found by that loader too.
+    const later = { items: [], total: null };
+    const loader = loaders.relation(expertRelations.affiliations, page, reads);
+    loaders.primeRelation(expertRelations.affiliations, page, reads, `${prefix}:expert:2`, later);
+    expect(await loader.load(`${prefix}:expert:2`)).toBe(later);
     unsubscribe();
     expect(roundTrips).toBe(0);
   });
