@@ -75,6 +75,8 @@ async function dropIfOutdated(database: Database, migration: Migration): Promise
   }
 }
 
+const backfillRow = z.object({ id: z.string(), properties: z.record(z.string(), z.unknown()) });
+
 /** Stores the derived properties (alias text, pinyin) on nodes written before they existed; a no-op once done. */
 async function backfillDerivedProperties(database: Database): Promise<number> {
   let updated = 0;
@@ -83,7 +85,7 @@ async function backfillDerivedProperties(database: Database): Promise<number> {
       `MATCH (n:${ENTITY_LABEL}) WHERE n.pinyin IS NULL RETURN n.id AS id, properties(n) AS properties LIMIT 1000`,
     );
     if (rows.length === 0) return updated;
-    const derived = parseRows(z.object({ id: z.string(), properties: z.record(z.string(), z.unknown()) }), rows, 'backfill').map((row) => {
+    const derived = parseRows(backfillRow, rows, 'backfill').map((row) => {
       const stored = withDerivedProperties(row.properties);
       return { id: row.id, pinyin: stored.pinyin, aliasText: stored.aliasText ?? null };
     });

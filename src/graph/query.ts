@@ -192,9 +192,11 @@ export interface RelationPrefetch {
 
 export type { PrefetchedRelation } from './packed.js';
 
+const prefetchedRow = z.object({ node: entitySchema, prefetched: z.unknown() });
+
 /** Rows of `{node, prefetched}`: each node checked, and its pages read ahead (packed, see packed.ts) unpacked by the plan. */
 function withPrefetched(rows: readonly unknown[], prefetch: readonly RelationPrefetch[], what: string): Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }> {
-  return parseRows(z.object({ node: entitySchema, prefetched: z.unknown() }), rows, what).map((row, index) => ({
+  return parseRows(prefetchedRow, rows, what).map((row, index) => ({
     node: row.node,
     prefetched: unpackPrefetched(prefetch, row.prefetched, `${what}: row ${index}: prefetched`),
   }));

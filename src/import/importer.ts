@@ -39,6 +39,8 @@ export interface ImportSummary {
 
 const LOOKUP_BATCH = 10_000;
 
+const referenceCheckRow = z.object({ id: z.string(), kind: z.enum(NODE_KINDS) });
+
 /** Problems with ids referenced by the dataset that are neither in it nor in the graph (with an allowed kind). */
 async function externalReferenceProblems(
   database: Database,
@@ -52,7 +54,7 @@ async function externalReferenceProblems(
        RETURN id, [label IN labels(n) WHERE NOT label IN ['${ENTITY_LABEL}', '${ORGANIZATION_LABEL}']][0] AS kind`,
       { ids: all.slice(start, start + LOOKUP_BATCH) },
     );
-    const existing = new Map(parseRows(z.object({ id: z.string(), kind: z.enum(NODE_KINDS) }), rows, 'reference check').map((row) => [row.id, row.kind]));
+    const existing = new Map(parseRows(referenceCheckRow, rows, 'reference check').map((row) => [row.id, row.kind]));
     for (const id of all.slice(start, start + LOOKUP_BATCH)) {
       const { kinds, where } = references.get(id)!;
       const kind = existing.get(id);
@@ -63,6 +65,8 @@ async function externalReferenceProblems(
   return problems;
 }
 
+const kindChangeCheckRow = z.object({ id: z.string(), wanted: z.enum(NODE_KINDS), kind: z.enum(NODE_KINDS) });
+
 /** Problems with dataset ids that already exist in the graph as another kind (an id never changes kind). */
 function kindChangeCheck(database: Database) {
   return async (nodes: Array<{ id: string; kind: NodeKind }>): Promise<Problem[]> => {
@@ -72,7 +76,7 @@ function kindChangeCheck(database: Database) {
        WHERE kind <> record.kind RETURN record.id AS id, record.kind AS wanted, kind`,
       { records: nodes },
     );
-    return parseRows(z.object({ id: z.string(), wanted: z.enum(NODE_KINDS), kind: z.enum(NODE_KINDS) }), rows, 'kind change check').map((row) => ({
+    return parseRows(kindChangeCheckRow, rows, 'kind change check').map((row) => ({
       file: `nodes/${row.wanted}.json`,
       id: row.id,
       field: 'id',

@@ -26,10 +26,12 @@ const SEGMENT_TOPIC = '(segment)-[:REQUIRES]->(:Topic)<-[:BROADER*0..]-(topic:To
 const SEGMENTS_OF_INDUSTRY = `MATCH (county:Region {id: $countyId})
      MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)`;
 
+const entityByIdRow = z.object({ node: entitySchema });
+
 /** One entity by record id and kind; null when none exists. */
 export async function findEntity(database: Database, label: string, id: string): Promise<EntityModel | null> {
   const rows = await database.read(`MATCH (node:${label} {id: $id}) RETURN ${entityProjection('node')} AS node`, { id });
-  return parseRows(z.object({ node: entitySchema }), rows, `${label} by id`)[0]?.node ?? null;
+  return parseRows(entityByIdRow, rows, `${label} by id`)[0]?.node ?? null;
 }
 
 /**
@@ -38,6 +40,8 @@ export async function findEntity(database: Database, label: string, id: string):
  */
 const DEFAULT_COUNTY_TTL_MS = KEPT_VALUES_TTL_MS;
 
+const defaultCountyRow = z.object({ county: entitySchema });
+
 const defaultCounties = new DerivedCache<EntityModel | null>(async (database) => {
   const rows = await database.read(
     `MATCH (enterprise:Enterprise)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(county:Region {kind: 'COUNTY'})
@@ -45,13 +49,17 @@ const defaultCounties = new DerivedCache<EntityModel | null>(async (database) =>
      ORDER BY enterprises DESC, county.id LIMIT 1
      RETURN ${entityProjection('county')} AS county`,
   );
-  return parseRows(z.object({ county: entitySchema }), rows, 'default county')[0]?.county ?? null;
+  return parseRows(defaultCountyRow, rows, 'default county')[0]?.county ?? null;
 }, DEFAULT_COUNTY_TTL_MS);
 
 /** The default county: the region of kind COUNTY in which (or in whose parts) most enterprises are located; ties by id. */
 export function findDefaultCounty(database: Database): Promise<EntityModel | null> {
   return defaultCounties.get(database, '');
 }
+
+const localEnterprisesPerChainRow = z.object({ id: z.string(), localEnterprises: z.number().int() });
+
+const chainIndustriesRow = z.object({ id: z.string() });
 
 /**
  * Every industry with a chain (at least one segment), with how many enterprises located in the county (or its parts)
@@ -66,8 +74,8 @@ export async function findChainIndustries(database: Database, countyId: string):
       { countyId },
     ),
   ]);
-  const counts = new Map(parseRows(z.object({ id: z.string(), localEnterprises: z.number().int() }), local, 'local enterprises per chain').map((row) => [row.id, row.localEnterprises]));
-  return parseRows(z.object({ id: z.string() }), industries, 'chain industries').map((row) => ({ id: row.id, localEnterprises: counts.get(row.id) ?? 0 }));
+  const counts = new Map(parseRows(localEnterprisesPerChainRow, local, 'local enterprises per chain').map((row) => [row.id, row.localEnterprises]));
+  return parseRows(chainIndustriesRow, industries, 'chain industries').map((row) => ({ id: row.id, localEnterprises: counts.get(row.id) ?? 0 }));
 }
 
 const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
@@ -327,6 +335,8 @@ export async function findSegmentRdPartners(database: Database, industryId: stri
   );
 }
 
+const findSegmentWorkRow = z.object({ segmentId: z.string(), projects: z.array(entitySchema), patents: z.array(entitySchema) });
+
 /** Projects and patents on each segment's topics, newest first. */
 export async function findSegmentWork(database: Database, industryId: string): Promise<Array<{ segmentId: string; projects: EntityModel[]; patents: EntityModel[] }>> {
   const rows = await database.read(
@@ -344,8 +354,10 @@ export async function findSegmentWork(database: Database, industryId: string): P
      RETURN segment.id AS segmentId, projects, patents`,
     { industryId },
   );
-  return parseRows(z.object({ segmentId: z.string(), projects: z.array(entitySchema), patents: z.array(entitySchema) }), rows, 'findSegmentWork');
+  return parseRows(findSegmentWorkRow, rows, 'findSegmentWork');
 }
+
+const clusterIndustriesRow = z.object({ industry: entitySchema });
 
 /** The industries of a cluster, by name. */
 export async function findClusterIndustries(database: Database, clusterId: string): Promise<EntityModel[]> {
@@ -354,8 +366,10 @@ export async function findClusterIndustries(database: Database, clusterId: strin
      RETURN ${entityProjection('industry')} AS industry ORDER BY industry.name, industry.id`,
     { clusterId },
   );
-  return parseRows(z.object({ industry: entitySchema }), rows, 'cluster industries').map((row) => row.industry);
+  return parseRows(clusterIndustriesRow, rows, 'cluster industries').map((row) => row.industry);
 }
+
+const byQualificationRows = z.array(z.object({ qualification: storedEnum('EnterpriseQualification'), count: z.number() }));
 
 /** Local enterprises of a cluster's industries (IN_INDUSTRY or IN_SEGMENT), counted in all and by qualification. */
 export async function countClusterEnterprises(
@@ -379,7 +393,6 @@ export async function countClusterEnterprises(
               {qualification: qualification, count: size([e IN enterprises WHERE qualification IN coalesce(e.qualifications, [])])}] AS byQualification`,
     { clusterId, countyId, qualifications: STORED_ENUMS.EnterpriseQualification },
   );
-  const byQualification = z.array(z.object({ qualification: storedEnum('EnterpriseQualification'), count: z.number() }));
-  return { total: Number(rows[0]?.total ?? 0), byQualification: rows[0] ? byQualification.parse(rows[0].byQualification) : [] };
+  return { total: Number(rows[0]?.total ?? 0), byQualification: rows[0] ? byQualificationRows.parse(rows[0].byQualification) : [] };
 }
 

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { entitySchema, parseRows } from '../../graph/rows.js';
 import { INDICATOR_DERIVATIONS } from './indicator.derivations.js';
 
+const findIndicatorsRow = z.object({ indicator: entitySchema, region: entitySchema.nullable() });
+
 /** Indicators (all, or those a cluster contributes to), by name, each with the first region it MEASURES. */
 export async function findIndicators(database: Database, clusterId: string | null): Promise<Array<{ indicator: EntityModel; region: EntityModel | null }>> {
   const rows = await database.read(
@@ -20,8 +22,10 @@ export async function findIndicators(database: Database, clusterId: string | nul
      ORDER BY indicator.name, indicator.id`,
     { clusterId },
   );
-  return parseRows(z.object({ indicator: entitySchema, region: entitySchema.nullable() }), rows, 'findIndicators');
+  return parseRows(findIndicatorsRow, rows, 'findIndicators');
 }
+
+const derivedIndicatorValuesRow = z.object({ regionId: z.string(), values: z.record(z.string(), z.number().nullable()) });
 
 /** Every derivation's value for each region, keyed by region id then indicator code (null when not computable). */
 export async function deriveIndicatorValues(database: Database, regionIds: readonly string[]): Promise<Map<string, Record<string, number | null>>> {
@@ -32,5 +36,5 @@ export async function deriveIndicatorValues(database: Database, regionIds: reado
      RETURN region.id AS regionId, {${INDICATOR_DERIVATIONS.map((derivation) => `${derivation.code}: ${derivation.cypher}`).join(', ')}} AS values`,
     { regionIds },
   );
-  return new Map(parseRows(z.object({ regionId: z.string(), values: z.record(z.string(), z.number().nullable()) }), rows, 'derived indicator values').map((row) => [row.regionId, row.values]));
+  return new Map(parseRows(derivedIndicatorValuesRow, rows, 'derived indicator values').map((row) => [row.regionId, row.values]));
 }

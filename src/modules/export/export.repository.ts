@@ -12,8 +12,12 @@ export const MAX_EXPORT_NODES = 100_000;
 
 const EDGE = '{type: type(r), from: a.id, to: b.id, properties: properties(r)}';
 
-const nodeRows = (rows: readonly unknown[]) => parseRows(z.object({ node: entitySchema }), rows, 'export nodes').map((row) => row.node);
-const edgeRows = (rows: readonly unknown[]) => parseRows(z.object({ edge: graphEdgeSchema }), rows, 'export relationships').map((row) => row.edge);
+const exportNodesRow = z.object({ node: entitySchema });
+
+const nodeRows = (rows: readonly unknown[]) => parseRows(exportNodesRow, rows, 'export nodes').map((row) => row.node);
+const exportRelationshipsRow = z.object({ edge: graphEdgeSchema });
+
+const edgeRows = (rows: readonly unknown[]) => parseRows(exportRelationshipsRow, rows, 'export relationships').map((row) => row.edge);
 
 /** The entities with these record ids and every relationship among them, in a stable order. */
 export async function findInducedSubgraph(database: Database, ids: readonly string[]): Promise<SubgraphModel> {

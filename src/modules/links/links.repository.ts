@@ -82,6 +82,8 @@ export async function findShortestPathAvoiding(
   return parseRows(pathRowSchema, rows, 'findShortestPathAvoiding')[0]?.path ?? null;
 }
 
+const neighbourhoodEdgesRow = z.object({ edges: z.array(graphEdgeSchema) });
+
 /**
  * The entities within `depth` hops of the centre over `types` (nearest first, ties by id, at most `limit`, the centre
  * first), and the relationships of those types among them (at most `maxEdges`). Read ring by ring (the entities at
@@ -145,7 +147,7 @@ export async function findNeighborhood(
     frontier = ring.ids;
   }
   const edgeRows = await database.read(`WITH $ids AS ids ${edgesAmong(alternation, edgeProperties)}`, { ids: [centre.id], edgeLimit: cypherInt(maxEdges + 1) });
-  const edges = parseRows(z.object({ edges: z.array(graphEdgeSchema) }), edgeRows, 'neighbourhood edges')[0]?.edges ?? [];
+  const edges = parseRows(neighbourhoodEdgesRow, edgeRows, 'neighbourhood edges')[0]?.edges ?? [];
   return subgraph(kept, limit, edges, maxEdges, false);
 }
 

@@ -93,13 +93,15 @@ const holderCounts = new DerivedCache<number, string>(
   SMALL_FACTS_KEPT,
 );
 
+const topicHolderCountsRow = z.object({ topicId: z.string(), holders: z.number().int() });
+
 async function readTopicHolderCounts(database: Database, topicIds: string[]): Promise<Map<string, number>> {
   const rows = await database.read(
     `UNWIND $topicIds AS topicId MATCH (t:Topic {id: topicId})
      RETURN topicId, count { (c)-[:HAS_EXPERTISE|FOCUSES_ON]->(t) } AS holders`,
     { topicIds },
   );
-  const counts = new Map(parseRows(z.object({ topicId: z.string(), holders: z.number().int() }), rows, 'topic holder counts').map((row) => [row.topicId, row.holders]));
+  const counts = new Map(parseRows(topicHolderCountsRow, rows, 'topic holder counts').map((row) => [row.topicId, row.holders]));
   return new Map(topicIds.map((id) => [id, counts.get(id) ?? 0]));
 }
 
@@ -121,9 +123,11 @@ const entityNames = new DerivedCache<string | null, string>(
   SMALL_FACTS_KEPT,
 );
 
+const namesRow = z.object({ id: z.string(), name: z.string().nullable() });
+
 async function readNames(database: Database, ids: string[]): Promise<Map<string, string | null>> {
   const rows = await database.read('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, toString(coalesce(n.name, n.title)) AS name', { ids });
-  const names = new Map(parseRows(z.object({ id: z.string(), name: z.string().nullable() }), rows, 'names').map((row) => [row.id, row.name]));
+  const names = new Map(parseRows(namesRow, rows, 'names').map((row) => [row.id, row.name]));
   return new Map(ids.map((id) => [id, names.get(id) ?? null]));
 }
 
@@ -210,6 +214,8 @@ export async function findTopicHolders(database: Database, needTopicIds: string[
   return (await holdersCache.getAll(database, keys, holdersOfKeys)).flat();
 }
 
+const mostLinkedTopicsRow = z.object({ id: z.string() });
+
 /**
  * The `count` topics linked to most often — held as expertise or focus, required by demands and chain segments — most
  * first, ties by id: the topics needs name most often (topics are Zipf-distributed) and whose holders are the costliest
@@ -222,7 +228,7 @@ export async function mostLinkedTopics(database: Database, count: number): Promi
      RETURN t.id AS id ORDER BY links DESC, id LIMIT toInteger($count)`,
     { count },
   );
-  return parseRows(z.object({ id: z.string() }), rows, 'most linked topics').map((row) => row.id);
+  return parseRows(mostLinkedTopicsRow, rows, 'most linked topics').map((row) => row.id);
 }
 
 /** Whether the candidate is of one of the kinds asked for. */
@@ -471,10 +477,12 @@ export function placeOfRegion(database: Database, regionId: string): Promise<Pla
   return places.get(database, regionId);
 }
 
+const placeOfARegionRow = z.object({ place: placeSchema });
+
 const places = new DerivedCache<Place, string>(
   async (database, regionId) => {
     const rows = await database.read(`MATCH (region:Region {id: $regionId}) RETURN ${placeOf('region')} AS place`, { regionId });
-    return parseRows(z.object({ place: placeSchema }), rows, 'place of a region')[0]?.place ?? { regionId: null, ancestors: [], zones: [] };
+    return parseRows(placeOfARegionRow, rows, 'place of a region')[0]?.place ?? { regionId: null, ancestors: [], zones: [] };
   },
   MATCHING_CONFIG.vocabularyTtlMs,
   SMALL_FACTS_KEPT,
@@ -827,6 +835,8 @@ export async function insidersOf(database: Database, targetId: string): Promise<
   return new Set(await insiders.get(database, targetId));
 }
 
+const insidersRow = z.object({ ids: z.array(z.string()) });
+
 const insiders = new DerivedCache<string[], string>(
   async (database, targetId) => {
     const rows = await database.read(
@@ -834,7 +844,7 @@ const insiders = new DerivedCache<string[], string>(
        RETURN [target.id] + COLLECT { MATCH (expert:Expert)-[:AFFILIATED_WITH]->(target) RETURN expert.id } AS ids`,
       { targetId },
     );
-    return parseRows(z.object({ ids: z.array(z.string()) }), rows, 'insiders')[0]?.ids ?? [];
+    return parseRows(insidersRow, rows, 'insiders')[0]?.ids ?? [];
   },
   MATCHING_CONFIG.vocabularyTtlMs,
   TARGETS_KEPT,
@@ -898,9 +908,13 @@ export function targetFacts(database: Database, id: string): Promise<TargetFacts
 
 const targets = new DerivedCache<TargetFacts | null, string>((database, id) => readTargetFacts(database, id), MATCHING_CONFIG.vocabularyTtlMs, TARGETS_KEPT);
 
+const targetRow = z.object({ entity: entitySchema });
+
+const targetTopicsRow = z.object({ id: z.string(), weight: z.number(), origin: z.string() });
+
 async function readTargetFacts(database: Database, id: string): Promise<TargetFacts | null> {
   const [found] = await database.read(`MATCH (target:Entity {id: $id}) RETURN ${entityProjection('target')} AS entity`, { id });
-  const entity = found ? parseRows(z.object({ entity: entitySchema }), [found], 'target')[0]?.entity : undefined;
+  const entity = found ? parseRows(targetRow, [found], 'target')[0]?.entity : undefined;
   const topicsQuery = entity ? TARGET_TOPICS[entity.nodeKind] : undefined;
   const contextQuery = entity ? TARGET_CONTEXT[entity.nodeKind] : undefined;
   if (!entity || !topicsQuery || !contextQuery) return null;
@@ -913,11 +927,13 @@ async function readTargetFacts(database: Database, id: string): Promise<TargetFa
     entity,
     kind: entity.nodeKind,
     partyId: row.partyId,
-    topics: parseRows(z.object({ id: z.string(), weight: z.number(), origin: z.string() }), topics, 'target topics'),
+    topics: parseRows(targetTopicsRow, topics, 'target topics'),
     regionId: row.regionId,
     segmentIds: row.segmentIds,
   };
 }
+
+const warmUpQuestionsRow = z.object({ topicId: z.string().nullable(), enterpriseId: z.string().nullable(), demandId: z.string().nullable() });
 
 /**
  * A topic held by an expert, an enterprise with a focus and a demand requiring a topic, if the graph has them: the
@@ -929,8 +945,7 @@ export async function warmUpQuestions(database: Database): Promise<{ topicId: st
             COLLECT { MATCH (e:Enterprise) WHERE EXISTS { (e)-[:FOCUSES_ON]->(:Topic) } RETURN e.id LIMIT 1 }[0] AS enterpriseId,
             COLLECT { MATCH (d:Demand) WHERE EXISTS { (d)-[:REQUIRES]->(:Topic) } RETURN d.id LIMIT 1 }[0] AS demandId`,
   );
-  const schema = z.object({ topicId: z.string().nullable(), enterpriseId: z.string().nullable(), demandId: z.string().nullable() });
-  return parseRows(schema, rows, 'warm-up questions')[0] ?? { topicId: null, enterpriseId: null, demandId: null };
+  return parseRows(warmUpQuestionsRow, rows, 'warm-up questions')[0] ?? { topicId: null, enterpriseId: null, demandId: null };
 }
 
 /** What the matcher keeps for a database (for diagnostics and tests): holds, candidate details, evidence and proximities. */

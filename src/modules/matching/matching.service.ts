@@ -134,13 +134,15 @@ async function readNeed(database: Database, need: { text: string; topicIds: stri
   return { topics: list, suggestions: nearest.length > 0 ? nearest : suggestTopics(text, vocabulary.topics) };
 }
 
+const filteredCandidatesRow = z.object({ id: z.string() });
+
 async function filteredIds(database: Database, ids: string[], filter: Conditions | null): Promise<Set<string>> {
   if (!filter || filter.parts.length === 0) return new Set(ids);
   const rows = await database.read(`MATCH (node:Entity) WHERE node.id IN $candidateIds AND ${filter.parts.map((part) => `(${part})`).join(' AND ')} RETURN node.id AS id`, {
     ...filter.params,
     candidateIds: ids,
   });
-  return new Set(parseRows(z.object({ id: z.string() }), rows, 'filtered candidates').map((row) => row.id));
+  return new Set(parseRows(filteredCandidatesRow, rows, 'filtered candidates').map((row) => row.id));
 }
 
 function labelOf(entity: EntityModel, affiliationName: string | null, place: Place): string {

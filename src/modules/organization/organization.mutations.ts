@@ -138,6 +138,8 @@ async function cooperationEnds(database: Database, input: { from: string; to: st
   return [from!, to!];
 }
 
+const cooperationLinkRow = z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
+
 /** The COOPERATES_WITH link between two organisations (either direction), read inside `transaction`. */
 async function cooperationLink(transaction: ManagedTransaction, from: string, to: string, kind?: string): Promise<LinkSnapshot | null> {
   const result = await transaction.run(
@@ -145,7 +147,7 @@ async function cooperationLink(transaction: ManagedTransaction, from: string, to
      RETURN startNode(r).id AS from, endNode(r).id AS to, properties(r) AS properties`,
     { from, to, kind: kind ?? null },
   );
-  const [link] = parseRows(z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) }), recordsOf(result), 'cooperationLink');
+  const [link] = parseRows(cooperationLinkRow, recordsOf(result), 'cooperationLink');
   return link ? { type: 'COOPERATES_WITH', ...link } : null;
 }
 
@@ -169,9 +171,11 @@ function validCooperation(properties: Record<string, unknown>): Record<string, u
   );
 }
 
+const kindOfOrganizationRow = z.object({ kind: z.enum(NODE_KINDS) });
+
 async function kindOfOrganization(transaction: ManagedTransaction, id: string): Promise<NodeKind> {
   const result = await transaction.run(`MATCH (n:Organization {id: $id}) RETURN ${kindOf('n')} AS kind`, { id });
-  const [row] = parseRows(z.object({ kind: z.enum(NODE_KINDS) }), recordsOf(result), 'kindOfOrganization');
+  const [row] = parseRows(kindOfOrganizationRow, recordsOf(result), 'kindOfOrganization');
   if (!row) throw new Error(`kindOfOrganization: no organisation has the id ${id}`);
   return row.kind;
 }

@@ -229,6 +229,8 @@ export interface DeletionModel {
   change: ChangeModel;
 }
 
+const refuseOrphansRow = z.object({ orphans: z.array(z.string()) });
+
 /** Refuses a cascade that would leave a patent without owner or a demand without poster; nothing is written. */
 async function refuseOrphans(transaction: ManagedTransaction, id: string): Promise<void> {
   const result = await transaction.run(
@@ -238,7 +240,7 @@ async function refuseOrphans(transaction: ManagedTransaction, id: string): Promi
      RETURN patents + demands AS orphans`,
     { id },
   );
-  const [found] = parseRows(z.object({ orphans: z.array(z.string()) }), recordsOf(result), 'refuseOrphans');
+  const [found] = parseRows(refuseOrphansRow, recordsOf(result), 'refuseOrphans');
   const orphans = found?.orphans ?? [];
   if (orphans.length > 0) {
     const shown = orphans.slice(0, 5).join('; ');
@@ -252,6 +254,8 @@ async function refuseOrphans(transaction: ManagedTransaction, id: string): Promi
   }
 }
 
+const reopenDemandsTakenOnlyByRow = z.object({ id: z.string(), previous: z.string() });
+
 /** Reopens MATCHED / IN_PROGRESS demands whose only taker is the node: a taken demand must have a taker. */
 async function reopenDemandsTakenOnlyBy(transaction: ManagedTransaction, id: string): Promise<Adjustment[]> {
   const result = await transaction.run(
@@ -261,7 +265,7 @@ async function reopenDemandsTakenOnlyBy(transaction: ManagedTransaction, id: str
      RETURN demand.id AS id, previous ORDER BY demand.id`,
     { id },
   );
-  return parseRows(z.object({ id: z.string(), previous: z.string() }), recordsOf(result), 'reopenDemandsTakenOnlyBy').map(({ id, previous }) => ({ id, property: 'status', from: previous, to: 'OPEN' }));
+  return parseRows(reopenDemandsTakenOnlyByRow, recordsOf(result), 'reopenDemandsTakenOnlyBy').map(({ id, previous }) => ({ id, property: 'status', from: previous, to: 'OPEN' }));
 }
 
 /**
