@@ -104,12 +104,13 @@ export async function listEntities(
 
 /**
  * Entities by record id, each with the relations `prefetch` reads ahead under it (see `listEntities`), in one round
- * trip; an id that names no entity has no row.
+ * trip: every property, or only `properties` (with the id and the kind); an id that names no entity has no row.
  */
 export async function findEntitiesReadingAhead(
   database: Database,
   ids: readonly string[],
   prefetch: readonly RelationPrefetch[],
+  properties: readonly string[] | null = null,
 ): Promise<Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }>> {
   const params: Record<string, unknown> = { ids: [...new Set(ids)] };
   const related = prefetchClauses('node', prefetch, params, 'pf');
@@ -117,7 +118,7 @@ export async function findEntitiesReadingAhead(
     `UNWIND $ids AS id
      MATCH (node:${ENTITY_LABEL} {id: id})
      ${related.clauses}
-     RETURN ${entityProjection('node')} AS node, [${related.values.join(', ')}] AS prefetched`,
+     RETURN ${entityProjection('node', properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
     params,
   );
   return withPrefetched(rows, prefetch, 'entities by id');

@@ -342,11 +342,14 @@ export function relationReads(info: GraphQLResolveInfo, shape: RelationShape): R
   return reads;
 }
 
-/** The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations selected under them. */
-export function itemsPrefetch(info: GraphQLResolveInfo): RelationPrefetch[] {
+/**
+ * The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations
+ * selected under them, and the properties their selection reads (null: every one).
+ */
+export function itemsPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPrefetch[]; properties: string[] | null } {
   const walk = walkOf(info);
   const items = itemsOf(walk, 'list', info.returnType, info.fieldNodes);
-  return planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
+  return { prefetch: planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH), properties: propertiesOf(walk, items.types, items.selectionSets) };
 }
 
 /** Puts the pages read ahead for one parent (and, below, for each of its items) into the request's loaders. */

@@ -63,11 +63,12 @@ export async function loadEntities(context: GraphQLContext, ids: readonly string
 
 /**
  * Entities by record id (null for an id that names none) for a field that returns them (`node`, `nodes`): the
- * relations selected under them are read in the same query, as a top-level list reads them (see prefetch.ts); with
- * none selected they come through the request's batching loader.
+ * relations selected under them are read in the same query, as a top-level list reads them (see prefetch.ts), and of
+ * the entities only the properties their selection reads; with no relation selected they come through the request's
+ * batching loader, whole.
  */
 export async function entitiesReadingAhead(context: GraphQLContext, info: GraphQLResolveInfo, ids: readonly string[]): Promise<Array<EntityModel | null>> {
-  const prefetch = itemsPrefetch(info);
+  const { prefetch, properties } = itemsPrefetch(info);
   if (prefetch.length === 0) {
     const loaded = await context.loaders.entityById.loadMany(ids);
     return loaded.map((entity) => {
@@ -75,9 +76,10 @@ export async function entitiesReadingAhead(context: GraphQLContext, info: GraphQ
       return entity;
     });
   }
-  const found = await findEntitiesReadingAhead(context.database, ids, prefetch);
+  const found = await findEntitiesReadingAhead(context.database, ids, prefetch, properties);
   for (const { node, prefetched } of found) {
-    context.loaders.entityById.prime(node.id, node);
+    // Only a whole entity answers for its id elsewhere in the request; one read for its selection's fields does not.
+    if (properties === null) context.loaders.entityById.prime(node.id, node);
     primePrefetched(context.loaders, prefetch, node, prefetched);
   }
   const byId = new Map(found.map(({ node }) => [node.id, node]));
