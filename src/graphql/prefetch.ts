@@ -316,30 +316,44 @@ export function listPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPref
 }
 
 /**
- * What a relation field's selection reads (its total, its items' properties and its edges', null: all), as its
- * read-ahead reads them. Worked out once per field of an operation's execution (the sibling parents of a list ask with
- * the same field nodes).
+ * Values worked out once per operation (its variables object) and field (its nodes): the arguments and the selection
+ * of a field come from its nodes and the variables only, and the sibling parents of a list (a hundred resolvers below
+ * a list of 20 experts) ask with the same field nodes. A computation that throws keeps nothing: each parent reports it.
  */
-const relationReadsKept = new WeakMap<object, WeakMap<readonly FieldNode[], RelationReads>>();
+export class PerField<T> {
+  private readonly kept = new WeakMap<object, WeakMap<readonly FieldNode[], T>>();
+
+  get(info: GraphQLResolveInfo, compute: () => T): T {
+    let byField = this.kept.get(info.variableValues);
+    if (!byField) {
+      byField = new WeakMap();
+      this.kept.set(info.variableValues, byField);
+    }
+    let value = byField.get(info.fieldNodes);
+    if (value === undefined) {
+      value = compute();
+      byField.set(info.fieldNodes, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * What a relation field's selection reads (its total, its items' properties and its edges', null: all), as its
+ * read-ahead reads them; worked out once per field of an operation's execution.
+ */
+const relationReadsKept = new PerField<RelationReads>();
 
 export function relationReads(info: GraphQLResolveInfo, shape: RelationShape): RelationReads {
-  let byField = relationReadsKept.get(info.variableValues);
-  if (!byField) {
-    byField = new WeakMap();
-    relationReadsKept.set(info.variableValues, byField);
-  }
-  let reads = byField.get(info.fieldNodes);
-  if (!reads) {
+  return relationReadsKept.get(info, () => {
     const walk = walkOf(info);
     const items = itemsOf(walk, shape, info.returnType, info.fieldNodes);
-    reads = {
+    return {
       withTotal: shape === 'connection' && asksTotal(walk, info.returnType, info.fieldNodes),
       properties: propertiesOf(walk, items.types, items.selectionSets),
       edgeProperties: edgePropertiesOf(walk, shape, info.returnType, info.fieldNodes),
     };
-    byField.set(info.fieldNodes, reads);
-  }
-  return reads;
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { EntityModel } from '../graph/entity.js';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
 import type { GraphQLContext } from './context.js';
 import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel, type PageRequest } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-import { PLAIN_LIST_LIMIT, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
+import { PLAIN_LIST_LIMIT, PerField, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -131,7 +131,7 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
   const specOf = (args: FieldArgs) => (typeof spec === 'function' ? spec(args) : spec);
   return relationResolver(
     (parent: EntityModel, args: FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo): ConnectionModel<EntityModel> | Promise<ConnectionModel<EntityModel>> => {
-      const { relation, page } = oncePerField(info, () => ({ relation: specOf(args), page: pageRequest(args) }));
+      const { relation, page } = connectionReads.get(info, () => ({ relation: specOf(args), page: pageRequest(args) }));
       const reads = relationReads(info, 'connection');
       const kept = context.loaders.kept(relation, page, reads, parent.id);
       if (kept) return toConnection(kept.items, page, kept.total ?? 0);
@@ -141,27 +141,8 @@ export function connectionField(spec: RelationSpec | ((args: FieldArgs) => Relat
   );
 }
 
-/**
- * What a connection field reads (its relation and page), worked out from its arguments once per operation and field:
- * the arguments come from the field's nodes and the variables only, so the sibling parents of a list (a hundred
- * resolvers below a list of 20 experts) ask for the same — and the same objects key the loaders without a key built
- * per call. Arguments the field refuses throw, and are not kept: each parent reports them, as before.
- */
-const fieldReads = new WeakMap<object, WeakMap<readonly FieldNode[], { relation: RelationSpec; page: PageRequest }>>();
-
-function oncePerField(info: GraphQLResolveInfo, compute: () => { relation: RelationSpec; page: PageRequest }): { relation: RelationSpec; page: PageRequest } {
-  let byField = fieldReads.get(info.variableValues);
-  if (!byField) {
-    byField = new WeakMap();
-    fieldReads.set(info.variableValues, byField);
-  }
-  let reads = byField.get(info.fieldNodes);
-  if (!reads) {
-    reads = compute();
-    byField.set(info.fieldNodes, reads);
-  }
-  return reads;
-}
+/** What a connection field reads (its relation and page), worked out from its arguments once per operation and field. */
+const connectionReads = new PerField<{ relation: RelationSpec; page: PageRequest }>();
 
 /** A plain list field over a relation (small, natural lists); a page read ahead is answered at once. */
 export function listField(spec: RelationSpec) {
