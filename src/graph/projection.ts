@@ -17,7 +17,7 @@ export function kindOf(variable: string): string {
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Throws, naming `what`, unless every one of `properties` may be spliced into a projection. */
-export function checkPropertyNames(properties: readonly string[], what: string): void {
+function checkPropertyNames(properties: readonly string[], what: string): void {
   const bad = properties.find((property) => !PROPERTY_NAME.test(property));
   if (bad !== undefined) throw new Error(`${what}: "${bad}" is not a property name`);
 }

@@ -57,7 +57,7 @@ const specKey = (spec: RelationSpec) => keyOf(spec, ({ name, params, order }) =>
 /** The properties read, as a key (the resolvers of a field share one list). */
 const propertiesKey = (properties: readonly string[] | null) => (properties === null ? '*' : keyOf(properties, (names) => names));
 
-/** Page keys by page and reads objects: a field's resolvers share one of each (see `relationField` in relations.ts). */
+/** Page keys by page and reads objects: a field's resolvers share one of each (see `PerField` in prefetch.ts). */
 const pageKeys = new WeakMap<PageRequest, WeakMap<RelationReads, string>>();
 
 /** The rest of a loader's key: the page, the total and the properties. */

@@ -308,12 +308,15 @@ function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selection
 
 const walkOf = (info: GraphQLResolveInfo): Walk => ({ schema: info.schema, fragments: info.fragments, variables: info.variableValues });
 
-/** The read-ahead plan for the nodes of a top-level list connection resolved with `info`, and the properties its nodes' selection reads. */
-export function listPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPrefetch[]; properties: string[] | null } {
+/** The relations to read ahead below the items of a field resolved with `info`, and the properties the items' selection reads (null: every one). */
+function readAheadOf(info: GraphQLResolveInfo, shape: RelationShape): { prefetch: RelationPrefetch[]; properties: string[] | null } {
   const walk = walkOf(info);
-  const items = itemsOf(walk, 'connection', info.returnType, info.fieldNodes);
+  const items = itemsOf(walk, shape, info.returnType, info.fieldNodes);
   return { prefetch: planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH), properties: propertiesOf(walk, items.types, items.selectionSets) };
 }
+
+/** The read-ahead plan for the nodes of a top-level list connection resolved with `info`, and the properties its nodes' selection reads. */
+export const listPrefetch = (info: GraphQLResolveInfo) => readAheadOf(info, 'connection');
 
 /**
  * Values worked out once per operation (its variables object) and field (its nodes): the arguments and the selection
@@ -360,11 +363,7 @@ export function relationReads(info: GraphQLResolveInfo, shape: RelationShape): R
  * The read-ahead plan for the entities a field resolved with `info` returns by id (`node`, `nodes`): the relations
  * selected under them, and the properties their selection reads (null: every one).
  */
-export function itemsPrefetch(info: GraphQLResolveInfo): { prefetch: RelationPrefetch[]; properties: string[] | null } {
-  const walk = walkOf(info);
-  const items = itemsOf(walk, 'list', info.returnType, info.fieldNodes);
-  return { prefetch: planPrefetch(walk, items.types, items.selectionSets, MAX_PREFETCH_DEPTH), properties: propertiesOf(walk, items.types, items.selectionSets) };
-}
+export const itemsPrefetch = (info: GraphQLResolveInfo) => readAheadOf(info, 'list');
 
 /** Puts the pages read ahead for one parent (and, below, for each of its items) into the request's loaders. */
 export function primePrefetched(loaders: Loaders, prefetch: readonly RelationPrefetch[], parent: EntityModel, values: readonly PrefetchedRelation[]): void {
