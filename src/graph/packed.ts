@@ -1,5 +1,5 @@
 /**
- * The packed form of what a list reads ahead (see `prefetchValues` in query.ts): each related page as
+ * The packed form of what a list reads ahead (see `readAhead` in query.ts): each related page as
  * `[total, items]`, each item as `[node, edge, nested pages]`, each node as `[kind, id, …properties]` and each edge as
  * the list of its properties, in the order the reader named them. A list costs the driver far less to decode than a
  * map, whose every key is a string decoded and defined on a fresh object: at 10k, decoding the maps of a 20-item,
@@ -103,7 +103,7 @@ function unpackPage(layout: Layout, value: unknown, where: string): PrefetchedRe
   };
 }
 
-/** The page of one relation read ahead (`prefetchValues`' value for it), checked and unpacked. */
+/** The page of one relation read ahead (`readAhead`' value for it), checked and unpacked. */
 export function unpackRelation(relation: PackedRelation, value: unknown, where: string): PrefetchedRelation {
   return unpackPage(layoutOf(relation), value, where);
 }

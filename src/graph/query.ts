@@ -88,18 +88,22 @@ export async function listEntities(
   const hint = indexOrderHint(order);
   const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
   const params: Record<string, unknown> = { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) };
-  const related = prefetchValues(prefetch, params, 'pf', 0);
+  // The page's extra item (read only to tell whether a next page exists) reads nothing ahead: `shown` is false for it.
+  const related = readAhead(prefetch, params, 'pf', 0, 'shown');
+  params.shown = cypherInt(page.limit);
   const [rows, total] = await Promise.all([
     database.read(
       `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
-       WITH node AS ${itemVariable(0)}
-       RETURN ${entityProjection(itemVariable(0), properties)} AS node, [${related.join(', ')}] AS prefetched`,
+       ${prefetch.length === 0 ? `WITH node AS ${ITEM}` : `WITH collect(node) AS page UNWIND range(0, size(page) - 1) AS index WITH page[index] AS ${ITEM}, index < $shown AS shown`}
+       ${withColumns([ITEM], related.columns)}
+       RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
       params,
     ),
     withTotal ? keptTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
   ]);
-  return { items: withPrefetched(rows, prefetch, `list of ${label}`), total };
+  const items = withPrefetched(rows, prefetch, `list of ${label}`);
+  return { items: items.map((item, index) => (index < page.limit ? item : { ...item, prefetched: [] })), total };
 }
 
 /**
@@ -113,11 +117,12 @@ export async function findEntitiesReadingAhead(
   properties: readonly string[] | null = null,
 ): Promise<Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }>> {
   const params: Record<string, unknown> = { ids: [...new Set(ids)] };
-  const related = prefetchValues(prefetch, params, 'pf', 0);
+  const related = readAhead(prefetch, params, 'pf', 0);
   const rows = await database.read(
     `UNWIND $ids AS id
-     MATCH (${itemVariable(0)}:${ENTITY_LABEL} {id: id})
-     RETURN ${entityProjection(itemVariable(0), properties)} AS node, [${related.join(', ')}] AS prefetched`,
+     MATCH (${ITEM}:${ENTITY_LABEL} {id: id})
+     ${withColumns([ITEM], related.columns)}
+     RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
     params,
   );
   return withPrefetched(rows, prefetch, 'entities by id');
@@ -212,43 +217,61 @@ export function embeddable(spec: RelationSpec): boolean {
 /** The variable naming an item `depth` levels down a read ahead (0: the nodes it starts from); never `node`, `edge` or `parent`. */
 const itemVariable = (depth: number) => `item${depth}`;
 const edgeVariable = (depth: number) => `link${depth}`;
+const ITEM = itemVariable(0);
 
 /**
- * One expression per prefetched relation of the items at `depth` (variable `item<depth>`), each the page's total and
- * items, packed (see packed.ts): `[total or null, COLLECT { … }]`. In the COLLECT, the relation's body runs in a CALL
- * that sees only `parent`; its rows are ordered and paged under the body's own names (`node`, `edge`: the spec's order
- * is written over them), then renamed for the level below, whose expressions nest in the item's projection. COLLECT and
- * COUNT subqueries plan as roll-ups, about 6 % less of Neo4j's time on a 3-level read than a CALL per relation and level
- * collecting its rows (measured). The relations' parameters are added to `params` under `${prefix}_<index>`, so that
- * several bodies never share a name.
+ * How the items at `depth` (variable `item<depth>`) read their prefetched relations: `columns`, to add with a WITH clause,
+ * one per relation — `<name>_items`, a COLLECT subquery, and `<name>_total`, a COUNT subquery, when asked — and
+ * `values`, one expression per relation giving its page packed (see packed.ts) from those columns, `[total or null,
+ * items]`. In the COLLECT, the relation's body runs in a CALL that sees only `parent`; its rows are ordered and paged
+ * under the body's own names (`node`, `edge`: the spec's order is written over them), then renamed for the level below,
+ * whose columns are added the same way before the item's projection. COLLECT and COUNT subqueries plan as roll-ups:
+ * about 6 % less of Neo4j's time on a 3-level read than a CALL per relation and level collecting its rows (measured).
+ * Each subquery stands as a column of its own: inside a larger expression, Neo4j takes an aggregating body's
+ * `collect(…)` for an aggregation of the outer clause and refuses it. When `guard` names a boolean variable, items for
+ * which it is false read nothing (empty pages). The relations' parameters are added to `params` under
+ * `${prefix}_<index>`, so that several bodies never share a name.
  */
-function prefetchValues(prefetch: readonly RelationPrefetch[], params: Record<string, unknown>, prefix: string, depth: number): string[] {
+function readAhead(
+  prefetch: readonly RelationPrefetch[],
+  params: Record<string, unknown>,
+  prefix: string,
+  depth: number,
+  guard: string | null = null,
+): { columns: string[]; values: string[] } {
   const parent = itemVariable(depth);
   const [item, edge] = [itemVariable(depth + 1), edgeVariable(depth + 1)];
-  return prefetch.map((relation, index) => {
+  const columns: string[] = [];
+  const values = prefetch.map((relation, index) => {
     const name = `${prefix}_${index}`;
     const body = relation.spec.body.replace(PARAMETER, (_match, parameter: string) => `$${name}_p_${parameter}`);
     for (const [parameter, value] of Object.entries(relation.spec.params ?? {})) params[`${name}_p_${parameter}`] = value;
     params[`${name}_offset`] = cypherInt(relation.page.offset);
     params[`${name}_limit`] = cypherInt(relation.page.limit + 1);
-    const nested = prefetchValues(relation.nested, params, name, depth + 1);
-    const kinds = relation.kinds ? ` WHERE ${relation.kinds.map((kind) => `parent:${kind}`).join(' OR ')}` : '';
-    const related = `WITH ${parent} AS parent${kinds} CALL (parent) { ${body} }`;
-    const total = relation.withTotal ? `COUNT { ${related} }` : 'null';
-    return `[${total}, COLLECT {
+    const nested = readAhead(relation.nested, params, name, depth + 1);
+    const conditions = [...(guard ? [guard] : []), ...(relation.kinds ? [relation.kinds.map((kind) => `parent:${kind}`).join(' OR ')] : [])];
+    const related = `WITH ${parent} AS parent${conditions.length > 0 ? ` WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}` : ''} CALL (parent) { ${body} }`;
+    if (relation.withTotal) columns.push(`COUNT { ${related} } AS ${name}_total`);
+    columns.push(`COLLECT {
          ${related}
          WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
          WITH node AS ${item}, edge AS ${edge}
-         RETURN [${packedEntity(item, relation.properties)}, ${packedEdge(edge, relation.edgeProperties)}, [${nested.join(', ')}]]
-       }]`;
+         ${withColumns([item, edge], nested.columns)}
+         RETURN [${packedEntity(item, relation.properties)}, ${packedEdge(edge, relation.edgeProperties)}, [${nested.values.join(', ')}]]
+       } AS ${name}_items`);
+    return `[${relation.withTotal ? `${name}_total` : 'null'}, ${name}_items]`;
   });
+  return { columns, values };
 }
+
+/** A WITH clause keeping `variables` and adding the read-ahead `columns`; nothing when there are none to add. */
+const withColumns = (variables: readonly string[], columns: readonly string[]) => (columns.length > 0 ? `WITH ${[...variables, ...columns].join(', ')}` : '');
 
 /**
  * The related items of each parent, for a batch of parents, in one round trip: one entry per parent id, in order.
  * The page is cut in Cypher, per parent (`SKIP`/`LIMIT` inside the per-parent subquery), so a page of a long list
  * reads only what it returns plus one; the total is counted, without projecting the items, only when `withTotal`.
- * The per-parent subquery is the one a list reads ahead with (`prefetchValues`), so both answer alike.
+ * The per-parent subquery is the one a list reads ahead with (`readAhead`), so both answer alike.
  */
 export async function loadRelation(
   database: Database,
@@ -262,11 +285,12 @@ export async function loadRelation(
   if (!embeddable(spec)) throw new Error(`relation ${spec.name}: its body uses a parameter that its params do not declare`);
   const params: Record<string, unknown> = { parentIds };
   const relation: RelationPrefetch = { spec, page, withTotal, kinds: null, properties, edgeProperties, nested: [] };
-  const [related] = prefetchValues([relation], params, 'relation', 0);
+  const related = readAhead([relation], params, 'relation', 0);
   const rows = await database.read(
     `UNWIND $parentIds AS parentId
-     MATCH (${itemVariable(0)}:${ENTITY_LABEL} {id: parentId})
-     RETURN parentId, ${related} AS related`,
+     MATCH (${ITEM}:${ENTITY_LABEL} {id: parentId})
+     ${withColumns(['parentId', ITEM], related.columns)}
+     RETURN parentId, ${related.values[0]} AS related`,
     params,
   );
   const byParent = new Map(

@@ -150,6 +150,27 @@ describe('nested selections of a list, read in the list’s query', () => {
     expect(result.errors?.[0]).toMatchObject({ message: 'first: expected a whole number from 0 to 100, got 101', path: ['experts', 'nodes', 0, 'expertise'] });
   });
 
+  it("the page's extra item, read only to tell that a next page exists, reads nothing ahead and leaves no page behind", async () => {
+    // a: the first expert by name (乙专家); 甲专家 is read too, as the item after the page. b: 甲专家's affiliations again,
+    // four levels below node(id) (beyond the read ahead, so through the loader, where a page left by a would be found).
+    const { data, sent } = await run(`query ($org: ID!) {
+      a: experts(first: 1, filter: { organization: $org }, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage } nodes { name affiliations { nodes { name } } } }
+      b: node(id: $org) { ... on University { experts(first: 5) { nodes { name affiliations { nodes { name experts(first: 5) { nodes { name affiliations { nodes { name } } } } } } } } } }
+    }`);
+    const { a, b } = data as {
+      a: { pageInfo: { hasNextPage: boolean }; nodes: unknown[] };
+      b: { experts: { nodes: Array<{ affiliations: { nodes: Array<{ name: string; experts: { nodes: unknown[] } }> } }> } };
+    };
+    expect(a).toEqual({ pageInfo: { hasNextPage: true }, nodes: [{ name: '乙专家', affiliations: { nodes: [{ name: '测试大学' }] } }] });
+    // 乙专家 → 测试大学 → its experts, each with every affiliation (甲专家: both, primary first)
+    expect(b.experts.nodes[0]!.affiliations.nodes[0]!.experts.nodes).toEqual([
+      { name: '乙专家', affiliations: { nodes: [{ name: '测试大学' }] } },
+      { name: '甲专家', affiliations: { nodes: [{ name: '测试大学' }, { name: '测试企业' }] } },
+    ]);
+    const list = sent.find((query) => query.includes('$shown'));
+    expect(list).toMatch(/WITH item0 AS parent WHERE \(shown\)/); // the extra item's pages are not read
+  });
+
   it('node(id) and nodes(ids) read the relations selected under the entities in the same round trip', async () => {
     const x1 = toGlobalId('Expert', `${prefix}:x1`);
     const x2 = toGlobalId('Expert', `${prefix}:x2`);
