@@ -182,6 +182,9 @@ export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[]
   rows.push(['lookup p95 (c=8)', '≤ 10 ms', `${ms(ourLookup?.p95Ms)} ms`, verdict(ourLookup?.p95Ms, 10)]);
   const ourList = find('filteredList', 'ours', 8);
   rows.push(['filteredList with totalCount p95 (c=8)', '≤ 50 ms', `${ms(ourList?.p95Ms)} ms`, verdict(ourList?.p95Ms, 50)]);
+  // Totals are kept per filter: the budget applied to each filter's first request as well (it counts the matches).
+  const listFirst = firsts.find((one) => one.workload === 'filteredList' && one.system === 'ours');
+  if (listFirst) rows.push(['filteredList first answers p95 (one at a time)', '≤ 50 ms', `${ms(listFirst.p95Ms)} ms`, verdict(listFirst.p95Ms, 50)]);
   for (const concurrency of [1, 8]) {
     const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((system) => find('nested3', system, concurrency));
     const toFloor = ours && floor ? ours.p50Ms / floor.p50Ms : undefined;
@@ -199,6 +202,8 @@ export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[]
   for (const workload of ['industryChain', 'connections'] as const) {
     const record = find(workload, 'ours', 8);
     rows.push([`${workload} p95 (c=8)`, '≤ 300 ms', `${ms(record?.p95Ms)} ms`, verdict(record?.p95Ms, 300)]);
+    const first = firsts.find((one) => one.workload === workload && one.system === 'ours');
+    if (first) rows.push([`${workload} first answers p95 (one at a time)`, '≤ 300 ms', `${ms(first.p95Ms)} ms`, verdict(first.p95Ms, 300)]);
   }
   const rss = Math.max(...records.filter((record) => record.system === 'ours').map((record) => record.serverRssMb));
   rows.push(['our server RSS (max over the run)', '≤ 400 MB', `${rss.toFixed(0)} MB`, verdict(rss, 400)]);

@@ -44,6 +44,14 @@ describe('bench report: cells and first answers', () => {
     expect(report).toContain('| expertSearch first answers p95 (one at a time) | ≤ 150 ms | 200 ms | missed by 50.0 |');
   });
 
+  it("judges a filtered list's first answers on its own 50 ms budget, a chain's and a connection's on 300 ms", () => {
+    const first = (workload: FirstAnswerRecord['workload'], p95Ms: number): FirstAnswerRecord => ({ size: 1000, workload, system: 'ours', requests: 64, p50Ms: p95Ms / 2, p95Ms, maxMs: p95Ms });
+    const report = renderReport(records, [run], 'notes', [first('filteredList', 80), first('industryChain', 250), first('connections', 420)]);
+    expect(report).toContain('| filteredList first answers p95 (one at a time) | ≤ 50 ms | 80 ms | missed by 30.0 |');
+    expect(report).toContain('| industryChain first answers p95 (one at a time) | ≤ 300 ms | 250 ms | met |');
+    expect(report).toContain('| connections first answers p95 (one at a time) | ≤ 300 ms | 420 ms | missed by 120.0 |');
+  });
+
   it('leaves the first answers out where none were measured', () => {
     const report = renderReport(records, [run], 'notes');
     expect(report).not.toContain('First answers');
