@@ -103,7 +103,7 @@ function unpackPage(layout: Layout, value: unknown, where: string): PrefetchedRe
   };
 }
 
-/** The page of one relation read ahead (`readAhead`' value for it), checked and unpacked. */
+/** The page of one relation read ahead (its value in `readAhead` of query.ts), checked and unpacked. */
 export function unpackRelation(relation: PackedRelation, value: unknown, where: string): PrefetchedRelation {
   return unpackPage(layoutOf(relation), value, where);
 }
