@@ -118,6 +118,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
     limits: config.graphql,
     bodyLimit: config.http.bodyLimit,
     admission: config.admission,
+    directAnswers: config.directAnswers,
     clock,
   });
   let url: string;

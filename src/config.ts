@@ -115,6 +115,7 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_WAIT_MS: z.preprocess(emptyAsUndefined, positive.default(DEFAULT_ADMISSION.maxWaitMs)),
   GRAPHQL_MAX_HEAP_FRACTION: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).lte(1).default(DEFAULT_ADMISSION.maxHeapFraction)),
   WARM_UP: z.preprocess(emptyAsUndefined, booleanText.default('true')),
+  GRAPHQL_DIRECT_ANSWERS: z.preprocess(emptyAsUndefined, booleanText.default('true')),
   WARM_UP_CHECK_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
   WARM_UP_CHAINS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(24)),
   WARM_UP_TOPICS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2000).default(300)),
@@ -165,6 +166,8 @@ export interface AppConfig {
   neo4jLimits: DatabaseLimits;
   http: { host: string; port: number; bodyLimit: string; shutdownGraceMs: number };
   admission: AdmissionSettings;
+  /** Whether queries that allow it are answered directly from their one read (see src/graphql/direct.ts). */
+  directAnswers: boolean;
   /** The county's time zone (IANA name): "today" and "this year" of every answer and write are read in it. */
   countyTimeZone: string;
   /** What the server prepares before anyone asks, and again once the graph changed (see `KeepWarm`). */
@@ -250,6 +253,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       maxCost: env.GRAPHQL_MAX_COST,
     },
     countyTimeZone: env.COUNTY_TIME_ZONE,
+    directAnswers: env.GRAPHQL_DIRECT_ANSWERS === 'true',
     warmUp: { enabled: env.WARM_UP === 'true', checkMs: env.WARM_UP_CHECK_MS, chains: env.WARM_UP_CHAINS, topics: env.WARM_UP_TOPICS },
     admission: { maxConcurrent: env.GRAPHQL_MAX_CONCURRENT, maxQueued: env.GRAPHQL_MAX_QUEUED, maxWaitMs: env.GRAPHQL_MAX_WAIT_MS, maxHeapFraction: env.GRAPHQL_MAX_HEAP_FRACTION },
     neo4jLimits: {

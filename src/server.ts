@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, queryLimits, tokenLimitError } from './graphql/limits.j
 import { authorizationPlugin, protectPersonalFields } from './graphql/authorization.js';
 import { admissionControl, type AdmissionSettings } from './graphql/admission.js';
 import { learnRelationFields } from './graphql/prefetch.js';
+import { directAnswerPlugin } from './graphql/direct.js';
 import { InvalidTokenError, type TokenVerifier } from './auth/tokens.js';
 import { resolvers } from './modules/index.js';
 import { mountExplorer } from './http/explorer.js';
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   chainRules?: ChainRules;
   /** How many GraphQL requests run at once, and how many may wait (then 503 SERVICE_OVERLOADED). */
   admission?: AdmissionSettings;
+  /** Whether queries that allow it are answered directly from their one read (default true; see graphql/direct.ts). */
+  directAnswers?: boolean;
 }
 
 /**
@@ -189,6 +192,7 @@ export async function createHttpService(database: Database, logger: Logger, opti
       authorizationPlugin({ anonymousReads }),
       { serverWillStart: async ({ schema }) => void protectPersonalFields(schema) },
       unavailableStatusPlugin,
+      ...(options.directAnswers === false ? [] : [directAnswerPlugin()]),
     ],
   });
   await apollo.start();

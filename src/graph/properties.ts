@@ -49,7 +49,7 @@ export function stringList(value: unknown, what: string): string[] {
   return value;
 }
 
-/** An entity's aliases (empty when it has none): the resolver of every `aliases` field. */
+/** An entity's aliases (empty when it has none). */
 export const aliasesOf = (entity: EntityModel): string[] => stringList(entity.aliases, `${entity.nodeKind} ${entity.id}: aliases`);
 
 /** A numeric property the schema declares non-null; absent or not a number throws. */

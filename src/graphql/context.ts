@@ -3,7 +3,19 @@ import type { Viewer } from '../auth/roles.js';
 import type { Database } from '../neo4j/database.js';
 import { Clock } from '../clock.js';
 import { CHAIN_RULES, type ChainRules } from '../config.js';
+import type { FieldNode } from 'graphql';
+import type { EntityModel } from '../graph/entity.js';
+import type { PageItem } from '../graph/page.js';
+import type { PrefetchedRelation, RelationPrefetch } from '../graph/query.js';
 import { createLoaders, type Loaders } from './loaders.js';
+
+/**
+ * A top-level field's read made for a direct answer (see direct.ts): the relations read ahead, and the page of a list
+ * or the entities of `node`/`nodes` being read (with the properties read of them; null: all).
+ */
+export type DirectRead =
+  | { prefetch: readonly RelationPrefetch[]; page: Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> }
+  | { prefetch: readonly RelationPrefetch[]; properties: readonly string[] | null; entities: Promise<Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }>> };
 
 /** A personal field hidden from this caller: where, and why. */
 export interface Redaction {
@@ -24,6 +36,11 @@ export interface GraphQLContext {
   chainRules: ChainRules;
   /** Personal fields set to null for this caller, reported in the response's extensions. */
   redactions: Redaction[];
+  /**
+   * The reads of the top-level fields an attempt at a direct answer made, by field node (see direct.ts): when the
+   * operation is left to graphql-js, the field's resolver takes its read from here instead of reading again.
+   */
+  directReads: Map<FieldNode, DirectRead>;
 }
 
 /** Builds a fresh context for one GraphQL operation (loaders never outlive a request). */
@@ -34,5 +51,5 @@ export function createContext(
   clock: Clock = new Clock(),
   chainRules: ChainRules = CHAIN_RULES,
 ): GraphQLContext {
-  return { database, loaders: createLoaders(database), logger, viewer, clock, chainRules, redactions: [] };
+  return { database, loaders: createLoaders(database), logger, viewer, clock, chainRules, redactions: [], directReads: new Map() };
 }

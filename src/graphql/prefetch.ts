@@ -16,7 +16,7 @@
 import { Kind, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 import type { EntityModel } from '../graph/entity.js';
 import { NODE_KINDS, type NodeKind } from '../graph/kinds.js';
-import { embeddable, type PrefetchedRelation, type RelationPrefetch, type RelationSpec } from '../graph/query.js';
+import { embeddable, type Conditions, type PrefetchedRelation, type RelationPrefetch, type RelationSpec, type SortOrder } from '../graph/query.js';
 import { pageRequest, type PageRequest } from './connection.js';
 import type { Loaders, RelationReads } from './loaders.js';
 
@@ -24,7 +24,7 @@ import type { Loaders, RelationReads } from './loaders.js';
 export const PLAIN_LIST_LIMIT = 500;
 
 /** Relation levels read ahead below a list's nodes. */
-const MAX_PREFETCH_DEPTH = 3;
+export const MAX_PREFETCH_DEPTH = 3;
 
 /** How a relation field answers: a connection (paged), a plain list, or the first related item. */
 export type RelationShape = 'connection' | 'list' | 'one';
@@ -46,11 +46,62 @@ export function relationResolver<R extends object>(resolver: R, field: RelationF
 /** Resolvers that read nothing of their parent but its id and kind (the global id). */
 const idResolvers = new WeakSet<object>();
 
+/** Resolvers that read one property of their parent and convert it (an enum checked, an absent list made empty): the property's name. */
+const propertyResolvers = new WeakMap<object, string>();
+
+/**
+ * The resolver of a field whose value is the parent's property `property` (an entity's, or an edge's relationship
+ * property), converted (checked against its closed set, defaulted): a read reads only that property for it, and a
+ * direct answer calls it (see direct.ts).
+ */
+export function propertyResolver<P extends object, T>(property: string, convert: (value: unknown, parent: P) => T): (parent: P) => T {
+  const resolver = (parent: P) => convert((parent as Record<string, unknown>)[property], parent);
+  propertyResolvers.set(resolver, property);
+  return resolver;
+}
+
+/** The fields (`Type.field`) answered by a property resolver: the property read, and the resolver. */
+const propertyFields = new Map<string, { property: string; resolve: (parent: object) => unknown }>();
+
+/** The fields (`Type.field`) answered by an id resolver: the entity's global id. */
+const idFields = new Set<string>();
+
 /** Marks a resolver as reading only its parent's id and kind, which every entity read includes. */
 export function idResolver<R extends object>(resolver: R): R {
   idResolvers.add(resolver);
   return resolver;
 }
+
+/** What a top-level list reads: the label, the conditions and the order its arguments give. */
+export interface ListRead {
+  label: string;
+  conditions: Conditions;
+  order: SortOrder;
+}
+
+/** The read behind each resolver made by `listResolver`: a top-level list of one label, as a connection. */
+const listResolvers = new WeakMap<object, (args: Record<string, unknown>) => ListRead>();
+
+/** Marks a resolver as answering a top-level list whose arguments give `read`. */
+export function listRootResolver<R extends object, A>(resolver: R, read: (args: A) => ListRead): R {
+  listResolvers.set(resolver, read as (args: Record<string, unknown>) => ListRead);
+  return resolver;
+}
+
+/** The global ids a top-level entity field (`node`, `nodes`) asks for, by its resolver (see `entityRootResolver`). */
+const entityRootResolvers = new WeakMap<object, (args: Record<string, unknown>) => readonly string[]>();
+
+/** Marks a resolver as answering the entities of the global ids its arguments give (null for an id that names none). */
+export function entityRootResolver<R extends object, A>(resolver: R, globalIds: (args: A) => readonly string[]): R {
+  entityRootResolvers.set(resolver, globalIds as (args: Record<string, unknown>) => readonly string[]);
+  return resolver;
+}
+
+/** The top-level entity fields of the served schema (`Query.node`, `Query.nodes`), by `Type.field`. */
+const entityRootFields = new Map<string, (args: Record<string, unknown>) => readonly string[]>();
+
+/** The top-level list fields of the served schema (`Query.experts`…), by `Type.field`. */
+const listFields = new Map<string, (args: Record<string, unknown>) => ListRead>();
 
 /**
  * The relation fields of the served schema, by `Type.field`. Learnt from the resolver map before the schema is built:
@@ -72,8 +123,16 @@ export function learnRelationFields(resolverMaps: readonly object[]): void {
       for (const [fieldName, resolver] of Object.entries(fields)) {
         if (fieldName.startsWith('__')) continue;
         const relation = typeof resolver === 'function' ? relationResolvers.get(resolver) : undefined;
+        const list = typeof resolver === 'function' ? listResolvers.get(resolver) : undefined;
         if (relation) relationFields.set(`${typeName}.${fieldName}`, relation);
-        else if (!(typeof resolver === 'function' && idResolvers.has(resolver))) ownResolverFields.add(`${typeName}.${fieldName}`);
+        else if (typeof resolver === 'function' && idResolvers.has(resolver)) idFields.add(`${typeName}.${fieldName}`);
+        else if (typeof resolver === 'function' && propertyResolvers.has(resolver)) {
+          propertyFields.set(`${typeName}.${fieldName}`, { property: propertyResolvers.get(resolver)!, resolve: resolver as (parent: object) => unknown });
+        }
+        else ownResolverFields.add(`${typeName}.${fieldName}`);
+        if (list) listFields.set(`${typeName}.${fieldName}`, list);
+        const entities = typeof resolver === 'function' ? entityRootResolvers.get(resolver) : undefined;
+        if (entities) entityRootFields.set(`${typeName}.${fieldName}`, entities);
       }
     }
   }
@@ -90,21 +149,21 @@ export function relationPage(shape: RelationShape, args: { first?: number | null
 }
 
 /** What field collection needs from the operation: the schema, the named fragments and the variables' values. */
-interface Walk {
+export interface Walk {
   schema: GraphQLSchema;
   fragments: GraphQLResolveInfo['fragments'];
   variables: Record<string, unknown>;
 }
 
 /** The named type under any list and non-null wrappers. */
-function namedType(type: unknown): unknown {
+export function namedType(type: unknown): unknown {
   let current = type as { ofType?: unknown };
   while (current.ofType) current = current.ofType as { ofType?: unknown };
   return current;
 }
 
 /** The object types a value of `type` may be: itself, or the possible types of an interface or union. */
-function objectTypesOf(schema: GraphQLSchema, type: unknown): GraphQLObjectType[] {
+export function objectTypesOf(schema: GraphQLSchema, type: unknown): GraphQLObjectType[] {
   const named = namedType(type) as { resolveType?: unknown; getFields?: unknown };
   if (typeof named.getFields !== 'function' && !('resolveType' in named)) return []; // a scalar or an enum
   if ('resolveType' in named) return [...schema.getPossibleTypes(named as Parameters<GraphQLSchema['getPossibleTypes']>[0])];
@@ -152,7 +211,7 @@ function applies(walk: Walk, type: GraphQLObjectType, condition: string | undefi
 }
 
 /** The fields selected on an object of `type`, by response key, through the fragments that apply to it. */
-function fieldsOn(walk: Walk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+export function fieldsOn(walk: Walk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   const collect = (selectionSet: SelectionSetNode) => {
@@ -184,10 +243,10 @@ function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: Fi
   return values;
 }
 
-const selectionSetsOf = (nodes: readonly FieldNode[]) => nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+export const selectionSetsOf = (nodes: readonly FieldNode[]) => nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
 /** The items a field's value holds (a connection's nodes, a list's or a single object): their types and selections. */
-function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): { types: GraphQLObjectType[]; selectionSets: SelectionSetNode[] } {
+export function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: readonly FieldNode[]): { types: GraphQLObjectType[]; selectionSets: SelectionSetNode[] } {
   if (shape !== 'connection') return { types: objectTypesOf(walk.schema, fieldType), selectionSets: selectionSetsOf(nodes) };
   const connection = namedType(fieldType) as GraphQLObjectType;
   const connectionFields = connection.getFields();
@@ -207,7 +266,7 @@ function itemsOf(walk: Walk, shape: RelationShape, fieldType: unknown, nodes: re
  * by the default resolver, sorted; null (every property) when a selected field has a resolver of its own. Relation
  * fields read nothing of the item but its id, and the id and kind are always read.
  */
-function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[]): string[] | null {
+export function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[]): string[] | null {
   const properties = new Set<string>();
   for (const type of types) {
     const schemaFields = type.getFields();
@@ -215,6 +274,11 @@ function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], selection
     for (const nodes of fieldsOn(walk, type, selectionSets).values()) {
       const name = nodes[0]!.name.value;
       if (!(name in schemaFields) || relationFields.has(`${type.name}.${name}`)) continue;
+      const property = propertyFields.get(`${type.name}.${name}`);
+      if (property) {
+        properties.add(property.property);
+        continue;
+      }
       if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
       if (name !== 'id') properties.add(name);
     }
@@ -240,14 +304,16 @@ function edgePropertiesOf(walk: Walk, shape: RelationShape, fieldType: unknown, 
   for (const fieldNodes of fieldsOn(walk, edgeType, selectionSetsOf(onEdges)).values()) {
     const name = fieldNodes[0]!.name.value;
     if (name === 'node' || name === 'cursor' || !(name in schemaFields)) continue;
-    if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
-    properties.add(name);
+    const property = propertyFields.get(`${edgeType.name}.${name}`);
+    if (property) properties.add(property.property);
+    else if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
+    else properties.add(name);
   }
   return [...properties].sort();
 }
 
 /** Whether a connection field's selection asks for `totalCount` (as its resolver decides `withTotal`). */
-function asksTotal(walk: Walk, fieldType: unknown, nodes: readonly FieldNode[]): boolean {
+export function asksTotal(walk: Walk, fieldType: unknown, nodes: readonly FieldNode[]): boolean {
   const connection = namedType(fieldType) as GraphQLObjectType;
   return [...fieldsOn(walk, connection, selectionSetsOf(nodes)).values()].flat().some((node) => node.name.value === 'totalCount');
 }
@@ -279,11 +345,44 @@ const isNodeKind = (name: string): name is NodeKind => (NODE_KINDS as readonly s
 const signatureOf = (prefetch: RelationPrefetch) =>
   JSON.stringify([prefetch.spec.name, prefetch.spec.params ?? {}, prefetch.spec.order ?? null, prefetch.page, prefetch.withTotal, prefetch.properties, prefetch.edgeProperties]);
 
+/** The response key each planned relation was selected under. */
+const planKeys = new WeakMap<RelationPrefetch, string>();
+
+/** The response key a relation of `planPrefetch`'s plan was selected under. */
+export const planKey = (plan: RelationPrefetch): string | undefined => planKeys.get(plan);
+
+/**
+ * How the field `name` of `type` is answered: a relation's resolver (read ahead), a top-level list's, the global id's,
+ * a property resolver's, a resolver of its own (of the type or of one of its interfaces), or the default resolver (the
+ * parent's property of the field's name).
+ */
+export function fieldRole(
+  type: GraphQLObjectType,
+  name: string,
+):
+  | { role: 'relation'; relation: RelationField }
+  | { role: 'list'; read: (args: Record<string, unknown>) => ListRead }
+  | { role: 'entities'; globalIds: (args: Record<string, unknown>) => readonly string[] }
+  | { role: 'property'; resolve: (parent: object) => unknown }
+  | { role: 'id' | 'own' | 'default' } {
+  const relation = relationFields.get(`${type.name}.${name}`);
+  if (relation) return { role: 'relation', relation };
+  const property = propertyFields.get(`${type.name}.${name}`);
+  if (property) return { role: 'property', resolve: property.resolve };
+  const read = listFields.get(`${type.name}.${name}`);
+  if (read) return { role: 'list', read };
+  const globalIds = entityRootFields.get(`${type.name}.${name}`);
+  if (globalIds) return { role: 'entities', globalIds };
+  const owners = [type.name, ...type.getInterfaces().map((face) => face.name)];
+  if (idFields.has(`${type.name}.${name}`)) return { role: 'id' };
+  return owners.some((owner) => ownResolverFields.has(`${owner}.${name}`) || idFields.has(`${owner}.${name}`)) ? { role: 'own' } : { role: 'default' };
+}
+
 /**
  * The relations to read ahead for objects that may be of any of `types`, given their selections: a field selected
  * the same way on every type (the same relation, arguments and page), to `depth` levels.
  */
-function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[], depth: number): RelationPrefetch[] {
+export function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selectionSets: readonly SelectionSetNode[], depth: number): RelationPrefetch[] {
   if (depth <= 0 || types.length === 0 || selectionSets.length === 0) return [];
   const perType = types.map((type) => fieldsOn(walk, type, selectionSets));
   const plans: RelationPrefetch[] = [];
@@ -297,8 +396,10 @@ function planPrefetch(walk: Walk, types: readonly GraphQLObjectType[], selection
       const first = selectedOn[0]?.prefetch;
       if (!first || !selectedOn.every(({ prefetch }) => prefetch !== null && signatureOf(prefetch) === signatureOf(first))) continue;
       const kinds = selectedOn.map(({ type }) => type.name);
-      if (kinds.length === types.length) plans.push(first);
-      else if (kinds.every(isNodeKind)) plans.push({ ...first, kinds });
+      const plan = kinds.length === types.length ? first : kinds.every(isNodeKind) ? { ...first, kinds } : null;
+      if (!plan) continue;
+      planKeys.set(plan, key);
+      plans.push(plan);
     } catch {
       // Arguments the resolver will refuse (a bad `first`, a malformed cursor): it reports them itself, in place.
     }

@@ -1,11 +1,12 @@
 import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { findEntitiesReadingAhead, listEntities, type Conditions, type RelationSpec, type SortOrder } from '../graph/query.js';
-import type { GraphQLContext } from './context.js';
+import { findEntitiesReadingAhead, listEntities, type RelationSpec } from '../graph/query.js';
+import type { DirectRead, GraphQLContext } from './context.js';
 import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel, type PageRequest } from './connection.js';
 import { ListTooLongError, NotFoundError } from './errors.js';
-import { PLAIN_LIST_LIMIT, PerField, itemsPrefetch, listPrefetch, primePrefetched, relationPage, relationReads, relationResolver } from './prefetch.js';
+import { fromGlobalId } from './global-id.js';
+import { PLAIN_LIST_LIMIT, PerField, itemsPrefetch, listPrefetch, listRootResolver, primePrefetched, relationPage, relationReads, relationResolver, type ListRead } from './prefetch.js';
 
 /**
  * A connection of the parent's related items, batched with every sibling parent asking the same; the page is cut
@@ -68,15 +69,17 @@ export async function loadEntities(context: GraphQLContext, ids: readonly string
  * batching loader, whole.
  */
 export async function entitiesReadingAhead(context: GraphQLContext, info: GraphQLResolveInfo, ids: readonly string[]): Promise<Array<EntityModel | null>> {
-  const { prefetch, properties } = itemsPrefetch(info);
-  if (prefetch.length === 0) {
+  const made = context.directReads.get(info.fieldNodes[0]!);
+  const read = made && 'entities' in made ? made : null;
+  const { prefetch, properties } = read ?? itemsPrefetch(info);
+  if (!read && prefetch.length === 0) {
     const loaded = await context.loaders.entityById.loadMany(ids);
     return loaded.map((entity) => {
       if (entity instanceof Error) throw entity;
       return entity;
     });
   }
-  const found = await findEntitiesReadingAhead(context.database, ids, prefetch, properties);
+  const found = await (read?.entities ?? findEntitiesReadingAhead(context.database, ids, prefetch, properties));
   for (const { node, prefetched } of found) {
     // Only a whole entity answers for its id elsewhere in the request; one read for its selection's fields does not.
     if (properties === null) context.loaders.entityById.prime(node.id, node);
@@ -86,27 +89,47 @@ export async function entitiesReadingAhead(context: GraphQLContext, info: GraphQ
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** The record ids of global ids, once each (a malformed one names nothing). */
+export function recordIdsOf(globalIds: readonly string[]): string[] {
+  return [...new Set(globalIds.flatMap((globalId) => fromGlobalId(globalId)?.id ?? []))];
+}
+
+/** The entities of global ids, in their order: null for an id that is malformed or names nothing of its kind. */
+export function byGlobalIds<T extends { nodeKind: string }>(globalIds: readonly string[], found: ReadonlyMap<string, T>): Array<T | null> {
+  return globalIds.map((globalId) => {
+    const decoded = fromGlobalId(globalId);
+    const entity = decoded ? found.get(decoded.id) : undefined;
+    return entity && entity.nodeKind === decoded?.kind ? entity : null;
+  });
+}
+
 /**
  * A top-level list of one label as a connection; the total is counted only when the operation asks for it, and the
- * relations selected under its nodes are read in the same query (see prefetch.ts).
+ * relations selected under its nodes are read in the same query (see prefetch.ts). A read already made for the same
+ * field by an attempt at a direct answer (see direct.ts) is taken instead of reading again.
  */
-export async function listConnection(
-  context: GraphQLContext,
-  info: GraphQLResolveInfo,
-  label: string,
-  conditions: Conditions,
-  order: SortOrder,
-  args: { first?: number | null; after?: string | null },
-): Promise<ConnectionModel<EntityModel>> {
+export async function listConnection(context: GraphQLContext, info: GraphQLResolveInfo, list: ListRead, args: { first?: number | null; after?: string | null }): Promise<ConnectionModel<EntityModel>> {
   const page = pageRequest(args);
-  const { prefetch, properties } = listPrefetch(info);
-  const { items, total } = await listEntities(context.database, label, conditions, order, page, selectsField(info, 'totalCount'), prefetch, properties);
+  const made = context.directReads.get(info.fieldNodes[0]!);
+  const read = made && 'page' in made ? made : readList(context, info, list, page);
+  const { items, total } = await read.page;
+  const { prefetch } = read;
   for (const item of items) primePrefetched(context.loaders, prefetch, item.node, item.prefetched);
   return toConnection(
     items.map(({ node }) => ({ node })),
     page,
     total,
   );
+}
+
+function readList(context: GraphQLContext, info: GraphQLResolveInfo, list: ListRead, page: PageRequest): Extract<DirectRead, { page: unknown }> {
+  const { prefetch, properties } = listPrefetch(info);
+  return { prefetch, page: listEntities(context.database, list.label, list.conditions, list.order, page, selectsField(info, 'totalCount'), prefetch, properties) };
+}
+
+/** The resolver of a top-level list whose arguments give what it reads (see `ListRead`); direct answers know it by this. */
+export function listResolver<A extends { first?: number | null; after?: string | null }>(read: (args: A) => ListRead) {
+  return listRootResolver((_parent: unknown, args: A, context: GraphQLContext, info: GraphQLResolveInfo) => listConnection(context, info, read(args), args), read);
 }
 
 /** The arguments of nested list fields: paging, and the order and narrowing arguments some of them declare. */

@@ -34,6 +34,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ GRAPHQL_MAX_HEAP_FRACTION: '1.5' })).toThrow(/GRAPHQL_MAX_HEAP_FRACTION/);
   });
 
+  it('answers queries directly unless GRAPHQL_DIRECT_ANSWERS is false, and refuses a value that is not a boolean', () => {
+    expect(loadConfig({}).directAnswers).toBe(true);
+    expect(loadConfig({ GRAPHQL_DIRECT_ANSWERS: 'false' }).directAnswers).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_DIRECT_ANSWERS: 'sometimes' })).toThrow(/GRAPHQL_DIRECT_ANSWERS/);
+  });
+
   it('reads the county time zone: Asia/Shanghai by default, any IANA name, and refuses an unknown one', () => {
     expect(loadConfig({}).countyTimeZone).toBe('Asia/Shanghai');
     expect(loadConfig({ COUNTY_TIME_ZONE: 'Asia/Urumqi' }).countyTimeZone).toBe('Asia/Urumqi');

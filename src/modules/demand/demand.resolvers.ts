@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
+import { connectionField, listResolver, oneField } from '../../graphql/relations.js';
+import { propertyResolver } from '../../graphql/prefetch.js';
 import { sortOrder } from '../shared/filters.js';
 import { projectRelations } from '../project/project.repository.js';
 import { industryRelations } from '../industry/industry.repository.js';
@@ -13,12 +13,11 @@ import { numberValue } from '../../graph/properties.js';
 
 export const demandResolvers: Resolvers = {
   Query: {
-    demands: (_p, args, context, info) =>
-      listConnection(context, info, 'Demand', demandConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }), args),
+    demands: listResolver((args) => ({ label: 'Demand', conditions: demandConditions(args.filter), order: sortOrder(args.orderBy, { expression: 'node.postedOn', direction: 'DESC' }) })),
   },
   Demand: {
     ...globalIdField,
-    budget: (parent: EntityModel) => numberValue(parent.budget, 'Demand.budget') ?? 0,
+    budget: propertyResolver('budget', (value) => numberValue(value, 'Demand.budget') ?? 0),
     postedBy: oneField(demandRelations.postedBy),
     requiredTopics: connectionField(industryRelations.requiredTopics),
     industries: connectionField(projectRelations.industries),

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
+import { connectionField, listResolver, oneField } from '../../graphql/relations.js';
+import { propertyResolver } from '../../graphql/prefetch.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations } from '../organization/organization.repository.js';
 import { expertConditions, expertRelations } from './expert.repository.js';
@@ -10,16 +10,19 @@ import { createExpert, deleteExpert, updateExpert } from './expert.mutations.js'
 import { STORED_ENUMS, enumList, enumValue } from '../../graph/properties.js';
 
 
+/** Whether an affiliation is the expert's primary one (absent: not). */
+const primaryAffiliation = propertyResolver('primary', (value) => Boolean(value));
+
 export const expertResolvers: Resolvers = {
   Query: {
-    experts: (_parent, args, context, info) => listConnection(context, info, 'Expert', expertConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    experts: listResolver((args) => ({ label: 'Expert', conditions: expertConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
   },
   Expert: {
     ...globalIdField,
-    kinds: (parent: EntityModel) => enumList(parent.kinds, STORED_ENUMS.ExpertKind, 'Expert.kinds'),
-    programmes: (parent: EntityModel) => enumList(parent.programmes, STORED_ENUMS.TalentProgramme, 'Expert.programmes'),
-    flexibleEngagement: (parent: EntityModel) => Boolean(parent.flexibleEngagement),
-    talentCard: (parent: EntityModel) => enumValue(parent.talentCard, STORED_ENUMS.TalentCard, 'Expert.talentCard'),
+    kinds: propertyResolver('kinds', (value) => enumList(value, STORED_ENUMS.ExpertKind, 'Expert.kinds')),
+    programmes: propertyResolver('programmes', (value) => enumList(value, STORED_ENUMS.TalentProgramme, 'Expert.programmes')),
+    flexibleEngagement: propertyResolver('flexibleEngagement', (value) => Boolean(value)),
+    talentCard: propertyResolver('talentCard', (value) => enumValue(value, STORED_ENUMS.TalentCard, 'Expert.talentCard')),
     affiliations: connectionField(expertRelations.affiliations),
     primaryAffiliation: oneField(expertRelations.primaryAffiliation),
     expertise: connectionField((args) => expertRelations.expertise(args.minLevel)),
@@ -28,8 +31,8 @@ export const expertResolvers: Resolvers = {
     takenDemands: connectionField(actorRelations.takenDemands),
     benefitingPolicies: connectionField((args) => actorRelations.benefitingPolicies(sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }))),
   },
-  AffiliationEdge: { primary: (edge) => Boolean(edge.primary) },
-  AffiliatedExpertEdge: { primary: (edge) => Boolean(edge.primary) },
+  AffiliationEdge: { primary: primaryAffiliation },
+  AffiliatedExpertEdge: { primary: primaryAffiliation },
 };
 
 export const expertMutationResolvers: Resolvers = {

@@ -1,7 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { aliasesOf as aliases } from '../../graph/properties.js';
-import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, listField, oneField } from '../../graphql/relations.js';
+import { aliasesField, globalIdField } from '../node/node.resolvers.js';
+import { connectionField, listResolver, listField, oneField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { clusterConditions, industryConditions, industryRelations, segmentConditions } from './industry.repository.js';
 
@@ -11,21 +10,19 @@ const NEWEST_POLICY = { expression: 'node.year', direction: 'DESC' } as const;
 
 export const industryResolvers: Resolvers = {
   Query: {
-    industryClusters: (_p, args, context, info) =>
-      listConnection(context, info, 'IndustryCluster', clusterConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
-    industries: (_p, args, context, info) => listConnection(context, info, 'Industry', industryConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
-    chainSegments: (_p, args, context, info) =>
-      listConnection(context, info, 'ChainSegment', segmentConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    industryClusters: listResolver((args) => ({ label: 'IndustryCluster', conditions: clusterConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
+    industries: listResolver((args) => ({ label: 'Industry', conditions: industryConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
+    chainSegments: listResolver((args) => ({ label: 'ChainSegment', conditions: segmentConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
   },
   IndustryCluster: {
     ...globalIdField,
-    aliases,
+    aliases: aliasesField,
     industries: connectionField((args) => industryRelations.clusterIndustries(sortOrder(args.orderBy, BY_NAME))),
     indicators: connectionField((args) => industryRelations.clusterIndicators(sortOrder(args.orderBy, BY_NAME))),
   },
   Industry: {
     ...globalIdField,
-    aliases,
+    aliases: aliasesField,
     cluster: oneField(industryRelations.clusters),
     clusters: listField(industryRelations.clusters),
     segments: listField(industryRelations.segments),

@@ -1,11 +1,8 @@
-import { aliasesOf } from '../../graph/properties.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
-import { globalIdField } from '../node/node.resolvers.js';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import { aliasesField, globalIdField } from '../node/node.resolvers.js';
 import type { OrganizationKind } from '../../graph/kinds.js';
-import { connectionField, listConnection, listField, oneField, type FieldArgs } from '../../graphql/relations.js';
+import { connectionField, listField, listResolver, oneField, type FieldArgs } from '../../graphql/relations.js';
+import { propertyResolver } from '../../graphql/prefetch.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations, organizationConditions, organizationRelations, type OrganizationFilterInput } from './organization.repository.js';
 import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
@@ -24,7 +21,7 @@ const DEMANDS_DEFAULT = { expression: 'node.postedOn', direction: 'DESC' } as co
 const organizationFields = {
   ...globalIdField,
   organizationKind: entityTypeResolver(ORGANIZATION_KINDS),
-  aliases: aliasesOf,
+  aliases: aliasesField,
   region: oneField(organizationRelations.region),
   topics: connectionField(organizationRelations.topics),
   experts: connectionField((args) => organizationRelations.experts(sortOrder(args.orderBy, BY_NAME))),
@@ -40,8 +37,11 @@ const postedDemands = connectionField((args) => organizationRelations.postedDema
 
 /** The top-level list of one organisation label, filtered and ordered. */
 function listOf(label: 'Organization' | OrganizationKind) {
-  return (_parent: unknown, args: { filter?: OrganizationFilterInput | null; orderBy?: FieldArgs['orderBy'] } & FieldArgs, context: GraphQLContext, info: GraphQLResolveInfo) =>
-    listConnection(context, info, label, organizationConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args);
+  return listResolver((args: { filter?: OrganizationFilterInput | null; orderBy?: FieldArgs['orderBy'] } & FieldArgs) => ({
+    label,
+    conditions: organizationConditions(args.filter),
+    order: sortOrder(args.orderBy, BY_NAME),
+  }));
 }
 
 export const organizationResolvers: Resolvers = {
@@ -51,10 +51,10 @@ export const organizationResolvers: Resolvers = {
     researchInstitutes: listOf('ResearchInstitute'),
     governmentAgencies: listOf('GovernmentAgency'),
     enterprises: listOf('Enterprise'),
-    platforms: (_parent, args, context, info) => {
+    platforms: listResolver((args) => {
       const { kinds, ...rest } = args.filter ?? {};
-      return listConnection(context, info, 'Platform', organizationConditions({ ...rest, kindsOfPlatform: kinds }), sortOrder(args.orderBy, BY_NAME), args);
-    },
+      return { label: 'Platform', conditions: organizationConditions({ ...rest, kindsOfPlatform: kinds }), order: sortOrder(args.orderBy, BY_NAME) };
+    }),
   },
   Organization: { __resolveType: entityTypeResolver(ORGANIZATION_KINDS) },
   University: organizationFields,
@@ -66,7 +66,7 @@ export const organizationResolvers: Resolvers = {
   },
   Enterprise: {
     ...organizationFields,
-    qualifications: (parent: EntityModel) => enumList(parent.qualifications, STORED_ENUMS.EnterpriseQualification, 'Enterprise.qualifications'),
+    qualifications: propertyResolver('qualifications', (value) => enumList(value, STORED_ENUMS.EnterpriseQualification, 'Enterprise.qualifications')),
     industries: connectionField(organizationRelations.industries),
     segments: connectionField(organizationRelations.segments),
     demands: postedDemands,

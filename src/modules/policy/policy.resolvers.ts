@@ -1,15 +1,14 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, listField } from '../../graphql/relations.js';
+import { connectionField, listResolver, listField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { indicatorConditions, policyConditions, policyRelations } from './policy.repository.js';
 
 
 export const policyResolvers: Resolvers = {
   Query: {
-    policies: (_p, args, context, info) =>
-      listConnection(context, info, 'Policy', policyConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }), args),
-    indicators: (_p, args, context, info) => listConnection(context, info, 'Indicator', indicatorConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    policies: listResolver((args) => ({ label: 'Policy', conditions: policyConditions(args.filter), order: sortOrder(args.orderBy, { expression: 'node.year', direction: 'DESC' }) })),
+    indicators: listResolver((args) => ({ label: 'Indicator', conditions: indicatorConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
   },
   Policy: {
     ...globalIdField,

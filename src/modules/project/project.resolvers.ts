@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityModel } from '../../graph/entity.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, oneField } from '../../graphql/relations.js';
+import { connectionField, listResolver, oneField } from '../../graphql/relations.js';
+import { propertyResolver } from '../../graphql/prefetch.js';
 import { sortOrder } from '../shared/filters.js';
 import { patentConditions, projectConditions, projectRelations } from './project.repository.js';
 import { ACTOR_KINDS, entityTypeResolver } from '../../graphql/type-resolvers.js';
@@ -10,10 +10,8 @@ import { numberValue } from '../../graph/properties.js';
 
 export const projectResolvers: Resolvers = {
   Query: {
-    projects: (_p, args, context, info) =>
-      listConnection(context, info, 'Project', projectConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' }), args),
-    patents: (_p, args, context, info) =>
-      listConnection(context, info, 'Patent', patentConditions(args.filter), sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }), args),
+    projects: listResolver((args) => ({ label: 'Project', conditions: projectConditions(args.filter), order: sortOrder(args.orderBy, { expression: 'node.startYear', direction: 'DESC' }) })),
+    patents: listResolver((args) => ({ label: 'Patent', conditions: patentConditions(args.filter), order: sortOrder(args.orderBy, { expression: 'node.filedYear', direction: 'DESC' }) })),
   },
   ProjectActor: { __resolveType: entityTypeResolver(ACTOR_KINDS) },
   DemandTaker: { __resolveType: entityTypeResolver(ACTOR_KINDS) },
@@ -21,7 +19,7 @@ export const projectResolvers: Resolvers = {
   SearchResult: { __resolveType: entityTypeResolver(NODE_KINDS) },
   Project: {
     ...globalIdField,
-    funding: (parent: EntityModel) => numberValue(parent.funding, 'Project.funding') ?? 0,
+    funding: propertyResolver('funding', (value) => numberValue(value, 'Project.funding') ?? 0),
     lead: oneField(projectRelations.lead),
     participants: connectionField(projectRelations.participants),
     topics: connectionField(projectRelations.topics),

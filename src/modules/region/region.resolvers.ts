@@ -1,13 +1,13 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, listField, oneField } from '../../graphql/relations.js';
+import { connectionField, listResolver, listField, oneField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { regionConditions, regionRelations } from './region.repository.js';
 
 
 export const regionResolvers: Resolvers = {
   Query: {
-    regions: (_p, args, context, info) => listConnection(context, info, 'Region', regionConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    regions: listResolver((args) => ({ label: 'Region', conditions: regionConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
   },
   Region: {
     ...globalIdField,

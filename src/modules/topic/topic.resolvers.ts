@@ -1,18 +1,17 @@
-import { aliasesOf } from '../../graph/properties.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { globalIdField } from '../node/node.resolvers.js';
-import { connectionField, listConnection, listField } from '../../graphql/relations.js';
+import { aliasesField, globalIdField } from '../node/node.resolvers.js';
+import { connectionField, listResolver, listField } from '../../graphql/relations.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { topicConditions, topicRelations } from './topic.repository.js';
 
 
 export const topicResolvers: Resolvers = {
   Query: {
-    topics: (_p, args, context, info) => listConnection(context, info, 'Topic', topicConditions(args.filter), sortOrder(args.orderBy, BY_NAME), args),
+    topics: listResolver((args) => ({ label: 'Topic', conditions: topicConditions(args.filter), order: sortOrder(args.orderBy, BY_NAME) })),
   },
   Topic: {
     ...globalIdField,
-    aliases: aliasesOf,
+    aliases: aliasesField,
     broader: listField(topicRelations.broader),
     narrower: connectionField((args) => topicRelations.narrower(sortOrder(args.orderBy, BY_NAME))),
     experts: connectionField((args) => topicRelations.experts(args.minLevel)),
