@@ -7,10 +7,11 @@ import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Database, type Row } from '../../src/neo4j/database.js';
 import { DatabaseUnavailableError } from '../../src/neo4j/errors.js';
 
-const ENTITIES_BY_ID = /UNWIND \$ids AS id\s+MATCH \(n:Entity \{id: id\}\)/;
+/** The entity lookups by id: the `entityById` DataLoader's, and `node`/`nodes`' own read (answered directly, see src/graphql/direct.ts). */
+const ENTITIES_BY_ID = /UNWIND \$ids AS id\s+MATCH \((n|item0):Entity \{id: id\}\)/;
 
 /**
- * The real test database, except that the entity lookups (the `entityById` DataLoader's query) numbered in `failing`
+ * The real test database, except that the entity lookups (see ENTITIES_BY_ID) numbered in `failing`
  * fail as they do when the database goes down, or run `RETURN 1 / 0` instead (a real server-side failure).
  */
 class FaultyDatabase extends Database {

@@ -225,7 +225,7 @@ describe('nested selections of a list, read in the list’s query', () => {
       expect(sent[0]).toContain('item2.id, item2.name]'); // and those's regions
     });
 
-    it("reads of the relationships only what the edges show: the selected edge fields, none without edges, all for a field with a resolver of its own", async () => {
+    it("reads of the relationships only what the edges show: the selected edge fields, none without edges, a property resolver's property", async () => {
       const selection = 'expertise { edges { level node { name } } } plain: expertise { nodes { name } } affiliations { edges { primary node { name } } }';
       const { data, sent } = await run(EXPERTS(selection));
       // From the fixture: 乙专家 knows 中间主题 (ADVANCED); 甲专家 knows 叶主题 (EXPERT) then 根主题 (BASIC), strongest first.
@@ -246,7 +246,7 @@ describe('nested selections of a list, read in the list’s query', () => {
       // Items are read packed, [node, edge, nested pages] (see src/graph/packed.ts).
       expect(sent[0]).toContain('ELSE [link1.level] END'); // expertise { edges { level } }: the level only
       expect(sent[0]).toMatch(/item1\.name\], null, \[/); // plain: nodes only, no edge
-      expect(sent[0]).toMatch(/item1\.name\], link1, \[/); // AffiliationEdge.primary has a resolver of its own: every property
+      expect(sent[0]).toContain('ELSE [link1.primary] END'); // AffiliationEdge.primary converts its own property: that one only
       // Loaded rather than read ahead (below node(id) of a university, four levels down), the same edges.
       const below = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name affiliations { nodes { name experts(first: 5) { nodes { name expertise { edges { level } } } } } } } } } } }`);
       const deepest = (below.data as { node: { experts: { nodes: Array<{ affiliations: { nodes: Array<{ experts: { nodes: Array<{ name: string; expertise: { edges: Array<{ level: string }> } }> } }> } }> } } }).node.experts.nodes[0]!.affiliations.nodes[0]!.experts.nodes;
@@ -275,8 +275,14 @@ describe('nested selections of a list, read in the list’s query', () => {
 
     it('a field with a resolver of its own reads every property; below the read-ahead depth and beside node(id), the same answers', async () => {
       await suite.database.write("MATCH (x:Expert {id: $id}) SET x.talentCard = 'A', x.flexibleEngagement = true, x.title = '教授'", { id: `${prefix}:x2` });
-      const own = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name talentCard flexibleEngagement } } } } }`);
-      expect(own.data).toEqual({ node: { experts: { nodes: [{ name: '乙专家', talentCard: 'A_CARD', flexibleEngagement: true }, { name: '甲专家', talentCard: null, flexibleEngagement: false }] } } });
+      // talentCard and flexibleEngagement convert their own property (a property resolver): only those are read.
+      const converted = await run(`query ($org: ID!) { node(id: $org) { ... on University { experts(first: 5) { nodes { name talentCard flexibleEngagement } } } } }`);
+      expect(converted.data).toEqual({ node: { experts: { nodes: [{ name: '乙专家', talentCard: 'A_CARD', flexibleEngagement: true }, { name: '甲专家', talentCard: null, flexibleEngagement: false }] } } });
+      expect(converted.sent.some((query) => query.includes('.*'))).toBe(false);
+      expect(converted.sent.some((query) => query.includes('.talentCard') && query.includes('.flexibleEngagement'))).toBe(true);
+      // organizationKind has a resolver of its own: the university is read whole.
+      const own = await run(`query ($org: ID!) { node(id: $org) { ... on University { organizationKind experts(first: 5) { nodes { name } } } } }`);
+      expect(own.data).toEqual({ node: { organizationKind: 'UNIVERSITY', experts: { nodes: [{ name: '乙专家' }, { name: '甲专家' }] } } });
       expect(own.sent.some((query) => query.includes('.*'))).toBe(true);
 
       // Four levels: the fourth is loaded after the read-ahead, and the expert read narrowly in the list is read in full by node(id).
