@@ -16,7 +16,8 @@
  */
 import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { Database } from '../neo4j/database.js';
 import type { EntityModel } from '../graph/entity.js';
 import { findEntitiesReadingAhead, listEntities, type PrefetchedRelation, type RelationPrefetch } from '../graph/query.js';
 import { byGlobalIds, recordIdsOf } from './relations.js';
@@ -282,20 +283,20 @@ function compilePageInfo(compile: Compile, pageInfo: GraphQLObjectType, nodes: r
 interface DirectRoot {
   key: string;
   node: FieldNode;
-  read: (() => { made: DirectRead; value: Promise<unknown> }) | null;
+  read: ((database: Database) => { made: DirectRead; value: Promise<unknown> }) | null;
   shape: (value: unknown) => unknown;
 }
 
 /** A top-level list: its page read with the relations below it, shaped as a connection. */
-function compileList(compile: Compile, context: GraphQLContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], list: ListRead, page: PageRequest): Omit<DirectRoot, 'key' | 'node'> {
+function compileList(compile: Compile, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], list: ListRead, page: PageRequest): Omit<DirectRoot, 'key' | 'node'> {
   const items = itemsOf(compile, 'connection', field.type, nodes);
   const prefetch = planPrefetch(compile, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
   const properties = propertiesOf(compile, items.types, items.selectionSets);
   const withTotal = asksTotal(compile, field.type, nodes);
   const shape = compileConnection(compile, field.type, nodes, { nested: prefetch, withTotal }, page);
   return {
-    read: () => {
-      const made = { prefetch, page: listEntities(context.database, list.label, list.conditions, list.order, page, withTotal, prefetch, properties) };
+    read: (database) => {
+      const made = { prefetch, page: listEntities(database, list.label, list.conditions, list.order, page, withTotal, prefetch, properties) };
       return { made, value: made.page };
     },
     shape: (value) => shape(value as PrefetchedRelation),
@@ -303,7 +304,7 @@ function compileList(compile: Compile, context: GraphQLContext, field: GraphQLFi
 }
 
 /** `node(id)` or `nodes(ids)`: the entities of the ids read with the relations below them, each shaped or null. */
-function compileEntities(compile: Compile, context: GraphQLContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], globalIds: readonly string[]): Omit<DirectRoot, 'key' | 'node'> {
+function compileEntities(compile: Compile, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], globalIds: readonly string[]): Omit<DirectRoot, 'key' | 'node'> {
   const many = String(field.type).replace(/!$/, '').startsWith('[');
   const items = itemsOf(compile, many ? 'list' : 'one', field.type, nodes);
   const prefetch = planPrefetch(compile, items.types, items.selectionSets, MAX_PREFETCH_DEPTH);
@@ -312,8 +313,8 @@ function compileEntities(compile: Compile, context: GraphQLContext, field: Graph
   const ids = recordIdsOf(globalIds);
   const where = `Query.${field.name}`;
   return {
-    read: () => {
-      const made = { prefetch, properties, entities: ids.length > 0 ? findEntitiesReadingAhead(context.database, ids, prefetch, properties) : Promise.resolve([]) };
+    read: (database) => {
+      const made = { prefetch, properties, entities: ids.length > 0 ? findEntitiesReadingAhead(database, ids, prefetch, properties) : Promise.resolve([]) };
       return { made, value: made.entities };
     },
     shape: (value) => {
@@ -340,7 +341,7 @@ function completeItems(type: unknown, value: unknown, where: string): unknown {
 }
 
 /** Compiles the operation's root fields; throws when one cannot be answered directly. */
-function compileOperation(compile: Compile, context: GraphQLContext, selectionSet: SelectionSetNode): DirectRoot[] {
+function compileOperation(compile: Compile, selectionSet: SelectionSetNode): DirectRoot[] {
   const query = compile.schema.getQueryType();
   if (!query) throw new NotDirect('no query type');
   return [...fieldsOn(compile, query, [selectionSet])].map(([key, nodes]): DirectRoot => {
@@ -350,24 +351,51 @@ function compileOperation(compile: Compile, context: GraphQLContext, selectionSe
     const role = field ? fieldRole(query, name) : null;
     if (!field || !role) throw new NotDirect(`Query.${name} is not a field`);
     const args = argumentsOf(compile, field, nodes[0]!);
-    if (role.role === 'list') return { key, node: nodes[0]!, ...compileList(compile, context, field, nodes, role.read(args), pageRequest(args as { first?: number | null; after?: string | null })) };
-    if (role.role === 'entities') return { key, node: nodes[0]!, ...compileEntities(compile, context, field, nodes, role.globalIds(args)) };
+    if (role.role === 'list') return { key, node: nodes[0]!, ...compileList(compile, field, nodes, role.read(args), pageRequest(args as { first?: number | null; after?: string | null })) };
+    if (role.role === 'entities') return { key, node: nodes[0]!, ...compileEntities(compile, field, nodes, role.globalIds(args)) };
     throw new NotDirect(`Query.${name} is not a top-level list or entity field`);
   });
 }
 
-/** Answers the operation directly when it can (see above); null leaves it to graphql-js. */
-async function answerDirectly(context: GraphQLContext, compile: Compile, selectionSet: SelectionSetNode): Promise<Record<string, unknown> | null> {
-  let roots: DirectRoot[];
-  try {
-    roots = compileOperation(compile, context, selectionSet);
-  } catch (error) {
-    // Not answerable directly, or arguments a resolver refuses (a bad `first`): graphql-js answers, or reports it in place.
-    return refused(context, error);
+/** Compiled operations, per operation node (Apollo keeps a parsed document per query text) and variables (see `compiledFor`). */
+const compiledOperations = new WeakMap<OperationDefinitionNode, Map<string, DirectRoot[] | Error>>();
+
+/** The variables' values (and callers' rights) compiled and kept per operation: one operation is asked with many. */
+const COMPILED_PER_OPERATION = 256;
+
+/**
+ * The operation compiled for these variables and this caller's rights, or why it cannot be answered directly: worked out
+ * once and kept with the operation, since compiling depends on nothing else (the schema, the variables' values, whether
+ * personal fields are shown) and compiled roots hold no request's state.
+ */
+function compiledFor(compile: Compile, operation: OperationDefinitionNode): DirectRoot[] | Error {
+  let byVariables = compiledOperations.get(operation);
+  if (!byVariables) {
+    byVariables = new Map();
+    compiledOperations.set(operation, byVariables);
   }
+  const key = JSON.stringify([compile.variables, compile.seesPersonal]);
+  let compiled = byVariables.get(key);
+  if (compiled === undefined) {
+    try {
+      compiled = compileOperation(compile, operation.selectionSet);
+    } catch (error) {
+      compiled = error instanceof Error ? error : new Error(String(error));
+    }
+    if (byVariables.size >= COMPILED_PER_OPERATION) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Answers the operation directly when it can (see above); null leaves it to graphql-js. */
+async function answerDirectly(context: GraphQLContext, compile: Compile, operation: OperationDefinitionNode): Promise<Record<string, unknown> | null> {
+  const roots = compiledFor(compile, operation);
+  // Not answerable directly, or arguments a resolver refuses (a bad `first`): graphql-js answers, or reports it in place.
+  if (roots instanceof Error) return refused(context, roots);
   const reads = roots.map((root) => {
     if (!root.read) return Promise.resolve(null);
-    const { made, value } = root.read();
+    const { made, value } = root.read(context.database);
     value.catch(() => undefined); // reported by graphql-js's resolver, which takes this read (see `directReads`)
     context.directReads.set(root.node, made);
     return value;
@@ -419,7 +447,7 @@ export function directAnswerPlugin(): ApolloServerPlugin<GraphQLContext> {
           const coerced = schemaRealm.getVariableValues(schema as Parameters<typeof schemaRealm.getVariableValues>[0], operation.variableDefinitions ?? [], request.variables ?? {});
           if (coerced.errors) return null;
           const compile: Compile = { schema, fragments: fragmentsOf(document.definitions), variables: coerced.coerced, seesPersonal: hasRole(contextValue.viewer?.role, 'editor') };
-          const data = await answerDirectly(contextValue, compile, operation.selectionSet);
+          const data = await answerDirectly(contextValue, compile, operation);
           return data === null ? null : { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };

@@ -122,6 +122,20 @@ describe('direct answers', () => {
     expect(data.e).toEqual({ name: '测试企业', qualifications: ['HIGH_TECH'], foundedYear: 2010 });
   });
 
+  it('keeps an operation compiled per variables: one text asked for two organisations answers each with its own experts', async () => {
+    const query = `query ($org: ID!) { ${UNIVERSITY_EXPERTS} { nodes { name } } }`;
+    const names = async (org: string) => {
+      const { answered, expected, directly } = await both(query, { org });
+      expect(answered).toBe(expected);
+      expect(directly).toBe(true);
+      return (JSON.parse(answered).data.experts.nodes as Array<{ name: string }>).map((expert) => expert.name);
+    };
+    // 丙 (U+4E19) and 乙 (U+4E59) sort before 甲 (U+7532).
+    expect(await names(university)).toEqual(['乙专家', '甲专家']);
+    expect(await names(enterprise)).toEqual(['丙专家', '甲专家']);
+    expect(await names(university)).toEqual(['乙专家', '甲专家']);
+  });
+
   const SAME_ANSWERS: Array<{ name: string; query: string; variables?: Record<string, unknown>; caller?: Caller; directly: boolean }> = [
     {
       name: 'aliases, named and inline fragments, __typename at every level, @skip and @include',
@@ -151,6 +165,7 @@ describe('direct answers', () => {
       directly: true,
     },
     {
+      // Asked first as an editor, then anonymously (next): the operation is compiled for each caller's rights.
       name: 'a personal field, for an editor (answered) and for an anonymous caller (hidden by graphql-js, with the reason)',
       query: `query ($org: ID!) { ${UNIVERSITY_EXPERTS} { nodes { name phone } } }`,
       caller: 'editor',
