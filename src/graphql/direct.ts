@@ -16,6 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Database } from '../neo4j/database.js';
 import type { EntityModel } from '../graph/entity.js';
@@ -65,28 +66,41 @@ interface Compile extends Walk {
   seesPersonal: boolean;
 }
 
-/** Completes a leaf value as graphql-js does: non-null and list wrappers by the type's printed form, then the type's `serialize`. */
-function completeLeaf(type: unknown, value: unknown, where: string): unknown {
+/**
+ * The completion of a leaf field's values as graphql-js completes them: non-null and list wrappers (read once, by the
+ * type's printed form), then the type's own `serialize`; a value graphql-js would report is NotDirect.
+ */
+function leafCompleter(type: unknown, where: string): (value: unknown) => unknown {
   const printed = String(type);
   const inner = (type as { ofType?: unknown }).ofType;
   if (printed.endsWith('!')) {
-    if (value === null || value === undefined) throw new NotDirect(`${where}: null in a non-null field`);
-    return completeLeaf(inner, value, where);
+    const complete = leafCompleter(inner, where);
+    return (value) => {
+      if (value === null || value === undefined) throw new NotDirect(`${where}: null in a non-null field`);
+      return complete(value);
+    };
   }
-  if (value === null || value === undefined) return null;
   if (printed.startsWith('[')) {
-    if (!Array.isArray(value)) throw new NotDirect(`${where}: not a list`);
-    return value.map((item) => completeLeaf(inner, item, where));
+    const complete = leafCompleter(inner, where);
+    return (value) => {
+      if (value === null || value === undefined) return null;
+      if (!Array.isArray(value)) throw new NotDirect(`${where}: not a list`);
+      return value.map(complete);
+    };
   }
   const serialize = (type as { serialize?: (value: unknown) => unknown }).serialize;
   if (typeof serialize !== 'function') throw new NotDirect(`${where}: not a leaf`);
-  try {
-    const serialized = serialize.call(type, value);
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    let serialized;
+    try {
+      serialized = serialize.call(type, value);
+    } catch (error) {
+      throw new NotDirect(`${where}: ${String(error)}`);
+    }
     if (serialized === undefined) throw new NotDirect(`${where}: no value`);
     return serialized;
-  } catch (error) {
-    throw error instanceof NotDirect ? error : new NotDirect(`${where}: ${String(error)}`);
-  }
+  };
 }
 
 /** A property resolver's value; what it throws leaves the operation to graphql-js, which reports it. */
@@ -170,13 +184,15 @@ function compileItems(compile: Compile, types: readonly GraphQLObjectType[], sel
       else if (role.role === 'id') writers.push((target, node) => void (target[key] = toGlobalId(node.nodeKind, node.id)));
       else if (role.role === 'property') {
         const where = `${type.name}.${name}`;
-        writers.push((target, node) => void (target[key] = completeLeaf(field.type, resolveProperty(role.resolve, node, where), where)));
+        const complete = leafCompleter(field.type, where);
+        writers.push((target, node) => void (target[key] = complete(resolveProperty(role.resolve, node, where))));
       }
       else if (role.role === 'default') {
         if (isPersonal(field) && !compile.seesPersonal) throw new NotDirect(`${type.name}.${name} is hidden from this caller`);
         if (field.args.length > 0) throw new NotDirect(`${type.name}.${name} takes arguments`);
         const where = `${type.name}.${name}`;
-        writers.push((target, node) => void (target[key] = completeLeaf(field.type, node[name], where)));
+        const complete = leafCompleter(field.type, where);
+        writers.push((target, node) => void (target[key] = complete(node[name])));
       } else throw new NotDirect(`${type.name}.${name} has a resolver of its own`);
     }
     byType.set(type.name, writers);
@@ -209,7 +225,8 @@ function compileConnection(compile: Compile, fieldType: unknown, nodes: readonly
     if (name === '__typename') writers.push((target) => void (target[key] = connection.name));
     else if (name === 'totalCount') {
       if (!plan.withTotal) throw new NotDirect(`${connection.name}.totalCount is not read`);
-      writers.push((target, value) => void (target[key] = completeLeaf(field!.type, value.total ?? 0, `${connection.name}.totalCount`)));
+      const complete = leafCompleter(field!.type, `${connection.name}.totalCount`);
+      writers.push((target, value) => void (target[key] = complete(value.total ?? 0)));
     } else if (name === 'nodes') {
       const item = compileItems(compile, items.types, selectionSetsOf(fieldNodes), plan.nested);
       writers.push((target, _value, visible) => void (target[key] = visible.map((entry) => item(entry.node, entry.prefetched))));
@@ -249,8 +266,9 @@ function compileEdge(
       if (field!.args.length > 0) throw new NotDirect(`${edgeType.name}.${name} takes arguments`);
       const where = `${edgeType.name}.${name}`;
       const role = fieldRole(edgeType, name);
-      if (role.role === 'property') writers.push((target, entry) => void (target[key] = completeLeaf(field!.type, resolveProperty(role.resolve, entry.edge ?? {}, where), where)));
-      else writers.push((target, entry) => void (target[key] = completeLeaf(field!.type, entry.edge?.[name], where)));
+      const complete = leafCompleter(field!.type, where);
+      if (role.role === 'property') writers.push((target, entry) => void (target[key] = complete(resolveProperty(role.resolve, entry.edge ?? {}, where))));
+      else writers.push((target, entry) => void (target[key] = complete(entry.edge?.[name])));
     }
   }
   return (entry, index) => {
@@ -261,7 +279,11 @@ function compileEdge(
 }
 
 function compilePageInfo(compile: Compile, pageInfo: GraphQLObjectType, nodes: readonly FieldNode[], page: PageRequest): (hasNextPage: boolean, shown: number) => Record<string, unknown> {
-  const fields = ownFieldsOf(compile, pageInfo, selectionSetsOf(nodes));
+  const own = new Set(['__typename', 'hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+  const fields = ownFieldsOf(compile, pageInfo, selectionSetsOf(nodes)).map(([key, name]) => {
+    if (!own.has(name)) throw new NotDirect(`${pageInfo.name}.${name} is not a page's own field`);
+    return { key, name, complete: name === '__typename' ? (value: unknown) => value : leafCompleter(pageInfo.getFields()[name]!.type, `${pageInfo.name}.${name}`) };
+  });
   return (hasNextPage, shown) => {
     const values: Record<string, unknown> = {
       __typename: pageInfo.name,
@@ -271,10 +293,7 @@ function compilePageInfo(compile: Compile, pageInfo: GraphQLObjectType, nodes: r
       endCursor: shown > 0 ? encodeCursor(page.offset + shown - 1) : null,
     };
     const target: Record<string, unknown> = {};
-    for (const [key, name] of fields) {
-      if (!(name in values)) throw new NotDirect(`${pageInfo.name}.${name} is not a page's own field`);
-      target[key] = name === '__typename' ? values[name] : completeLeaf(pageInfo.getFields()[name]!.type, values[name], `${pageInfo.name}.${name}`);
-    }
+    for (const { key, name, complete } of fields) target[key] = complete(values[name]);
     return target;
   };
 }
@@ -357,42 +376,50 @@ function compileOperation(compile: Compile, selectionSet: SelectionSetNode): Dir
   });
 }
 
-/** Compiled operations, per operation node (Apollo keeps a parsed document per query text) and variables (see `compiledFor`). */
-const compiledOperations = new WeakMap<OperationDefinitionNode, Map<string, DirectRoot[] | Error>>();
-
-/** The variables' values (and callers' rights) compiled and kept per operation: one operation is asked with many. */
-const COMPILED_PER_OPERATION = 256;
+/** A number per operation node (Apollo keeps a parsed document per query text), for the keys of `compiledOperations`. */
+const operationNumbers = new WeakMap<OperationDefinitionNode, number>();
+let operationsNumbered = 0;
 
 /**
- * The operation compiled for these variables and this caller's rights, or why it cannot be answered directly: worked out
- * once and kept with the operation, since compiling depends on nothing else (the schema, the variables' values, whether
- * personal fields are shown) and compiled roots hold no request's state.
+ * How many compiled operations (an operation with one set of variables' values and one caller's rights) are kept, in
+ * all: one operation is asked with many values (a list for each organisation), and a bound on the whole keeps a client
+ * sending endless variations from filling the memory (each entry holds a few kilobytes of closures).
  */
-function compiledFor(compile: Compile, operation: OperationDefinitionNode): DirectRoot[] | Error {
-  let byVariables = compiledOperations.get(operation);
-  if (!byVariables) {
-    byVariables = new Map();
-    compiledOperations.set(operation, byVariables);
+const COMPILED_KEPT = 500;
+
+/** Compiled operations (or why they cannot be answered directly), the least recently used dropped first. */
+const compiledOperations = new LRUCache<string, { roots: DirectRoot[] } | { refusal: Error }>({ max: COMPILED_KEPT });
+
+/**
+ * The operation compiled for these variables and this caller's rights, or why it cannot be answered directly: worked
+ * out once and kept, since compiling depends on nothing else (the schema, the variables' values, whether personal
+ * fields are shown) and compiled roots hold no request's state.
+ */
+function compiledFor(compile: Compile, operation: OperationDefinitionNode): { roots: DirectRoot[] } | { refusal: Error } {
+  let number = operationNumbers.get(operation);
+  if (number === undefined) {
+    number = operationsNumbered += 1;
+    operationNumbers.set(operation, number);
   }
-  const key = JSON.stringify([compile.variables, compile.seesPersonal]);
-  let compiled = byVariables.get(key);
-  if (compiled === undefined) {
+  const key = JSON.stringify([number, compile.variables, compile.seesPersonal]);
+  let compiled = compiledOperations.get(key);
+  if (!compiled) {
     try {
-      compiled = compileOperation(compile, operation.selectionSet);
+      compiled = { roots: compileOperation(compile, operation.selectionSet) };
     } catch (error) {
-      compiled = error instanceof Error ? error : new Error(String(error));
+      compiled = { refusal: error instanceof Error ? error : new Error(String(error)) };
     }
-    if (byVariables.size >= COMPILED_PER_OPERATION) byVariables.delete(byVariables.keys().next().value!);
-    byVariables.set(key, compiled);
+    compiledOperations.set(key, compiled);
   }
   return compiled;
 }
 
 /** Answers the operation directly when it can (see above); null leaves it to graphql-js. */
 async function answerDirectly(context: GraphQLContext, compile: Compile, operation: OperationDefinitionNode): Promise<Record<string, unknown> | null> {
-  const roots = compiledFor(compile, operation);
+  const compiled = compiledFor(compile, operation);
   // Not answerable directly, or arguments a resolver refuses (a bad `first`): graphql-js answers, or reports it in place.
-  if (roots instanceof Error) return refused(context, roots);
+  if ('refusal' in compiled) return refused(context, compiled.refusal);
+  const { roots } = compiled;
   const reads = roots.map((root) => {
     if (!root.read) return Promise.resolve(null);
     const { made, value } = root.read(context.database);
@@ -426,6 +453,9 @@ function refused(context: GraphQLContext, error: unknown): null {
   context.logger.debug({ reason }, 'not answered directly: graphql-js answers');
   return null;
 }
+
+/** How many compiled operations are kept (for tests and diagnostics; at most COMPILED_KEPT). */
+export const compiledKept = (): { count: number; max: number } => ({ count: compiledOperations.size, max: COMPILED_KEPT });
 
 /** How many operations were answered directly, and why the last one left to graphql-js was (for tests and diagnostics). */
 export const directAnswers: { count: number; lastRefusal: string | null } = { count: 0, lastRefusal: null };

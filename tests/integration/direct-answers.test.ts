@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix, withReads } from '../support/database.js';
 import { startTestService, type Caller, type TestService } from '../support/graphql-client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import { directAnswers } from '../../src/graphql/direct.js';
+import { compiledKept, directAnswers } from '../../src/graphql/direct.js';
 import { DatabaseUnavailableError } from '../../src/neo4j/errors.js';
 import type { Database } from '../../src/neo4j/database.js';
 
@@ -134,6 +134,17 @@ describe('direct answers', () => {
     expect(await names(university)).toEqual(['乙专家', '甲专家']);
     expect(await names(enterprise)).toEqual(['丙专家', '甲专家']);
     expect(await names(university)).toEqual(['乙专家', '甲专家']);
+  });
+
+  it('keeps at most 500 compiled operations however many variations a client sends', async () => {
+    expect(compiledKept().max).toBe(500);
+    const query = 'query ($text: String!) { experts(first: 1, filter: { nameContains: $text }) { nodes { name } } }';
+    for (let start = 0; start < 600; start += 20) {
+      await Promise.all(Array.from({ length: 20 }, (_, index) => direct.query(query, { text: `没有这个名字${start + index}` })));
+    }
+    const kept = compiledKept().count;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(500);
   });
 
   const SAME_ANSWERS: Array<{ name: string; query: string; variables?: Record<string, unknown>; caller?: Caller; directly: boolean }> = [
