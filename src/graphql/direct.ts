@@ -179,6 +179,7 @@ function compileItems(compile: Compile, types: readonly GraphQLObjectType[], sel
       }
       const field = type.getFields()[name];
       if (!field) throw new NotDirect(`${type.name}.${name} is not a field`);
+      if (isPersonal(field) && !compile.seesPersonal) throw new NotDirect(`${type.name}.${name} is hidden from this caller`);
       const role = fieldRole(type, name);
       if (role.role === 'relation') writers.push(relationWriter(compile, type, key, nodes, role.relation.shape, role.relation.spec, plans));
       else if (role.role === 'id') writers.push((target, node) => void (target[key] = toGlobalId(node.nodeKind, node.id)));
@@ -188,7 +189,6 @@ function compileItems(compile: Compile, types: readonly GraphQLObjectType[], sel
         writers.push((target, node) => void (target[key] = complete(resolveProperty(role.resolve, node, where))));
       }
       else if (role.role === 'default') {
-        if (isPersonal(field) && !compile.seesPersonal) throw new NotDirect(`${type.name}.${name} is hidden from this caller`);
         if (field.args.length > 0) throw new NotDirect(`${type.name}.${name} takes arguments`);
         const where = `${type.name}.${name}`;
         const complete = leafCompleter(field.type, where);
@@ -246,6 +246,7 @@ function compileConnection(compile: Compile, fieldType: unknown, nodes: readonly
   };
 }
 
+/** The shaper of one edge of a connection's page (its cursor, its relationship's fields and its node), as `toConnection` builds it. */
 function compileEdge(
   compile: Compile,
   edgeType: GraphQLObjectType,
@@ -264,6 +265,7 @@ function compileEdge(
       writers.push((target, entry) => void (target[key] = item(entry.node, entry.prefetched)));
     } else {
       if (field!.args.length > 0) throw new NotDirect(`${edgeType.name}.${name} takes arguments`);
+      if (isPersonal(field!) && !compile.seesPersonal) throw new NotDirect(`${edgeType.name}.${name} is hidden from this caller`);
       const where = `${edgeType.name}.${name}`;
       const role = fieldRole(edgeType, name);
       const complete = leafCompleter(field!.type, where);
@@ -278,6 +280,7 @@ function compileEdge(
   };
 }
 
+/** The shaper of a page's `pageInfo`, as `toConnection` builds it. */
 function compilePageInfo(compile: Compile, pageInfo: GraphQLObjectType, nodes: readonly FieldNode[], page: PageRequest): (hasNextPage: boolean, shown: number) => Record<string, unknown> {
   const own = new Set(['__typename', 'hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
   const fields = ownFieldsOf(compile, pageInfo, selectionSetsOf(nodes)).map(([key, name]) => {
