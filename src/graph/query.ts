@@ -74,7 +74,7 @@ export class Conditions {
 }
 
 /** A page of nodes of one label matching `conditions`, and (when asked) how many match in all. */
-export async function listEntities(
+export function listEntities(
   database: Database,
   label: string,
   conditions: Conditions,
@@ -84,6 +84,30 @@ export async function listEntities(
   prefetch: readonly RelationPrefetch[] = [],
   properties: readonly string[] | null = null,
 ): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
+  return runListQuery(database, listQuery(label, conditions, order, page, withTotal, prefetch, properties));
+}
+
+/** The queries of a page of a list (see `listEntities`), worked out once: a direct answer keeps them with its operation. */
+export interface ListQuery {
+  label: string;
+  page: PageRequest;
+  prefetch: readonly RelationPrefetch[];
+  text: string;
+  params: Record<string, unknown>;
+  /** The count query and its parameters, when the total is asked. */
+  total: { text: string; params: Record<string, unknown> } | null;
+}
+
+/** Builds the queries of a list's page (see `listEntities`); nothing is read. */
+export function listQuery(
+  label: string,
+  conditions: Conditions,
+  order: SortOrder | undefined,
+  page: PageRequest,
+  withTotal: boolean,
+  prefetch: readonly RelationPrefetch[] = [],
+  properties: readonly string[] | null = null,
+): ListQuery {
   const where = conditions.where();
   const hint = indexOrderHint(order);
   const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
@@ -95,19 +119,25 @@ export async function listEntities(
   const items = readsAhead
     ? `WITH collect(node) AS page UNWIND range(0, size(page) - 1) AS index WITH page[index] AS ${ITEM}, index < $shown AS shown`
     : `WITH node AS ${ITEM}`;
-  const [rows, total] = await Promise.all([
-    database.read(
-      `${conditions.match(label)} ${pageWhere}
+  return {
+    label,
+    page,
+    prefetch,
+    text: `${conditions.match(label)} ${pageWhere}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        ${items}
        ${withColumns([ITEM], related.columns)}
        RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
-      params,
-    ),
-    withTotal ? keptTotal(database, `${conditions.match(label)} ${where} RETURN count(node) AS total`, conditions.params) : Promise.resolve(0),
-  ]);
-  const read = withPrefetched(rows, prefetch, `list of ${label}`);
-  return { items: read.map((item, index) => (index < page.limit ? item : { ...item, prefetched: [] })), total };
+    params,
+    total: withTotal ? { text: `${conditions.match(label)} ${where} RETURN count(node) AS total`, params: conditions.params } : null,
+  };
+}
+
+/** Reads a list's page (and its total, when asked) by its queries. */
+export async function runListQuery(database: Database, query: ListQuery): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
+  const [rows, total] = await Promise.all([database.read(query.text, query.params), query.total ? keptTotal(database, query.total.text, query.total.params) : Promise.resolve(0)]);
+  const read = withPrefetched(rows, query.prefetch, `list of ${query.label}`);
+  return { items: read.map((item, index) => (index < query.page.limit ? item : { ...item, prefetched: [] })), total };
 }
 
 /**

@@ -20,7 +20,7 @@ import { LRUCache } from 'lru-cache';
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Database } from '../neo4j/database.js';
 import type { EntityModel } from '../graph/entity.js';
-import { findEntitiesReadingAhead, listEntities, type PrefetchedRelation, type RelationPrefetch } from '../graph/query.js';
+import { findEntitiesReadingAhead, listQuery, runListQuery, type PrefetchedRelation, type RelationPrefetch } from '../graph/query.js';
 import { byGlobalIds, recordIdsOf } from './relations.js';
 import { hasRole } from '../auth/roles.js';
 import { toGlobalId } from './global-id.js';
@@ -316,9 +316,10 @@ function compileList(compile: Compile, field: GraphQLField<unknown, unknown>, no
   const properties = propertiesOf(compile, items.types, items.selectionSets);
   const withTotal = asksTotal(compile, field.type, nodes);
   const shape = compileConnection(compile, field.type, nodes, { nested: prefetch, withTotal }, page);
+  const query = listQuery(list.label, list.conditions, list.order, page, withTotal, prefetch, properties);
   return {
     read: (database) => {
-      const made = { prefetch, page: listEntities(database, list.label, list.conditions, list.order, page, withTotal, prefetch, properties) };
+      const made = { prefetch, page: runListQuery(database, query) };
       return { made, value: made.page };
     },
     shape: (value) => shape(value as PrefetchedRelation),
