@@ -2,26 +2,34 @@ import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationsh
 
 /**
  * Converts a value read from Neo4j into plain JSON-friendly JavaScript: Integers become numbers, temporals ISO strings.
- * Maps and lists (plain objects and arrays as the driver builds them) are copied key by key without asking what
- * kind of value they are: a nested read of a few hundred maps is most of what a list with nested relations returns.
+ * Maps and lists (plain objects and arrays, freshly built by the driver for this result and held by nothing else) are
+ * converted in place, key by key, without asking what kind of value they are: a nested read of a few hundred maps and
+ * lists is most of what a list with nested relations returns, and copying it doubled what each request allocated.
  */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index += 1) copy[index] = toNative(value[index]);
-    return copy;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (item === undefined) value[index] = null;
+      else if (item !== null && typeof item === 'object') value[index] = toNative(item);
+    }
+    return value;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = toNative((value as Record<string, unknown>)[key]);
-    return copy;
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) {
+      const item = map[key];
+      if (item === undefined) map[key] = null;
+      else if (item !== null && typeof item === 'object') map[key] = toNative(item);
+    }
+    return map;
   }
   if (isInt(value)) return toSafeNumber(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return String(value);
-  if (isNode(value) || isRelationship(value)) return toNative(value.properties);
+  if (isNode(value) || isRelationship(value)) return toNative({ ...value.properties });
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toNative(item)]));
 }
 
