@@ -73,21 +73,10 @@ export class Conditions {
   }
 }
 
-/** A page of nodes of one label matching `conditions`, and (when asked) how many match in all. */
-export function listEntities(
-  database: Database,
-  label: string,
-  conditions: Conditions,
-  order: SortOrder | undefined,
-  page: PageRequest,
-  withTotal: boolean,
-  prefetch: readonly RelationPrefetch[] = [],
-  properties: readonly string[] | null = null,
-): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
-  return runListQuery(database, listQuery(label, conditions, order, page, withTotal, prefetch, properties));
-}
-
-/** The queries of a page of a list (see `listEntities`), worked out once: a direct answer keeps them with its operation. */
+/**
+ * The queries of a page of nodes of one label matching some conditions, and (when asked) of how many match in all:
+ * worked out once (`listQuery`), then read (`runListQuery`); a direct answer keeps them with its compiled operation.
+ */
 export interface ListQuery {
   label: string;
   page: PageRequest;
@@ -98,7 +87,7 @@ export interface ListQuery {
   total: { text: string; params: Record<string, unknown> } | null;
 }
 
-/** Builds the queries of a list's page (see `listEntities`); nothing is read. */
+/** Builds the queries of a list's page (see `ListQuery`); nothing is read. */
 export function listQuery(
   label: string,
   conditions: Conditions,
@@ -141,7 +130,7 @@ export async function runListQuery(database: Database, query: ListQuery): Promis
 }
 
 /**
- * Entities by record id, each with the relations `prefetch` reads ahead under it (see `listEntities`), in one round
+ * Entities by record id, each with the relations `prefetch` reads ahead under it (see `listQuery`), in one round
  * trip: every property, or only `properties` (with the id and the kind); an id that names no entity has no row.
  */
 export async function findEntitiesReadingAhead(
@@ -212,7 +201,7 @@ export interface RelationSpec {
 }
 
 /**
- * A relation read in the same query as the nodes it starts from (see `listEntities`): the page of related items of
+ * A relation read in the same query as the nodes it starts from (see `listQuery`): the page of related items of
  * each node, as `loadRelation` would read it for that spec, page and total, and for each related item its own
  * prefetched relations (`nested`). GraphQL resolvers then find these pages in their loaders instead of asking again.
  */

@@ -3,7 +3,7 @@
  * nodes { region { name } } } } }`) used to cost one round trip per level: the page, then each relation's batch, then
  * theirs. Here the list resolver looks ahead at the operation: every relation field selected under its nodes (to
  * `MAX_PREFETCH_DEPTH` levels) whose resolver was made by `connectionField`, `listField` or `oneField` is read in the
- * same Cypher query (`listEntities`' prefetch), and the pages read are put into the request's loaders under the key
+ * same Cypher query (`listQuery`'s prefetch), and the pages read are put into the request's loaders under the key
  * their resolver will ask for — so the resolvers run as before and find their answers waiting.
  *
  * Safety by construction: a page is stored under the key of the spec, page and total it was read for, so a resolver

@@ -1,6 +1,6 @@
 import type { EntityModel } from '../graph/entity.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { findEntitiesReadingAhead, listEntities, type RelationSpec } from '../graph/query.js';
+import { findEntitiesReadingAhead, listQuery, runListQuery, type RelationSpec } from '../graph/query.js';
 import type { DirectRead, GraphQLContext } from './context.js';
 import { EVERYTHING, type RelatedPage, type RelationReads } from './loaders.js';
 import { pageRequest, selectsField, toConnection, type ConnectionModel, type PageRequest } from './connection.js';
@@ -124,7 +124,7 @@ export async function listConnection(context: GraphQLContext, info: GraphQLResol
 
 function readList(context: GraphQLContext, info: GraphQLResolveInfo, list: ListRead, page: PageRequest): Extract<DirectRead, { page: unknown }> {
   const { prefetch, properties } = listPrefetch(info);
-  return { prefetch, page: listEntities(context.database, list.label, list.conditions, list.order, page, selectsField(info, 'totalCount'), prefetch, properties) };
+  return { prefetch, page: runListQuery(context.database, listQuery(list.label, list.conditions, list.order, page, selectsField(info, 'totalCount'), prefetch, properties)) };
 }
 
 /** The resolver of a top-level list whose arguments give what it reads (see `ListRead`); direct answers know it by this. */
