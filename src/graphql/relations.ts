@@ -122,6 +122,7 @@ export async function listConnection(context: GraphQLContext, info: GraphQLResol
   );
 }
 
+/** A top-level list's page read as its resolver reads it: the relations selected below read ahead, the total when selected. */
 function readList(context: GraphQLContext, info: GraphQLResolveInfo, list: ListRead, page: PageRequest): Extract<DirectRead, { page: unknown }> {
   const { prefetch, properties } = listPrefetch(info);
   return { prefetch, page: runListQuery(context.database, listQuery(list.label, list.conditions, list.order, page, selectsField(info, 'totalCount'), prefetch, properties)) };
