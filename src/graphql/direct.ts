@@ -23,7 +23,6 @@ import type { EntityModel } from '../graph/entity.js';
 import { findEntitiesReadingAhead, listQuery, runListQuery, type PrefetchedRelation, type RelationPrefetch } from '../graph/query.js';
 import { byGlobalIds, recordIdsOf } from './relations.js';
 import { hasRole } from '../auth/roles.js';
-import { toGlobalId } from './global-id.js';
 import type { DirectRead, GraphQLContext } from './context.js';
 import { encodeCursor, pageRequest, type PageRequest } from './connection.js';
 import {
@@ -104,7 +103,7 @@ function leafCompleter(type: unknown, where: string): (value: unknown) => unknow
 }
 
 /** A property resolver's value; what it throws leaves the operation to graphql-js, which reports it. */
-function resolveProperty(resolve: (parent: object) => unknown, parent: object, where: string): unknown {
+function resolveProperty<P extends object>(resolve: (parent: P) => unknown, parent: P, where: string): unknown {
   try {
     return resolve(parent);
   } catch (error) {
@@ -182,7 +181,11 @@ function compileItems(compile: Compile, types: readonly GraphQLObjectType[], sel
       if (isPersonal(field) && !compile.seesPersonal) throw new NotDirect(`${type.name}.${name} is hidden from this caller`);
       const role = fieldRole(type, name);
       if (role.role === 'relation') writers.push(relationWriter(compile, type, key, nodes, role.relation.shape, role.relation.spec, plans));
-      else if (role.role === 'id') writers.push((target, node) => void (target[key] = toGlobalId(node.nodeKind, node.id)));
+      else if (role.role === 'id') {
+        const where = `${type.name}.${name}`;
+        const complete = leafCompleter(field.type, where);
+        writers.push((target, node) => void (target[key] = complete(resolveProperty(role.resolve, node, where))));
+      }
       else if (role.role === 'property') {
         const where = `${type.name}.${name}`;
         const complete = leafCompleter(field.type, where);

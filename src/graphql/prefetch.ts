@@ -43,7 +43,7 @@ export function relationResolver<R extends object>(resolver: R, field: RelationF
   return resolver;
 }
 
-/** Resolvers that read nothing of their parent but its id and kind (the global id). */
+/** Resolvers that read nothing of their parent but its id and kind (the global id, an organisation's kind). */
 const idResolvers = new WeakSet<object>();
 
 /** Resolvers that read one property of their parent and convert it (an enum checked, an absent list made empty): the property's name. */
@@ -63,8 +63,8 @@ export function propertyResolver<P extends object, T>(property: string, convert:
 /** The fields (`Type.field`) answered by a property resolver: the property read, and the resolver. */
 const propertyFields = new Map<string, { property: string; resolve: (parent: object) => unknown }>();
 
-/** The fields (`Type.field`) answered by an id resolver: the entity's global id. */
-const idFields = new Set<string>();
+/** The fields (`Type.field`) answered by an id resolver (see `idResolver`), with the resolver. */
+const idFields = new Map<string, (parent: EntityModel) => unknown>();
 
 /** Marks a resolver as reading only its parent's id and kind, which every entity read includes. */
 export function idResolver<R extends object>(resolver: R): R {
@@ -125,7 +125,7 @@ export function learnRelationFields(resolverMaps: readonly object[]): void {
         const relation = typeof resolver === 'function' ? relationResolvers.get(resolver) : undefined;
         const list = typeof resolver === 'function' ? listResolvers.get(resolver) : undefined;
         if (relation) relationFields.set(`${typeName}.${fieldName}`, relation);
-        else if (typeof resolver === 'function' && idResolvers.has(resolver)) idFields.add(`${typeName}.${fieldName}`);
+        else if (typeof resolver === 'function' && idResolvers.has(resolver)) idFields.set(`${typeName}.${fieldName}`, resolver as (parent: EntityModel) => unknown);
         else if (typeof resolver === 'function' && propertyResolvers.has(resolver)) {
           propertyFields.set(`${typeName}.${fieldName}`, { property: propertyResolvers.get(resolver)!, resolve: resolver as (parent: object) => unknown });
         }
@@ -280,7 +280,7 @@ export function propertiesOf(walk: Walk, types: readonly GraphQLObjectType[], se
         continue;
       }
       if (owners.some((owner) => ownResolverFields.has(`${owner}.${name}`))) return null;
-      if (name !== 'id') properties.add(name);
+      if (name !== 'id' && !idFields.has(`${type.name}.${name}`)) properties.add(name);
     }
   }
   return [...properties].sort();
@@ -364,7 +364,8 @@ export function fieldRole(
   | { role: 'list'; read: (args: Record<string, unknown>) => ListRead }
   | { role: 'entities'; globalIds: (args: Record<string, unknown>) => readonly string[] }
   | { role: 'property'; resolve: (parent: object) => unknown }
-  | { role: 'id' | 'own' | 'default' } {
+  | { role: 'id'; resolve: (parent: EntityModel) => unknown }
+  | { role: 'own' | 'default' } {
   const relation = relationFields.get(`${type.name}.${name}`);
   if (relation) return { role: 'relation', relation };
   const property = propertyFields.get(`${type.name}.${name}`);
@@ -374,7 +375,8 @@ export function fieldRole(
   const globalIds = entityRootFields.get(`${type.name}.${name}`);
   if (globalIds) return { role: 'entities', globalIds };
   const owners = [type.name, ...type.getInterfaces().map((face) => face.name)];
-  if (idFields.has(`${type.name}.${name}`)) return { role: 'id' };
+  const identity = idFields.get(`${type.name}.${name}`);
+  if (identity) return { role: 'id', resolve: identity };
   return owners.some((owner) => ownResolverFields.has(`${owner}.${name}`) || idFields.has(`${owner}.${name}`)) ? { role: 'own' } : { role: 'default' };
 }
 

@@ -183,7 +183,16 @@ describe('direct answers', () => {
       directly: true,
     },
     { name: 'a personal field, anonymously', query: `query ($org: ID!) { ${UNIVERSITY_EXPERTS} { nodes { name phone } } }`, directly: false },
-    { name: 'a field with a resolver of its own (an organisation’s kind)', query: `query ($ent: ID!) { node(id: $ent) { ... on Enterprise { name organizationKind } } }`, directly: false },
+    {
+      name: 'the explorer’s entity view: an organisation’s kind (read from its kind alone), property resolvers, nested pages in fragments',
+      query: `query ($ent: ID!, $org: ID!) { e: node(id: $ent) { ...Entity } u: node(id: $org) { ...Entity } }
+        fragment Entity on Node { __typename id
+          ... on Organization { name region { name } aliases organizationKind topics(first: 30) { nodes { id name } } }
+          ... on Enterprise { qualifications foundedYear employees }
+          ... on Expert { name title kinds talentCard expertise(first: 30) { edges { level node { id name } } } } }`,
+      directly: true,
+    },
+    { name: 'a root field with a resolver of its own beside a list', query: `query ($ent: ID!) { node(id: $ent) { ... on Enterprise { name } } serviceStatus { version } }`, directly: false },
     {
       name: 'relations below the read-ahead depth',
       query: `query ($org: ID!) { ${UNIVERSITY_EXPERTS} { nodes { affiliations { nodes { region { parent { name parent { name } } } } } } } }`,

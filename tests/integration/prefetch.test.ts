@@ -280,10 +280,21 @@ describe('nested selections of a list, read in the list’s query', () => {
       expect(converted.data).toEqual({ node: { experts: { nodes: [{ name: '乙专家', talentCard: 'A_CARD', flexibleEngagement: true }, { name: '甲专家', talentCard: null, flexibleEngagement: false }] } } });
       expect(converted.sent.some((query) => query.includes('.*'))).toBe(false);
       expect(converted.sent.some((query) => query.includes('.talentCard') && query.includes('.flexibleEngagement'))).toBe(true);
-      // organizationKind has a resolver of its own: the university is read whole.
-      const own = await run(`query ($org: ID!) { node(id: $org) { ... on University { organizationKind experts(first: 5) { nodes { name } } } } }`);
-      expect(own.data).toEqual({ node: { organizationKind: 'UNIVERSITY', experts: { nodes: [{ name: '乙专家' }, { name: '甲专家' }] } } });
+      // An indicator's progress has a resolver of its own (it reads the indicator's values): indicators read ahead are read whole.
+      // 甲县's indicator: baseline 1.0 (2020), target 3.0 (2030), recorded 2.0 — halfway.
+      await suite.database.write(
+        `MATCH (r:Region {id: $region})
+         CREATE (:Entity:Indicator {id: $id, name: '测试指标', unit: '%', baselineYear: 2020, baselineValue: 1.0, targetYear: 2030, targetValue: 3.0,
+                 recordedYear: 2024, recordedValue: 2.0, source: 'test'})-[:MEASURES {source: 'test'}]->(r)`,
+        { region: `${prefix}:r1`, id: `${prefix}:indicator` },
+      );
+      const own = await run(`query ($r1: ID!) { node(id: $r1) { ... on Region { indicators { nodes { name progress { progressRatio } } } } } }`, { r1: toGlobalId('Region', `${prefix}:r1`) });
+      expect(own.data).toEqual({ node: { indicators: { nodes: [{ name: '测试指标', progress: { progressRatio: 0.5 } }] } } });
       expect(own.sent.some((query) => query.includes('.*'))).toBe(true);
+      // organizationKind reads nothing but the organisation's kind: nothing is read whole for it.
+      const kind = await run(`query ($org: ID!) { node(id: $org) { ... on University { organizationKind experts(first: 5) { nodes { name } } } } }`);
+      expect(kind.data).toEqual({ node: { organizationKind: 'UNIVERSITY', experts: { nodes: [{ name: '乙专家' }, { name: '甲专家' }] } } });
+      expect(kind.sent.some((query) => query.includes('.*') || query.includes('.organizationKind'))).toBe(false);
 
       // Four levels: the fourth is loaded after the read-ahead, and the expert read narrowly in the list is read in full by node(id).
       const x2 = toGlobalId('Expert', `${prefix}:x2`);

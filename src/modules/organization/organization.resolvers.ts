@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { aliasesField, globalIdField } from '../node/node.resolvers.js';
 import type { OrganizationKind } from '../../graph/kinds.js';
 import { connectionField, listField, listResolver, oneField, type FieldArgs } from '../../graphql/relations.js';
-import { propertyResolver } from '../../graphql/prefetch.js';
+import { idResolver, propertyResolver } from '../../graphql/prefetch.js';
 import { BY_NAME, sortOrder } from '../shared/filters.js';
 import { actorRelations, organizationConditions, organizationRelations, type OrganizationFilterInput } from './organization.repository.js';
 import { NOTHING_DELETED, runMutation } from '../shared/mutations.js';
@@ -20,7 +20,7 @@ const DEMANDS_DEFAULT = { expression: 'node.postedOn', direction: 'DESC' } as co
 /** Fields every organisation kind has (the Organization interface). */
 const organizationFields = {
   ...globalIdField,
-  organizationKind: entityTypeResolver(ORGANIZATION_KINDS),
+  organizationKind: idResolver(entityTypeResolver(ORGANIZATION_KINDS)),
   aliases: aliasesField,
   region: oneField(organizationRelations.region),
   topics: connectionField(organizationRelations.topics),
