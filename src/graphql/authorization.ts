@@ -29,7 +29,8 @@ function directiveArgument(field: GraphQLField<unknown, unknown>, directive: str
   return value?.kind === Kind.ENUM ? value.value : undefined;
 }
 
-function hasDirective(field: GraphQLField<unknown, unknown>, directive: string): boolean {
+/** Whether the schema declares `@<directive>` on the field. */
+export function hasDirective(field: GraphQLField<unknown, unknown>, directive: string): boolean {
   return field.astNode?.directives?.some((candidate) => candidate.name.value === directive) ?? false;
 }
 

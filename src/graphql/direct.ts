@@ -23,6 +23,7 @@ import type { EntityModel } from '../graph/entity.js';
 import { findEntitiesReadingAhead, listQuery, runListQuery, type PrefetchedRelation, type RelationPrefetch } from '../graph/query.js';
 import { byGlobalIds, recordIdsOf } from './relations.js';
 import { hasRole } from '../auth/roles.js';
+import { hasDirective } from './authorization.js';
 import type { DirectRead, GraphQLContext } from './context.js';
 import { encodeCursor, pageRequest, type PageRequest } from './connection.js';
 import {
@@ -66,41 +67,51 @@ interface Compile extends Walk {
 }
 
 /**
- * The completion of a leaf field's values as graphql-js completes them: non-null and list wrappers (read once, by the
- * type's printed form), then the type's own `serialize`; a value graphql-js would report is NotDirect.
+ * The completion of a field's values as graphql-js completes them: non-null and list wrappers (read once, by the type's
+ * printed form), then `named` for each value of the named type; a value graphql-js would report is NotDirect.
  */
-function leafCompleter(type: unknown, where: string): (value: unknown) => unknown {
+function completer(type: unknown, where: string, named: (type: unknown) => (value: unknown) => unknown): (value: unknown) => unknown {
   const printed = String(type);
   const inner = (type as { ofType?: unknown }).ofType;
   if (printed.endsWith('!')) {
-    const complete = leafCompleter(inner, where);
+    const complete = completer(inner, where, named);
     return (value) => {
       if (value === null || value === undefined) throw new NotDirect(`${where}: null in a non-null field`);
       return complete(value);
     };
   }
   if (printed.startsWith('[')) {
-    const complete = leafCompleter(inner, where);
+    const complete = completer(inner, where, named);
     return (value) => {
       if (value === null || value === undefined) return null;
       if (!Array.isArray(value)) throw new NotDirect(`${where}: not a list`);
       return value.map(complete);
     };
   }
-  const serialize = (type as { serialize?: (value: unknown) => unknown }).serialize;
-  if (typeof serialize !== 'function') throw new NotDirect(`${where}: not a leaf`);
-  return (value) => {
-    if (value === null || value === undefined) return null;
-    let serialized;
-    try {
-      serialized = serialize.call(type, value);
-    } catch (error) {
-      throw new NotDirect(`${where}: ${String(error)}`);
-    }
-    if (serialized === undefined) throw new NotDirect(`${where}: no value`);
-    return serialized;
-  };
+  const complete = named(type);
+  return (value) => (value === null || value === undefined ? null : complete(value));
 }
+
+/** The completion of a leaf field's values: its wrappers, then the scalar's or enum's own `serialize`. */
+function leafCompleter(type: unknown, where: string): (value: unknown) => unknown {
+  return completer(type, where, (leaf) => {
+    const serialize = (leaf as { serialize?: (value: unknown) => unknown }).serialize;
+    if (typeof serialize !== 'function') throw new NotDirect(`${where}: not a leaf`);
+    return (value) => {
+      let serialized;
+      try {
+        serialized = serialize.call(leaf, value);
+      } catch (error) {
+        throw new NotDirect(`${where}: ${String(error)}`);
+      }
+      if (serialized === undefined) throw new NotDirect(`${where}: no value`);
+      return serialized;
+    };
+  });
+}
+
+/** Shaped objects as they are: only their wrappers (nullability, lists) are checked. */
+const asShaped = () => (value: unknown) => value;
 
 /** A property resolver's value; what it throws leaves the operation to graphql-js, which reports it. */
 function resolveProperty<P extends object>(resolve: (parent: P) => unknown, parent: P, where: string): unknown {
@@ -120,7 +131,7 @@ function argumentsOf(compile: Compile, field: GraphQLField<unknown, unknown>, no
   }
 }
 
-const isPersonal = (field: GraphQLField<unknown, unknown>) => field.astNode?.directives?.some((directive) => directive.name.value === 'personal') ?? false;
+const isPersonal = (field: GraphQLField<unknown, unknown>) => hasDirective(field, 'personal');
 
 const sameRead = (plan: RelationPrefetch, spec: RelationPrefetch['spec'], page: PageRequest) =>
   JSON.stringify([plan.spec.name, plan.spec.params ?? {}, plan.spec.order ?? null, plan.page]) === JSON.stringify([spec.name, spec.params ?? {}, spec.order ?? null, page]);
@@ -337,7 +348,7 @@ function compileEntities(compile: Compile, field: GraphQLField<unknown, unknown>
   const properties = propertiesOf(compile, items.types, items.selectionSets);
   const item = compileItems(compile, items.types, items.selectionSets, prefetch);
   const ids = recordIdsOf(globalIds);
-  const where = `Query.${field.name}`;
+  const complete = completer(field.type, `Query.${field.name}`, asShaped);
   return {
     read: (database) => {
       const made = { prefetch, properties, entities: ids.length > 0 ? findEntitiesReadingAhead(database, ids, prefetch, properties) : Promise.resolve([]) };
@@ -347,23 +358,9 @@ function compileEntities(compile: Compile, field: GraphQLField<unknown, unknown>
       const found = value as Array<{ node: EntityModel; prefetched: PrefetchedRelation[] }>;
       const prefetchedOf = new Map(found.map((entry) => [entry.node.id, entry.prefetched]));
       const shaped = byGlobalIds(globalIds, new Map(found.map((entry) => [entry.node.id, entry.node]))).map((node) => (node ? item(node, prefetchedOf.get(node.id)!) : null));
-      if (many) return completeItems(field.type, shaped, where);
-      return completeItems(field.type, shaped[0] ?? null, where);
+      return complete(many ? shaped : (shaped[0] ?? null));
     },
   };
-}
-
-/** Checks the nullability of shaped objects (or a list of them) against the field's type, as graphql-js completes them. */
-function completeItems(type: unknown, value: unknown, where: string): unknown {
-  const printed = String(type);
-  const inner = (type as { ofType?: unknown }).ofType;
-  if (printed.endsWith('!')) {
-    if (value === null || value === undefined) throw new NotDirect(`${where}: null in a non-null field`);
-    return completeItems(inner, value, where);
-  }
-  if (value === null || value === undefined) return null;
-  if (printed.startsWith('[')) return (value as unknown[]).map((entry) => completeItems(inner, entry, where));
-  return value;
 }
 
 /** Compiles the operation's root fields; throws when one cannot be answered directly. */
@@ -402,17 +399,17 @@ const compiledOperations = new LRUCache<string, { roots: DirectRoot[] } | { refu
  * out once and kept, since compiling depends on nothing else (the schema, the variables' values, whether personal
  * fields are shown) and compiled roots hold no request's state.
  */
-function compiledFor(compile: Compile, operation: OperationDefinitionNode): { roots: DirectRoot[] } | { refusal: Error } {
+function compiledFor(operation: OperationDefinitionNode, variables: Record<string, unknown>, seesPersonal: boolean, compileOf: () => Compile): { roots: DirectRoot[] } | { refusal: Error } {
   let number = operationNumbers.get(operation);
   if (number === undefined) {
     number = operationsNumbered += 1;
     operationNumbers.set(operation, number);
   }
-  const key = JSON.stringify([number, compile.variables, compile.seesPersonal]);
+  const key = JSON.stringify([number, variables, seesPersonal]);
   let compiled = compiledOperations.get(key);
   if (!compiled) {
     try {
-      compiled = { roots: compileOperation(compile, operation.selectionSet) };
+      compiled = { roots: compileOperation(compileOf(), operation.selectionSet) };
     } catch (error) {
       compiled = { refusal: error instanceof Error ? error : new Error(String(error)) };
     }
@@ -422,8 +419,7 @@ function compiledFor(compile: Compile, operation: OperationDefinitionNode): { ro
 }
 
 /** Answers the operation directly when it can (see above); null leaves it to graphql-js. */
-async function answerDirectly(context: GraphQLContext, compile: Compile, operation: OperationDefinitionNode): Promise<Record<string, unknown> | null> {
-  const compiled = compiledFor(compile, operation);
+async function answerDirectly(context: GraphQLContext, compiled: { roots: DirectRoot[] } | { refusal: Error }): Promise<Record<string, unknown> | null> {
   // Not answerable directly, or arguments a resolver refuses (a bad `first`): graphql-js answers, or reports it in place.
   if ('refusal' in compiled) return refused(context, compiled.refusal);
   const { roots } = compiled;
@@ -483,8 +479,11 @@ export function directAnswerPlugin(): ApolloServerPlugin<GraphQLContext> {
           if (operation.operation !== 'query') return null;
           const coerced = schemaRealm.getVariableValues(schema as Parameters<typeof schemaRealm.getVariableValues>[0], operation.variableDefinitions ?? [], request.variables ?? {});
           if (coerced.errors) return null;
-          const compile: Compile = { schema, fragments: fragmentsOf(document.definitions), variables: coerced.coerced, seesPersonal: hasRole(contextValue.viewer?.role, 'editor') };
-          const data = await answerDirectly(contextValue, compile, operation);
+          const variables = coerced.coerced;
+          const seesPersonal = hasRole(contextValue.viewer?.role, 'editor');
+          // The fragments are gathered only when the operation is compiled, not for every request.
+          const compiled = compiledFor(operation, variables, seesPersonal, () => ({ schema, fragments: fragmentsOf(document.definitions), variables, seesPersonal }));
+          const data = await answerDirectly(contextValue, compiled);
           return data === null ? null : { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };
