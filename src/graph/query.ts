@@ -63,13 +63,16 @@ export class Conditions {
     return this;
   }
 
-  /** The MATCH clause: from the start pattern when one is set (each node once), or over the label. */
-  match(label: string): string {
-    return this.start === null ? `MATCH (node:${label})` : `MATCH ${this.start} WHERE node:${label} WITH DISTINCT node`;
-  }
-
-  where(): string {
-    return this.parts.length > 0 ? `WHERE ${this.parts.map((part) => `(${part})`).join(' AND ')}` : '';
+  /**
+   * The MATCH clause with the conditions and `extra` (more conditions on `node`): over the label, or from the start
+   * pattern when one is set, each node once. The conditions are applied before duplicates are dropped: they read only
+   * `node`, so the answer is the same, and Neo4j then reads the properties they and the order need as it filters (after
+   * the DISTINCT, an organisation with 16 000 experts took 30 ms against 22 at a million nodes).
+   */
+  matchWhere(label: string, extra: readonly string[] = []): string {
+    const parts = [...this.parts, ...extra].map((part) => `(${part})`);
+    if (this.start === null) return `MATCH (node:${label})${parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : ''}`;
+    return `MATCH ${this.start} WHERE ${[`node:${label}`, ...parts].join(' AND ')} WITH DISTINCT node`;
   }
 }
 
@@ -97,9 +100,7 @@ export function listQuery(
   prefetch: readonly RelationPrefetch[] = [],
   properties: readonly string[] | null = null,
 ): ListQuery {
-  const where = conditions.where();
   const hint = indexOrderHint(order);
-  const pageWhere = hint ? (where ? `${where} AND ${hint}` : `WHERE ${hint}`) : where;
   const params: Record<string, unknown> = { ...conditions.params, offset: cypherInt(page.offset), limit: cypherInt(page.limit + 1) };
   // The page's extra item (read only to tell whether a next page exists) reads nothing ahead: `shown` is false for it.
   const readsAhead = prefetch.length > 0;
@@ -112,13 +113,13 @@ export function listQuery(
     label,
     page,
     prefetch,
-    text: `${conditions.match(label)} ${pageWhere}
+    text: `${conditions.matchWhere(label, hint ? [hint] : [])}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        ${items}
        ${withColumns([ITEM], related.columns)}
        RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
     params,
-    total: withTotal ? { text: `${conditions.match(label)} ${where} RETURN count(node) AS total`, params: conditions.params } : null,
+    total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params } : null,
   };
 }
 

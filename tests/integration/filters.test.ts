@@ -443,6 +443,45 @@ describe('filters and orders, on the mini county', () => {
   );
 });
 
+describe('a filter that starts from one record, over a relationship written twice', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+  const ref: Ref = (kind, id) => toGlobalId(kind, `${prefix}:${id}`);
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    await loadMiniCounty(database, prefix);
+    // The format allows one AFFILIATED_WITH per pair (the importer refuses a second); a script writing Cypher may not.
+    await database.write(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[:AFFILIATED_WITH {source: 'test'}]->(b)`, {
+      from: `${prefix}:expert:wang`,
+      to: `${prefix}:univ:agri`,
+    });
+    service = await startTestService(database);
+  });
+  afterAll(async () => {
+    await service?.close();
+    await deleteByPrefix(database, prefix);
+    await database?.close();
+  });
+
+  it.each([
+    // 王 is 示例农业大学's only expert in the fixture (see 'experts.organization'), an EXPERT in 冷链保存, flexibly engaged.
+    ['alone', {}, ['王']],
+    ['with a condition it meets', { minExpertiseLevel: 'EXPERT' }, ['王']],
+    ['with a condition it fails', { flexibleEngagement: false }, []],
+  ] as const)('lists each expert once, and counts each once: %s', async (_label, more, expected) => {
+    const result = await service.query<{ experts: { totalCount: number; nodes: Array<{ name: string }> } }>(
+      'query ($filter: ExpertFilter) { experts(first: 10, filter: $filter) { totalCount nodes { name } } }',
+      { filter: { organization: ref('University', 'univ:agri'), ...more } },
+      'admin',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.experts.nodes.map((node) => node.name[0])).toEqual(expected);
+    expect(result.data!.experts.totalCount).toBe(expected.length);
+  });
+});
+
 describe('orderBy of nested lists', () => {
   let database: Database;
   let service: TestService;
