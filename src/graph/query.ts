@@ -11,6 +11,7 @@ import { unpackPrefetched, unpackRelation, type PrefetchedRelation } from './pac
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
+import { facetTotal, prepareFacets, type FacetFilter, type PropertyTest } from './facets.js';
 import type { PageItem, PageRequest } from './page.js';
 
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
@@ -39,6 +40,9 @@ export class Conditions {
   /** The start pattern set by startAt, if any. */
   private start: string | null = null;
   private counter = 0;
+  /** The conditions added with `addOnProperty`, as JavaScript tests; and whether any other condition was added. */
+  private readonly tests: PropertyTest[] = [];
+  private others = false;
 
   param(value: unknown): string {
     const name = `p${this.counter++}`;
@@ -49,7 +53,24 @@ export class Conditions {
   /** Adds a condition built with named parameters. */
   add(condition: string): this {
     this.parts.push(condition);
+    this.others = true;
     return this;
+  }
+
+  /** Adds a condition on one of the node's own properties, with the same test in JavaScript (see facets.ts). */
+  addOnProperty(condition: string, test: PropertyTest): this {
+    this.parts.push(condition);
+    this.tests.push(test);
+    return this;
+  }
+
+  /**
+   * What a total under these conditions can be counted from without Neo4j: null unless every condition is on the
+   * node's own properties (none on relationships, text or labels, no start pattern) and there is one at least (an
+   * unfiltered total is read from the count store).
+   */
+  facets(label: string): FacetFilter | null {
+    return this.others || this.start !== null || this.tests.length === 0 ? null : { label, tests: [...this.tests] };
   }
 
   /**
@@ -60,6 +81,7 @@ export class Conditions {
   startAt(pattern: string, condition: string): this {
     if (this.start === null) this.start = pattern;
     else this.parts.push(condition);
+    this.others = true;
     return this;
   }
 
@@ -86,8 +108,8 @@ export interface ListQuery {
   prefetch: readonly RelationPrefetch[];
   text: string;
   params: Record<string, unknown>;
-  /** The count query and its parameters, when the total is asked. */
-  total: { text: string; params: Record<string, unknown> } | null;
+  /** The count query and its parameters, when the total is asked; and what else it can be counted from (see facets.ts). */
+  total: { text: string; params: Record<string, unknown>; facets: FacetFilter | null } | null;
 }
 
 /** Builds the queries of a list's page (see `ListQuery`); nothing is read. */
@@ -119,13 +141,13 @@ export function listQuery(
        ${withColumns([ITEM], related.columns)}
        RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
     params,
-    total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params } : null,
+    total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params, facets: conditions.facets(label) } : null,
   };
 }
 
 /** Reads a list's page (and its total, when asked) by its queries. */
 export async function runListQuery(database: Database, query: ListQuery): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
-  const [rows, total] = await Promise.all([database.read(query.text, query.params), query.total ? keptTotal(database, query.total.text, query.total.params) : Promise.resolve(0)]);
+  const [rows, total] = await Promise.all([database.read(query.text, query.params), query.total ? listTotal(database, query.total) : Promise.resolve(0)]);
   const read = withPrefetched(rows, query.prefetch, `list of ${query.label}`);
   return { items: read.map((item, index) => (index < query.page.limit ? item : { ...item, prefetched: [] })), total };
 }
@@ -180,6 +202,20 @@ const countOf = async (database: Database, query: string, params: Record<string,
 /** Whether a parameter survives a JSON round trip unchanged (strings, finite numbers, booleans, null, lists of them). */
 const plain = (value: unknown): boolean =>
   value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (Array.isArray(value) && value.every(plain));
+
+/**
+ * A list's total: from the histogram of the properties it filters on when one is kept (see facets.ts); otherwise
+ * counted in Neo4j (and kept per filter), and then that histogram is read in the background, so that the next
+ * filter on the same properties — other values, other bounds — is answered from it.
+ */
+async function listTotal(database: Database, total: NonNullable<ListQuery['total']>): Promise<number> {
+  const facets = total.facets;
+  const fromFacets = facets ? facetTotal(database, facets) : undefined;
+  if (fromFacets !== undefined) return fromFacets;
+  const counted = await keptTotal(database, total.text, total.params);
+  if (facets) void prepareFacets(database, facets);
+  return counted;
+}
 
 /**
  * A count (`RETURN count(…) AS total`) kept per query and parameters until a write, when its parameters can key it

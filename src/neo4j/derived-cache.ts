@@ -24,6 +24,8 @@ interface Entry<T> {
   refreshing?: boolean;
   /** The value's weight once computed (see `WeightLimit`); 0 until then. */
   weight: number;
+  /** The value, once computed (see `ready`). */
+  settled?: { value: T };
 }
 
 /** A bound on the total weight of the values kept per database (a count of rows, say), besides the count of keys. */
@@ -149,9 +151,24 @@ export class DerivedCache<T, K extends string = ''> {
     return { keys, weight };
   }
 
+  /** The number of values kept for the database that are computed and still valid (see `ready`). */
+  settled(database: Database): number {
+    const writes = generationOf(database).writes;
+    return [...(this.entries.get(database)?.values() ?? [])].filter((entry) => entry.generation === writes && entry.settled).length;
+  }
+
   /** The value for this database and key: the cached one while no write went through it and it is younger than the time to live. */
   get(database: Database, key: K): Promise<T> {
     return this.entriesFor(database, [key], async (from, keys) => new Map(await Promise.all(keys.map(async (one) => [one, await this.compute(from, one)] as const))))[0]!.value;
+  }
+
+  /**
+   * The value kept for the key when it is computed and still valid (no write since), without waiting or computing
+   * anything; undefined otherwise. For a caller that has a slower way to answer meanwhile (see `facets.ts`).
+   */
+  ready(database: Database, key: K): { value: T } | undefined {
+    const entry = this.entries.get(database)?.get(key);
+    return entry && entry.generation === generationOf(database).writes ? entry.settled : undefined;
   }
 
   /**
@@ -226,6 +243,10 @@ export class DerivedCache<T, K extends string = ''> {
   private store(entries: Map<string, Entry<T>>, key: K, entry: Entry<T>): void {
     this.drop(entries, key);
     entries.set(key, entry);
+    entry.value.then(
+      (value) => void (entry.settled = { value }),
+      () => undefined,
+    );
     for (const oldest of entries.keys()) {
       if (entries.size <= this.maxKeys) break;
       this.drop(entries, oldest);

@@ -1,7 +1,7 @@
 /** Every Cypher query of the expert module. */
 import { ENTITY_LABEL, ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import { Conditions, type RelationSpec } from '../../graph/query.js';
-import { EXPERTISE_RANK, anyOf, expertiseRank, locatedWithin, recordId, textContains } from '../shared/filters.js';
+import { EXPERTISE_RANK, anyOf, expertiseRank, flag, locatedWithin, oneOf, recordId, textContains } from '../shared/filters.js';
 
 export interface ExpertFilterInput {
   nameContains?: string | null;
@@ -20,12 +20,10 @@ export function expertConditions(filter: ExpertFilterInput | null | undefined): 
   const conditions = new Conditions();
   if (!filter) return conditions;
   textContains(conditions, 'name', filter.nameContains);
-  if (filter.talentCards?.length) conditions.add(`node.talentCard IN ${conditions.param(filter.talentCards)}`);
+  oneOf(conditions, 'talentCard', filter.talentCards);
   anyOf(conditions, 'programmes', filter.programmes);
   anyOf(conditions, 'kinds', filter.kinds);
-  if (filter.flexibleEngagement !== null && filter.flexibleEngagement !== undefined) {
-    conditions.add(`coalesce(node.flexibleEngagement, false) = ${conditions.param(filter.flexibleEngagement)}`);
-  }
+  flag(conditions, 'flexibleEngagement', filter.flexibleEngagement);
   if (filter.topic || filter.minExpertiseLevel) {
     const topic = filter.topic ? conditions.param(recordId(filter.topic, ['Topic'], 'filter.topic')) : null;
     const rank = conditions.param(expertiseRank(filter.minExpertiseLevel ?? 'BASIC'));

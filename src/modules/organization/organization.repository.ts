@@ -1,7 +1,7 @@
 /** Every Cypher query of the organisation module: list filters and the relations of organisations. */
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../graph/kinds.js';
 import { Conditions, type RelationSpec, type SortOrder } from '../../graph/query.js';
-import { BY_NAME, aboutTopic, between, locatedWithin, oneOf, recordId, textContains } from '../shared/filters.js';
+import { BY_NAME, aboutTopic, allOf, between, locatedWithin, oneOf, recordId, textContains } from '../shared/filters.js';
 
 /** Filter fields shared by every organisation list (the union of the schema's organisation filter inputs). */
 export interface OrganizationFilterInput {
@@ -38,9 +38,7 @@ export function organizationConditions(filter: OrganizationFilterInput | null | 
        OR EXISTS { MATCH (node)-[:LEADS|PARTICIPATES_IN]->(:Project)-[:FOR_INDUSTRY]->(:Industry {id: ${industry}}) }`,
     );
   }
-  if (filter.qualifications && filter.qualifications.length > 0) {
-    conditions.add(`all(required IN ${conditions.param(filter.qualifications)} WHERE required IN coalesce(node.qualifications, []))`);
-  }
+  allOf(conditions, 'qualifications', filter.qualifications);
   if (filter.hasRdPartner !== null && filter.hasRdPartner !== undefined) {
     conditions.add(`${filter.hasRdPartner ? '' : 'NOT '}EXISTS { MATCH (node)-[:COOPERATES_WITH]-(partner) WHERE partner:University OR partner:ResearchInstitute }`);
   }

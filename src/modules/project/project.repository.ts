@@ -1,7 +1,7 @@
 /** Every Cypher query of the project module: projects (科技项目) and patents (专利). */
 import { ORGANIZATION_KINDS } from '../../graph/kinds.js';
 import { Conditions, type RelationSpec, type SortOrder } from '../../graph/query.js';
-import { BY_NAME, aboutTopic, between, oneOf, recordId, textContains } from '../shared/filters.js';
+import { BY_NAME, aboutTopic, between, oneOf, present, recordId, textContains } from '../shared/filters.js';
 
 export interface ProjectFilterInput {
   nameContains?: string | null;
@@ -53,7 +53,7 @@ export function patentConditions(filter: PatentFilterInput | null | undefined): 
   textContains(conditions, 'title', filter.titleContains);
   oneOf(conditions, 'kind', filter.kinds);
   between(conditions, 'filedYear', filter.filedYearFrom, filter.filedYearTo);
-  if (filter.granted !== null && filter.granted !== undefined) conditions.add(`node.grantedYear IS ${filter.granted ? 'NOT ' : ''}NULL`);
+  present(conditions, 'grantedYear', filter.granted);
   aboutTopic(conditions, filter.topic, 'ON_TOPIC', 'filter.topic');
   if (filter.owner) {
     conditions.add(`EXISTS { MATCH (node)<-[:OWNS]-(:Organization {id: ${conditions.param(recordId(filter.owner, ORGANIZATION_KINDS, 'filter.owner'))}}) }`);

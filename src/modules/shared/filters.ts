@@ -4,6 +4,7 @@
  */
 import type { NodeKind } from '../../graph/kinds.js';
 import type { Conditions, SortOrder } from '../../graph/query.js';
+import { propertyTests } from '../../graph/facets.js';
 import { expectGlobalId } from '../../graphql/global-id.js';
 
 /** Every sortable field of every `…OrderField` enum, as a Cypher expression over `node`. */
@@ -71,19 +72,37 @@ export function aboutTopic(conditions: Conditions, topicGlobalId: string | null 
 /** The list property holds at least one of `values`. */
 export function anyOf(conditions: Conditions, property: string, values: readonly string[] | null | undefined): void {
   if (!values || values.length === 0) return;
-  conditions.add(`any(value IN coalesce(node.${property}, []) WHERE value IN ${conditions.param(values)})`);
+  conditions.addOnProperty(`any(value IN coalesce(node.${property}, []) WHERE value IN ${conditions.param(values)})`, propertyTests.anyOf(property, values));
+}
+
+/** The list property holds every one of `values`. */
+export function allOf(conditions: Conditions, property: string, values: readonly string[] | null | undefined): void {
+  if (!values || values.length === 0) return;
+  conditions.addOnProperty(`all(required IN ${conditions.param(values)} WHERE required IN coalesce(node.${property}, []))`, propertyTests.allOf(property, values));
 }
 
 /** The scalar property equals one of `values`. */
 export function oneOf(conditions: Conditions, property: string, values: readonly string[] | null | undefined): void {
   if (!values || values.length === 0) return;
-  conditions.add(`node.${property} IN ${conditions.param(values)}`);
+  conditions.addOnProperty(`node.${property} IN ${conditions.param(values)}`, propertyTests.oneOf(property, values));
+}
+
+/** The boolean property, false when absent, is `wanted`. */
+export function flag(conditions: Conditions, property: string, wanted: boolean | null | undefined): void {
+  if (wanted === null || wanted === undefined) return;
+  conditions.addOnProperty(`coalesce(node.${property}, false) = ${conditions.param(wanted)}`, propertyTests.flag(property, wanted));
+}
+
+/** The property has a value (`wanted` true) or has none. */
+export function present(conditions: Conditions, property: string, wanted: boolean | null | undefined): void {
+  if (wanted === null || wanted === undefined) return;
+  conditions.addOnProperty(`node.${property} IS ${wanted ? 'NOT ' : ''}NULL`, propertyTests.present(property, wanted));
 }
 
 /** The property lies within [from, to], either bound optional. */
 export function between(conditions: Conditions, property: string, from: number | null | undefined, to: number | null | undefined): void {
-  if (from !== null && from !== undefined) conditions.add(`node.${property} >= ${conditions.param(from)}`);
-  if (to !== null && to !== undefined) conditions.add(`node.${property} <= ${conditions.param(to)}`);
+  if (from !== null && from !== undefined) conditions.addOnProperty(`node.${property} >= ${conditions.param(from)}`, propertyTests.atLeast(property, from));
+  if (to !== null && to !== undefined) conditions.addOnProperty(`node.${property} <= ${conditions.param(to)}`, propertyTests.atMost(property, to));
 }
 
 /** A relationship from `node` to the entity with the given record id exists (pattern uses `target`). */

@@ -1,0 +1,151 @@
+/**
+ * Totals of lists filtered only on their nodes' own properties (a qualification, a year range, a kind…), counted
+ * from a histogram of those properties instead of in Neo4j.
+ *
+ * A filter's first total counts every node it matches: about 10⁵ nodes and a few hundred ms at a million nodes, for
+ * each new combination of values (each region's officials pick their own years and qualifications). A histogram of a
+ * label's values of the filtered properties — one row per distinct combination present, with how many nodes hold
+ * it — is read once (one pass over the label), and then any filter on those properties is a sum over its rows,
+ * tested in JavaScript with the same meaning as the Cypher condition (`PropertyTest`; a differential test holds the
+ * two together on generated values). It is kept like the other derived values (`DerivedCache`: dropped by any write of
+ * this process at once, by another writer's within about two seconds), built in the background after a total was
+ * counted the slow way, one histogram at a time per database, and given up (kept as `null` until the next write) when
+ * the properties have more than `MAX_GROUPS` combinations or the read fails: then totals are counted in Neo4j, as
+ * before.
+ */
+import { z } from 'zod';
+import type { Database } from '../neo4j/database.js';
+import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
+import { parseRows } from './rows.js';
+
+/** A condition on one of the node's own properties, as JavaScript: true where the Cypher condition holds. */
+export interface PropertyTest {
+  property: string;
+  /** Throws `NotCountable` where Cypher would fail (a list operation on a value that is not a list). */
+  test: (value: unknown) => boolean;
+}
+
+/** A value a property test cannot judge as Cypher would (Cypher raises an error there): the total is counted in Neo4j. */
+export class NotCountable extends Error {}
+
+/** What a filtered list's total can be counted from: its label and the tests of its conditions, every one on a property. */
+export interface FacetFilter {
+  label: string;
+  tests: readonly PropertyTest[];
+}
+
+/** Beyond this many combinations of values a histogram is given up (a property like a name or an amount has one per node). */
+export const MAX_GROUPS = 4096;
+
+/** The facets kept per database (one per label and set of properties filtered on). */
+const HISTOGRAMS_KEPT = 64;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const absent = (value: unknown) => value === null || value === undefined;
+
+/** Tests with the meaning of the Cypher conditions the filters write (see src/modules/shared/filters.ts). */
+export const propertyTests = {
+  /** `node.p IN $values`. */
+  oneOf: (property: string, values: readonly unknown[]): PropertyTest => ({ property, test: (value) => !absent(value) && values.includes(value) }),
+  /** `any(value IN coalesce(node.p, []) WHERE value IN $values)`. */
+  anyOf: (property: string, values: readonly unknown[]): PropertyTest => ({
+    property,
+    test: (value) => !absent(value) && listOf(value).some((item) => values.includes(item)),
+  }),
+  /** `all(required IN $values WHERE required IN coalesce(node.p, []))`. */
+  allOf: (property: string, values: readonly unknown[]): PropertyTest => ({
+    property,
+    test: (value) => {
+      const held = absent(value) ? [] : listOf(value);
+      return values.every((required) => held.includes(required));
+    },
+  }),
+  /** `node.p >= $bound` (`atLeast`) or `node.p <= $bound`. */
+  atLeast: (property: string, bound: number): PropertyTest => ({ property, test: (value) => typeof value === 'number' && value >= bound }),
+  atMost: (property: string, bound: number): PropertyTest => ({ property, test: (value) => typeof value === 'number' && value <= bound }),
+  /** `node.p IS NOT NULL` (`wanted` true) or `node.p IS NULL`. */
+  present: (property: string, wanted: boolean): PropertyTest => ({ property, test: (value) => !absent(value) === wanted }),
+  /** `coalesce(node.p, false) = $wanted`. */
+  flag: (property: string, wanted: boolean): PropertyTest => ({ property, test: (value) => (absent(value) ? false : value) === wanted }),
+};
+
+function listOf(value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) throw new NotCountable(`not a list: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** One row per distinct combination of the properties' values, with its number of nodes; null when given up. */
+type Histogram = Array<{ values: unknown[]; count: number }> | null;
+
+const groupRow = z.object({ values: z.array(z.unknown()), count: z.number().int() });
+
+/** Per database, the histogram reads in flight one after another. */
+const queues = new WeakMap<Database, Promise<unknown>>();
+
+const histograms = new DerivedCache<Histogram, string>(
+  (database, key) => {
+    const [label, properties] = JSON.parse(key) as [string, string[]];
+    const read = (queues.get(database) ?? Promise.resolve()).then(() => readHistogram(database, label, properties));
+    queues.set(database, read.catch(() => undefined));
+    return read;
+  },
+  KEPT_VALUES_TTL_MS,
+  HISTOGRAMS_KEPT,
+);
+
+async function readHistogram(database: Database, label: string, properties: readonly string[]): Promise<Histogram> {
+  const bad = [label, ...properties].find((name) => !NAME.test(name));
+  if (bad !== undefined) throw new Error(`facets: "${bad}" is not a label or property name`);
+  try {
+    const rows = await database.read(
+      `MATCH (node:${label}) RETURN [${properties.map((property) => `node.${property}`).join(', ')}] AS values, count(*) AS count LIMIT ${MAX_GROUPS + 1}`,
+    );
+    return rows.length > MAX_GROUPS ? null : parseRows(groupRow, rows, `histogram of ${label}`);
+  } catch {
+    // Counted in Neo4j until the next write, as without a histogram (a failure there is reported to the request).
+    return null;
+  }
+}
+
+/** The key of a filter's histogram: its label and the properties it tests, each once, sorted. */
+function keyOf(filter: FacetFilter): { key: string; properties: string[] } {
+  const properties = [...new Set(filter.tests.map((test) => test.property))].sort();
+  return { key: JSON.stringify([filter.label, properties]), properties };
+}
+
+/**
+ * The filter's total from its histogram, when one is kept for the graph as it is now; undefined when none is (yet), or
+ * a value cannot be judged (`NotCountable`). Nothing is read.
+ */
+export function facetTotal(database: Database, filter: FacetFilter): number | undefined {
+  const { key, properties } = keyOf(filter);
+  const kept = histograms.ready(database, key);
+  if (!kept || kept.value === null) return undefined;
+  // Past its time to live, a histogram is read again in the background (see DerivedCache).
+  void histograms.get(database, key).catch(() => undefined);
+  const tests = filter.tests.map((test) => ({ at: properties.indexOf(test.property), test: test.test }));
+  let total = 0;
+  try {
+    for (const group of kept.value) if (tests.every(({ at, test }) => test(group.values[at]))) total += group.count;
+  } catch (error) {
+    if (error instanceof NotCountable) return undefined;
+    throw error;
+  }
+  return total;
+}
+
+/**
+ * Reads the filter's histogram unless it is kept or being read (after another read, one at a time); callers go on
+ * without waiting (the promise, which never rejects, is for tests).
+ */
+export function prepareFacets(database: Database, filter: FacetFilter): Promise<void> {
+  return histograms.get(database, keyOf(filter).key).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The histograms read and kept for the database that are still valid (for tests and diagnostics). */
+export function facetsKept(database: Database): number {
+  return histograms.settled(database);
+}
