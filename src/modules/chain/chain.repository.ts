@@ -101,25 +101,36 @@ export async function findSegments(database: Database, industryId: string): Prom
   return parseRows(segmentRowSchema, rows, 'findSegments');
 }
 
-const supportRowSchema = z.object({
+/** The support of the segments' local members: the ones located in the county or its parts (experts: affiliated there). */
+const localSupportRow = z.object({
   segmentId: z.string(),
   enterprises: z.number(),
   localEnterprises: z.number(),
   localEnterpriseIds: z.array(z.string()),
-  rdPartners: z.number(),
-  rdPartnerIds: z.array(z.string()),
-  researchOrganizations: z.number(),
-  platforms: z.number(),
-  platformIds: z.array(z.string()),
   experts: z.number(),
   localExperts: z.number(),
   localExpertIds: z.array(z.string()),
+});
+/** The support of research: R&D partners and research organisations. */
+const researchSupportRow = z.object({ segmentId: z.string(), rdPartners: z.number(), rdPartnerIds: z.array(z.string()), researchOrganizations: z.number() });
+/** The support of platforms and work (projects, patents). */
+const workSupportRow = z.object({
+  segmentId: z.string(),
+  platforms: z.number(),
+  platformIds: z.array(z.string()),
   projects: z.number(),
   recentProjects: z.number(),
   patents: z.number(),
   lastProjectYear: z.number().nullable(),
 });
-export type SupportRow = z.output<typeof supportRowSchema>;
+export type SupportRow = z.output<typeof localSupportRow> & z.output<typeof researchSupportRow> & z.output<typeof workSupportRow>;
+
+/** A chain's segments, each with its topics (see the module comment), for the support queries. */
+const SEGMENTS_WITH_TOPICS = `MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
+     CALL (segment) {
+       OPTIONAL MATCH ${SEGMENT_TOPIC}
+       RETURN collect(DISTINCT topic) AS topics
+     }`;
 
 /**
  * Every segment's support counted in Cypher (the same definitions as the member queries below, which list them), with
@@ -127,87 +138,110 @@ export type SupportRow = z.output<typeof supportRowSchema>;
  * dimension has a gap only while its count is below its minimum. "Local" is decided once per query from the county's
  * side (what is located in it or its parts, and the experts affiliated with that), then checked by list membership,
  * which is far cheaper than walking from every member of a large segment to the county.
+ *
+ * Counted in three queries run side by side (Neo4j Community runs a query on one core): a large chain's support at a
+ * million nodes walks some 10⁶ relationships, about a second in one query; each part repeats only the segments and
+ * their topics (a few ms).
  */
 async function querySegmentSupport(
   database: Database,
   industryId: string,
   countyId: string,
   options: { recentSince: number; supporterLimit: number },
+  attempt = 1,
 ): Promise<SupportRow[]> {
-  const rows = await database.read(
-    `MATCH (county:Region {id: $countyId})
-     CALL (county) {
-       MATCH (region:Region)-[:PART_OF*0..]->(county)
-       MATCH (region)<-[:LOCATED_IN]-(located)
-       OPTIONAL MATCH (located)<-[:AFFILIATED_WITH]-(affiliated:Expert)
-       WITH collect(DISTINCT located) AS countyLocated, collect(DISTINCT affiliated) AS affiliatedHere
-       RETURN countyLocated, [node IN countyLocated WHERE node:Expert] + affiliatedHere AS countyExperts
-     }
-     MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
-     CALL (segment) {
-       OPTIONAL MATCH ${SEGMENT_TOPIC}
-       RETURN collect(DISTINCT topic) AS topics
-     }
-     CALL (segment, countyLocated) {
-       MATCH (segment)<-[:IN_SEGMENT]-(node:Enterprise)
-       WITH DISTINCT node
-       WITH node, node IN countyLocated AS local
-       RETURN count(node) AS enterprises, count(CASE WHEN local THEN 1 END) AS localEnterprises,
-              collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localEnterpriseIds
-     }
-     CALL (segment, topics) {
-       CALL (segment, topics) {
-         MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node)
-         WHERE node:University OR node:ResearchInstitute
-         RETURN node
-         UNION
-         UNWIND topics AS topic
-         MATCH (topic)<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node)
-         WHERE node:University OR node:ResearchInstitute
-         RETURN node
+  const params = { industryId, countyId, recentSince: options.recentSince, supporterLimit: options.supporterLimit };
+  const [local, research, work] = await Promise.all([
+    database.read(
+      `MATCH (county:Region {id: $countyId})
+       CALL (county) {
+         MATCH (region:Region)-[:PART_OF*0..]->(county)
+         MATCH (region)<-[:LOCATED_IN]-(located)
+         OPTIONAL MATCH (located)<-[:AFFILIATED_WITH]-(affiliated:Expert)
+         WITH collect(DISTINCT located) AS countyLocated, collect(DISTINCT affiliated) AS affiliatedHere
+         RETURN countyLocated, [node IN countyLocated WHERE node:Expert] + affiliatedHere AS countyExperts
        }
-       WITH DISTINCT node
-       RETURN count(node) AS rdPartners, collect(node.id)[0..$supporterLimit] AS rdPartnerIds
-     }
-     CALL (topics) {
-       UNWIND topics AS topic
-       MATCH (topic)<-[:FOCUSES_ON]-(node)
-       WHERE node:University OR node:ResearchInstitute
-       RETURN count(DISTINCT node) AS researchOrganizations
-     }
-     CALL (industry, topics) {
-       MATCH (industry)<-[:SERVES]-(node:Platform)
-       WHERE EXISTS { MATCH (node)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
-          OR EXISTS { MATCH (node)<-[:HOSTS]-(:Organization)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
-          OR EXISTS { MATCH (node)<-[:AFFILIATED_WITH]-(:Expert)-[:HAS_EXPERTISE]->(topic) WHERE topic IN topics }
-       WITH DISTINCT node
-       RETURN count(node) AS platforms, collect(node.id)[0..$supporterLimit] AS platformIds
-     }
-     CALL (topics, countyExperts) {
-       UNWIND topics AS topic
-       // Only experts have expertise (the format's HAS_EXPERTISE): no label to check per holder.
-       MATCH (topic)<-[:HAS_EXPERTISE]-(node)
-       WITH DISTINCT node
-       WITH node, node IN countyExperts AS local
-       RETURN count(node) AS experts, count(CASE WHEN local THEN 1 END) AS localExperts,
-              collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localExpertIds
-     }
-     // Projects and patents in one walk (only they are ON_TOPIC, per the format).
-     CALL (topics) {
-       UNWIND topics AS topic
-       MATCH (topic)<-[:ON_TOPIC]-(work)
-       WITH DISTINCT work
-       WITH work, work:Project AS project
-       RETURN count(CASE WHEN project THEN 1 END) AS projects,
-              count(CASE WHEN project AND work.startYear >= $recentSince THEN 1 END) AS recentProjects,
-              max(CASE WHEN project THEN work.startYear END) AS lastProjectYear,
-              count(CASE WHEN NOT project THEN 1 END) AS patents
-     }
-     RETURN segment.id AS segmentId, enterprises, localEnterprises, localEnterpriseIds, rdPartners, rdPartnerIds, researchOrganizations,
-            platforms, platformIds, experts, localExperts, localExpertIds, projects, recentProjects, lastProjectYear, patents`,
-    { industryId, countyId, recentSince: options.recentSince, supporterLimit: options.supporterLimit },
-  );
-  return parseRows(supportRowSchema, rows, 'findSegmentSupport');
+       ${SEGMENTS_WITH_TOPICS}
+       CALL (segment, countyLocated) {
+         MATCH (segment)<-[:IN_SEGMENT]-(node:Enterprise)
+         WITH DISTINCT node
+         WITH node, node IN countyLocated AS local
+         RETURN count(node) AS enterprises, count(CASE WHEN local THEN 1 END) AS localEnterprises,
+                collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localEnterpriseIds
+       }
+       CALL (topics, countyExperts) {
+         UNWIND topics AS topic
+         // Only experts have expertise (the format's HAS_EXPERTISE): no label to check per holder.
+         MATCH (topic)<-[:HAS_EXPERTISE]-(node)
+         WITH DISTINCT node
+         WITH node, node IN countyExperts AS local
+         RETURN count(node) AS experts, count(CASE WHEN local THEN 1 END) AS localExperts,
+                collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localExpertIds
+       }
+       RETURN segment.id AS segmentId, enterprises, localEnterprises, localEnterpriseIds, experts, localExperts, localExpertIds`,
+      params,
+    ),
+    database.read(
+      `${SEGMENTS_WITH_TOPICS}
+       CALL (segment, topics) {
+         CALL (segment, topics) {
+           MATCH (segment)<-[:IN_SEGMENT]-(:Enterprise)-[:COOPERATES_WITH]-(node)
+           WHERE node:University OR node:ResearchInstitute
+           RETURN node
+           UNION
+           UNWIND topics AS topic
+           MATCH (topic)<-[:ON_TOPIC]-(:Project)<-[:LEADS|PARTICIPATES_IN]-(node)
+           WHERE node:University OR node:ResearchInstitute
+           RETURN node
+         }
+         WITH DISTINCT node
+         RETURN count(node) AS rdPartners, collect(node.id)[0..$supporterLimit] AS rdPartnerIds
+       }
+       CALL (topics) {
+         UNWIND topics AS topic
+         MATCH (topic)<-[:FOCUSES_ON]-(node)
+         WHERE node:University OR node:ResearchInstitute
+         RETURN count(DISTINCT node) AS researchOrganizations
+       }
+       RETURN segment.id AS segmentId, rdPartners, rdPartnerIds, researchOrganizations`,
+      params,
+    ),
+    database.read(
+      `${SEGMENTS_WITH_TOPICS}
+       CALL (industry, topics) {
+         MATCH (industry)<-[:SERVES]-(node:Platform)
+         WHERE EXISTS { MATCH (node)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
+            OR EXISTS { MATCH (node)<-[:HOSTS]-(:Organization)-[:FOCUSES_ON]->(topic) WHERE topic IN topics }
+            OR EXISTS { MATCH (node)<-[:AFFILIATED_WITH]-(:Expert)-[:HAS_EXPERTISE]->(topic) WHERE topic IN topics }
+         WITH DISTINCT node
+         RETURN count(node) AS platforms, collect(node.id)[0..$supporterLimit] AS platformIds
+       }
+       // Projects and patents in one walk (only they are ON_TOPIC, per the format).
+       CALL (topics) {
+         UNWIND topics AS topic
+         MATCH (topic)<-[:ON_TOPIC]-(work)
+         WITH DISTINCT work
+         WITH work, work:Project AS project
+         RETURN count(CASE WHEN project THEN 1 END) AS projects,
+                count(CASE WHEN project AND work.startYear >= $recentSince THEN 1 END) AS recentProjects,
+                max(CASE WHEN project THEN work.startYear END) AS lastProjectYear,
+                count(CASE WHEN NOT project THEN 1 END) AS patents
+       }
+       RETURN segment.id AS segmentId, platforms, platformIds, projects, recentProjects, lastProjectYear, patents`,
+      params,
+    ),
+  ]);
+  const researchOf = new Map(parseRows(researchSupportRow, research, 'segment support (research)').map((row) => [row.segmentId, row]));
+  const workOf = new Map(parseRows(workSupportRow, work, 'segment support (platforms and work)').map((row) => [row.segmentId, row]));
+  const rows = parseRows(localSupportRow, local, 'segment support (local)').map((row) => {
+    const researchRow = researchOf.get(row.segmentId);
+    const workRow = workOf.get(row.segmentId);
+    return researchRow && workRow ? { ...row, ...researchRow, ...workRow } : null;
+  });
+  if (rows.every((row) => row !== null)) return rows;
+  // A write between the parts (a segment added or removed): counted again, once, from the graph as it is now.
+  if (attempt < 2) return querySegmentSupport(database, industryId, countyId, options, attempt + 1);
+  throw new Error(`segment support of ${industryId}: its segments changed while they were counted, twice`);
 }
 
 /** The safety-net time to live of a chain's support counts (a write by this process or another drops them; see `DerivedCache`). */
