@@ -243,19 +243,15 @@ export class DerivedCache<T, K extends string = ''> {
   private store(entries: Map<string, Entry<T>>, key: K, entry: Entry<T>): void {
     this.drop(entries, key);
     entries.set(key, entry);
-    entry.value.then(
-      (value) => void (entry.settled = { value }),
-      () => undefined,
-    );
     for (const oldest of entries.keys()) {
       if (entries.size <= this.maxKeys) break;
       this.drop(entries, oldest);
     }
-    const limit = this.weight;
-    if (!limit) return;
     entry.value.then(
       (value) => {
-        if (entries.get(key) !== entry) return;
+        entry.settled = { value };
+        const limit = this.weight;
+        if (!limit || entries.get(key) !== entry) return;
         entry.weight = limit.of(value);
         const totals = this.totalsOf(entries);
         totals.total += entry.weight;
