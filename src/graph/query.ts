@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ENTITY_LABEL, type NodeKind } from './kinds.js';
 import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, parseRows } from './rows.js';
-import { entityProjection, packedEdge, packedEntity } from './projection.js';
+import { edgeProperties, entityProjection, packedEdge, packedEntity } from './projection.js';
 import { unpackPrefetched, unpackRelation, type PrefetchedRelation } from './packed.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
@@ -18,7 +18,10 @@ import type { PageItem, PageRequest } from './page.js';
 export interface SortOrder {
   expression: string;
   direction: 'ASC' | 'DESC';
-  /** Every item has a value (a property the format requires): no "missing last" key, so a range index can give the order. */
+  /**
+   * Every item has a value (a property the format requires, or an expression with a default such as `coalesce(…)` or a
+   * `CASE` with an `ELSE`): no "missing last" key, so a range index can give the order.
+   */
   required?: boolean;
 }
 
@@ -304,7 +307,7 @@ function readAhead(
   const columns: string[] = [];
   const values = prefetch.map((relation, index) => {
     const name = `${prefix}_${index}`;
-    const body = relation.spec.body.replace(PARAMETER, (_match, parameter: string) => `$${name}_p_${parameter}`);
+    const body = narrowedEdge(relation.spec, relation.edgeProperties).replace(PARAMETER, (_match, parameter: string) => `$${name}_p_${parameter}`);
     for (const [parameter, value] of Object.entries(relation.spec.params ?? {})) params[`${name}_p_${parameter}`] = value;
     params[`${name}_offset`] = cypherInt(relation.page.offset);
     params[`${name}_limit`] = cypherInt(relation.page.limit + 1);
@@ -322,6 +325,21 @@ function readAhead(
     return `[${relation.withTotal ? `${name}_total` : 'null'}, ${name}_items]`;
   });
   return { columns, values };
+}
+
+const WHOLE_EDGE = /\bproperties\(([A-Za-z_][A-Za-z0-9_]*)\) AS edge\b/;
+const EDGE_KEY = /\bedge\.([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * A relation's body reading, of each relationship, only the properties the page uses — those shown (`edgeProperties`)
+ * and those its order names — instead of all of them (`properties(r) AS edge`): a relationship's other properties
+ * (its `source` text, say) are records Neo4j would read for nothing, on every related item of every parent. The body
+ * as it is when every property is shown (null) or when it does not read the whole map.
+ */
+function narrowedEdge(spec: RelationSpec, shown: readonly string[] | null): string {
+  if (shown === null || !WHOLE_EDGE.test(spec.body)) return spec.body;
+  const keys = [...new Set([...edgeProperties(shown), ...[...(spec.order?.expression ?? '').matchAll(EDGE_KEY)].map(([, key]) => key!)])];
+  return spec.body.replace(WHOLE_EDGE, (_match, variable: string) => (keys.length === 0 ? '{} AS edge' : `${variable} {${keys.map((key) => `.${key}`).join(', ')}} AS edge`));
 }
 
 /** A WITH clause keeping `variables` and adding the read-ahead `columns`; nothing when there are none to add. */

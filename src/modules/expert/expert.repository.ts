@@ -48,18 +48,18 @@ export const expertRelations = {
   affiliations: {
     name: 'expert.affiliations',
     body: 'MATCH (parent)-[r:AFFILIATED_WITH]->(node:Organization) RETURN node, properties(r) AS edge',
-    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC' },
+    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC', required: true },
   } satisfies RelationSpec,
   primaryAffiliation: {
     name: 'expert.primaryAffiliation',
     body: 'MATCH (parent)-[r:AFFILIATED_WITH]->(node:Organization) RETURN node, properties(r) AS edge',
-    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC' },
+    order: { expression: 'coalesce(edge.primary, false)', direction: 'DESC', required: true },
   } satisfies RelationSpec,
   expertise: (minLevel: string | null | undefined): RelationSpec => ({
     name: 'expert.expertise',
     body: `MATCH (parent)-[r:HAS_EXPERTISE]->(node:Topic) WHERE ${EXPERTISE_RANK} >= $minRank RETURN node, properties(r) AS edge`,
     params: { minRank: expertiseRank(minLevel ?? 'BASIC') },
-    order: { expression: "CASE edge.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END", direction: 'DESC' },
+    order: { expression: "CASE edge.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END", direction: 'DESC', required: true },
   }),
 };
 

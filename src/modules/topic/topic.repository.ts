@@ -22,7 +22,7 @@ export const topicRelations = {
     name: 'topic.experts',
     body: `MATCH (parent)<-[r:HAS_EXPERTISE]-(node:Expert) WHERE ${EXPERTISE_RANK} >= $minRank RETURN node, properties(r) AS edge`,
     params: { minRank: expertiseRank(minLevel ?? 'BASIC') },
-    order: { expression: "CASE edge.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END", direction: 'DESC' },
+    order: { expression: "CASE edge.level WHEN 'EXPERT' THEN 3 WHEN 'ADVANCED' THEN 2 ELSE 1 END", direction: 'DESC', required: true },
   }),
   organizations: (kinds: readonly string[] | null | undefined, order: SortOrder): RelationSpec => ({
     name: 'topic.organizations',
