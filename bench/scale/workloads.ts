@@ -16,6 +16,7 @@ import { SyntheticProvince } from '../../tools/generate/generate.js';
 export const WORKLOAD_NAMES = [
   'lookup',
   'filteredList',
+  'regionList',
   'search',
   'nested3',
   'expertSearch',
@@ -107,6 +108,38 @@ export const WORKLOADS: Workload[] = [
         qualification: ['HIGH_TECH', 'TECH_SME', 'ABOVE_DESIGNATED_SIZE', 'SPECIALIZED'][index % 4]!,
         from: 1990 + ((index * 7) % 31),
       })),
+  },
+  {
+    name: 'regionList',
+    // As filteredList: totals kept per filter until a write. The region is a county, a municipality or the province.
+    keepsAnswers: true,
+    description: 'enterprises with a qualification in a region (a county, a municipality or the province, with the regions below it), first 20 by name, with totalCount',
+    ours: {
+      query: `query ($region: ID!, $qualification: EnterpriseQualification!) {
+        enterprises(first: 20, filter: { region: $region, qualifications: [$qualification] }, orderBy: { field: NAME, direction: ASC }) {
+          totalCount nodes { id name foundedYear } } }`,
+      variables: (params) => ({ region: gid('Region', params.region as string), qualification: params.qualification }),
+    },
+    floor: `CALL () { MATCH (:Region {id: $region})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(n:Enterprise) WHERE $qualification IN n.qualifications
+                      RETURN count(DISTINCT n) AS totalCount }
+            CALL () { MATCH (:Region {id: $region})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(n:Enterprise) WHERE $qualification IN n.qualifications
+                      WITH DISTINCT n ORDER BY n.name, n.id LIMIT 20 RETURN collect(n {.id, .name, .foundedYear}) AS nodes }
+            RETURN totalCount, nodes`,
+    peer: {
+      // @neo4j/graphql has no variable-length paths: the region itself, or one or two PART_OF steps below it (the depth
+      // of the generated regions).
+      query: `query ($region: ID!, $qualification: String!) {
+        enterprisesConnection(first: 20, sort: [{ name: ASC }, { id: ASC }], where: { qualifications: { includes: $qualification }, locatedIn: { some: { OR: [
+          { id: { eq: $region } }, { partOf: { some: { id: { eq: $region } } } }, { partOf: { some: { partOf: { some: { id: { eq: $region } } } } } }
+        ] } } }) { totalCount edges { node { id name foundedYear } } } }`,
+      variables: (params) => ({ region: params.region, qualification: params.qualification }),
+    },
+    params: (province) =>
+      Array.from({ length: VARIANTS }, (_, index) => {
+        const { municipalities, counties } = province.plan;
+        const region = index % 8 === 0 ? 0 : index % 8 <= 2 ? province.municipalityRegion(index % municipalities) : province.countyRegion((index * 7) % counties);
+        return { region: province.id('Region', region), qualification: ['HIGH_TECH', 'TECH_SME', 'ABOVE_DESIGNATED_SIZE', 'SPECIALIZED'][index % 4]! };
+      }),
   },
   {
     name: 'search',

@@ -42,6 +42,11 @@ export class Conditions {
   readonly params: Record<string, unknown> = {};
   /** The start pattern set by startAt, if any. */
   private start: string | null = null;
+  /**
+   * A start pattern for a filter that may match most of the label (see `startNear`), and its condition: used unless the
+   * list is read over the label in index order instead (see `runListQuery`).
+   */
+  private near: { pattern: string; condition: string } | null = null;
   private counter = 0;
   /** The conditions added with `addOnProperty`, as JavaScript tests; and whether any other condition was added. */
   private readonly tests: PropertyTest[] = [];
@@ -89,15 +94,41 @@ export class Conditions {
   }
 
   /**
+   * Like `startAt`, for a filter that names a record whose matches may be few or most of the label (a region: a county
+   * or the whole province): the count starts from it; a page starts from it only when the
+   * nodes it reaches are under a quarter of the label (`runListQuery`), and otherwise reads the label in its order and
+   * tests `condition`. A `startAt` pattern, which names one record's own links, wins over it.
+   */
+  startNear(pattern: string, condition: string): this {
+    if (this.near === null) this.near = { pattern, condition };
+    else this.parts.push(condition);
+    this.others = true;
+    return this;
+  }
+
+  /**
+   * When a read can start from the `startNear` pattern or go over the label (see `matchWhere`): the count of the
+   * label's nodes that pattern reaches, with its parameters (those it names only, so that every filter on the same
+   * region shares it; when the region is the only condition, it is also the total). Null otherwise.
+   */
+  nearCount(label: string): { text: string; params: Record<string, unknown> } | null {
+    if (this.start !== null || this.near === null) return null;
+    const names = [...this.near.pattern.matchAll(PARAMETER)].map(([, name]) => name!);
+    return { text: `MATCH ${this.near.pattern} WHERE node:${label} WITH DISTINCT node RETURN count(node) AS total`, params: Object.fromEntries(names.map((name) => [name, this.params[name]])) };
+  }
+
+  /**
    * The MATCH clause with the conditions and `extra` (more conditions on `node`): over the label, or from the start
-   * pattern when one is set, each node once. The conditions are applied before duplicates are dropped: they read only
+   * pattern when one is set (the `startNear` one unless `overLabel`), each node once. The conditions are applied before duplicates are dropped: they read only
    * `node`, so the answer is the same, and Neo4j then reads the properties they and the order need as it filters (after
    * the DISTINCT, an organisation with 16 000 experts took 30 ms against 22 at a million nodes).
    */
-  matchWhere(label: string, extra: readonly string[] = []): string {
-    const parts = [...this.parts, ...extra].map((part) => `(${part})`);
-    if (this.start === null) return `MATCH (node:${label})${parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : ''}`;
-    return `MATCH ${this.start} WHERE ${[`node:${label}`, ...parts].join(' AND ')} WITH DISTINCT node`;
+  matchWhere(label: string, extra: readonly string[] = [], overLabel = false): string {
+    const start = this.start ?? (overLabel ? null : (this.near?.pattern ?? null));
+    const nearCondition = this.near && start !== this.near.pattern ? [this.near.condition] : [];
+    const parts = [...this.parts, ...nearCondition, ...extra].map((part) => `(${part})`);
+    if (start === null) return `MATCH (node:${label})${parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : ''}`;
+    return `MATCH ${start} WHERE ${[`node:${label}`, ...parts].join(' AND ')} WITH DISTINCT node`;
   }
 }
 
@@ -113,7 +144,15 @@ export interface ListQuery {
   params: Record<string, unknown>;
   /** The count query and its parameters, when the total is asked; and what else it can be counted from (see facets.ts). */
   total: { text: string; params: Record<string, unknown>; facets: FacetFilter | null } | null;
+  /**
+   * For a filter that can start near its matches or go over the label (see `Conditions.startNear`): the page's query
+   * over the label, and the counts that choose between the two: of the nodes the start pattern reaches and the label's.
+   */
+  overLabel: { text: string; near: { text: string; params: Record<string, unknown> }; labelCount: string } | null;
 }
+
+/** A read starts from a `startNear` pattern when it reaches fewer than this share of the label's nodes. */
+export const NEAR_SHARE = 0.25;
 
 /** Builds the queries of a list's page (see `ListQuery`); nothing is read. */
 export function listQuery(
@@ -134,25 +173,46 @@ export function listQuery(
   const items = readsAhead
     ? `WITH collect(node) AS page UNWIND range(0, size(page) - 1) AS index WITH page[index] AS ${ITEM}, index < $shown AS shown`
     : `WITH node AS ${ITEM}`;
+  const pageText = (overLabel: boolean) => `${conditions.matchWhere(label, hint ? [hint] : [], overLabel)}
+       WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
+       ${items}
+       ${withColumns([ITEM], related.columns)}
+       RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`;
+  const near = conditions.nearCount(label);
   return {
     label,
     page,
     prefetch,
-    text: `${conditions.matchWhere(label, hint ? [hint] : [])}
-       WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
-       ${items}
-       ${withColumns([ITEM], related.columns)}
-       RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`,
+    text: pageText(false),
     params,
     total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params, facets: conditions.facets(label) } : null,
+    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total` } : null,
   };
 }
 
 /** Reads a list's page (and its total, when asked) by its queries. */
 export async function runListQuery(database: Database, query: ListQuery): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
-  const [rows, total] = await Promise.all([database.read(query.text, query.params), query.total ? listTotal(database, query.total) : Promise.resolve(0)]);
+  const [rows, total] = await Promise.all([pageRows(database, query), query.total ? listTotal(database, query.total) : Promise.resolve(0)]);
   const read = withPrefetched(rows, query.prefetch, `list of ${query.label}`);
   return { items: read.map((item, index) => (index < query.page.limit ? item : { ...item, prefetched: [] })), total };
+}
+
+/**
+ * A page's rows. A filter that can start near its matches (a region) starts there when the pattern reaches less than
+ * `NEAR_SHARE` of the label; otherwise the label is read in its order, each node tested, until the page is full. At a
+ * million nodes a county's 1 514 enterprises by name took 11 ms from the county and 1.5 s over the label (names that
+ * begin with their place cluster a county's far down the index); the whole province's 356 000 took 6 ms over the label
+ * and 1.8 s from it. The two counts that decide are kept until a write (the first, from the pattern, 5–400 ms there, is
+ * also the total when the region is the only condition; the label's comes from the count store). A total is always
+ * counted from the pattern: a county's in 5 ms against 3.3 s over the label, the province's in 0.3 s against 3.3 s
+ * (its 17 661 specialised enterprises in 1.0 s against 0.3 s, where the label's qualifications are tested first; but
+ * that is a scan of the label, which no query of ours makes).
+ */
+async function pageRows(database: Database, query: ListQuery): Promise<unknown[]> {
+  const choice = query.overLabel;
+  if (choice === null) return database.read(query.text, query.params);
+  const [reached, all] = await Promise.all([keptTotal(database, choice.near.text, choice.near.params), keptTotal(database, choice.labelCount, {})]);
+  return database.read(reached < NEAR_SHARE * all ? query.text : choice.text, query.params);
 }
 
 /**

@@ -40,7 +40,7 @@ export function expertConditions(filter: ExpertFilterInput | null | undefined): 
       `EXISTS { MATCH (node)-[:AFFILIATED_WITH]->(:${ENTITY_LABEL} {id: ${organization}}) }`,
     );
   }
-  locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->');
+  locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:AFFILIATED_WITH]->(:Organization)-[:LOCATED_IN]->', '<-[:LOCATED_IN]-(:Organization)<-[:AFFILIATED_WITH]-(node)');
   return conditions;
 }
 

@@ -35,7 +35,7 @@ export function indicatorConditions(filter: { nameContains?: string | null; regi
   const conditions = new Conditions();
   if (!filter) return conditions;
   textContains(conditions, 'name', filter.nameContains);
-  locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:MEASURES]->');
+  locatedWithin(conditions, filter.region, 'filter.region', '(node)-[:MEASURES]->', '<-[:MEASURES]-(node)');
   if (filter.cluster) {
     conditions.add(`EXISTS { MATCH (node)<-[:CONTRIBUTES_TO]-(:IndustryCluster {id: ${conditions.param(recordId(filter.cluster, ['IndustryCluster'], 'filter.cluster'))}}) }`);
   }

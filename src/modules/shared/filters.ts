@@ -55,11 +55,20 @@ export function textContains(conditions: Conditions, property: 'name' | 'title',
   conditions.add(`toLower(node.${property}) CONTAINS ${value} OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) CONTAINS ${value})`);
 }
 
-/** Located in the region or any region below it. */
-export function locatedWithin(conditions: Conditions, regionGlobalId: string | null | undefined, argumentName: string, via = '(node)-[:LOCATED_IN]->'): void {
+/**
+ * Located in the region or any region below it: `via` walks from `node` to the region it is in, `back` the same way
+ * from the region to `node` (the start of a read from the region, see `Conditions.startNear`).
+ */
+export function locatedWithin(
+  conditions: Conditions,
+  regionGlobalId: string | null | undefined,
+  argumentName: string,
+  via = '(node)-[:LOCATED_IN]->',
+  back = '<-[:LOCATED_IN]-(node)',
+): void {
   if (!regionGlobalId) return;
   const region = conditions.param(recordId(regionGlobalId, ['Region'], argumentName));
-  conditions.add(`EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`);
+  conditions.startNear(`(:Region {id: ${region}})<-[:PART_OF*0..]-(:Region)${back}`, `EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`);
 }
 
 /** Linked by `relationship` to the topic or to any narrower topic. */

@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
+import { startTestService, type TestService } from '../support/graphql-client.js';
+import { importDataset } from '../../src/import/importer.js';
+import type { Database } from '../../src/neo4j/database.js';
+import { listQuery } from '../../src/graph/query.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
+import { BY_NAME } from '../../src/modules/shared/filters.js';
+import { organizationConditions } from '../../src/modules/organization/organization.repository.js';
+
+/**
+ * Province P ⊃ city C ⊃ counties A and B; province Q apart. Enterprises (name after the marker, region, qualifications):
+ * b in A; a in A, high-tech; c in B, high-tech; d in C itself; e in both A and B; f in Q, high-tech.
+ */
+async function loadFixture(database: Database, prefix: string, marker: string): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-region-start-'));
+  mkdirSync(path.join(folder, 'nodes'));
+  mkdirSync(path.join(folder, 'relationships'));
+  const write = (file: string, records: unknown[]) => writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records }));
+  const id = (key: string) => `${prefix}:${key.toLowerCase()}`;
+  const region = (key: string, kind: string) => ({ id: id(key), name: `${marker}${key}`, kind, source: 'test' });
+  const enterprise = (key: string, qualifications: string[]) => ({ id: id(`ent-${key}`), name: `${marker}${key}`, foundedYear: 2010, employees: 50, rdSpending: 100, qualifications, source: 'test' });
+  writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'region start' }));
+  write('nodes/Region.json', [region('P', 'PROVINCE'), region('Q', 'PROVINCE'), region('C', 'MUNICIPALITY'), region('A', 'COUNTY'), region('B', 'COUNTY')]);
+  write('nodes/Enterprise.json', [enterprise('b', []), enterprise('a', ['HIGH_TECH']), enterprise('c', ['HIGH_TECH']), enterprise('d', []), enterprise('e', []), enterprise('f', ['HIGH_TECH'])]);
+  write('relationships/PART_OF.json', [
+    { from: id('C'), to: id('P'), source: 'test' },
+    { from: id('A'), to: id('C'), source: 'test' },
+    { from: id('B'), to: id('C'), source: 'test' },
+  ]);
+  write(
+    'relationships/LOCATED_IN.json',
+    [
+      ['b', 'A'],
+      ['a', 'A'],
+      ['c', 'B'],
+      ['d', 'C'],
+      ['e', 'A'],
+      ['e', 'B'],
+      ['f', 'Q'],
+    ].map(([from, to]) => ({ from: id(`ent-${from!}`), to: id(to!), source: 'test' })),
+  );
+  try {
+    await importDataset(database, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+describe('a region filter reads from the region or over the label, with the same answer', () => {
+  let database: Database;
+  let service: TestService;
+  const prefix = uniquePrefix();
+  const marker = `区起${prefix}`;
+  const region = (key: string) => toGlobalId('Region', `${prefix}:${key.toLowerCase()}`);
+
+  beforeAll(async () => {
+    database = openTestDatabase();
+    await loadFixture(database, prefix, marker);
+    service = await startTestService(database);
+  });
+  afterAll(async () => {
+    await service.close();
+    await deleteByPrefix(database, prefix);
+    await database.close();
+  });
+
+  /** Worked out from the fixture: names in order, and the total. */
+  const cases: Array<{ filter: { region: string; qualifications?: string[] }; names: string[] }> = [
+    { filter: { region: 'A' }, names: ['a', 'b', 'e'] },
+    { filter: { region: 'B' }, names: ['c', 'e'] },
+    { filter: { region: 'C' }, names: ['a', 'b', 'c', 'd', 'e'] },
+    { filter: { region: 'P' }, names: ['a', 'b', 'c', 'd', 'e'] },
+    { filter: { region: 'Q' }, names: ['f'] },
+    { filter: { region: 'C', qualifications: ['HIGH_TECH'] }, names: ['a', 'c'] },
+    { filter: { region: 'A', qualifications: ['HIGH_TECH'] }, names: ['a'] },
+  ];
+
+  const namesOf = (rows: unknown[]) => rows.map((row) => ((row as { node: { name: string } }).node.name).slice(marker.length));
+  const totalOf = (rows: unknown[]) => (rows[0] as { total: number }).total;
+
+  it.each(cases)('$filter: both pages and both totals agree with the fixture', async ({ filter, names }) => {
+    const conditions = organizationConditions({ region: region(filter.region), qualifications: filter.qualifications ?? null });
+    const query = listQuery('Enterprise', conditions, BY_NAME, { offset: 0, limit: 10 }, true);
+    expect(query.overLabel).not.toBeNull();
+    const choice = query.overLabel!;
+    expect(namesOf(await database.read(query.text, query.params))).toEqual(names);
+    expect(namesOf(await database.read(choice.text, query.params))).toEqual(names);
+    expect(totalOf(await database.read(query.total!.text, query.total!.params))).toBe(names.length);
+    // The region's own count: its enterprises whatever their qualifications (hand-counted: A 3, B 2, C and P 5, Q 1).
+    const inRegion = { A: 3, B: 2, C: 5, P: 5, Q: 1 }[filter.region];
+    expect(totalOf(await database.read(choice.near.text, choice.near.params))).toBe(inRegion);
+  });
+
+  it('pages a short page of a region over several requests alike', async () => {
+    const conditions = organizationConditions({ region: region('C') });
+    const second = listQuery('Enterprise', conditions, BY_NAME, { offset: 2, limit: 2 }, false);
+    expect(namesOf(await database.read(second.text, second.params))).toEqual(['c', 'd', 'e']); // two and the one after, for hasNextPage
+    expect(namesOf(await database.read(second.overLabel!.text, second.params))).toEqual(['c', 'd', 'e']);
+  });
+
+  it('through the API, a small region is read from the region, and its count is its total (no second count)', async () => {
+    const sent: string[] = [];
+    const unsubscribe = database.onQuery((event) => sent.push(event.query ?? ''));
+    let result;
+    try {
+      result = await service.query<{ enterprises: { totalCount: number; nodes: Array<{ name: string }> } }>(
+        `query ($region: ID!) { enterprises(first: 3, filter: { region: $region }, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name } } }`,
+        { region: region('C') },
+      );
+    } finally {
+      unsubscribe();
+    }
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.enterprises.totalCount).toBe(5);
+    expect(result.data!.enterprises.nodes.map((node) => node.name.slice(marker.length))).toEqual(['a', 'b', 'c']);
+    const fromRegion = sent.filter((text) => text.trimStart().startsWith('MATCH (:Region'));
+    // The region's count (which is also the total) and the page, both from the region; the label's count from the count store.
+    expect(fromRegion).toHaveLength(2);
+    expect(sent.filter((text) => /RETURN count\(node\) AS total/.test(text))).toHaveLength(2);
+  });
+});
