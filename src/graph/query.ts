@@ -43,8 +43,8 @@ export class Conditions {
   /** The start pattern set by startAt, if any. */
   private start: string | null = null;
   /**
-   * A start pattern for a filter that may match most of the label (see `startNear`), and its condition: used unless the
-   * list is read over the label in index order instead (see `runListQuery`).
+   * A start pattern for a filter that may match most of the label (see `startNear`), and its condition: used unless a
+   * page is read over the label instead (see `runListQuery`).
    */
   private near: { pattern: string; condition: string } | null = null;
   private counter = 0;
@@ -95,9 +95,9 @@ export class Conditions {
 
   /**
    * Like `startAt`, for a filter that names a record whose matches may be few or most of the label (a region: a county
-   * or the whole province): the count starts from it; a page starts from it only when the
-   * nodes it reaches are under a quarter of the label (`runListQuery`), and otherwise reads the label in its order and
-   * tests `condition`. A `startAt` pattern, which names one record's own links, wins over it.
+   * or the whole province): the count starts from it; a page starts from it only when the nodes it reaches are under a
+   * quarter of the label (`runListQuery`), and otherwise reads the label in its order and tests `condition`. A
+   * `startAt` pattern, which names one record's own links, wins over it.
    */
   startNear(pattern: string, condition: string): this {
     if (this.near === null) this.near = { pattern, condition };
@@ -119,9 +119,10 @@ export class Conditions {
 
   /**
    * The MATCH clause with the conditions and `extra` (more conditions on `node`): over the label, or from the start
-   * pattern when one is set (the `startNear` one unless `overLabel`), each node once. The conditions are applied before duplicates are dropped: they read only
-   * `node`, so the answer is the same, and Neo4j then reads the properties they and the order need as it filters (after
-   * the DISTINCT, an organisation with 16 000 experts took 30 ms against 22 at a million nodes).
+   * pattern when one is set (the `startNear` one unless `overLabel`), each node once. The conditions are applied
+   * before duplicates are dropped: they read only `node`, so the answer is the same, and Neo4j then reads the
+   * properties they and the order need as it filters (after the DISTINCT, an organisation with 16 000 experts took 30 ms
+   * against 22 at a million nodes).
    */
   matchWhere(label: string, extra: readonly string[] = [], overLabel = false): string {
     const start = this.start ?? (overLabel ? null : (this.near?.pattern ?? null));
