@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { startTestService, type TestService } from '../support/graphql-client.js';
-import { importDataset } from '../../src/import/importer.js';
+import { importRecords } from '../support/fixtures.js';
 import type { Database } from '../../src/neo4j/database.js';
 
 /**
@@ -13,36 +10,32 @@ import type { Database } from '../../src/neo4j/database.js';
  * `source` text, which none of the pages below shows.
  */
 async function loadFixture(database: Database, prefix: string, marker: string): Promise<void> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-edges-'));
-  mkdirSync(path.join(folder, 'nodes'));
-  mkdirSync(path.join(folder, 'relationships'));
-  const write = (file: string, records: unknown[]) => writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records }));
   const id = (key: string) => `${prefix}:${key}`;
   const source = `来源说明${'很长的一段文字'.repeat(20)}`;
-  writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'edge reads' }));
-  write('nodes/Enterprise.json', [{ id: id('ent'), name: `${marker}企业`, foundedYear: 2005, employees: 120, rdSpending: 800, source }]);
-  write('nodes/University.json', ['甲', '乙', '丙'].map((name, index) => ({ id: id(`univ${index}`), name: `${marker}大学${name}`, source })));
-  write('nodes/Expert.json', [{ id: id('expert'), name: `${marker}专家`, title: '教授', source }]);
-  write('nodes/Topic.json', ['一', '二', '三'].map((name, index) => ({ id: id(`topic${index}`), name: `${marker}主题${name}`, source })));
-  write('relationships/COOPERATES_WITH.json', [
-    { from: id('ent'), to: id('univ0'), kind: 'JOINT_LAB', since: 2019, source },
-    { from: id('ent'), to: id('univ1'), kind: 'TECH_SERVICE', since: 2023, source },
-    { from: id('ent'), to: id('univ2'), kind: 'INDUSTRY_ACADEMIA', since: 2021, source },
-  ]);
-  write('relationships/AFFILIATED_WITH.json', [
-    { from: id('expert'), to: id('univ0'), primary: false, since: 2010, source },
-    { from: id('expert'), to: id('univ1'), primary: true, role: '教授', since: 2015, source },
-  ]);
-  write('relationships/HAS_EXPERTISE.json', [
-    { from: id('expert'), to: id('topic0'), level: 'BASIC', source },
-    { from: id('expert'), to: id('topic1'), level: 'EXPERT', source },
-    { from: id('expert'), to: id('topic2'), level: 'ADVANCED', source },
-  ]);
-  try {
-    await importDataset(database, folder);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await importRecords(database, 'edge reads', {
+    nodes: {
+      Enterprise: [{ id: id('ent'), name: `${marker}企业`, foundedYear: 2005, employees: 120, rdSpending: 800, source }],
+      University: ['甲', '乙', '丙'].map((name, index) => ({ id: id(`univ${index}`), name: `${marker}大学${name}`, source })),
+      Expert: [{ id: id('expert'), name: `${marker}专家`, title: '教授', source }],
+      Topic: ['一', '二', '三'].map((name, index) => ({ id: id(`topic${index}`), name: `${marker}主题${name}`, source })),
+    },
+    relationships: {
+      COOPERATES_WITH: [
+        { from: id('ent'), to: id('univ0'), kind: 'JOINT_LAB', since: 2019, source },
+        { from: id('ent'), to: id('univ1'), kind: 'TECH_SERVICE', since: 2023, source },
+        { from: id('ent'), to: id('univ2'), kind: 'INDUSTRY_ACADEMIA', since: 2021, source },
+      ],
+      AFFILIATED_WITH: [
+        { from: id('expert'), to: id('univ0'), primary: false, since: 2010, source },
+        { from: id('expert'), to: id('univ1'), primary: true, role: '教授', since: 2015, source },
+      ],
+      HAS_EXPERTISE: [
+        { from: id('expert'), to: id('topic0'), level: 'BASIC', source },
+        { from: id('expert'), to: id('topic1'), level: 'EXPERT', source },
+        { from: id('expert'), to: id('topic2'), level: 'ADVANCED', source },
+      ],
+    },
+  });
 }
 
 describe('a related page reads of each relationship only the properties it shows and orders by', () => {

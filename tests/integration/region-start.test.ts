@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { startTestService, type TestService } from '../support/graphql-client.js';
-import { importDataset } from '../../src/import/importer.js';
+import { importRecords } from '../support/fixtures.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { listQuery } from '../../src/graph/query.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
@@ -16,38 +13,32 @@ import { organizationConditions } from '../../src/modules/organization/organizat
  * b in A; a in A, high-tech; c in B, high-tech; d in C itself; e in both A and B; f in Q, high-tech.
  */
 async function loadFixture(database: Database, prefix: string, marker: string): Promise<void> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-region-start-'));
-  mkdirSync(path.join(folder, 'nodes'));
-  mkdirSync(path.join(folder, 'relationships'));
-  const write = (file: string, records: unknown[]) => writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records }));
   const id = (key: string) => `${prefix}:${key.toLowerCase()}`;
   const region = (key: string, kind: string) => ({ id: id(key), name: `${marker}${key}`, kind, source: 'test' });
   const enterprise = (key: string, qualifications: string[]) => ({ id: id(`ent-${key}`), name: `${marker}${key}`, foundedYear: 2010, employees: 50, rdSpending: 100, qualifications, source: 'test' });
-  writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'region start' }));
-  write('nodes/Region.json', [region('P', 'PROVINCE'), region('Q', 'PROVINCE'), region('C', 'MUNICIPALITY'), region('A', 'COUNTY'), region('B', 'COUNTY')]);
-  write('nodes/Enterprise.json', [enterprise('b', []), enterprise('a', ['HIGH_TECH']), enterprise('c', ['HIGH_TECH']), enterprise('d', []), enterprise('e', []), enterprise('f', ['HIGH_TECH'])]);
-  write('relationships/PART_OF.json', [
-    { from: id('C'), to: id('P'), source: 'test' },
-    { from: id('A'), to: id('C'), source: 'test' },
-    { from: id('B'), to: id('C'), source: 'test' },
-  ]);
-  write(
-    'relationships/LOCATED_IN.json',
-    [
-      ['b', 'A'],
-      ['a', 'A'],
-      ['c', 'B'],
-      ['d', 'C'],
-      ['e', 'A'],
-      ['e', 'B'],
-      ['f', 'Q'],
-    ].map(([from, to]) => ({ from: id(`ent-${from!}`), to: id(to!), source: 'test' })),
-  );
-  try {
-    await importDataset(database, folder);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const located = [
+    ['b', 'A'],
+    ['a', 'A'],
+    ['c', 'B'],
+    ['d', 'C'],
+    ['e', 'A'],
+    ['e', 'B'],
+    ['f', 'Q'],
+  ];
+  await importRecords(database, 'region start', {
+    nodes: {
+      Region: [region('P', 'PROVINCE'), region('Q', 'PROVINCE'), region('C', 'MUNICIPALITY'), region('A', 'COUNTY'), region('B', 'COUNTY')],
+      Enterprise: [enterprise('b', []), enterprise('a', ['HIGH_TECH']), enterprise('c', ['HIGH_TECH']), enterprise('d', []), enterprise('e', []), enterprise('f', ['HIGH_TECH'])],
+    },
+    relationships: {
+      PART_OF: [
+        ['C', 'P'],
+        ['A', 'C'],
+        ['B', 'C'],
+      ].map(([from, to]) => ({ from: id(from!), to: id(to!), source: 'test' })),
+      LOCATED_IN: located.map(([from, to]) => ({ from: id(`ent-${from!}`), to: id(to!), source: 'test' })),
+    },
+  });
 }
 
 describe('a region filter reads from the region or over the label, with the same answer', () => {

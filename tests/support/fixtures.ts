@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../src/neo4j/database.js';
@@ -27,4 +27,26 @@ export function prefixedCopy(folder: string, prefix: string): string {
 /** Imports the mini county under `prefix` (ids like `<prefix>:ent:pork`). */
 export async function loadMiniCounty(database: Database, prefix: string): Promise<void> {
   await importDataset(database, prefixedCopy(MINI_COUNTY, prefix));
+}
+
+/**
+ * Imports records written inline, through the importer (validated as any dataset): `nodes` and `relationships` by kind
+ * or type (`{ Enterprise: [...] }`, `{ LOCATED_IN: [...] }`), from a temporary folder removed afterwards.
+ */
+export async function importRecords(
+  database: Database,
+  name: string,
+  records: { nodes: Record<string, unknown[]>; relationships: Record<string, unknown[]> },
+): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-records-'));
+  try {
+    writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name }));
+    for (const sub of ['nodes', 'relationships'] as const) {
+      mkdirSync(path.join(folder, sub));
+      for (const [file, list] of Object.entries(records[sub])) writeFileSync(path.join(folder, sub, `${file}.json`), JSON.stringify({ formatVersion: 1, records: list }));
+    }
+    await importDataset(database, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
