@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../../src/config.js';
+import neo4j from 'neo4j-driver';
+import { projectRoot, type Neo4jConnection } from '../../src/config.js';
 import { pinnedNeo4jVersion, stopLocalNeo4j } from '../../src/local-neo4j/manager.js';
 import { SyntheticProvince } from '../../tools/generate/generate.js';
 import { ensureDataset, ensureLoadedDatabase, sizeLabel, type ImportFigures } from './instance.js';
@@ -92,6 +93,31 @@ async function measure(config: LoadConfig, serverPid: number | undefined): Promi
   }
 }
 
+/** How often, and how long at most, Neo4j is watched for transactions left over from the cell before. */
+const QUIET_POLL_MS = 250;
+const QUIET_MAX_MS = 120_000;
+
+/**
+ * Waits until Neo4j runs no transaction but this probe: the load generator stops as soon as a cell has its requests,
+ * and the requests still in flight go on in the server and in Neo4j — the peer's nested3 at c=8 left seven queries of
+ * about 10 s each running into the next cell (ours then read p95 362 ms against 112 ms measured on its own). Returns how
+ * long it waited; gives up after `QUIET_MAX_MS`.
+ */
+async function waitForQuietDatabase(connection: Neo4jConnection): Promise<number> {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+  const started = performance.now();
+  try {
+    while (performance.now() - started < QUIET_MAX_MS) {
+      const result = await driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH $probe RETURN count(*) AS running', { probe: 'SHOW TRANSACTIONS' }, { database: connection.database });
+      if (Number(result.records[0]?.get('running') ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
+    }
+  } finally {
+    await driver.close();
+  }
+  return performance.now() - started;
+}
+
 export async function runScaleBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -163,6 +189,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       const order = servers.map((_, index) => servers[(index + position) % servers.length]!).filter((server) => server.system !== 'peer' || workload.peer);
       const ready: RunningServer[] = [];
       for (const server of order) {
+        await waitForQuietDatabase(connection);
         const check = async (): Promise<string | undefined> => {
           const bodies = bodiesFor(workload, server.system, province);
           if (!workload.keepsAnswers) return preflight(urlFor(server, workload), bodies, Number(values['preflight-seconds']));
@@ -185,6 +212,8 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       }
       for (const concurrency of concurrencies) {
         for (const server of ready) {
+          const waited = await waitForQuietDatabase(connection);
+          if (waited >= 1_000) log(`waited ${(waited / 1000).toFixed(1)} s for Neo4j to finish the cell before's transactions`);
           const result = await measure(
             { url: urlFor(server, workload), bodies: bodiesFor(workload, server.system, province), connections: concurrency, timeoutSeconds: Math.max(120, requests.hardSeconds), ...requests },
             server.process.pid,
