@@ -153,7 +153,7 @@ export interface ListQuery {
 }
 
 /** A read starts from a `startNear` pattern when it reaches fewer than this share of the label's nodes. */
-export const NEAR_SHARE = 0.25;
+const NEAR_SHARE = 0.25;
 
 /** Builds the queries of a list's page (see `ListQuery`); nothing is read. */
 export function listQuery(
