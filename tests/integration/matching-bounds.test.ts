@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { findTopicHolders } from '../../src/modules/matching/matching.repository.js';
-import { recommendPartners } from '../../src/modules/matching/matching.service.js';
+import { rankCandidatesBatch, recommendPartners, type MatchRequest } from '../../src/modules/matching/matching.service.js';
 
 /**
  * The matcher's cost bounds as the README states them, on hand-made data:
  * - a need topic's related topics count only when fewer than 200 candidates hold the need topic itself more strongly
  *   than any related topic can be held (a narrower topic counts 0.85 of the need's; an EXPERT-level expertise 1.0);
- * - a need is matched on at most 24 topics, the heaviest first, rarer first among equals.
+ * - a need is matched on at most 24 topics, the heaviest first, rarer first among equals;
+ * - requests answered together (a chain's gaps) find the candidates each finds alone, whatever kinds the others ask.
  */
 describe('matching bounds (issue 12)', () => {
   const database = openTestDatabase();
@@ -41,6 +42,35 @@ describe('matching bounds (issue 12)', () => {
     const specialist = lessPopular.filter((hold) => hold.candidateId === id('specialist'));
     expect(new Set(lessPopular.map((hold) => hold.candidateId)).size).toBe(200);
     expect(specialist).toEqual([expect.objectContaining({ needTopicId: id('P'), heldTopicId: id('P1'), down: 1, up: 0, via: 'expertise', level: 'EXPERT' })]);
+  });
+
+  it('answers requests for different kinds together as each alone, past the 200 holders kept per topic', async () => {
+    // Topic Q held by 201 EXPERT-level experts (strength 1.0 each) and focused on by one platform (0.7): the 200
+    // strongest holders of every kind together are all experts.
+    await database.write(
+      `CREATE (q:Entity:Topic {id: $prefix + ':Q', name: $prefix + '共享主题'})
+       CREATE (:Entity:Organization:Platform {id: $prefix + ':platform', name: $prefix + '共享平台'})-[:FOCUSES_ON]->(q)
+       WITH q
+       UNWIND range(1, 201) AS index
+       CREATE (:Entity:Expert {id: $prefix + ':q' + index, name: '共享专家' + index})-[:HAS_EXPERTISE {level: 'EXPERT'}]->(q)`,
+      { prefix },
+    );
+    const request = (kinds: MatchRequest['kinds']): MatchRequest => ({
+      needTopics: [{ id: id('Q'), weight: 1, origin: '测试' }],
+      kinds,
+      partyId: null,
+      regionId: null,
+      excludeIds: new Set(),
+      conflictSegmentIds: [],
+      filter: null,
+      referenceYear: 2026,
+      examine: 300,
+    });
+    const [experts, platforms] = await rankCandidatesBatch(database, [request(['Expert']), request(['Platform'])]);
+    expect(platforms!.matches.map((match) => match.candidate.id)).toEqual([id('platform')]);
+    // Experts: the 200 kept of the 201, all of them experts of Q.
+    expect(experts!.matchCount).toBe(200);
+    expect(experts!.matches.every((match) => match.candidate.id.startsWith(id('q')))).toBe(true);
   });
 
   it('matches a need of 30 topics on the 24 rarest of them', async () => {

@@ -1,6 +1,6 @@
 /** Every Cypher query of the matching module: the facts a match is scored from, fetched in a few round trips. */
 import type { EntityModel } from '../../graph/entity.js';
-import type { NodeKind } from '../../graph/kinds.js';
+import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../../graph/kinds.js';
 import { entityProjection } from '../../graph/projection.js';
 import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
@@ -231,6 +231,16 @@ export async function mostLinkedTopics(database: Database, count: number): Promi
   return parseRows(mostLinkedTopicsRow, rows, 'most linked topics').map((row) => row.id);
 }
 
+/**
+ * Of some relationship types, those a node of one of `kinds` can start (see `RELATIONSHIP_TYPES`), as a Cypher type
+ * alternation; null when none can. A way of holding is read only through the relationships the kinds asked for can
+ * have: a popular topic's expertise holds are a hundred thousand experts, which an enterprise gap need not walk.
+ */
+function typesFrom(types: readonly RelationshipType[], kinds: readonly NodeKind[]): string | null {
+  const possible = types.filter((type) => RELATIONSHIP_TYPES[type].from.some((kind: NodeKind) => kinds.includes(kind)));
+  return possible.length === 0 ? null : possible.join('|');
+}
+
 /** Whether the candidate is of one of the kinds asked for. */
 const KIND_FILTER = 'any(label IN labels(candidate) WHERE label IN $kinds)';
 const ORGANIZATION_KINDS: readonly NodeKind[] = ['University', 'ResearchInstitute', 'Enterprise', 'Platform'];
@@ -245,17 +255,22 @@ const ORGANIZATION_KINDS: readonly NodeKind[] = ['University', 'ResearchInstitut
  * the most popular topics (their strongest holders are equally strong by the topic, and the final ranking weighs
  * evidence, proximity and place).
  */
-function holdBranches(kinds: readonly NodeKind[]): string {
+function holdBranches(kinds: readonly NodeKind[]): string | null {
   const scan = `WHERE ${KIND_FILTER}
        WITH * LIMIT toInteger($scanLimit)`;
+  const holding = typesFrom(['HAS_EXPERTISE', 'FOCUSES_ON'], kinds);
+  const roles = typesFrom(['LEADS', 'PARTICIPATES_IN'], kinds);
+  const patents = typesFrom(['OWNS', 'INVENTED'], kinds);
   const branches = [
-    `MATCH (candidate)-[r:HAS_EXPERTISE|FOCUSES_ON]->(held)
+    holding &&
+      `MATCH (candidate)-[r:${holding}]->(held)
        ${scan}
        WITH candidate, r, CASE type(r) WHEN 'HAS_EXPERTISE' THEN 'expertise' ELSE 'focus' END AS via
        ORDER BY $viaStrength[via] * coalesce($levelStrength[r.level], 1.0) DESC, candidate.id LIMIT toInteger($perTopic)
        RETURN candidate, r.level AS level, via, null AS viaId, null AS viaName, null AS primary, null AS year`,
     // Per candidate and role, its newest project on the topic.
-    `MATCH (candidate)-[role:LEADS|PARTICIPATES_IN]->(project:Project)-[:ON_TOPIC]->(held)
+    roles &&
+      `MATCH (candidate)-[role:${roles}]->(project:Project)-[:ON_TOPIC]->(held)
        ${scan}
        WITH candidate, CASE type(role) WHEN 'LEADS' THEN 'led' ELSE 'joined' END AS via, project
        ORDER BY coalesce(project.startYear, 0) DESC, project.id
@@ -265,14 +280,15 @@ function holdBranches(kinds: readonly NodeKind[]): string {
        UNWIND ways AS way
        RETURN candidate, null AS level, way.via AS via, way.project.id AS viaId, way.project.name AS viaName, null AS primary, way.project.startYear AS year`,
     // Per candidate, its newest patent on the topic.
-    `MATCH (candidate)-[:OWNS|INVENTED]->(patent:Patent)-[:ON_TOPIC]->(held)
+    patents &&
+      `MATCH (candidate)-[:${patents}]->(patent:Patent)-[:ON_TOPIC]->(held)
        ${scan}
        WITH candidate, patent ORDER BY coalesce(patent.grantedYear, patent.filedYear, 0) DESC, patent.id
        WITH candidate, head(collect(patent)) AS patent
        ORDER BY candidate.id LIMIT toInteger($perTopic)
        RETURN candidate, null AS level, 'patent' AS via,
               patent.id AS viaId, patent.title AS viaName, null AS primary, coalesce(patent.grantedYear, patent.filedYear) AS year`,
-  ];
+  ].filter((branch) => branch !== null);
   if (kinds.some((kind) => ORGANIZATION_KINDS.includes(kind))) {
     // Per organisation, its affiliated expert strongest on the topic (level, then primary affiliation).
     branches.push(`MATCH (candidate:Organization)<-[affiliation:AFFILIATED_WITH]-(expert:Expert)-[r:HAS_EXPERTISE]->(held)
@@ -299,7 +315,7 @@ function holdBranches(kinds: readonly NodeKind[]): string {
        WITH DISTINCT candidate ORDER BY candidate.id LIMIT toInteger($perTopic)
        RETURN candidate, null AS level, 'serves' AS via, null AS viaId, null AS viaName, null AS primary, null AS year`);
   }
-  return branches.join('\n       UNION\n       ');
+  return branches.length === 0 ? null : branches.join('\n       UNION\n       ');
 }
 
 /** The strength of one way of holding, without recency: what the query orders holders by (same factors, same values). */
@@ -380,6 +396,9 @@ function strongestHolders(holds: readonly TopicHold[]): TopicHold[] {
  * only their strongest holders can matter).
  */
 async function queryHolds(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<TopicHold[]> {
+  // No way of holding a topic is open to the kinds asked (none is an actor): nobody holds it.
+  const branches = holdBranches(kinds);
+  if (branches === null) return [];
   const config = MATCHING_CONFIG.topics;
   const related = steps === 0 ? 'WITH needTopicId, need AS held, 0 AS down, 0 AS up' : `CALL (need) {
        CALL (need) {
@@ -398,7 +417,7 @@ async function queryHolds(database: Database, needTopicIds: string[], kinds: rea
      MATCH (need:Topic {id: needTopicId})
      ${related}
      CALL (held) {
-       ${holdBranches(kinds)}
+       ${branches}
      }
      WITH candidate, needTopicId, held, down, up, level, via, viaId, viaName, primary, year
      // One row per way of holding: the strongest expert, the newest project or patent.

@@ -180,18 +180,25 @@ function readAhead(read: Promise<unknown>): void {
 }
 
 /**
- * Runs the pipeline for several requests in one pass (the gaps of a chain): the vocabulary, topic holder counts, topic
- * holders, candidate details, evidence, places and names are each fetched once for all of them, in the same number of
- * round trips as one request; each request is then scored on its own. Results are in the order of the requests.
+ * Runs the pipeline for several requests in one pass (the gaps of a chain): the vocabulary, topic holder counts,
+ * candidate details, evidence, places and names are each fetched once for all of them, and topic holders once per set
+ * of kinds asked, side by side, in the same number of round trips as one request; each request is then scored on its
+ * own, and answered as it would be alone. Results are in the order of the requests.
  */
 export async function rankCandidatesBatch(database: Database, requests: readonly MatchRequest[]): Promise<MatchResultModel[]> {
   const live = requests.filter((request) => request.needTopics.length > 0);
   if (live.length === 0) return requests.map(() => NO_TOPIC);
   const allTopicIds = [...new Set(live.flatMap((request) => request.needTopics.map((topic) => topic.id)))];
-  const allKinds = [...new Set(live.flatMap((request) => request.kinds))];
+  // Holders are read per set of kinds asked, never for the union of a batch's kinds: a topic's holders are bounded to
+  // its strongest `holdersPerTopic`, so read for experts and platforms together a popular topic's would be all experts,
+  // and a platform gap would find none that it finds alone. Per set of kinds, the kept holders serve every chain and
+  // question asking the same kinds (a chain's gaps ask at most five sets, one per dimension).
+  const byKinds = groupByKinds(live);
   // When no request has more need topics than are kept, all are kept whatever their rarity: their holders are read
   // beside the holder counts, not after them (the read below joins this one).
-  if (live.every((request) => request.needTopics.length <= MATCHING_CONFIG.maxNeedTopics)) readAhead(findTopicHolders(database, allTopicIds, allKinds, HIERARCHY_STEPS));
+  if (live.every((request) => request.needTopics.length <= MATCHING_CONFIG.maxNeedTopics)) {
+    for (const { kinds, requests: group } of byKinds.values()) readAhead(findTopicHolders(database, topicIdsOf(group.map((request) => request.needTopics)), kinds, HIERARCHY_STEPS));
+  }
   const [holders, vocabulary] = await Promise.all([topicHolderCounts(database, allTopicIds), vocabularyOf(database)]);
   // Per request: its need topics, heaviest first (rarer first among equals), at most `maxNeedTopics` of them.
   const rankedNeeds = live.map((request): RankedNeedTopic[] =>
@@ -200,13 +207,21 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       .sort((a, b) => b.weight - a.weight || b.rarity - a.rarity || a.id.localeCompare(b.id))
       .slice(0, MATCHING_CONFIG.maxNeedTopics),
   );
-  const keptTopicIds = [...new Set(rankedNeeds.flat().map((topic) => topic.id))];
-  const holds = await findTopicHolders(database, keptTopicIds, allKinds, HIERARCHY_STEPS);
+  const needsOf = new Map(live.map((request, index) => [request, rankedNeeds[index]!]));
+  const holdsByKinds = new Map(
+    await Promise.all(
+      [...byKinds].map(async ([key, { kinds, requests: group }]) => {
+        const topicIds = topicIdsOf(group.map((request) => needsOf.get(request)!));
+        return [key, await findTopicHolders(database, topicIds, kinds, HIERARCHY_STEPS)] as const;
+      }),
+    ),
+  );
 
   // Per request: its holds, and its shortlist (best by topic signal).
   const plans = live.map((request, index) => {
     const referenceYear = request.referenceYear;
     const needTopics = rankedNeeds[index]!;
+    const holds = holdsByKinds.get(kindsKey(request.kinds))!;
     const needTopicIds = new Set(needTopics.map((topic) => topic.id));
     const kinds = new Set<string>(request.kinds);
     const holdsByCandidate = new Map<string, TopicHold[]>();
@@ -218,7 +233,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
       else holdsByCandidate.set(hold.candidateId, [hold]);
       heldTopicIds.add(hold.heldTopicId);
     }
-    return { request, referenceYear, needTopics, holdsByCandidate, evidenceTopicIds: new Set([...heldTopicIds, ...needTopicIds]) };
+    return { request, referenceYear, needTopics, holds, holdsByCandidate, evidenceTopicIds: new Set([...heldTopicIds, ...needTopicIds]) };
   });
   const shortlists = await Promise.all(
     plans.map(async ({ request, referenceYear, needTopics, holdsByCandidate }) => {
@@ -258,7 +273,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
 
   // Per request: each examined candidate's facts, and its score with no proximity known (final where proximity does
   // not apply, or where it is not asked).
-  const examined = plans.map(({ request, evidenceTopicIds, holdsByCandidate, needTopics, referenceYear }, index) => {
+  const examined = plans.map(({ request, evidenceTopicIds, holds, holdsByCandidate, needTopics, referenceYear }, index) => {
     const needPlace = request.regionId ? places.get(request.regionId) : undefined;
     // Evidence on this request's topics only, when the batch fetched it for other requests' topics too.
     const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
@@ -344,6 +359,24 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   });
   return requests.map((request) => results.get(request) ?? NO_TOPIC);
 }
+
+/** A set of kinds as a key: the same kinds in any order and repeated give the same key. */
+const kindsKey = (kinds: readonly NodeKind[]) => [...new Set(kinds)].sort().join(',');
+
+/** Requests grouped by the set of kinds they ask for (see `kindsKey`), in the order first met. */
+function groupByKinds(requests: readonly MatchRequest[]): Map<string, { kinds: NodeKind[]; requests: MatchRequest[] }> {
+  const groups = new Map<string, { kinds: NodeKind[]; requests: MatchRequest[] }>();
+  for (const request of requests) {
+    const key = kindsKey(request.kinds);
+    const group = groups.get(key);
+    if (group) group.requests.push(request);
+    else groups.set(key, { kinds: [...new Set(request.kinds)].sort(), requests: [request] });
+  }
+  return groups;
+}
+
+/** The distinct ids of some lists of topics, in the order first met. */
+const topicIdsOf = (lists: ReadonlyArray<ReadonlyArray<{ id: string }>>) => [...new Set(lists.flatMap((topics) => topics.map((topic) => topic.id)))];
 
 /**
  * The ids of the `count` best candidates by signal (ties by id): the `count`-th best signal found on the signals alone,
