@@ -17,7 +17,7 @@ import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
 import { warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
-import { warmChains } from './modules/chain/chain.service.js';
+import { GAP_CANDIDATE_KINDS, warmChains } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
 
 export interface KeepWarmOptions {
@@ -25,7 +25,10 @@ export interface KeepWarmOptions {
   checkMs: number;
   /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none (the chains asked lately still are). */
   chains: number;
-  /** The holders of at most this many of the most linked topics are read ahead (see `warmTopicHolders`); 0 for none. */
+  /**
+   * The holders of at most this many of the most linked topics are read ahead (see `warmTopicHolders`), for the kinds
+   * matching questions ask and those each dimension of a chain's gaps asks; 0 for none.
+   */
   topics: number;
   /** The year answers are given as of (the server's clock). */
   year: () => number;
@@ -113,7 +116,7 @@ export class KeepWarm {
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
       const ms = Math.round(performance.now() - started);
       this.logger.info({ reason, ms, chains }, 'chains warmed up');
-      const topics = await warmTopicHolders(this.database, this.options.topics);
+      const topics = await warmTopicHolders(this.database, this.options.topics, GAP_CANDIDATE_KINDS);
       const total = Math.round(performance.now() - started);
       this.logger.info({ reason, ms: total, topics }, 'topic holders warmed up');
       return { reason, ms: total, questions, chains, topics };

@@ -5,6 +5,7 @@ import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
+import { rankCandidatesBatch, type MatchRequest } from '../../src/modules/matching/matching.service.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -171,7 +172,7 @@ describe('keeping the derived data warm', () => {
     }
   });
 
-  it('reads ahead the holders of the most linked topics', async () => {
+  it('reads ahead the holders of the most linked topics, for matching questions and chain gaps', async () => {
     // The sample's topics by links in (HAS_EXPERTISE, FOCUSES_ON, REQUIRES: counted in its relationship files):
     // 老腊肉加工 23, then 提取, GAP 种植 and 包装 18 each (by id), 富硒 17.
     expect(await mostLinkedTopics(suite.database, 5)).toEqual([
@@ -184,6 +185,27 @@ describe('keeping the derived data warm', () => {
     const expertSearch = () =>
       queriesOf([`query ($topic: ID!) { expertSearch(need: { topics: [$topic] }, first: 3) { matches { nodes { score } } } }`, { topic: toGlobalId('Topic', 'topic:cured-meat-process') }]);
     const holdersRead = (queries: string[]) => queries.filter((query) => query.includes('$needTopicIds')).length;
+    // Two gaps of a chain requiring the most linked topic: a platform gap and an R&D partner gap.
+    const gapsAnswered = async () => {
+      const gap = (kinds: MatchRequest['kinds']): MatchRequest => ({
+        needTopics: [{ id: 'topic:cured-meat-process', weight: 1, origin: '测试' }],
+        kinds,
+        partyId: null,
+        regionId: null,
+        excludeIds: new Set(),
+        conflictSegmentIds: [],
+        filter: null,
+        referenceYear: 2026,
+      });
+      const sent: string[] = [];
+      const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+      try {
+        await rankCandidatesBatch(suite.database, [gap(['Platform']), gap(['University', 'ResearchInstitute'])]);
+      } finally {
+        stop();
+      }
+      return sent;
+    };
     const warmRound = async (topics: number) => {
       // A write first: whatever earlier tests kept is dropped.
       await suite.database.write(`CREATE (:Entity:Topic {id: $id, name: '测试主题'})`, { id: `${prefix}:topic${topics}` });
@@ -196,9 +218,13 @@ describe('keeping the derived data warm', () => {
       // Not read ahead: the search reads the topic's holders (the direct and the related read).
       expect((await warmRound(0)).map((round) => round.topics)).toEqual([0]);
       expect(holdersRead(await expertSearch())).toBe(2);
+      // Each gap's kinds read on their own: two reads each.
+      expect(holdersRead(await gapsAnswered())).toBe(4);
       // Read ahead for the most linked topic: the same search reads no holder.
       expect((await warmRound(1)).map((round) => round.topics)).toEqual([1]);
       expect(holdersRead(await expertSearch())).toBe(0);
+      // And for the kinds of each dimension of a chain's gaps.
+      expect(holdersRead(await gapsAnswered())).toBe(0);
     } finally {
       await deleteByPrefix(suite.database, prefix);
     }

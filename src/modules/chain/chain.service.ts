@@ -164,6 +164,9 @@ const CANDIDATE_KINDS: Record<SupportDimension, readonly NodeKind[]> = {
   RECENT_PROJECTS: ['University', 'ResearchInstitute', 'Enterprise', 'Expert'],
 };
 
+/** The sets of kinds a chain's gaps ask candidates of, one per dimension (see `warmTopicHolders`). */
+export const GAP_CANDIDATE_KINDS: ReadonlyArray<readonly NodeKind[]> = Object.values(CANDIDATE_KINDS);
+
 /**
  * How many candidates, best by topic signal, a gap examines in full before the final scoring (the matcher's K for gaps):
  * a gap answers at most `candidatesMax` (20), and the topic signal carries most of the score, so a candidate outside

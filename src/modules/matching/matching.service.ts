@@ -580,13 +580,19 @@ const TOPICS_PER_WARM_READ = 8;
 
 /**
  * Reads ahead, and keeps until a write, the holders of the `count` most linked topics (see `mostLinkedTopics`) for
- * the kinds partner and demand questions ask by default (every kind) and expert searches ask (experts): a question's
- * first answer on a million nodes spent a third of its time reading its topics' holders, and needs cluster on the
- * popular topics. Eight topics per read, one read at a time. Returns the topics read.
+ * set of kinds partner and demand questions ask by default (every kind) and expert searches ask (experts), then for
+ * each of `alsoFor` (the server's: the sets a chain's gaps ask, one per dimension): a question's first answer on a
+ * million nodes spent a third of its time reading its topics' holders, needs cluster on the popular topics, and every
+ * chain requires some. Eight topics per read, one read at a time, set after set. Returns the topics read.
  */
-export async function warmTopicHolders(database: Database, count: number): Promise<number> {
+export async function warmTopicHolders(
+  database: Database,
+  count: number,
+  alsoFor: ReadonlyArray<readonly NodeKind[]> = [],
+): Promise<number> {
   const topicIds = await mostLinkedTopics(database, count);
-  for (const kinds of [ALL_CANDIDATE_KINDS, EXPERT_KINDS]) {
+  const distinct = new Map([ALL_CANDIDATE_KINDS, EXPERT_KINDS, ...alsoFor].map((kinds) => [kindsKey(kinds), kinds]));
+  for (const kinds of distinct.values()) {
     for (let start = 0; start < topicIds.length; start += TOPICS_PER_WARM_READ) {
       await findTopicHolders(database, topicIds.slice(start, start + TOPICS_PER_WARM_READ), kinds, MATCHING_CONFIG.topics.hierarchySteps);
     }
