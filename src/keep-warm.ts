@@ -26,8 +26,8 @@ export interface KeepWarmOptions {
   /** At most this many of the default county's chains are analysed ahead (see `warmChains`); 0 for none (the chains asked lately still are). */
   chains: number;
   /**
-   * The holders of at most this many of the most linked topics are read ahead (see `warmTopicHolders`), for the kinds
-   * matching questions ask and those each dimension of a chain's gaps asks; 0 for none.
+   * The holders of at most this many of the most linked topics are read ahead (see `warmTopicHolders`) for the kinds
+   * matching questions ask, and of the most linked eighth of them for those each dimension of a chain's gaps asks; 0 for none.
    */
   topics: number;
   /** The year answers are given as of (the server's clock). */
@@ -37,6 +37,12 @@ export interface KeepWarmOptions {
   /** The pause before a failed round is tried again (doubled after each failure in a row); default `RETRY_MS`. */
   retryMs?: number;
 }
+
+/**
+ * Of the most linked topics read ahead for matching questions, the share also read ahead for each dimension of a
+ * chain's gaps (see `warmTopicHolders`): four more sets of kinds, within the holds kept.
+ */
+const GAP_TOPICS_SHARE = 1 / 8;
 
 /** The first pause before a failed round is tried again, and the longest. */
 const RETRY_MS = 5_000;
@@ -116,7 +122,7 @@ export class KeepWarm {
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
       const ms = Math.round(performance.now() - started);
       this.logger.info({ reason, ms, chains }, 'chains warmed up');
-      const topics = await warmTopicHolders(this.database, this.options.topics, GAP_CANDIDATE_KINDS);
+      const topics = await warmTopicHolders(this.database, this.options.topics, { kinds: GAP_CANDIDATE_KINDS, count: Math.ceil(this.options.topics * GAP_TOPICS_SHARE) });
       const total = Math.round(performance.now() - started);
       this.logger.info({ reason, ms: total, topics }, 'topic holders warmed up');
       return { reason, ms: total, questions, chains, topics };

@@ -579,22 +579,27 @@ export async function warmMatching(database: Database, referenceYear: number): P
 const TOPICS_PER_WARM_READ = 8;
 
 /**
- * Reads ahead, and keeps until a write, the holders of the `count` most linked topics (see `mostLinkedTopics`) for
- * set of kinds partner and demand questions ask by default (every kind) and expert searches ask (experts), then for
- * each of `alsoFor` (the server's: the sets a chain's gaps ask, one per dimension): a question's first answer on a
- * million nodes spent a third of its time reading its topics' holders, needs cluster on the popular topics, and every
- * chain requires some. Eight topics per read, one read at a time, set after set. Returns the topics read.
+ * Reads ahead, and keeps until a write, the holders of the `count` most linked topics (see `mostLinkedTopics`) for the
+ * kinds partner and demand questions ask by default (every kind) and expert searches ask (experts); then, of the
+ * `alsoFor.count` most linked of them, for each set of kinds in `alsoFor.kinds` (the server's: those a chain's gaps
+ * ask, one per dimension). A question's first answer on a million nodes spent a third of its time reading its topics'
+ * holders, needs cluster on the popular topics, and every chain requires some. The holds kept are bounded
+ * (`holdsKept`): at 1M the 300 most linked topics take about 65 000 holds per set of kinds, the 32 most linked about
+ * 8 000, so the further sets are read ahead for fewer topics, not to crowd out the first ones. Eight topics per read,
+ * one read at a time, set after set. Returns the topics read.
  */
 export async function warmTopicHolders(
   database: Database,
   count: number,
-  alsoFor: ReadonlyArray<readonly NodeKind[]> = [],
+  alsoFor: { kinds: ReadonlyArray<readonly NodeKind[]>; count: number } = { kinds: [], count: 0 },
 ): Promise<number> {
   const topicIds = await mostLinkedTopics(database, count);
-  const distinct = new Map([ALL_CANDIDATE_KINDS, EXPERT_KINDS, ...alsoFor].map((kinds) => [kindsKey(kinds), kinds]));
-  for (const kinds of distinct.values()) {
-    for (let start = 0; start < topicIds.length; start += TOPICS_PER_WARM_READ) {
-      await findTopicHolders(database, topicIds.slice(start, start + TOPICS_PER_WARM_READ), kinds, MATCHING_CONFIG.topics.hierarchySteps);
+  const sets = new Map<string, { kinds: readonly NodeKind[]; topicIds: string[] }>();
+  for (const kinds of [ALL_CANDIDATE_KINDS, EXPERT_KINDS]) sets.set(kindsKey(kinds), { kinds, topicIds });
+  for (const kinds of alsoFor.kinds) if (!sets.has(kindsKey(kinds))) sets.set(kindsKey(kinds), { kinds, topicIds: topicIds.slice(0, alsoFor.count) });
+  for (const { kinds, topicIds: ids } of sets.values()) {
+    for (let start = 0; start < ids.length; start += TOPICS_PER_WARM_READ) {
+      await findTopicHolders(database, ids.slice(start, start + TOPICS_PER_WARM_READ), kinds, MATCHING_CONFIG.topics.hierarchySteps);
     }
   }
   return topicIds.length;
