@@ -78,6 +78,14 @@ export class Conditions {
    * unfiltered total is read from the count store).
    */
   facets(label: string): FacetFilter | null {
+    return this.near === null ? this.facetsBesideNear(label) : null;
+  }
+
+  /**
+   * Like `facets`, leaving out the `startNear` filter (a region): what a total can be counted from when that filter
+   * holds for every node of the label (a region that holds them all filters nothing).
+   */
+  facetsBesideNear(label: string): FacetFilter | null {
     return this.others || this.start !== null || this.tests.length === 0 ? null : { label, tests: [...this.tests] };
   }
 
@@ -100,9 +108,12 @@ export class Conditions {
    * `startAt` pattern, which names one record's own links, wins over it.
    */
   startNear(pattern: string, condition: string): this {
-    if (this.near === null) this.near = { pattern, condition };
-    else this.parts.push(condition);
-    this.others = true;
+    if (this.near === null) {
+      this.near = { pattern, condition };
+    } else {
+      this.parts.push(condition);
+      this.others = true;
+    }
     return this;
   }
 
@@ -149,7 +160,13 @@ export interface ListQuery {
    * For a filter that can start near its matches or go over the label (see `Conditions.startNear`): the page's query
    * over the label, and the counts that choose between the two: of the nodes the start pattern reaches and the label's.
    */
-  overLabel: { text: string; near: { text: string; params: Record<string, unknown> }; labelCount: string } | null;
+  overLabel: {
+    text: string;
+    near: { text: string; params: Record<string, unknown> };
+    labelCount: string;
+    /** What the total can be counted from when the start pattern reaches every node of the label (see `listTotal`). */
+    whole: FacetFilter | null;
+  } | null;
 }
 
 /** A read starts from a `startNear` pattern when it reaches fewer than this share of the label's nodes. */
@@ -187,13 +204,13 @@ export function listQuery(
     text: pageText(false),
     params,
     total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params, facets: conditions.facets(label) } : null,
-    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total` } : null,
+    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total`, whole: conditions.facetsBesideNear(label) } : null,
   };
 }
 
 /** Reads a list's page (and its total, when asked) by its queries. */
 export async function runListQuery(database: Database, query: ListQuery): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
-  const [rows, total] = await Promise.all([pageRows(database, query), query.total ? listTotal(database, query.total) : Promise.resolve(0)]);
+  const [rows, total] = await Promise.all([pageRows(database, query), query.total ? listTotal(database, query.total, query.overLabel) : Promise.resolve(0)]);
   const read = withPrefetched(rows, query.prefetch, `list of ${query.label}`);
   return { items: read.map((item, index) => (index < query.page.limit ? item : { ...item, prefetched: [] })), total };
 }
@@ -212,8 +229,14 @@ export async function runListQuery(database: Database, query: ListQuery): Promis
 async function pageRows(database: Database, query: ListQuery): Promise<unknown[]> {
   const choice = query.overLabel;
   if (choice === null) return database.read(query.text, query.params);
-  const [reached, all] = await Promise.all([keptTotal(database, choice.near.text, choice.near.params), keptTotal(database, choice.labelCount, {})]);
+  const { reached, all } = await reach(database, choice);
   return database.read(reached < NEAR_SHARE * all ? query.text : choice.text, query.params);
+}
+
+/** How many of the label's nodes a start pattern reaches, and the label's: both kept until a write (see `pageRows`). */
+async function reach(database: Database, choice: NonNullable<ListQuery['overLabel']>): Promise<{ reached: number; all: number }> {
+  const [reached, all] = await Promise.all([keptTotal(database, choice.near.text, choice.near.params), keptTotal(database, choice.labelCount, {})]);
+  return { reached, all };
 }
 
 /**
@@ -270,10 +293,17 @@ const plain = (value: unknown): boolean =>
 /**
  * A list's total: from the histogram of the properties it filters on when one is kept (see facets.ts); otherwise
  * counted in Neo4j (and kept per filter), and then that histogram is read in the background, so that the next
- * filter on the same properties — other values, other bounds — is answered from it.
+ * filter on the same properties — other values, other bounds — is answered from it. A region filter (`overLabel`)
+ * whose region holds every node of the label filters nothing: its other filters' histogram answers it alike (the whole
+ * province in a province's graph, the county in a county's: at a million nodes the province's specialised enterprises
+ * took 0.5–0.8 s to count from the province, each qualification anew).
  */
-async function listTotal(database: Database, total: NonNullable<ListQuery['total']>): Promise<number> {
-  const facets = total.facets;
+async function listTotal(database: Database, total: NonNullable<ListQuery['total']>, overLabel: ListQuery['overLabel']): Promise<number> {
+  let facets = total.facets;
+  if (!facets && overLabel?.whole) {
+    const { reached, all } = await reach(database, overLabel);
+    if (reached === all) facets = overLabel.whole;
+  }
   const fromFacets = facets ? facetTotal(database, facets) : undefined;
   if (fromFacets !== undefined) return fromFacets;
   const counted = await keptTotal(database, total.text, total.params);

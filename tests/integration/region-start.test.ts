@@ -3,7 +3,8 @@ import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/datab
 import { startTestService, type TestService } from '../support/graphql-client.js';
 import { importRecords } from '../support/fixtures.js';
 import type { Database } from '../../src/neo4j/database.js';
-import { listQuery } from '../../src/graph/query.js';
+import { listQuery, runListQuery } from '../../src/graph/query.js';
+import { prepareFacets } from '../../src/graph/facets.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { BY_NAME } from '../../src/modules/shared/filters.js';
 import { organizationConditions } from '../../src/modules/organization/organization.repository.js';
@@ -84,6 +85,33 @@ describe('a region filter reads from the region or over the label, with the same
     // The region's own count: its enterprises whatever their qualifications (hand-counted: A 3, B 2, C and P 5, Q 1).
     const inRegion = { A: 3, B: 2, C: 5, P: 5, Q: 1 }[filter.region];
     expect(totalOf(await database.read(choice.near.text, choice.near.params))).toBe(inRegion);
+  });
+
+  it('totals a region holding every node of the label from its other filters\' histogram', async () => {
+    // A label of the test's own on P's five enterprises (a–e: all of them in P, by the fixture), none elsewhere.
+    const label = `WholeRegion${prefix.replace(/[^A-Za-z0-9]/g, '')}`;
+    await database.write(`MATCH (node:Enterprise) WHERE node.id STARTS WITH $prefix AND node.id <> $outside SET node:${label}`, { prefix: `${prefix}:`, outside: `${prefix}:ent-f` });
+    const query = (key: string, qualifications: string[]) =>
+      listQuery(label, organizationConditions({ region: region(key), qualifications }), BY_NAME, { offset: 0, limit: 10 }, true);
+    const counted = async (key: string, qualifications: string[]) => {
+      const sent: string[] = [];
+      const unsubscribe = database.onQuery((event) => sent.push(event.query ?? ''));
+      try {
+        const { total } = await runListQuery(database, query(key, qualifications));
+        return { total, counts: sent.filter((text) => text.includes('RETURN count(node) AS total')).length };
+      } finally {
+        unsubscribe();
+      }
+    };
+    // The first total is counted (from P), besides P's reach and the label's count; then the histogram is read.
+    expect(await counted('P', ['HIGH_TECH'])).toEqual({ total: 2, counts: 3 });
+    await prepareFacets(database, query('P', ['HIGH_TECH']).overLabel!.whole!);
+    // Then any qualification in P is totalled from it: HIGH_TECH a and c; TECH_SME none; no qualification asked, all five.
+    expect(await counted('P', ['TECH_SME'])).toEqual({ total: 0, counts: 0 });
+    expect(await counted('P', ['HIGH_TECH'])).toEqual({ total: 2, counts: 0 });
+    // A region holding only some of them (A: a, b, e) is counted from the region: HIGH_TECH a (A's reach and its
+    // total counted; the label's count is kept from before).
+    expect(await counted('A', ['HIGH_TECH'])).toEqual({ total: 1, counts: 2 });
   });
 
   it('pages a short page of a region over several requests alike', async () => {
