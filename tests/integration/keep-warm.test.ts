@@ -6,6 +6,7 @@ import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
 import { rankCandidatesBatch, type MatchRequest } from '../../src/modules/matching/matching.service.js';
+import { topicQuestion } from '../support/fixtures.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -187,16 +188,7 @@ describe('keeping the derived data warm', () => {
     const holdersRead = (queries: string[]) => queries.filter((query) => query.includes('$needTopicIds')).length;
     // Two gaps of a chain requiring the most linked topic: a platform gap and an R&D partner gap.
     const gapsAnswered = async () => {
-      const gap = (kinds: MatchRequest['kinds']): MatchRequest => ({
-        needTopics: [{ id: 'topic:cured-meat-process', weight: 1, origin: '测试' }],
-        kinds,
-        partyId: null,
-        regionId: null,
-        excludeIds: new Set(),
-        conflictSegmentIds: [],
-        filter: null,
-        referenceYear: 2026,
-      });
+      const gap = (kinds: MatchRequest['kinds']) => topicQuestion('topic:cured-meat-process', kinds);
       const sent: string[] = [];
       const stop = suite.database.onQuery((event) => sent.push(event.query ?? 'transaction'));
       try {

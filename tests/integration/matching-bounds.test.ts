@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 import { findTopicHolders } from '../../src/modules/matching/matching.repository.js';
 import { rankCandidatesBatch, recommendPartners, type MatchRequest } from '../../src/modules/matching/matching.service.js';
+import { topicQuestion } from '../support/fixtures.js';
 
 /**
  * The matcher's cost bounds as the README states them, on hand-made data:
@@ -55,17 +56,7 @@ describe('matching bounds (issue 12)', () => {
        CREATE (:Entity:Expert {id: $prefix + ':q' + index, name: '共享专家' + index})-[:HAS_EXPERTISE {level: 'EXPERT'}]->(q)`,
       { prefix },
     );
-    const request = (kinds: MatchRequest['kinds']): MatchRequest => ({
-      needTopics: [{ id: id('Q'), weight: 1, origin: '测试' }],
-      kinds,
-      partyId: null,
-      regionId: null,
-      excludeIds: new Set(),
-      conflictSegmentIds: [],
-      filter: null,
-      referenceYear: 2026,
-      examine: 300,
-    });
+    const request = (kinds: MatchRequest['kinds']) => topicQuestion(id('Q'), kinds, { examine: 300 });
     const [experts, platforms] = await rankCandidatesBatch(database, [request(['Expert']), request(['Platform'])]);
     expect(platforms!.matches.map((match) => match.candidate.id)).toEqual([id('platform')]);
     // Experts: the 200 kept of the 201, all of them experts of Q.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../../src/neo4j/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { projectRoot } from '../../src/config.js';
+import type { MatchRequest } from '../../src/modules/matching/matching.service.js';
 
 export const MINI_COUNTY = path.join(projectRoot, 'tests', 'fixtures', 'mini-county');
 
@@ -49,4 +50,22 @@ export async function importRecords(
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * A matching question on one need topic for candidates of `kinds`, as a chain's gap asks it (no party, no region, no
+ * filter, as of 2026), with `changes` on top.
+ */
+export function topicQuestion(topicId: string, kinds: MatchRequest['kinds'], changes: Partial<MatchRequest> = {}): MatchRequest {
+  return {
+    needTopics: [{ id: topicId, weight: 1, origin: '测试' }],
+    kinds,
+    partyId: null,
+    regionId: null,
+    excludeIds: new Set(),
+    conflictSegmentIds: [],
+    filter: null,
+    referenceYear: 2026,
+    ...changes,
+  };
 }

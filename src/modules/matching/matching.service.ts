@@ -584,8 +584,8 @@ const TOPICS_PER_WARM_READ = 8;
  * `alsoFor.count` most linked of them, for each set of kinds in `alsoFor.kinds` (the server's: those a chain's gaps
  * ask, one per dimension). A question's first answer on a million nodes spent a third of its time reading its topics'
  * holders, needs cluster on the popular topics, and every chain requires some. The holds kept are bounded
- * (`holdsKept`): at 1M the 300 most linked topics take about 65 000 holds per set of kinds, the 32 most linked about
- * 8 000, so the further sets are read ahead for fewer topics, not to crowd out the first ones. Eight topics per read,
+ * (`holdsKept`): at 1M the 300 most linked topics take about 65 000 holds per set of kinds, the 64 most linked
+ * 13 000–25 000, so the further sets are read ahead for fewer topics, not to crowd out the first ones. Eight topics per read,
  * one read at a time, set after set. Returns the topics read.
  */
 export async function warmTopicHolders(
