@@ -233,6 +233,13 @@ async function pageRows(database: Database, query: ListQuery): Promise<unknown[]
   return database.read(reached < NEAR_SHARE * all ? query.text : choice.text, query.params);
 }
 
+/** The reach (see `reach`) when both its counts are kept, without waiting or reading; undefined otherwise. */
+function keptReach(database: Database, choice: NonNullable<ListQuery['overLabel']>): { reached: number; all: number } | undefined {
+  const reached = keptTotalReady(database, choice.near.text, choice.near.params);
+  const all = keptTotalReady(database, choice.labelCount, {});
+  return reached === undefined || all === undefined ? undefined : { reached, all };
+}
+
 /** How many of the label's nodes a start pattern reaches, and the label's: both kept until a write (see `pageRows`). */
 async function reach(database: Database, choice: NonNullable<ListQuery['overLabel']>): Promise<{ reached: number; all: number }> {
   const [reached, all] = await Promise.all([keptTotal(database, choice.near.text, choice.near.params), keptTotal(database, choice.labelCount, {})]);
@@ -296,14 +303,25 @@ const plain = (value: unknown): boolean =>
  * filter on the same properties — other values, other bounds — is answered from it. A region filter (`overLabel`)
  * whose region holds every node of the label filters nothing: its other filters' histogram answers it alike (the whole
  * province in a province's graph, the county in a county's: at a million nodes the province's specialised enterprises
- * took 0.5–0.8 s to count from the province, each qualification anew).
+ * took 0.5–0.8 s to count from the province, each qualification anew). Whether it does is known from the region's
+ * reach, kept once counted: until then the total is counted beside it, as any region's, never after it.
  */
 async function listTotal(database: Database, total: NonNullable<ListQuery['total']>, overLabel: ListQuery['overLabel']): Promise<number> {
-  let facets = total.facets;
-  if (!facets && overLabel?.whole) {
-    const { reached, all } = await reach(database, overLabel);
-    if (reached === all) facets = overLabel.whole;
+  const whole = total.facets === null && overLabel ? overLabel.whole : null;
+  if (whole && overLabel) {
+    const known = keptReach(database, overLabel);
+    if (known === undefined) {
+      const [counted, { reached, all }] = await Promise.all([keptTotal(database, total.text, total.params), reach(database, overLabel)]);
+      if (reached === all) void prepareFacets(database, whole);
+      return counted;
+    }
+    if (known.reached === known.all) return totalFrom(database, total, whole);
   }
+  return totalFrom(database, total, total.facets);
+}
+
+/** A total from `facets` when its histogram is kept; otherwise counted (and kept), and the histogram read in the background. */
+async function totalFrom(database: Database, total: NonNullable<ListQuery['total']>, facets: FacetFilter | null): Promise<number> {
   const fromFacets = facets ? facetTotal(database, facets) : undefined;
   if (fromFacets !== undefined) return fromFacets;
   const counted = await keptTotal(database, total.text, total.params);
@@ -317,6 +335,11 @@ async function listTotal(database: Database, total: NonNullable<ListQuery['total
  */
 export function keptTotal(database: Database, query: string, params: Record<string, unknown>): Promise<number> {
   return Object.values(params).every(plain) ? listTotals.get(database, JSON.stringify([query, params])) : countOf(database, query, params);
+}
+
+/** A count `keptTotal` keeps, when it is kept and still valid; undefined otherwise (nothing is read). */
+function keptTotalReady(database: Database, query: string, params: Record<string, unknown>): number | undefined {
+  return Object.values(params).every(plain) ? listTotals.ready(database, JSON.stringify([query, params]))?.value : undefined;
 }
 
 /**
