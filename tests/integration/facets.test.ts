@@ -89,6 +89,9 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
         const listsEverywhere = nodes.every((probe) => probe.tags === undefined || Array.isArray(probe.tags));
         for (const filter of filters) {
           const conditions = conditionsOf(filter);
+          // A range open at both ends adds no condition: a filter of only such ranges filters nothing (an unfiltered
+          // total comes from the count store, not a histogram).
+          if (conditions.parts.length === 0) continue;
           const facets = conditions.facets(label);
           if (!facets) throw new Error('property conditions only: a histogram must be able to count them');
           const fromFacets = await histogramTotal(facets);
