@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix, withReads } from '../support/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
-import { evidenceOf } from '../../src/modules/matching/matching.repository.js';
+import { evidenceOf, readEvidence } from '../../src/modules/matching/matching.repository.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -107,16 +107,12 @@ describe('matching: capability from evidence (organisations without declared foc
 });
 
 /**
- * Evidence is read from whichever end reads less — every link of the candidates, or every item on the topics — and the
- * answer is the same either way. Hand-built: the hub expert H invented 12 patents (p1, p2 on topic T, p3–p12 on topic O),
- * led project j1 (on T, which H also joined) and joined j2, j3, j4 (on O); expert S co-invented p1 and invented q1;
- * expert Z invented q2–q20; q1–q20 are on topic U.
- *   H and S on T: their 14 patent links (× 11 = 154) and H's 5 project links (55) outweigh the 3 items on T (× 14 = 42):
- *   both read from T.
- *   S on U: its 2 patent links (22) are lighter than the 20 items on U (280); H on T and O: 12 patent links (132) and 5
- *   project links (55) against 3 + 13 items (224): read from the candidates.
+ * Evidence is read whichever way reads least — every link of the candidates, every item on the topics, or both ends'
+ * items joined — and the answer is the same every way. Hand-built: the hub expert H invented 12 patents (p1, p2 on
+ * topic T, p3–p12 on topic O), led project j1 (on T, which H also joined) and joined j2, j3, j4 (on O); expert S
+ * co-invented p1 and invented q1; expert Z invented q2–q20; q1–q20 are on topic U.
  */
-describe('matching: evidence read from either end', () => {
+describe('matching: evidence read every way', () => {
   const prefix = uniquePrefix();
   const id = (local: string) => `${prefix}:${local}`;
   const database = openTestDatabase();
@@ -146,7 +142,7 @@ describe('matching: evidence read from either end', () => {
     await database.close();
   });
 
-  it('reads the patents and projects on a topic from the topic when the candidates have more links', async () => {
+  it('reads the patents and projects of hub candidates on a topic with few items', async () => {
     const evidence = await evidenceOf(database, [id('H'), id('S')], [id('T')]);
     expect(evidence.get(id('H'))?.patents.map((patent) => [patent.id, patent.year, patent.kind, patent.topicIds]).sort()).toEqual([
       [id('p1'), 2024, 'INVENTION', [id('T')]],
@@ -161,7 +157,7 @@ describe('matching: evidence read from either end', () => {
     });
   });
 
-  it('reads them from the candidate when the topics have more items, and an item on two topics asked once with both', async () => {
+  it('reads them for a candidate with few links on a topic with many items, and an item on two topics once with both', async () => {
     expect(await evidenceOf(database, [id('S')], [id('U')])).toEqual(
       new Map([[id('S'), { projects: [], patents: [{ candidateId: id('S'), id: id('q1'), title: '测试专利丙一', year: 2025, kind: 'DESIGN', topicIds: [id('U')] }] }]]),
     );
@@ -174,6 +170,29 @@ describe('matching: evidence read from either end', () => {
       [id('j3'), 'PARTICIPANT', [id('O')]],
       [id('j4'), 'PARTICIPANT', [id('O')]],
     ]);
+  });
+
+  it('reads the same rows every way: from the candidates, from the topics and joined', async () => {
+    const patent = (candidate: string, item: string, topic: string) => [id(candidate), id(item), [id(topic)]];
+    const expectedPatents = [
+      patent('H', 'p1', 'T'),
+      patent('H', 'p2', 'T'),
+      ...Array.from({ length: 10 }, (_, index) => patent('H', `p${index + 3}`, 'O')),
+      patent('S', 'p1', 'T'),
+      patent('S', 'q1', 'U'),
+      ...Array.from({ length: 19 }, (_, index) => patent('Z', `q${index + 2}`, 'U')),
+    ].sort();
+    const expectedProjects = [
+      [id('H'), id('j1'), 'LEAD', [id('T')]],
+      [id('H'), id('j2'), 'PARTICIPANT', [id('O')]],
+      [id('H'), id('j3'), 'PARTICIPANT', [id('O')]],
+      [id('H'), id('j4'), 'PARTICIPANT', [id('O')]],
+    ];
+    for (const way of ['fromCandidates', 'fromTopics', 'joined'] as const) {
+      const read = await readEvidence(database, [id('H'), id('S'), id('Z')], [id('T'), id('O'), id('U')], way);
+      expect(read.patents.map((row) => [row.candidateId, row.id, row.topicIds]).sort(), way).toEqual(expectedPatents);
+      expect(read.projects.map((row) => [row.candidateId, row.id, row.role, row.topicIds]).sort(), way).toEqual(expectedProjects);
+    }
   });
 });
 

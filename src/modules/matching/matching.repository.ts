@@ -692,15 +692,17 @@ function mergeByItem<T extends { id: string; topicIds: string[] }>(lists: T[][])
 }
 
 /**
- * The rows of one kind of evidence — an item linked to a candidate by `links` and on one of the topics — walked from
- * whichever end reads less: every link of every candidate, or every item on every topic. A hub expert has thousands of
- * patents, a popular topic tens of thousands of items, and the candidates of one need gather hundreds of either: at 1M
- * a demand's candidates had 18 000 to 37 000 patent links against 1 600 to 40 000 items on its topics. The degrees come
- * from the count store (no relationship is read); walking from a candidate reads about 11 records per link (the item
- * and its topics), from a topic about 14 per item (the item, its label and its candidates), hence the weights. Both
- * branches return the same rows; only the one chosen reads anything.
+ * The rows of one kind of evidence — an item linked to a candidate by `links` and on one of the topics — read whichever
+ * of three ways reads least: walking every link of every candidate (and each item's topics), walking every item on every
+ * topic (and each item's candidates), or reading both ends' items alone and joining them on the item (a hash join: no
+ * item's other relationships are walked). A hub expert has thousands of patents, a popular topic tens of thousands of
+ * items, and the candidates of one need gather hundreds of either: at 1M a demand's candidates had 18 000 to 37 000
+ * patent links against 1 600 to 40 000 items on its topics. The degrees come from the count store (no relationship is
+ * read); the weights are the records read per link and per item on a topic by each way (see `EVIDENCE_READ`). All
+ * three branches return the same rows; only the one chosen (or `$way`, when set) reads anything.
  */
 function evidenceRows(links: string, item: string): string {
+  const read = EVIDENCE_READ;
   return `CALL () {
        UNWIND $candidateIds AS candidateId MATCH (candidate:Entity {id: candidateId})
        RETURN sum(COUNT { (candidate)-[:${links}]->() }) AS fromCandidates
@@ -709,45 +711,64 @@ function evidenceRows(links: string, item: string): string {
        UNWIND $topicIds AS topicId MATCH (topic:Topic {id: topicId})
        RETURN sum(COUNT { (topic)<-[:ON_TOPIC]-() }) AS fromTopics
      }
-     WITH ${EVIDENCE_READ_PER_LINK} * fromCandidates <= ${EVIDENCE_READ_PER_ITEM} * fromTopics AS fromCandidateSide
-     CALL (fromCandidateSide) {
-       WITH * WHERE fromCandidateSide
+     WITH ${read.fromCandidates} * fromCandidates AS fromCandidates, ${read.fromTopics} * fromTopics AS fromTopics,
+          ${read.joined.perLink} * fromCandidates + ${read.joined.perItem} * fromTopics AS joined
+     WITH coalesce($way, CASE WHEN joined <= fromCandidates AND joined <= fromTopics THEN 'joined' WHEN fromCandidates <= fromTopics THEN 'fromCandidates' ELSE 'fromTopics' END) AS way
+     CALL (way) {
+       WITH * WHERE way = 'fromCandidates'
        UNWIND $candidateIds AS candidateId
        MATCH (candidate:Entity {id: candidateId})-[r:${links}]->(item:${item})-[:ON_TOPIC]->(topic:Topic)
        WHERE topic.id IN $topicIds
        RETURN candidateId, item, type(r) AS link, topic.id AS topicId
        UNION
-       WITH * WHERE NOT fromCandidateSide
+       WITH * WHERE way = 'fromTopics'
        UNWIND $topicIds AS topicId
        // No label on the candidate: the planner must not start from the candidates' ids again.
        MATCH (topic:Topic {id: topicId})<-[:ON_TOPIC]-(item:${item})<-[r:${links}]-(candidate)
        WHERE candidate.id IN $candidateIds
        RETURN candidate.id AS candidateId, item, type(r) AS link, topicId
+       UNION
+       WITH * WHERE way = 'joined'
+       MATCH (candidate:Entity)-[r:${links}]->(item:${item})-[:ON_TOPIC]->(topic:Topic) USING JOIN ON item
+       WHERE candidate.id IN $candidateIds AND topic.id IN $topicIds
+       RETURN candidate.id AS candidateId, item, type(r) AS link, topic.id AS topicId
      }
      WITH candidateId, item, collect(DISTINCT link) AS links, collect(DISTINCT topicId) AS topicIds`;
 }
 
-/** Records read per candidate link and per item on a topic by the two ways of `evidenceRows` (profiled at 1M). */
-const EVIDENCE_READ_PER_LINK = 11;
-const EVIDENCE_READ_PER_ITEM = 14;
+/**
+ * What each way of `evidenceRows` costs per candidate link and per relationship on a topic, in records read (profiled
+ * at 1M: walking from the candidates reads each item's every relationship to find its topics, 11 per link; walking from
+ * the topics each item's to find its candidates, 7–14 per relationship on a topic; the join reads each link about twice
+ * and each relationship on a topic once or twice, counted here a third higher, as its hash table took a third more time
+ * per record read: two demands' candidates, 154 → 50 ms and 218 → 102 ms).
+ */
+const EVIDENCE_READ = { fromCandidates: 11, fromTopics: 14, joined: { perLink: 2.5, perItem: 1.6 } } as const;
 
-/** Reads the projects and patents of the candidates on any of `topicIds` (an item's `topicIds`: those it is on). */
-async function readEvidence(
+/** The ways `evidenceRows` can read evidence. */
+export type EvidenceWay = 'fromCandidates' | 'fromTopics' | 'joined';
+
+/**
+ * Reads the projects and patents of the candidates on any of `topicIds` (an item's `topicIds`: those it is on), by the
+ * way that reads least, or by `way` (tests ask each way for the same rows). Nothing is kept: see `evidenceOf`.
+ */
+export async function readEvidence(
   database: Database,
   candidateIds: string[],
   topicIds: string[],
+  way: EvidenceWay | null = null,
 ): Promise<{ projects: ProjectEvidence[]; patents: PatentEvidence[] }> {
   const [projects, patents] = await Promise.all([
     database.read(
       `${evidenceRows('LEADS|PARTICIPATES_IN', 'Project')}
        RETURN candidateId, item.id AS id, item.name AS name, item.startYear AS startYear, item.level AS level,
               CASE WHEN 'LEADS' IN links THEN 'LEAD' ELSE 'PARTICIPANT' END AS role, topicIds`,
-      { candidateIds, topicIds },
+      { candidateIds, topicIds, way },
     ),
     database.read(
       `${evidenceRows('INVENTED|OWNS', 'Patent')}
        RETURN candidateId, item.id AS id, item.title AS title, coalesce(item.grantedYear, item.filedYear) AS year, item.kind AS kind, topicIds`,
-      { candidateIds, topicIds },
+      { candidateIds, topicIds, way },
     ),
   ]);
   return { projects: parseRows(projectEvidenceSchema, projects, 'project evidence'), patents: parseRows(patentEvidenceSchema, patents, 'patent evidence') };
