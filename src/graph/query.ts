@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ENTITY_LABEL, type NodeKind } from './kinds.js';
 import type { EntityModel } from './entity.js';
 import { countSchema, entitySchema, parseRows } from './rows.js';
-import { edgeProperties, entityProjection, packedEdge, packedEntity } from './projection.js';
+import { asKind, boundKind, edgeProperties, entityProjection, packedEdge, packedEntity } from './projection.js';
 import { unpackPrefetched, unpackRelation, type PrefetchedRelation } from './packed.js';
 import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
@@ -195,7 +195,7 @@ export function listQuery(
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        ${items}
        ${withColumns([ITEM], related.columns)}
-       RETURN ${entityProjection(ITEM, properties)} AS node, [${related.values.join(', ')}] AS prefetched`;
+       RETURN ${entityProjection(ITEM, properties, asKind(label))} AS node, [${related.values.join(', ')}] AS prefetched`;
   const near = conditions.nearCount(label);
   return {
     label,
@@ -434,7 +434,7 @@ function readAhead(
          WITH node, edge ${orderByClause(relation.spec.order)} SKIP $${name}_offset LIMIT $${name}_limit
          WITH node AS ${item}, edge AS ${edge}
          ${withColumns([item, edge], nested.columns)}
-         RETURN [${packedEntity(item, relation.properties)}, ${packedEdge(edge, relation.edgeProperties)}, [${nested.values.join(', ')}]]
+         RETURN [${packedEntity(item, relation.properties, boundKind(relation.spec.body))}, ${packedEdge(edge, relation.edgeProperties)}, [${nested.values.join(', ')}]]
        } AS ${name}_items`);
     return `[${relation.withTotal ? `${name}_total` : 'null'}, ${name}_items]`;
   });

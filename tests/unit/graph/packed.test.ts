@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unpackPrefetched } from '../../../src/graph/packed.js';
-import { packedEdge, packedEntity } from '../../../src/graph/projection.js';
+import { asKind, boundKind, entityProjection, packedEdge, packedEntity } from '../../../src/graph/projection.js';
 import type { RelationPrefetch } from '../../../src/graph/query.js';
 
 const spec = { name: 'test', body: 'MATCH (parent)-[r:X]->(node) RETURN node, properties(r) AS edge' };
@@ -20,6 +20,29 @@ describe('packed read-ahead pages', () => {
     expect(packedEdge('edge', null)).toBe('edge');
     expect(() => packedEntity('node', ['name} RETURN 1 //'])).toThrow('packed node: "name} RETURN 1 //" is not a property name');
     expect(() => packedEdge('edge', ['a-b'])).toThrow('packed edge: "a-b" is not a property name');
+  });
+
+  it('writes a kind the query matched the node by as a literal, and reads the labels otherwise', () => {
+    expect(packedEntity('item1', ['name'], 'Region')).toBe("['Region', item1.id, item1.name]");
+    expect(entityProjection('item0', ['name'], 'Expert')).toBe("item0 {.id, .name, nodeKind: 'Expert'}");
+    expect(entityProjection('item0', null, 'Expert')).toBe("item0 {.*, nodeKind: 'Expert'}");
+    expect(asKind('Expert')).toBe('Expert');
+    expect(asKind('Organization')).toBeNull();
+    expect(asKind('Entity')).toBeNull();
+    // One kind's label on every mention of `node`: that kind.
+    expect(boundKind('MATCH (parent)-[:LOCATED_IN]->(node:Region) RETURN node, null AS edge')).toBe('Region');
+    expect(boundKind('MATCH (parent)-[r:HAS_EXPERTISE]->(node:Topic) WHERE r.level IS NOT NULL RETURN DISTINCT node, properties(r) AS edge')).toBe('Topic');
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(node:Expert) RETURN node, null AS edge UNION MATCH (parent)<-[:PARTICIPATES_IN]-(node:Expert) RETURN node, null AS edge')).toBe('Expert');
+    // An interface's label, several kinds, a label expression, a bare or renamed node: the labels are read.
+    expect(boundKind('MATCH (parent)<-[:FOCUSES_ON]-(node:Organization) RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(node:Expert) RETURN node, null AS edge UNION MATCH (parent)<-[:LEADS]-(node:Enterprise) RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(node:Expert|Enterprise) RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(node:Expert&Enterprise) RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(node) WHERE node:Expert RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(x:Expert) WITH x AS node RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)<-[:LEADS]-(other:Expert) RETURN other AS node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)-[r]->(node:Expert) WHERE NOT node:Enterprise RETURN node, null AS edge')).toBeNull();
+    expect(boundKind('MATCH (parent)-[:X]->(node:Widget) RETURN node, null AS edge')).toBeNull();
   });
 
   it('unpacks pages into the models a loader keeps: kinds, ids, named properties, edges only where there are some', () => {
