@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SERVER_HEAP_MB, SERVER_SEMI_SPACE_MB, projectRoot, type Neo4jConnection } from '../../src/config.js';
+import { DEFAULT_SERVER_HEAP_MB, SERVER_SEMI_SPACE_MB, SERVER_V8_FLAGS, projectRoot, type Neo4jConnection } from '../../src/config.js';
 
 export type SystemName = 'ours' | 'floor' | 'peer';
 
@@ -37,8 +37,8 @@ export function residentMb(pid: number | undefined): number {
 
 /** Starts one system against the database and resolves once it answers a request. */
 export async function startServer(system: SystemName, port: number, connection: Neo4jConnection): Promise<RunningServer> {
-  // Ours runs as `npm start` runs it: with the heap limit of SERVER_HEAP_MB and 8 MB semi-spaces (package.json's start script).
-  const heap = system === 'ours' ? [`--max-old-space-size=${process.env.SERVER_HEAP_MB ?? DEFAULT_SERVER_HEAP_MB}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`] : [];
+  // Ours runs as `npm start` runs it: with the heap limit of SERVER_HEAP_MB, 8 MB semi-spaces and its V8 flags (package.json's start script).
+  const heap = system === 'ours' ? [`--max-old-space-size=${process.env.SERVER_HEAP_MB ?? DEFAULT_SERVER_HEAP_MB}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`, ...SERVER_V8_FLAGS] : [];
   const child = spawn(process.execPath, [...heap, '--import', 'tsx', path.join(projectRoot, ENTRY[system])], {
     cwd: projectRoot,
     env: {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_SERVER_HEAP_MB, SERVER_SEMI_SPACE_MB, loadConfig, projectRoot } from '../../src/config.js';
+import { ConfigError, DEFAULT_SERVER_HEAP_MB, SERVER_SEMI_SPACE_MB, SERVER_V8_FLAGS, loadConfig, projectRoot } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 describe('configuration', () => {
@@ -26,6 +26,16 @@ describe('configuration', () => {
     // And young semi-spaces of 8 MB, as the benchmark gives its server.
     expect(start).toContain('--max-semi-space-size=8 ');
     expect(SERVER_SEMI_SPACE_MB).toBe(8);
+    // And allocation-site pretenuring off, as the benchmark gives its server too.
+    expect(start).toContain(' --no-allocation-site-pretenuring ');
+    expect(SERVER_V8_FLAGS).toEqual(['--no-allocation-site-pretenuring']);
+  });
+
+  it('the V8 flags npm start gives are ones this Node knows (an unknown flag stops node before it starts)', () => {
+    // `node --v8-options` lists every flag this Node's V8 accepts; an unknown one in the start script would fail at once.
+    const known = execFileSync(process.execPath, ['--v8-options']).toString();
+    for (const flag of SERVER_V8_FLAGS) expect(known).toContain(`--${flag.replace(/^--no-/, '').replace(/^--/, '')} `);
+    expect(execFileSync(process.execPath, [...SERVER_V8_FLAGS, '-e', 'process.stdout.write("ok")']).toString()).toBe('ok');
   });
 
   it('admission: a request starts beside others only while the heap is under 80 % of its limit, unless GRAPHQL_MAX_HEAP_FRACTION says otherwise', () => {
