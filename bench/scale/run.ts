@@ -103,7 +103,7 @@ const QUIET_MAX_MS = 120_000;
  * about 10 s each running into the next cell (ours then read p95 362 ms against 112 ms measured on its own). Returns how
  * long it waited; gives up after `QUIET_MAX_MS`.
  */
-async function waitForQuietDatabase(connection: Neo4jConnection): Promise<number> {
+export async function waitForQuietDatabase(connection: Neo4jConnection): Promise<number> {
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
   const started = performance.now();
   try {
