@@ -58,7 +58,8 @@ export const SERVER_SEMI_SPACE_MB = 8;
  * requests/s, the old generation grew 20 MB/s of request garbage and a full collection ran every 0.7 s, each marking
  * the whole kept heap. Off: 19–23 → 10–12 full collections in 15 s, and 207 → 251 requests/s at concurrency 8 (three
  * alternating runs each). A sampling heap profile still finds about 130 KB of each request's decoded rows promoted
- * either way (they outlive two young collections); a larger young generation cut that too but costs resident memory.
+ * either way. 16 MB semi-spaces served more still (nested3 at c=8 within 1.06× the floor) but took the server's
+ * resident memory to 405 MB in the 1M matching runs, over its 400 MB budget (bench/scale/notes.md).
  */
 export const SERVER_V8_FLAGS = ['--no-allocation-site-pretenuring'] as const;
 
