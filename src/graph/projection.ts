@@ -34,7 +34,7 @@ const NODE_LABEL = /\bnode:([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_]|$)/g;
 export function boundKind(body: string): NodeKind | null {
   if (/\bAS\s+node\b/i.test(body) || /\(node\s*\)/.test(body) || /\(node\s*\{/.test(body)) return null;
   const labels = [...body.matchAll(NODE_LABEL)];
-  if (labels.length === 0 || labels.some(([, , next]) => next === '|' || next === '&' || next === ':' || next === '!')) return null;
+  if (labels.length === 0 || labels.some(([, , next]) => next === '|' || next === '&' || next === ':')) return null;
   const kinds = new Set(labels.map(([, label]) => label!));
   if (kinds.size !== 1) return null;
   return asKind([...kinds][0]!);

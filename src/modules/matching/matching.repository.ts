@@ -692,6 +692,15 @@ function mergeByItem<T extends { id: string; topicIds: string[] }>(lists: T[][])
 }
 
 /**
+ * What each way of `evidenceRows` costs per candidate link and per relationship on a topic, in records read (profiled
+ * at 1M: walking from the candidates reads each item's every relationship to find its topics, 11 per link; walking from
+ * the topics each item's to find its candidates, 7–14 per relationship on a topic; the join reads each link about twice
+ * and each relationship on a topic once or twice, counted here a third higher, as its hash table took a third more time
+ * per record read: three needs' evidence through the bare driver 154 → 74, 117 → 74 and 207 → 126 ms).
+ */
+const EVIDENCE_READ = { fromCandidates: 11, fromTopics: 14, joined: { perLink: 2.5, perItem: 1.6 } } as const;
+
+/**
  * The rows of one kind of evidence — an item linked to a candidate by `links` and on one of the topics — read whichever
  * of three ways reads least: walking every link of every candidate (and each item's topics), walking every item on every
  * topic (and each item's candidates), or reading both ends' items alone and joining them on the item (a hash join: no
@@ -702,7 +711,6 @@ function mergeByItem<T extends { id: string; topicIds: string[] }>(lists: T[][])
  * three branches return the same rows; only the one chosen (or `$way`, when set) reads anything.
  */
 function evidenceRows(links: string, item: string): string {
-  const read = EVIDENCE_READ;
   return `CALL () {
        UNWIND $candidateIds AS candidateId MATCH (candidate:Entity {id: candidateId})
        RETURN sum(COUNT { (candidate)-[:${links}]->() }) AS fromCandidates
@@ -711,8 +719,8 @@ function evidenceRows(links: string, item: string): string {
        UNWIND $topicIds AS topicId MATCH (topic:Topic {id: topicId})
        RETURN sum(COUNT { (topic)<-[:ON_TOPIC]-() }) AS fromTopics
      }
-     WITH ${read.fromCandidates} * fromCandidates AS fromCandidates, ${read.fromTopics} * fromTopics AS fromTopics,
-          ${read.joined.perLink} * fromCandidates + ${read.joined.perItem} * fromTopics AS joined
+     WITH ${EVIDENCE_READ.fromCandidates} * fromCandidates AS fromCandidates, ${EVIDENCE_READ.fromTopics} * fromTopics AS fromTopics,
+          ${EVIDENCE_READ.joined.perLink} * fromCandidates + ${EVIDENCE_READ.joined.perItem} * fromTopics AS joined
      WITH coalesce($way, CASE WHEN joined <= fromCandidates AND joined <= fromTopics THEN 'joined' WHEN fromCandidates <= fromTopics THEN 'fromCandidates' ELSE 'fromTopics' END) AS way
      CALL (way) {
        WITH * WHERE way = 'fromCandidates'
@@ -735,15 +743,6 @@ function evidenceRows(links: string, item: string): string {
      }
      WITH candidateId, item, collect(DISTINCT link) AS links, collect(DISTINCT topicId) AS topicIds`;
 }
-
-/**
- * What each way of `evidenceRows` costs per candidate link and per relationship on a topic, in records read (profiled
- * at 1M: walking from the candidates reads each item's every relationship to find its topics, 11 per link; walking from
- * the topics each item's to find its candidates, 7–14 per relationship on a topic; the join reads each link about twice
- * and each relationship on a topic once or twice, counted here a third higher, as its hash table took a third more time
- * per record read: three needs' evidence through the bare driver 154 → 74, 117 → 74 and 207 → 126 ms).
- */
-const EVIDENCE_READ = { fromCandidates: 11, fromTopics: 14, joined: { perLink: 2.5, perItem: 1.6 } } as const;
 
 /** The ways `evidenceRows` can read evidence. */
 export type EvidenceWay = 'fromCandidates' | 'fromTopics' | 'joined';
