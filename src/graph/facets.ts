@@ -20,7 +20,13 @@ import { parseRows } from './rows.js';
 
 /** A condition on one of the node's own properties, as JavaScript: true where the Cypher condition holds. */
 export interface PropertyTest {
+  /** The property's name, or for a value read through the node's relationships (`expression`), a name for that value. */
   property: string;
+  /**
+   * The Cypher expression over `node` whose value is tested, when not `node.<property>`: written by this code from
+   * fixed patterns only (see `propertyTests.within`), never from a request's values.
+   */
+  expression?: string;
   /** Throws `NotCountable` where Cypher would fail (a list operation on a value that is not a list). */
   test: (value: unknown) => boolean;
 }
@@ -34,11 +40,17 @@ export interface FacetFilter {
   tests: readonly PropertyTest[];
 }
 
-/** Beyond this many combinations of values a histogram is given up (a property like a name or an amount has one per node). */
-export const MAX_GROUPS = 4096;
+/**
+ * Beyond this many combinations of values a histogram is given up (a property like a name or an amount has one per
+ * node). At a million nodes the enterprises' qualifications and regions (the region they are in and those above it)
+ * make 7 101.
+ */
+export const MAX_GROUPS = 16_384;
 
-/** The facets kept per database (one per label and set of properties filtered on). */
+/** The facets kept per database (one per label and set of properties filtered on)… */
 const HISTOGRAMS_KEPT = 64;
+/** …and at most this many groups in all (a group is a few hundred bytes: the largest histograms take a few MB). */
+const GROUPS_KEPT = 4 * MAX_GROUPS;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const absent = (value: unknown) => value === null || value === undefined;
@@ -67,6 +79,15 @@ export const propertyTests = {
   present: (property: string, wanted: boolean): PropertyTest => ({ property, test: (value) => !absent(value) === wanted }),
   /** `coalesce(node.p, false) = $wanted`. */
   flag: (property: string, wanted: boolean): PropertyTest => ({ property, test: (value) => (absent(value) ? false : value) === wanted }),
+  /**
+   * `EXISTS { MATCH <via>(:Region)-[:PART_OF*0..]->(:Region {id: $region}) }`: `via` walks from `node` to the regions it
+   * is in (see `locatedWithin`); the value tested is the ids of those regions and of every region above them.
+   */
+  within: (via: string, region: string): PropertyTest => ({
+    property: `within ${via}`,
+    expression: `COLLECT { MATCH ${via}(:Region)-[:PART_OF*0..]->(above:Region) RETURN DISTINCT above.id AS id ORDER BY id }`,
+    test: (value) => listOf(value).includes(region),
+  }),
 };
 
 function listOf(value: unknown): readonly unknown[] {
@@ -82,24 +103,27 @@ const groupRow = z.object({ values: z.array(z.unknown()), count: z.number().int(
 /** Per database, the histogram reads in flight one after another. */
 const queues = new WeakMap<Database, Promise<unknown>>();
 
+/** A histogram's values, one per tested property: the property's name and what is read for it. */
+type Dimension = [property: string, expression: string | null];
+
 const histograms = new DerivedCache<Histogram, string>(
   (database, key) => {
-    const [label, properties] = JSON.parse(key) as [string, string[]];
-    const read = (queues.get(database) ?? Promise.resolve()).then(() => readHistogram(database, label, properties));
+    const [label, dimensions] = JSON.parse(key) as [string, Dimension[]];
+    const read = (queues.get(database) ?? Promise.resolve()).then(() => readHistogram(database, label, dimensions));
     queues.set(database, read.catch(() => undefined));
     return read;
   },
   KEPT_VALUES_TTL_MS,
   HISTOGRAMS_KEPT,
+  { of: (histogram) => histogram?.length ?? 0, max: GROUPS_KEPT },
 );
 
-async function readHistogram(database: Database, label: string, properties: readonly string[]): Promise<Histogram> {
-  const bad = [label, ...properties].find((name) => !NAME.test(name));
+async function readHistogram(database: Database, label: string, dimensions: readonly Dimension[]): Promise<Histogram> {
+  const bad = [label, ...dimensions.filter(([, expression]) => expression === null).map(([property]) => property)].find((name) => !NAME.test(name));
   if (bad !== undefined) throw new Error(`facets: "${bad}" is not a label or property name`);
   try {
-    const rows = await database.read(
-      `MATCH (node:${label}) RETURN [${properties.map((property) => `node.${property}`).join(', ')}] AS values, count(*) AS count LIMIT ${MAX_GROUPS + 1}`,
-    );
+    const values = dimensions.map(([property, expression]) => expression ?? `node.${property}`);
+    const rows = await database.read(`MATCH (node:${label}) RETURN [${values.join(', ')}] AS values, count(*) AS count LIMIT ${MAX_GROUPS + 1}`);
     return rows.length > MAX_GROUPS ? null : parseRows(groupRow, rows, `histogram of ${label}`);
   } catch {
     // Counted in Neo4j until the next write, as without a histogram (a failure there is reported to the request).
@@ -107,10 +131,12 @@ async function readHistogram(database: Database, label: string, properties: read
   }
 }
 
-/** The key of a filter's histogram: its label and the properties it tests, each once, sorted. */
+/** The key of a filter's histogram: its label and the properties it tests (with what is read for each), each once, sorted. */
 function keyOf(filter: FacetFilter): { key: string; properties: string[] } {
-  const properties = [...new Set(filter.tests.map((test) => test.property))].sort();
-  return { key: JSON.stringify([filter.label, properties]), properties };
+  const expressions = new Map(filter.tests.map((test) => [test.property, test.expression ?? null]));
+  const properties = [...expressions.keys()].sort();
+  const dimensions: Dimension[] = properties.map((property) => [property, expressions.get(property) ?? null]);
+  return { key: JSON.stringify([filter.label, dimensions]), properties };
 }
 
 /**

@@ -46,7 +46,7 @@ export class Conditions {
    * A start pattern for a filter that may match most of the label (see `startNear`), and its condition: used unless a
    * page is read over the label instead (see `runListQuery`).
    */
-  private near: { pattern: string; condition: string } | null = null;
+  private near: { pattern: string; condition: string; test: PropertyTest } | null = null;
   private counter = 0;
   /** The conditions added with `addOnProperty`, as JavaScript tests; and whether any other condition was added. */
   private readonly tests: PropertyTest[] = [];
@@ -74,19 +74,12 @@ export class Conditions {
 
   /**
    * What a total under these conditions can be counted from without Neo4j: null unless every condition is on the
-   * node's own properties (none on relationships, text or labels, no start pattern) and there is one at least (an
-   * unfiltered total is read from the count store).
+   * node's own properties or its region (none on other relationships, text or labels, no start pattern) and there is
+   * one at least (an unfiltered total is read from the count store).
    */
   facets(label: string): FacetFilter | null {
-    return this.near === null ? this.facetsBesideNear(label) : null;
-  }
-
-  /**
-   * Like `facets`, leaving out the `startNear` filter (a region): what a total can be counted from when that filter
-   * holds for every node of the label (a region that holds them all filters nothing).
-   */
-  facetsBesideNear(label: string): FacetFilter | null {
-    return this.others || this.start !== null || this.tests.length === 0 ? null : { label, tests: [...this.tests] };
+    const tests = this.near === null ? this.tests : [...this.tests, this.near.test];
+    return this.others || this.start !== null || tests.length === 0 ? null : { label, tests };
   }
 
   /**
@@ -103,17 +96,14 @@ export class Conditions {
 
   /**
    * Like `startAt`, for a filter that names a record whose matches may be few or most of the label (a region: a county
-   * or the whole province): the count starts from it; a page starts from it only when the nodes it reaches are under a
-   * quarter of the label (`runListQuery`), and otherwise reads the label in its order and tests `condition`. A
-   * `startAt` pattern, which names one record's own links, wins over it.
+   * or the whole province): the count starts from it (or comes from a histogram, see `facets`, where `test` says the
+   * same as `condition`); a page starts from it only when the nodes it reaches are under a quarter of the label
+   * (`runListQuery`), and otherwise reads the label in its order and tests `condition`. A `startAt` pattern, which
+   * names one record's own links, wins over it; a second such filter is a condition.
    */
-  startNear(pattern: string, condition: string): this {
-    if (this.near === null) {
-      this.near = { pattern, condition };
-    } else {
-      this.parts.push(condition);
-      this.others = true;
-    }
+  startNear(pattern: string, condition: string, test: PropertyTest): this {
+    if (this.near === null) this.near = { pattern, condition, test };
+    else this.addOnProperty(condition, test);
     return this;
   }
 
@@ -164,8 +154,6 @@ export interface ListQuery {
     text: string;
     near: { text: string; params: Record<string, unknown> };
     labelCount: string;
-    /** What the total can be counted from when the start pattern reaches every node of the label (see `listTotal`). */
-    whole: FacetFilter | null;
   } | null;
 }
 
@@ -204,13 +192,13 @@ export function listQuery(
     text: pageText(false),
     params,
     total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params, facets: conditions.facets(label) } : null,
-    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total`, whole: conditions.facetsBesideNear(label) } : null,
+    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total` } : null,
   };
 }
 
 /** Reads a list's page (and its total, when asked) by its queries. */
 export async function runListQuery(database: Database, query: ListQuery): Promise<{ items: Array<PageItem<EntityModel> & { prefetched: PrefetchedRelation[] }>; total: number }> {
-  const [rows, total] = await Promise.all([pageRows(database, query), query.total ? listTotal(database, query.total, query.overLabel) : Promise.resolve(0)]);
+  const [rows, total] = await Promise.all([pageRows(database, query), query.total ? listTotal(database, query.total) : Promise.resolve(0)]);
   const read = withPrefetched(rows, query.prefetch, `list of ${query.label}`);
   return { items: read.map((item, index) => (index < query.page.limit ? item : { ...item, prefetched: [] })), total };
 }
@@ -231,13 +219,6 @@ async function pageRows(database: Database, query: ListQuery): Promise<unknown[]
   if (choice === null) return database.read(query.text, query.params);
   const { reached, all } = await reach(database, choice);
   return database.read(reached < NEAR_SHARE * all ? query.text : choice.text, query.params);
-}
-
-/** The reach (see `reach`) when both its counts are kept, without waiting or reading; undefined otherwise. */
-function keptReach(database: Database, choice: NonNullable<ListQuery['overLabel']>): { reached: number; all: number } | undefined {
-  const reached = keptTotalReady(database, choice.near.text, choice.near.params);
-  const all = keptTotalReady(database, choice.labelCount, {});
-  return reached === undefined || all === undefined ? undefined : { reached, all };
 }
 
 /** How many of the label's nodes a start pattern reaches, and the label's: both kept until a write (see `pageRows`). */
@@ -298,34 +279,17 @@ const plain = (value: unknown): boolean =>
   value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (Array.isArray(value) && value.every(plain));
 
 /**
- * A list's total: from the histogram of the properties it filters on when one is kept (see facets.ts); otherwise
- * counted in Neo4j (and kept per filter), and then that histogram is read in the background, so that the next
- * filter on the same properties — other values, other bounds — is answered from it. A region filter (`overLabel`)
- * whose region holds every node of the label filters nothing: its other filters' histogram answers it alike (the whole
- * province in a province's graph, the county in a county's: at a million nodes the province's specialised enterprises
- * took 0.5–0.8 s to count from the province, each qualification anew). Whether it does is known from the region's
- * reach, kept once counted: until then the total is counted beside it, as any region's, never after it.
+ * A list's total: from the histogram of what it filters on when one is kept (see facets.ts: the node's own properties
+ * and its regions); otherwise counted in Neo4j (and kept per filter), and then that histogram is read in the
+ * background, so that the next filter on the same properties — other values, other bounds, another region — is
+ * answered from it. At a million nodes a municipality's enterprises of one qualification took 45–330 ms to count from
+ * the municipality, the province's 0.5–1.1 s, each region and qualification anew.
  */
-async function listTotal(database: Database, total: NonNullable<ListQuery['total']>, overLabel: ListQuery['overLabel']): Promise<number> {
-  const whole = total.facets === null && overLabel ? overLabel.whole : null;
-  if (whole && overLabel) {
-    const known = keptReach(database, overLabel);
-    if (known === undefined) {
-      const [counted, { reached, all }] = await Promise.all([keptTotal(database, total.text, total.params), reach(database, overLabel)]);
-      if (reached === all) void prepareFacets(database, whole);
-      return counted;
-    }
-    if (known.reached === known.all) return totalFrom(database, total, whole);
-  }
-  return totalFrom(database, total, total.facets);
-}
-
-/** A total from `facets` when its histogram is kept; otherwise counted (and kept), and the histogram read in the background. */
-async function totalFrom(database: Database, total: NonNullable<ListQuery['total']>, facets: FacetFilter | null): Promise<number> {
-  const fromFacets = facets ? facetTotal(database, facets) : undefined;
+async function listTotal(database: Database, total: NonNullable<ListQuery['total']>): Promise<number> {
+  const fromFacets = total.facets ? facetTotal(database, total.facets) : undefined;
   if (fromFacets !== undefined) return fromFacets;
   const counted = await keptTotal(database, total.text, total.params);
-  if (facets) void prepareFacets(database, facets);
+  if (total.facets) void prepareFacets(database, total.facets);
   return counted;
 }
 
@@ -335,11 +299,6 @@ async function totalFrom(database: Database, total: NonNullable<ListQuery['total
  */
 export function keptTotal(database: Database, query: string, params: Record<string, unknown>): Promise<number> {
   return Object.values(params).every(plain) ? listTotals.get(database, JSON.stringify([query, params])) : countOf(database, query, params);
-}
-
-/** A count `keptTotal` keeps, when it is kept and still valid; undefined otherwise (nothing is read). */
-function keptTotalReady(database: Database, query: string, params: Record<string, unknown>): number | undefined {
-  return Object.values(params).every(plain) ? listTotals.ready(database, JSON.stringify([query, params]))?.value : undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conditions } from '../../src/graph/query.js';
 import { facetTotal, prepareFacets, type FacetFilter } from '../../src/graph/facets.js';
-import { allOf, anyOf, between, flag, oneOf, present } from '../../src/modules/shared/filters.js';
+import { allOf, anyOf, between, flag, locatedWithin, oneOf, present } from '../../src/modules/shared/filters.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
 
@@ -10,7 +11,7 @@ import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/datab
  * Totals counted from a histogram (src/graph/facets.ts) against the same totals counted by Neo4j, on generated nodes
  * holding values of every type a property can hold — the format's (a list of strings, a year, a boolean) and others an
  * outside writer could leave (a year as text or a fraction, a list of numbers, a boolean as 1, a list where a scalar
- * belongs) — and generated filters built by the same helpers the lists use. Where Neo4j counts, the histogram's total
+ * belongs), and the regions each node is in — and generated filters built by the same helpers the lists use. Where Neo4j counts, the histogram's total
  * is the same or absent (then Neo4j counts, as before); where every list property holds a list or nothing, it is
  * never absent.
  */
@@ -20,8 +21,18 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
   // A label of this test's own: the histogram reads every node of the label.
   const label = `FacetProbe_${prefix.replace(/[^A-Za-z0-9]/g, '')}`;
 
-  beforeAll(() => {
+  /** Regions of this test's own: R0 ⊃ R1 ⊃ R3, R0 ⊃ R2; R4 apart. */
+  const REGIONS = ['R0', 'R1', 'R2', 'R3', 'R4'] as const;
+  const regionId = (key: string) => `${prefix}:${key}`;
+
+  beforeAll(async () => {
     database = openTestDatabase();
+    await database.write(
+      `UNWIND $regions AS id CREATE (:Entity:Region {id: id, name: id, kind: 'COUNTY'})
+       WITH count(*) AS created
+       UNWIND $partOf AS link MATCH (below:Region {id: link[0]}), (above:Region {id: link[1]}) CREATE (below)-[:PART_OF]->(above)`,
+      { regions: REGIONS.map(regionId), partOf: [['R1', 'R0'], ['R2', 'R0'], ['R3', 'R1']].map((pair) => pair.map(regionId)) },
+    );
   });
   afterAll(async () => {
     await deleteByPrefix(database, prefix);
@@ -36,8 +47,10 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
     year: fc.oneof(absent, { arbitrary: fc.integer({ min: 1999, max: 2001 }), weight: 3 }, fc.constant(1999.5), fc.constant('2000'), fc.boolean()),
     active: fc.oneof(absent, fc.boolean(), fc.constant(1), fc.constant('true')),
     kind: fc.oneof(absent, letter, fc.constant(2), fc.constant(['A'])),
+    // Relationships, not properties: the regions the node is in.
+    in: fc.uniqueArray(fc.constantFrom(...REGIONS), { maxLength: 2 }),
   });
-  type Probe = { tags?: unknown; year?: unknown; active?: unknown; kind?: unknown };
+  type Probe = { tags?: unknown; year?: unknown; active?: unknown; kind?: unknown; in: string[] };
   const condition = fc.oneof(
     fc.record({ helper: fc.constant('anyOf' as const), values: letters }),
     fc.record({ helper: fc.constant('allOf' as const), values: letters }),
@@ -45,6 +58,7 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
     fc.record({ helper: fc.constant('between' as const), from: fc.option(fc.integer({ min: 1999, max: 2001 }), { nil: undefined }), to: fc.option(fc.integer({ min: 1999, max: 2001 }), { nil: undefined }) }),
     fc.record({ helper: fc.constant('flag' as const), wanted: fc.boolean() }),
     fc.record({ helper: fc.constant('present' as const), wanted: fc.boolean() }),
+    fc.record({ helper: fc.constant('within' as const), region: fc.constantFrom(...REGIONS) }),
   );
   /**
    * The histogram's total once read. Another writer's commit seen meanwhile (the sample's loader, Neo4j's own index
@@ -69,6 +83,7 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
       else if (item.helper === 'oneOf') oneOf(conditions, 'kind', item.values);
       else if (item.helper === 'between') between(conditions, 'year', item.from, item.to);
       else if (item.helper === 'flag') flag(conditions, 'active', item.wanted);
+      else if (item.helper === 'within') locatedWithin(conditions, toGlobalId('Region', regionId(item.region)), 'filter.region');
       else present(conditions, 'year', item.wanted);
     }
     return conditions;
@@ -83,17 +98,24 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
     await fc.assert(
       fc.asyncProperty(graph, fc.array(fc.array(condition, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 6 }), async (nodes: Probe[], filters) => {
         await database.write(`MATCH (n:${label}) DETACH DELETE n`);
-        await database.write(`UNWIND $nodes AS properties CREATE (n:Entity:${label}) SET n = properties`, {
-          nodes: nodes.map((properties, index) => ({ id: `${prefix}:probe:${index}`, ...Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined)) })),
-        });
+        await database.write(
+          `UNWIND $nodes AS node CREATE (n:Entity:${label}) SET n = node.properties
+           WITH n, node UNWIND node.in AS id MATCH (region:Region {id: id}) CREATE (n)-[:LOCATED_IN]->(region)`,
+          {
+            nodes: nodes.map(({ in: regions, ...properties }, index) => ({
+              properties: { id: `${prefix}:probe:${index}`, ...Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined)) },
+              in: regions.map(regionId),
+            })),
+          },
+        );
         const listsEverywhere = nodes.every((probe) => probe.tags === undefined || Array.isArray(probe.tags));
         for (const filter of filters) {
           const conditions = conditionsOf(filter);
           // A range open at both ends adds no condition: a filter of only such ranges filters nothing (an unfiltered
           // total comes from the count store, not a histogram).
-          if (conditions.parts.length === 0) continue;
           const facets = conditions.facets(label);
-          if (!facets) throw new Error('property conditions only: a histogram must be able to count them');
+          if (!facets && conditions.parts.length === 0) continue;
+          if (!facets) throw new Error('property and region conditions only: a histogram must be able to count them');
           const fromFacets = await histogramTotal(facets);
           let counted: number | Error;
           try {
@@ -127,6 +149,12 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
               (:Entity:${label} {id: $prefix + ':d', tags: ['C', 'A'], year: 2003.5, active: 1, kind: 'A'})`,
       { prefix },
     );
+    // a in R3, b in R2 and R4, c in none, d in R1.
+    await database.write(
+      `UNWIND $located AS pair MATCH (n:${label} {id: $prefix + ':' + pair[0]}), (region:Region {id: pair[1]}) CREATE (n)-[:LOCATED_IN]->(region)`,
+      { prefix, located: [['a', 'R3'], ['b', 'R2'], ['b', 'R4'], ['d', 'R1']].map(([node, region]) => [node, regionId(region!)]) },
+    );
+    const within = (conditions: Conditions, key: string) => locatedWithin(conditions, toGlobalId('Region', regionId(key)), 'filter.region');
     const total = async (build: (conditions: Conditions) => void) => {
       const conditions = new Conditions();
       build(conditions);
@@ -142,5 +170,11 @@ describe('totals from histograms agree with Neo4j on generated values', () => {
     expect(await total((c) => flag(c, 'active', true))).toBe(1); // a
     expect(await total((c) => present(c, 'year', false))).toBe(0);
     expect(await total((c) => (oneOf(c, 'kind', ['A']), between(c, 'year', 2002, null)))).toBe(1); // d
+    expect(await total((c) => within(c, 'R0'))).toBe(3); // a (R3 below R1 below R0), b (R2), d (R1)
+    expect(await total((c) => within(c, 'R1'))).toBe(2); // a, d
+    expect(await total((c) => within(c, 'R4'))).toBe(1); // b
+    expect(await total((c) => (within(c, 'R0'), anyOf(c, 'tags', ['B'])))).toBe(2); // a, b
+    expect(await total((c) => (within(c, 'R1'), within(c, 'R4')))).toBe(0); // none is in both
+    expect(await total((c) => (within(c, 'R2'), within(c, 'R4')))).toBe(1); // b
   });
 });

@@ -18,11 +18,14 @@ describe("a list's totalCount, kept per filter until a write", () => {
       totalCount nodes { name } pageInfo { endCursor } } }`;
   type List = { enterprises: { totalCount: number; nodes: Array<{ name: string }>; pageInfo: { endCursor: string | null } } };
 
-  /** The list, and how many count queries (`… RETURN count(node) AS total`) reached the database for it. */
+  /**
+   * The list, and how many reads reached the database for it: besides a histogram's (src/graph/facets.ts), read in the
+   * background after a count for the requests after it (whether it starts before this one ends is a race).
+   */
   const listed = async (variables: Record<string, unknown>) => {
     let reads = 0;
     const stop = suite.database.onQuery((event) => {
-      if (event.mode === 'READ') reads += 1;
+      if (event.mode === 'READ' && !/AS values, count\(\*\) AS count/.test(event.query ?? '')) reads += 1;
     });
     try {
       const result = await suite.service.query<List>(LIST, variables);

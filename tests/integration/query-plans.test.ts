@@ -21,7 +21,8 @@ const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|Int
  */
 const KNOWN_OFFENDERS: Record<string, string> = {};
 
-const FACET_HISTOGRAM = /^MATCH \(node:[A-Za-z]+\) RETURN \[[a-z., A-Z]+\] AS values, count\(\*\) AS count LIMIT \d+$/;
+/** A facet histogram's read: the label's own properties, and the regions its nodes are in (`propertyTests.within`). */
+const FACET_HISTOGRAM = /^MATCH \(node:[A-Za-z]+\) RETURN \[([a-z., A-Z]+|COLLECT \{ MATCH [^{}]+ RETURN DISTINCT above\.id AS id ORDER BY id \}|, )+\] AS values, count\(\*\) AS count LIMIT \d+$/;
 
 interface PlanNode {
   operatorType: string;

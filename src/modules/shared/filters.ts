@@ -67,8 +67,13 @@ export function locatedWithin(
   back = '<-[:LOCATED_IN]-(node)',
 ): void {
   if (!regionGlobalId) return;
-  const region = conditions.param(recordId(regionGlobalId, ['Region'], argumentName));
-  conditions.startNear(`(:Region {id: ${region}})<-[:PART_OF*0..]-(:Region)${back}`, `EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`);
+  const id = recordId(regionGlobalId, ['Region'], argumentName);
+  const region = conditions.param(id);
+  conditions.startNear(
+    `(:Region {id: ${region}})<-[:PART_OF*0..]-(:Region)${back}`,
+    `EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`,
+    propertyTests.within(via, id),
+  );
 }
 
 /** Linked by `relationship` to the topic or to any narrower topic. */
