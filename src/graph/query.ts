@@ -12,6 +12,7 @@ import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
 import { facetTotal, prepareFacets, type FacetFilter, type PropertyTest } from './facets.js';
+import { STALE_LOCATED_IN } from './derived.js';
 import type { PageItem, PageRequest } from './page.js';
 
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
@@ -31,6 +32,9 @@ export function orderByClause(order: SortOrder | undefined): string {
   return `ORDER BY (${order.expression}) IS NULL, ${order.expression} ${order.direction}, node.id`;
 }
 
+/** Ascending by name, a name every record of the kind has, ties by id: the order of the `LOCATED_IN` index (see `locatedPage`). */
+const isByName = (order: SortOrder) => order.required === true && order.expression === 'node.name' && order.direction === 'ASC';
+
 /** For a required order on a plain property, the (always true) `IS NOT NULL` that lets the planner read that property's index in order. */
 function indexOrderHint(order: SortOrder | undefined): string | null {
   return order?.required && /^node\.[A-Za-z]+$/.test(order.expression) ? `${order.expression} IS NOT NULL` : null;
@@ -46,7 +50,7 @@ export class Conditions {
    * A start pattern for a filter that may match most of the label (see `startNear`), and its condition: used unless a
    * page is read over the label instead (see `runListQuery`).
    */
-  private near: { pattern: string; condition: string; test: PropertyTest } | null = null;
+  private near: { pattern: string; condition: string; test: PropertyTest; located: string | null } | null = null;
   private counter = 0;
   /** The conditions added with `addOnProperty`, as JavaScript tests; and whether any other condition was added. */
   private readonly tests: PropertyTest[] = [];
@@ -99,12 +103,33 @@ export class Conditions {
    * or the whole province): the count starts from it (or comes from a histogram, see `facets`, where `test` says the
    * same as `condition`); a page starts from it only when the nodes it reaches are under a quarter of the label
    * (`runListQuery`), and otherwise reads the label in its order and tests `condition`. A `startAt` pattern, which
-   * names one record's own links, wins over it; a second such filter is a condition.
+   * names one record's own links, wins over it; a second such filter is a condition. `located`, a parameter naming a
+   * region, says that the filter's matches are the records `LOCATED_IN` it or a region below it (see `locatedPage`).
    */
-  startNear(pattern: string, condition: string, test: PropertyTest): this {
-    if (this.near === null) this.near = { pattern, condition, test };
+  startNear(pattern: string, condition: string, test: PropertyTest, located: string | null = null): this {
+    if (this.near === null) this.near = { pattern, condition, test, located };
     else this.addOnProperty(condition, test);
     return this;
+  }
+
+  /**
+   * For a `startNear` filter on the records located in a region (see `startNear`), the start of a page by name: for
+   * each region below it (and itself), its first `perRegion` records of the label meeting the other conditions, read
+   * in order of name and id from the `LOCATED_IN` index (see DERIVED_RELATIONSHIP_PROPERTIES); each record once. Every
+   * record of the page is among the first `perRegion` (the page's offset and size) of each region it is in, so the
+   * page drawn from these is the page. Null for other filters.
+   */
+  locatedPage(label: string, perRegion: string): string | null {
+    if (this.start !== null || !this.near?.located) return null;
+    const conditions = [`node:${label}`, ...this.parts.map((part) => `(${part})`)];
+    return `MATCH (:Region {id: ${this.near.located}})<-[:PART_OF*0..]-(place:Region)
+       WITH DISTINCT place.id AS place
+       CALL (place) {
+         MATCH (node)-[located:LOCATED_IN]->()
+         WHERE located.regionId = place AND located.memberName IS NOT NULL AND located.memberId IS NOT NULL AND ${conditions.join(' AND ')}
+         RETURN node ORDER BY located.regionId, located.memberName, located.memberId LIMIT ${perRegion}
+       }
+       WITH DISTINCT node`;
   }
 
   /**
@@ -152,6 +177,8 @@ export interface ListQuery {
    */
   overLabel: {
     text: string;
+    /** The page's query from the `LOCATED_IN` index, where it can be read from it (see `Conditions.locatedPage`). */
+    located: string | null;
     near: { text: string; params: Record<string, unknown> };
     labelCount: string;
   } | null;
@@ -179,7 +206,10 @@ export function listQuery(
   const items = readsAhead
     ? `WITH collect(node) AS page UNWIND range(0, size(page) - 1) AS index WITH page[index] AS ${ITEM}, index < $shown AS shown`
     : `WITH node AS ${ITEM}`;
-  const pageText = (overLabel: boolean) => `${conditions.matchWhere(label, hint ? [hint] : [], overLabel)}
+  // Records located in a region, by name: from the LOCATED_IN index (see `Conditions.locatedPage`).
+  const located = order === undefined || !isByName(order) ? null : conditions.locatedPage(label, '$perRegion');
+  if (located !== null) params.perRegion = cypherInt(page.offset + page.limit + 1);
+  const pageText = (start: string) => `${start}
        WITH node ${orderByClause(order)} SKIP $offset LIMIT $limit
        ${items}
        ${withColumns([ITEM], related.columns)}
@@ -189,10 +219,17 @@ export function listQuery(
     label,
     page,
     prefetch,
-    text: pageText(false),
+    text: pageText(conditions.matchWhere(label, hint ? [hint] : [])),
     params,
     total: withTotal ? { text: `${conditions.matchWhere(label)} RETURN count(node) AS total`, params: conditions.params, facets: conditions.facets(label) } : null,
-    overLabel: near ? { text: pageText(true), near, labelCount: `MATCH (node:${label}) RETURN count(node) AS total` } : null,
+    overLabel: near
+      ? {
+          text: pageText(conditions.matchWhere(label, hint ? [hint] : [], true)),
+          located: located === null ? null : pageText(located),
+          near,
+          labelCount: `MATCH (node:${label}) RETURN count(node) AS total`,
+        }
+      : null,
   };
 }
 
@@ -218,7 +255,34 @@ async function pageRows(database: Database, query: ListQuery): Promise<unknown[]
   const choice = query.overLabel;
   if (choice === null) return database.read(query.text, query.params);
   const { reached, all } = await reach(database, choice);
-  return database.read(reached < NEAR_SHARE * all ? query.text : choice.text, query.params);
+  if (reached >= NEAR_SHARE * all) return database.read(choice.text, query.params);
+  return database.read(choice.located !== null && locatedInReady(database) ? choice.located : query.text, query.params);
+}
+
+/**
+ * Whether every `LOCATED_IN` relationship's derived properties are in step with its ends (see STALE_LOCATED_IN), as
+ * the `LOCATED_IN` index must be for a page read from it to be the page: checked in the background (about 0.8 s of
+ * Neo4j's time at a million nodes) once per change of the graph, the page read from the region until it is known.
+ * Where some are not (written around this code's writers), pages are read from the region, slower but whole, until
+ * the migrations derive them again (the server's start and every `kg` command that opens the database run them).
+ */
+const locatedInChecked = new DerivedCache<boolean>(
+  async (database) => {
+    const [row] = parseRows(countSchema, await database.read(`${STALE_LOCATED_IN} RETURN count(*) AS total`), 'LOCATED_IN check');
+    return row?.total === 0;
+  },
+  KEPT_VALUES_TTL_MS,
+);
+
+/** Whether the `LOCATED_IN` index can give region pages (see `locatedInChecked`), checked unless known (for the warm-up). */
+export function checkLocatedIn(database: Database): Promise<boolean> {
+  return locatedInChecked.get(database, '');
+}
+
+function locatedInReady(database: Database): boolean {
+  const kept = locatedInChecked.ready(database, '');
+  if (kept === undefined) void locatedInChecked.get(database, '').catch(() => undefined);
+  return kept?.value === true;
 }
 
 /** How many of the label's nodes a start pattern reaches, and the label's: both kept until a write (see `pageRows`). */

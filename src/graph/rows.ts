@@ -5,12 +5,18 @@
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from './kinds.js';
 import { STORED_ENUMS } from './properties.js';
+import { withoutDerivedRelationshipProperties } from './derived.js';
 
 /** An entity as `entityProjection` returns it (see EntityModel): its kind, its id and any other properties. */
 export const entitySchema = z.object({ nodeKind: z.enum(NODE_KINDS), id: z.string() }).catchall(z.unknown());
 
-/** A relationship as `{type: type(r), from: a.id, to: b.id, properties: properties(r)}` returns it. */
-export const graphEdgeSchema = z.object({ type: z.enum(RELATIONSHIP_TYPE_NAMES), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
+/** A relationship as `{type: type(r), from: a.id, to: b.id, properties: properties(r)}` returns it, without the properties the graph derives. */
+export const graphEdgeSchema = z.object({
+  type: z.enum(RELATIONSHIP_TYPE_NAMES),
+  from: z.string(),
+  to: z.string(),
+  properties: z.record(z.string(), z.unknown()).transform(withoutDerivedRelationshipProperties),
+});
 
 /** A count as `count(…)` returns it (an integer, converted). */
 export const countSchema = z.object({ total: z.number().int().nonnegative() });

@@ -8,6 +8,7 @@ import { parseRows } from '../graph/rows.js';
 const propertiesRowSchema = z.object({ properties: z.record(z.string(), z.unknown()) });
 const linkRowSchema = z.object({ from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) });
 import { DERIVED_PROPERTIES, FORMAT_VERSION, NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../graph/format.js';
+import { withoutDerivedRelationshipProperties } from '../graph/derived.js';
 import type { Clock } from '../clock.js';
 
 export interface ExportOptions {
@@ -66,7 +67,7 @@ export async function exportGraph(database: Database, folder: string, options: E
     );
     if (rows.length === 0) continue;
     const fields = Object.keys(RELATIONSHIP_SCHEMAS[type].shape);
-    const records = parseRows(linkRowSchema, rows, `export of ${type}`).map((row) => ordered({ ...row.properties, from: row.from, to: row.to }, fields));
+    const records = parseRows(linkRowSchema, rows, `export of ${type}`).map((row) => ordered({ ...withoutDerivedRelationshipProperties(row.properties), from: row.from, to: row.to }, fields));
     writeJson(path.join(folder, 'relationships', `${type}.json`), { formatVersion: FORMAT_VERSION, records });
     summary.relationships += records.length;
     summary.files += 1;

@@ -2,7 +2,7 @@ import { ENTITY_LABEL, NODE_KINDS, ORGANIZATION_LABEL, RELATIONSHIP_TYPE_NAMES, 
 import { z } from 'zod';
 import type { Database } from '../neo4j/database.js';
 import { parseRows } from '../graph/rows.js';
-import { withDerivedProperties } from '../graph/derived.js';
+import { locatedInKeys, refreshLocatedIn, withDerivedProperties } from '../graph/derived.js';
 import { hashOf } from './registry.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
 
@@ -158,7 +158,7 @@ const nodeStatement = (kind: NodeKind, firstLoad: boolean) => {
   const labels = labelsOf(kind).map((label) => `:${label}`).join('');
   return firstLoad
     ? `UNWIND $rows AS row CREATE (n:${ENTITY_LABEL}${labels}) SET n = row.properties`
-    : `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labels}`;
+    : `UNWIND $rows AS row MERGE (n:${ENTITY_LABEL} {id: row.id}) SET n = row.properties SET n${labels} WITH n ${refreshLocatedIn('n')}`;
 };
 
 /**
@@ -169,7 +169,7 @@ const relationshipStatement = (type: RelationshipType, firstLoad: boolean) =>
   `UNWIND $rows AS row
    MATCH (a:${ENTITY_LABEL} {id: row.from})
    MATCH (b:${ENTITY_LABEL} {id: row.to})
-   ${firstLoad ? 'CREATE' : 'MERGE'} (a)-[r:${type}]->(b) SET r = row.properties`;
+   ${firstLoad ? 'CREATE' : 'MERGE'} (a)-[r:${type}]->(b) SET r = row.properties${type === 'LOCATED_IN' ? ` ${locatedInKeys('a', 'r', 'b')}` : ''}`;
 
 /** True when the graph holds no entity: the import is a first load and may CREATE instead of MERGE. */
 async function graphIsEmpty(database: Database): Promise<boolean> {

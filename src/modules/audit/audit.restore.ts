@@ -1,6 +1,7 @@
 /** Undoing a change from the audit log, in one write transaction with its own log entry. */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_LABEL, labelsOf, type RelationshipType } from '../../graph/kinds.js';
+import { derivedKeysOf, refreshLocatedIn } from '../../graph/derived.js';
 import { lockNode, UserErrorsException, type Writer } from '../shared/mutations.js';
 import { findChangeInTransaction } from './audit.repository.js';
 import { appendChange, snapshotEntity } from '../shared/change-log.js';
@@ -22,11 +23,12 @@ function isLinkSnapshot(snapshot: EntitySnapshot | LinkSnapshot | null): snapsho
 async function createRelationships(transaction: ManagedTransaction, id: string, type: RelationshipType, direction: 'out' | 'in', items: SnapshotRelationship[]): Promise<number> {
   if (items.length === 0) return 0;
   const pattern = direction === 'out' ? `(n)-[r:${type}]->(other)` : `(n)<-[r:${type}]-(other)`;
+  const derived = direction === 'out' ? derivedKeysOf(type, 'n', 'r', 'other') : derivedKeysOf(type, 'other', 'r', 'n');
   const result = await transaction.run(
     `MATCH (n:${ENTITY_LABEL} {id: $id})
      UNWIND $items AS item
      MATCH (other:${ENTITY_LABEL} {id: item.other})
-     CREATE ${pattern} SET r = item.properties
+     CREATE ${pattern} SET r = item.properties ${derived}
      RETURN count(r) AS created`,
     { id, items: items.map((item) => ({ other: item.other, properties: item.properties })) },
   );
@@ -63,7 +65,7 @@ async function restoreUpdate(transaction: ManagedTransaction, change: ChangeMode
   await lockNode(transaction, change.entityId);
   const current = await snapshotEntity(transaction, change.entityId);
   if (!current) throw cannotRestore(`${change.entityId} has been deleted since; restore its deletion first`);
-  await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) SET n = $properties`, { id: change.entityId, properties: before.properties });
+  await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) SET n = $properties WITH n ${refreshLocatedIn('n')}`, { id: change.entityId, properties: before.properties });
   const beforeGroups = groups(before.relationships);
   const afterGroups = groups(after.relationships);
   for (const key of new Set([...beforeGroups.keys(), ...afterGroups.keys()])) {
@@ -85,13 +87,13 @@ async function restoreLink(transaction: ManagedTransaction, change: ChangeModel)
   if (change.action === 'LINK_CREATE') {
     await transaction.run(`${match} DELETE r`, ends);
   } else if (change.action === 'LINK_UPDATE') {
-    const updated = await transaction.run(`${match} SET r = $properties RETURN count(r) AS count`, { ...ends, properties: link.properties });
+    const updated = await transaction.run(`${match} SET r = $properties ${derivedKeysOf(link.type, 'a', 'r', 'b')} RETURN count(r) AS count`, { ...ends, properties: link.properties });
     if (Number(updated.records[0]?.get('count') ?? 0) === 0) throw cannotRestore('the link no longer exists; restore its deletion first');
   } else {
     const present = await transaction.run(`${match} RETURN count(r) AS count`, ends);
     if (Number(present.records[0]?.get('count') ?? 0) > 0) throw cannotRestore('the link exists again');
     const created = await transaction.run(
-      `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to}) CREATE (a)-[r:${link.type}]->(b) SET r = $properties RETURN count(r) AS count`,
+      `MATCH (a:${ENTITY_LABEL} {id: $from}), (b:${ENTITY_LABEL} {id: $to}) CREATE (a)-[r:${link.type}]->(b) SET r = $properties ${derivedKeysOf(link.type, 'a', 'r', 'b')} RETURN count(r) AS count`,
       { ...ends, properties: link.properties },
     );
     if (Number(created.records[0]?.get('count') ?? 0) === 0) throw cannotRestore('one end of the link no longer exists');

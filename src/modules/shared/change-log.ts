@@ -11,6 +11,7 @@ import { kindOf } from '../../graph/projection.js';
 import { ROLES } from '../../auth/roles.js';
 import { recordsOf } from '../../neo4j/values.js';
 import { parseRows } from '../../graph/rows.js';
+import { withoutDerivedRelationshipProperties } from '../../graph/derived.js';
 import type { Actor, Adjustment, ChangeAction, ChangeModel, EntitySnapshot, LinkSnapshot } from './change-log.model.js';
 
 export const CHANGE_LABEL = 'Change';
@@ -72,6 +73,7 @@ export async function snapshotEntity(transaction: ManagedTransaction, id: string
   );
   const [snapshot] = parseRows(entitySnapshotSchema, recordsOf(result), 'snapshotEntity');
   if (!snapshot) return null;
+  for (const relationship of snapshot.relationships) relationship.properties = withoutDerivedRelationshipProperties(relationship.properties);
   snapshot.relationships.sort((a, b) => `${a.type}|${a.direction}|${a.other}`.localeCompare(`${b.type}|${b.direction}|${b.other}`));
   return snapshot;
 }

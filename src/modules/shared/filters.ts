@@ -55,6 +55,9 @@ export function textContains(conditions: Conditions, property: 'name' | 'title',
   conditions.add(`toLower(node.${property}) CONTAINS ${value} OR any(alias IN coalesce(node.aliases, []) WHERE toLower(alias) CONTAINS ${value})`);
 }
 
+/** From `node` to the regions it is in. */
+const LOCATED = '(node)-[:LOCATED_IN]->';
+
 /**
  * Located in the region or any region below it: `via` walks from `node` to the region it is in, `back` the same way
  * from the region to `node` (the start of a read from the region, see `Conditions.startNear`).
@@ -63,7 +66,7 @@ export function locatedWithin(
   conditions: Conditions,
   regionGlobalId: string | null | undefined,
   argumentName: string,
-  via = '(node)-[:LOCATED_IN]->',
+  via = LOCATED,
   back = '<-[:LOCATED_IN]-(node)',
 ): void {
   if (!regionGlobalId) return;
@@ -73,6 +76,7 @@ export function locatedWithin(
     `(:Region {id: ${region}})<-[:PART_OF*0..]-(:Region)${back}`,
     `EXISTS { MATCH ${via}(:Region)-[:PART_OF*0..]->(:Region {id: ${region}}) }`,
     propertyTests.within(via, id),
+    via === LOCATED ? region : null,
   );
 }
 

@@ -16,7 +16,7 @@ import { recordsOf } from '../../neo4j/values.js';
 import type { Database } from '../../neo4j/database.js';
 import { ConstraintViolationError, DatabaseRejectedInputError } from '../../neo4j/errors.js';
 import { NODE_SCHEMAS, RELATIONSHIP_SCHEMAS } from '../../graph/format.js';
-import { DERIVED_PROPERTIES, withDerivedProperties } from '../../graph/derived.js';
+import { DERIVED_PROPERTIES, refreshLocatedIn, withDerivedProperties } from '../../graph/derived.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { findEntitiesByIds } from '../../graph/entities.js';
 import { calendarDate } from '../../clock.js';
@@ -210,6 +210,8 @@ export async function writeNode(
       { id, targets: link.targets.map((target) => ({ id: target.id, properties: target.properties ?? {} })) },
     );
   }
+  // Its name and its regions as its LOCATED_IN relationships carry them (see DERIVED_RELATIONSHIP_PROPERTIES).
+  await transaction.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) ${refreshLocatedIn('n')}`, { id });
 }
 
 /** Who writes, through which database, at what time: what every mutation needs besides its input. */
