@@ -1,7 +1,7 @@
 import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from './kinds.js';
 import { STALE_LOCATED_IN, locatedInKeys, withDerivedProperties } from './derived.js';
 import { z } from 'zod';
-import { parseRows } from './rows.js';
+import { countSchema, parseRows } from './rows.js';
 import type { Database } from '../neo4j/database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
@@ -100,26 +100,20 @@ async function backfillDerivedProperties(database: Database): Promise<number> {
   }
 }
 
-const updatedRow = z.object({ updated: z.number().int() });
-
 /**
  * Derives the `LOCATED_IN` relationships' properties (see DERIVED_RELATIONSHIP_PROPERTIES) where they are missing or
  * out of step: written before they existed, by a load that does not derive them (`kg import --offline`) or around
  * this code; a no-op once done.
  */
 async function backfillLocatedIn(database: Database): Promise<number> {
-  let updated = 0;
-  for (;;) {
-    const rows = await database.write(
-      `${STALE_LOCATED_IN}
-       WITH member, located, region LIMIT 10000
-       ${locatedInKeys('member', 'located', 'region')}
-       RETURN count(*) AS updated`,
-    );
-    const [row] = parseRows(updatedRow, rows, 'LOCATED_IN backfill');
-    if (!row || row.updated === 0) return updated;
-    updated += row.updated;
-  }
+  const [stale] = parseRows(countSchema, await database.read(`${STALE_LOCATED_IN} RETURN count(*) AS total`), 'LOCATED_IN backfill');
+  if (!stale || stale.total === 0) return 0;
+  // One pass, committed in batches (a first offline load's hundreds of thousands at once).
+  await database.writeAutoCommit(
+    `${STALE_LOCATED_IN}
+     CALL (member, located, region) { ${locatedInKeys('member', 'located', 'region')} } IN TRANSACTIONS OF 10000 ROWS`,
+  );
+  return stale.total;
 }
 
 /** Applies every migration, waits until the indexes are online and backfills derived properties; safe to run any number of times. */
