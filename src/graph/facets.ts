@@ -27,6 +27,11 @@ export interface PropertyTest {
    * fixed patterns only (see `propertyTests.within`), never from a request's values.
    */
   expression?: string;
+  /**
+   * For an `expression`, a second step applied once per group of nodes with equal values instead of once per node: a
+   * Cypher expression over `VALUE` (the first step's value) giving the value tested. Equal values must give equal ones.
+   */
+  widen?: string;
   /** Throws `NotCountable` where Cypher would fail (a list operation on a value that is not a list). */
   test: (value: unknown) => boolean;
 }
@@ -85,7 +90,10 @@ export const propertyTests = {
    */
   within: (via: string, region: string): PropertyTest => ({
     property: `within ${via}`,
-    expression: `COLLECT { MATCH ${via}(:Region)-[:PART_OF*0..]->(above:Region) RETURN DISTINCT above.id AS id ORDER BY id }`,
+    // The regions the node is in, and then once per group the regions above them: at a million nodes the enterprises'
+    // histogram by region and qualifications took 1.3 s so against 2.7 s walking up from each node.
+    expression: `COLLECT { MATCH ${via}(region:Region) RETURN DISTINCT region.id AS id ORDER BY id }`,
+    widen: 'COLLECT { UNWIND VALUE AS id MATCH (:Region {id: id})-[:PART_OF*0..]->(above:Region) RETURN DISTINCT above.id AS id ORDER BY id }',
     test: (value) => listOf(value).includes(region),
   }),
 };
@@ -104,7 +112,7 @@ const groupRow = z.object({ values: z.array(z.unknown()), count: z.number().int(
 const queues = new WeakMap<Database, Promise<unknown>>();
 
 /** A histogram's values, one per tested property: the property's name and what is read for it. */
-type Dimension = [property: string, expression: string | null];
+type Dimension = [property: string, expression: string | null, widen: string | null];
 
 const histograms = new DerivedCache<Histogram, string>(
   (database, key) => {
@@ -123,7 +131,11 @@ async function readHistogram(database: Database, label: string, dimensions: read
   if (bad !== undefined) throw new Error(`facets: "${bad}" is not a label or property name`);
   try {
     const values = dimensions.map(([property, expression]) => expression ?? `node.${property}`);
-    const rows = await database.read(`MATCH (node:${label}) RETURN [${values.join(', ')}] AS values, count(*) AS count LIMIT ${MAX_GROUPS + 1}`);
+    const widened = dimensions.some(([, , widen]) => widen !== null)
+      ? `WITH [${dimensions.map(([, , widen], index) => (widen === null ? `values[${index}]` : widen.replaceAll('VALUE', `values[${index}]`))).join(', ')}] AS values, count
+         RETURN values, sum(count) AS count`
+      : 'RETURN values, count';
+    const rows = await database.read(`MATCH (node:${label}) WITH [${values.join(', ')}] AS values, count(*) AS count ${widened} LIMIT ${MAX_GROUPS + 1}`);
     return rows.length > MAX_GROUPS ? null : parseRows(groupRow, rows, `histogram of ${label}`);
   } catch {
     // Counted in Neo4j until the next write, as without a histogram (a failure there is reported to the request).
@@ -133,9 +145,9 @@ async function readHistogram(database: Database, label: string, dimensions: read
 
 /** The key of a filter's histogram: its label and the properties it tests (with what is read for each), each once, sorted. */
 function keyOf(filter: FacetFilter): { key: string; properties: string[] } {
-  const expressions = new Map(filter.tests.map((test) => [test.property, test.expression ?? null]));
-  const properties = [...expressions.keys()].sort();
-  const dimensions: Dimension[] = properties.map((property) => [property, expressions.get(property) ?? null]);
+  const tests = new Map(filter.tests.map((test) => [test.property, test]));
+  const properties = [...tests.keys()].sort();
+  const dimensions: Dimension[] = properties.map((property) => [property, tests.get(property)?.expression ?? null, tests.get(property)?.widen ?? null]);
   return { key: JSON.stringify([filter.label, dimensions]), properties };
 }
 

@@ -22,7 +22,7 @@ const SCAN_OPERATORS = /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|Int
 const KNOWN_OFFENDERS: Record<string, string> = {};
 
 /** A facet histogram's read: the label's own properties, and the regions its nodes are in (`propertyTests.within`). */
-const FACET_HISTOGRAM = /^MATCH \(node:[A-Za-z]+\) RETURN \[([a-z., A-Z]+|COLLECT \{ MATCH [^{}]+ RETURN DISTINCT above\.id AS id ORDER BY id \}|, )+\] AS values, count\(\*\) AS count LIMIT \d+$/;
+const FACET_HISTOGRAM = /^MATCH \(node:[A-Za-z]+\) WITH \[.+\] AS values, count\(\*\) AS count\s+(RETURN values, count|WITH \[.+\] AS values, count\s+RETURN values, sum\(count\) AS count) LIMIT \d+$/s;
 
 interface PlanNode {
   operatorType: string;
