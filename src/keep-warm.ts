@@ -1,6 +1,7 @@
 /**
  * Keeps what the server derives from the whole graph ready before anyone asks: whether region pages can be read from
- * the `LOCATED_IN` index (see src/graph/query.ts), the matching vocabulary and the topics'
+ * the `LOCATED_IN` index (see src/graph/query.ts), the organisation lists' histograms (`organizationFacets`), the
+ * matching vocabulary and the topics'
  * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
  * chains with their gap candidates and the holders of the most linked topics; after a change, also the matching
  * questions (32) and chains (16) users asked lately, so that their answers are kept again before they come back.
@@ -21,6 +22,8 @@ import { warmMatching, warmTopicHolders } from './modules/matching/matching.serv
 import { GAP_CANDIDATE_KINDS, warmChains } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
 import { checkLocatedIn } from './graph/query.js';
+import { prepareFacets } from './graph/facets.js';
+import { organizationFacets } from './modules/organization/organization.repository.js';
 
 export interface KeepWarmOptions {
   /** How often the graph is checked for a change (one `RETURN 1` probe); 0 warms once, at start, and never again. */
@@ -120,6 +123,8 @@ export class KeepWarm {
       if (!(await checkLocatedIn(this.database))) {
         this.logger.warn({ reason }, 'some LOCATED_IN relationships lack the keys derived from their ends: region pages are read from each region, slower, until the migrations derive them (restart the server or run any kg command that opens the database)');
       }
+      await Promise.all(organizationFacets().map((filter) => prepareFacets(this.database, filter)));
+      this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'list facets read');
       await Promise.all([vocabularyOf(this.database), topicProfilesOf(this.database)]);
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
       const questions = await warmMatching(this.database, year);

@@ -151,20 +151,51 @@ function keyOf(filter: FacetFilter): { key: string; properties: string[] } {
   return { key: JSON.stringify([filter.label, dimensions]), properties };
 }
 
+/** Per database, the histograms asked for (the most recent last, at most `HISTOGRAMS_KEPT`): by key, their label and properties. */
+const asked = new WeakMap<Database, Map<string, { label: string; properties: string[] }>>();
+
+function noteAsked(database: Database, filter: FacetFilter): string {
+  const { key, properties } = keyOf(filter);
+  const keys = asked.get(database) ?? new Map<string, { label: string; properties: string[] }>();
+  asked.set(database, keys);
+  keys.delete(key);
+  keys.set(key, { label: filter.label, properties });
+  for (const oldest of keys.keys()) {
+    if (keys.size <= HISTOGRAMS_KEPT) break;
+    keys.delete(oldest);
+  }
+  return key;
+}
+
 /**
- * The filter's total from its histogram, when one is kept for the graph as it is now; undefined when none is (yet), or
- * a value cannot be judged (`NotCountable`). Nothing is read.
+ * A histogram kept for the graph as it is now that can total the filter: its own, or one of the same label over more
+ * properties (a filter on fewer of them sums over the same groups: a region alone, or qualifications alone, from the
+ * histogram of both). Undefined when none is.
+ */
+function keptFor(database: Database, filter: FacetFilter): { key: string; groups: NonNullable<Histogram>; properties: string[] } | undefined {
+  const own = keyOf(filter);
+  const candidates = [[own.key, { label: filter.label, properties: own.properties }] as const, ...(asked.get(database) ?? new Map()).entries()];
+  for (const [key, { label, properties }] of candidates) {
+    if (label !== filter.label || !own.properties.every((property) => properties.includes(property))) continue;
+    const kept = histograms.ready(database, key);
+    if (kept?.value) return { key, groups: kept.value, properties };
+  }
+  return undefined;
+}
+
+/**
+ * The filter's total from a histogram, when one is kept for the graph as it is now (see `keptFor`); undefined when
+ * none is (yet), or a value cannot be judged (`NotCountable`). Nothing is read.
  */
 export function facetTotal(database: Database, filter: FacetFilter): number | undefined {
-  const { key, properties } = keyOf(filter);
-  const kept = histograms.ready(database, key);
-  if (!kept || kept.value === null) return undefined;
+  const kept = keptFor(database, filter);
+  if (!kept) return undefined;
   // Past its time to live, a histogram is read again in the background (see DerivedCache).
-  void histograms.get(database, key).catch(() => undefined);
-  const tests = filter.tests.map((test) => ({ at: properties.indexOf(test.property), test: test.test }));
+  void histograms.get(database, kept.key).catch(() => undefined);
+  const tests = filter.tests.map((test) => ({ at: kept.properties.indexOf(test.property), test: test.test }));
   let total = 0;
   try {
-    for (const group of kept.value) if (tests.every(({ at, test }) => test(group.values[at]))) total += group.count;
+    for (const group of kept.groups) if (tests.every(({ at, test }) => test(group.values[at]))) total += group.count;
   } catch (error) {
     if (error instanceof NotCountable) return undefined;
     throw error;
@@ -177,7 +208,7 @@ export function facetTotal(database: Database, filter: FacetFilter): number | un
  * without waiting (the promise, which never rejects, is for tests).
  */
 export function prepareFacets(database: Database, filter: FacetFilter): Promise<void> {
-  return histograms.get(database, keyOf(filter).key).then(
+  return histograms.get(database, noteAsked(database, filter)).then(
     () => undefined,
     () => undefined,
   );

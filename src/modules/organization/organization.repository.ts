@@ -2,6 +2,8 @@
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../graph/kinds.js';
 import { Conditions, type RelationSpec, type SortOrder } from '../../graph/query.js';
 import { BY_NAME, aboutTopic, allOf, between, locatedWithin, oneOf, recordId, textContains } from '../shared/filters.js';
+import type { FacetFilter } from '../../graph/facets.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 
 /** Filter fields shared by every organisation list (the union of the schema's organisation filter inputs). */
 export interface OrganizationFilterInput {
@@ -54,6 +56,25 @@ export function organizationConditions(filter: OrganizationFilterInput | null | 
     conditions.add(`EXISTS { MATCH (node)<-[:HOSTS]-(:Organization {id: ${host}}) }`);
   }
   return conditions;
+}
+
+/**
+ * The histograms read ahead by the warm-up (src/keep-warm.ts, at start and after each change): per organisation kind,
+ * its records' regions and the values its list filters choose from (an enterprise's qualifications, a platform's kind
+ * and level). An official's usual list — the high-tech enterprises of a county, a city's incubators — is then totalled
+ * from its first request, and so is a region alone or those values alone (see facets.ts). The values given here only
+ * name the properties.
+ */
+export function organizationFacets(): FacetFilter[] {
+  const region = toGlobalId('Region', 'any');
+  const filters: Array<[OrganizationKind, OrganizationFilterInput]> = [
+    ['Enterprise', { region, qualifications: ['HIGH_TECH'] }],
+    ['Platform', { region, kindsOfPlatform: ['INCUBATOR'], levels: ['NATIONAL'] }],
+    ['University', { region }],
+    ['ResearchInstitute', { region }],
+    ['GovernmentAgency', { region }],
+  ];
+  return filters.flatMap(([kind, filter]) => organizationConditions(filter).facets(kind) ?? []);
 }
 
 const relationOf = (name: string, body: string, order?: SortOrder, params?: Record<string, unknown>): RelationSpec => ({ name, body, order, params });
