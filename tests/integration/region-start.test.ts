@@ -93,6 +93,12 @@ describe('a region filter reads from the region or over the label, with the same
     expect(namesOf(await database.read(query.text, query.params))).toEqual(names);
     expect(namesOf(await database.read(choice.text, query.params))).toEqual(names);
     expect(namesOf(await database.read(choice.located!, query.params))).toEqual(names);
+    // Every organisation of the fixture's regions is one of its enterprises: the organisations' list, from the index too.
+    const organizations = listQuery('Organization', conditions, BY_NAME, { offset: 0, limit: 10 }, false);
+    expect(namesOf(await database.read(organizations.overLabel!.located!, organizations.params))).toEqual(names);
+    // A later page from the index: one item after the first, and the one after it (read to tell whether a next page exists).
+    const later = listQuery('Enterprise', conditions, BY_NAME, { offset: 1, limit: 1 }, false);
+    expect(namesOf(await database.read(later.overLabel!.located!, later.params))).toEqual(names.slice(1, 3));
     expect(totalOf(await database.read(query.total!.text, query.total!.params))).toBe(names.length);
     // The region's own count: its enterprises whatever their qualifications (hand-counted: A 3, B 2, C and P 5, Q 1).
     const inRegion = { A: 3, B: 2, C: 5, P: 5, Q: 1 }[filter.region];
