@@ -46,7 +46,7 @@ export function withDerivedProperties(properties: Record<string, unknown>): Reco
  * files: the region's id, and the located record's name and id, which a range index on the three keeps in order
  * (`located_in_member`). A region's page of its records by name reads, for each region below it, that index from the
  * region's first name on, instead of every record of every region below it (src/graph/query.ts). Every write of a
- * `LOCATED_IN` relationship or of a record's name sets them again (`LOCATED_IN_KEYS`).
+ * `LOCATED_IN` relationship or of a record's name sets them again (`locatedInKeys`, `refreshLocatedIn`).
  */
 export const DERIVED_RELATIONSHIP_PROPERTIES = ['regionId', 'memberName', 'memberId'] as const;
 
@@ -60,6 +60,9 @@ export const locatedInKeys = (member: string, relationship: string, region: stri
  */
 export const STALE_LOCATED_IN = `MATCH (member)-[located:LOCATED_IN]->(region)
   WHERE located.memberId IS NULL OR located.memberId <> member.id OR located.memberName <> member.name OR located.regionId <> region.id`;
+
+/** How many `LOCATED_IN` relationships are stale (see `STALE_LOCATED_IN`), as `total`. */
+export const COUNT_STALE_LOCATED_IN = `${STALE_LOCATED_IN} RETURN count(*) AS total`;
 
 /** `locatedInKeys` for a relationship of `type` (any type): nothing unless it is `LOCATED_IN`. */
 export const derivedKeysOf = (type: string, member: string, relationship: string, region: string): string =>

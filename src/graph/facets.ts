@@ -91,7 +91,7 @@ export const propertyTests = {
   within: (via: string, region: string): PropertyTest => ({
     property: `within ${via}`,
     // The regions the node is in, and then once per group the regions above them: at a million nodes the enterprises'
-    // histogram by region and qualifications took 1.3 s so against 2.7 s walking up from each node.
+    // histogram by region and qualifications took 1.3 s against 2.7 s walking up from each node.
     expression: `COLLECT { MATCH ${via}(region:Region) RETURN DISTINCT region.id AS id ORDER BY id }`,
     widen: 'COLLECT { UNWIND VALUE AS id MATCH (:Region {id: id})-[:PART_OF*0..]->(above:Region) RETURN DISTINCT above.id AS id ORDER BY id }',
     test: (value) => listOf(value).includes(region),

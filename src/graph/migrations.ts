@@ -1,5 +1,5 @@
 import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from './kinds.js';
-import { STALE_LOCATED_IN, locatedInKeys, withDerivedProperties } from './derived.js';
+import { COUNT_STALE_LOCATED_IN, STALE_LOCATED_IN, locatedInKeys, withDerivedProperties } from './derived.js';
 import { z } from 'zod';
 import { countSchema, parseRows } from './rows.js';
 import type { Database } from '../neo4j/database.js';
@@ -106,7 +106,7 @@ async function backfillDerivedProperties(database: Database): Promise<number> {
  * this code; a no-op once done.
  */
 async function backfillLocatedIn(database: Database): Promise<number> {
-  const [stale] = parseRows(countSchema, await database.read(`${STALE_LOCATED_IN} RETURN count(*) AS total`), 'LOCATED_IN backfill');
+  const [stale] = parseRows(countSchema, await database.read(COUNT_STALE_LOCATED_IN), 'LOCATED_IN backfill');
   if (!stale || stale.total === 0) return 0;
   // One pass, committed in batches (a first offline load's hundreds of thousands at once).
   await database.writeAutoCommit(

@@ -12,7 +12,7 @@ import { cypherInt } from '../neo4j/values.js';
 import type { Database } from '../neo4j/database.js';
 import { DerivedCache, KEPT_VALUES_TTL_MS } from '../neo4j/derived-cache.js';
 import { facetTotal, prepareFacets, type FacetFilter, type PropertyTest } from './facets.js';
-import { STALE_LOCATED_IN } from './derived.js';
+import { COUNT_STALE_LOCATED_IN } from './derived.js';
 import type { PageItem, PageRequest } from './page.js';
 
 /** How to sort: a Cypher expression over `node` and a direction; items without a value come last, ties by id. */
@@ -268,7 +268,7 @@ async function pageRows(database: Database, query: ListQuery): Promise<unknown[]
  */
 const locatedInChecked = new DerivedCache<boolean>(
   async (database) => {
-    const [row] = parseRows(countSchema, await database.read(`${STALE_LOCATED_IN} RETURN count(*) AS total`), 'LOCATED_IN check');
+    const [row] = parseRows(countSchema, await database.read(COUNT_STALE_LOCATED_IN), 'LOCATED_IN check');
     return row?.total === 0;
   },
   KEPT_VALUES_TTL_MS,
