@@ -134,7 +134,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
   const warm = new KeepWarm(database, logger, { checkMs: config.warmUp.checkMs, chains: config.warmUp.chains, topics: config.warmUp.topics, year: () => clock.year() });
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
     if (stopped) return;
-    logger.info({ url }, 'GraphQL service ready');
+    logger.info({ url, sourceMappedStacks: process.sourceMapsEnabled }, 'GraphQL service ready');
     if (config.warmUp.enabled) warm.start();
   });
   return {

@@ -75,6 +75,9 @@ describe('npm start on a fresh machine (the README\'s first command)', () => {
     });
     expect(await response.json()).toEqual({ data: { serviceStatus: { nodeCount: 0 }, regions: { totalCount: 0 } } });
     expect(service.output()).not.toContain('importing the seed dataset');
+    // tsx turned source maps on; `npm start` turns them off unless SOURCE_MAPPED_STACKS asks (see src/index.ts).
+    const readyLine = service.output().split('\n').find((line) => line.includes('"GraphQL service ready"'))!;
+    expect(JSON.parse(readyLine)).toMatchObject({ sourceMappedStacks: false });
     const exited = new Promise((resolve) => service.child.on('exit', resolve));
     process.kill(service.child.pid!, 'SIGTERM');
     await exited;

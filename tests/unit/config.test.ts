@@ -64,6 +64,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ WARM_UP_TOPICS: '2001' })).toThrow(/WARM_UP_TOPICS: /);
   });
 
+  it('maps stack traces to the TypeScript sources only when SOURCE_MAPPED_STACKS asks', () => {
+    expect(loadConfig({}).sourceMappedStacks).toBe(false);
+    expect(loadConfig({ SOURCE_MAPPED_STACKS: 'true' }).sourceMappedStacks).toBe(true);
+    expect(loadConfig({ SOURCE_MAPPED_STACKS: '' }).sourceMappedStacks).toBe(false);
+    expect(() => loadConfig({ SOURCE_MAPPED_STACKS: 'on' })).toThrow(/SOURCE_MAPPED_STACKS: /);
+  });
+
   it('accepts bolt, neo4j (routing) and neo4j+s (Aura) URIs', () => {
     for (const uri of ['bolt://db:7687', 'neo4j://cluster:7687', 'neo4j+s://abc.databases.example:7687']) {
       expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'secret123' }).externalNeo4j?.uri).toBe(uri);
