@@ -110,7 +110,9 @@ export function rewriteReport(notes: string): void {
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? '—' : `${(a / b).toFixed(2)}×`);
+/** A ratio as written in the tables: two decimals, or two significant digits below 0.1 (the peer's 1M nested3 is ~400× slower). */
+const times = (value: number) => `${value >= 0.1 ? value.toFixed(2) : value.toPrecision(2)}×`;
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? '—' : times(a / b));
 
 /** RESULTS.md: per size, one table of ours / floor / peer side by side, then the budgets. */
 export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: string, firsts: FirstAnswerRecord[] = []): string {
@@ -194,8 +196,8 @@ export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[]
     const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((system) => find('nested3', system, concurrency));
     const toFloor = ours && floor ? ours.p50Ms / floor.p50Ms : undefined;
     const toPeer = ours && peer ? ours.p50Ms / peer.p50Ms : undefined;
-    rows.push([`nested3 p50 vs floor (c=${concurrency})`, '≤ 1.25×', toFloor === undefined ? '—' : `${toFloor.toFixed(2)}×`, verdict(toFloor, 1.25)]);
-    rows.push([`nested3 p50 vs peer (c=${concurrency})`, '≤ 1.0×', toPeer === undefined ? '—' : `${toPeer.toFixed(2)}×`, verdict(toPeer, 1)]);
+    rows.push([`nested3 p50 vs floor (c=${concurrency})`, '≤ 1.25×', toFloor === undefined ? '—' : times(toFloor), verdict(toFloor, 1.25)]);
+    rows.push([`nested3 p50 vs peer (c=${concurrency})`, '≤ 1.0×', toPeer === undefined ? '—' : times(toPeer), verdict(toPeer, 1)]);
   }
   for (const workload of ['expertSearch', 'partnerRecommendations', 'demandMatches'] as const) {
     const record = find(workload, 'ours', 8);

@@ -52,6 +52,14 @@ describe('bench report: cells and first answers', () => {
     expect(report).toContain('| connections first answers p95 (one at a time) | ≤ 300 ms | 420 ms | missed by 120.0 |');
   });
 
+  it('writes a ratio far below 1 with two significant digits, not as 0.00×', () => {
+    // nested3 p50: ours 3 ms, the floor 2 ms (1.50×), the peer 1 500 ms (3 / 1500 = 0.0020×).
+    const nested = (system: ResultRecord['system'], p50Ms: number): ResultRecord => ({ ...cell('ours', 1, 1), workload: 'nested3', system, p50Ms });
+    const report = renderReport([nested('ours', 3), nested('floor', 2), nested('peer', 1500)], [run], 'notes');
+    expect(report).toContain('| nested3 p50 vs floor (c=1) | ≤ 1.25× | 1.50× | missed by 0.3 |');
+    expect(report).toContain('| nested3 p50 vs peer (c=1) | ≤ 1.0× | 0.0020× | met |');
+  });
+
   it('leaves the first answers out where none were measured', () => {
     const report = renderReport(records, [run], 'notes');
     expect(report).not.toContain('First answers');
