@@ -3,7 +3,8 @@
  * the `LOCATED_IN` index (see src/graph/query.ts), the organisation lists' histograms (`organizationFacets`), the
  * matching vocabulary and the topics'
  * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
- * chains with their gap candidates and the holders of the most linked topics; after a change, also the matching
+ * chains with their gap candidates and the holders of the most linked topics, and last the holder store's missing
+ * lists (see src/modules/matching/holder-store.ts: kept in the database, so done once per change, not per start); after a change, also the matching
  * questions (32) and chains (16) users asked lately, so that their answers are kept again before they come back.
  * Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes reading the vocabulary again
  * takes seconds and a chain's first analysis one to four: so once the graph has changed — a mutation, `kg import`,
@@ -18,7 +19,7 @@ import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
-import { warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
+import { STORED_HOLDER_KINDS, fillHolderStore, warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
 import { GAP_CANDIDATE_KINDS, warmChains } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
 import { checkLocatedIn } from './graph/query.js';
@@ -35,6 +36,8 @@ export interface KeepWarmOptions {
    * matching questions ask, and of the most linked eighth of them for those each dimension of a chain's gaps asks; 0 for none.
    */
   topics: number;
+  /** Whether each round ends by computing the holder store's missing lists (see `fillHolderStore`); default true. */
+  holderStore?: boolean;
   /** The year answers are given as of (the server's clock). */
   year: () => number;
   /** The chain rules the server applies (the same chains must be kept as the requests ask for). */
@@ -62,6 +65,8 @@ export interface WarmRound {
   chains: number;
   /** Topics whose holders were read ahead. */
   topics: number;
+  /** The holder store's lists computed (those without one, per set of kinds) and kept (not marked stale meanwhile). */
+  stored: { computed: number; kept: number };
 }
 
 export class KeepWarm {
@@ -133,9 +138,14 @@ export class KeepWarm {
       const ms = Math.round(performance.now() - started);
       this.logger.info({ reason, ms, chains }, 'chains warmed up');
       const topics = await warmTopicHolders(this.database, this.options.topics, { kinds: GAP_CANDIDATE_KINDS, count: Math.ceil(this.options.topics * GAP_TOPICS_SHARE) });
+      this.logger.info({ reason, ms: Math.round(performance.now() - started), topics }, 'topic holders warmed up');
+      const stored =
+        this.options.holderStore === false
+          ? { computed: 0, kept: 0 }
+          : await fillHolderStore(this.database, [...STORED_HOLDER_KINDS, ...GAP_CANDIDATE_KINDS], { shouldStop: () => this.stopped });
       const total = Math.round(performance.now() - started);
-      this.logger.info({ reason, ms: total, topics }, 'topic holders warmed up');
-      return { reason, ms: total, questions, chains, topics };
+      this.logger.info({ reason, ms: total, ...stored }, 'holder store filled');
+      return { reason, ms: total, questions, chains, topics, stored };
     };
     this.running = work().then(
       (round) => {

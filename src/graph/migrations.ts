@@ -2,6 +2,7 @@ import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from
 import { COUNT_STALE_LOCATED_IN, STALE_LOCATED_IN, locatedInKeys, withDerivedProperties } from './derived.js';
 import { z } from 'zod';
 import { countSchema, parseRows } from './rows.js';
+import { HOLDER_STORE_LABEL } from './holder-marks.js';
 import type { Database } from '../neo4j/database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
@@ -48,6 +49,11 @@ export function migrations(): Migration[] {
     { name: 'change_at', cypher: 'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)' },
     { name: 'change_actor', cypher: 'CREATE INDEX change_actor IF NOT EXISTS FOR (c:Change) ON (c.actor, c.at)' },
   ];
+  // One holder-store node per topic (see src/graph/holder-marks.ts): marks and kept lists find it by the topic's id.
+  const holderStore = {
+    name: 'topic_holders_topic_unique',
+    cypher: `CREATE CONSTRAINT topic_holders_topic_unique IF NOT EXISTS FOR (kept:${HOLDER_STORE_LABEL}) REQUIRE kept.topicId IS UNIQUE`,
+  };
   // A region's page of its records by name reads this index for each region below it (see DERIVED_RELATIONSHIP_PROPERTIES).
   const locatedIn = {
     name: 'located_in_member',
@@ -58,6 +64,7 @@ export function migrations(): Migration[] {
     ...uniqueIds,
     ...indexes,
     ...auditLog,
+    holderStore,
     locatedIn,
     {
       name: FULLTEXT_INDEX,

@@ -4,6 +4,7 @@ import type { Database } from '../neo4j/database.js';
 import { parseRows } from '../graph/rows.js';
 import { locatedInKeys, refreshLocatedIn, withDerivedProperties } from '../graph/derived.js';
 import { hashOf } from './registry.js';
+import { markAllHoldersStale } from '../graph/holder-marks.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
 
 /** Reported after each written batch. */
@@ -202,6 +203,33 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
     counters.propertiesSet += updates.propertiesSet;
   };
 
+  try {
+    await writeRecords(dataset, batchSize, options, pool, firstLoad, write);
+  } finally {
+    // A bulk load does not trace what it changed: every topic's kept holder lists are marked stale (also after a
+    // failed or interrupted load, which may have written part of the dataset).
+    await markAllHoldersStale(database);
+  }
+
+  return {
+    dataset: dataset.name,
+    nodes: dataset.nodes,
+    relationships: dataset.relationships,
+    ...counters,
+    firstLoad,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The two streaming passes of `writeDataset`: nodes, then relationships. */
+async function writeRecords(
+  dataset: ValidatedDataset,
+  batchSize: number,
+  options: ImportOptions,
+  pool: TaskPool,
+  firstLoad: boolean,
+  write: (statement: string, rows: unknown[]) => Promise<void>,
+): Promise<void> {
   let done = 0;
   for (const kind of NODE_KINDS) {
     const statement = nodeStatement(kind, firstLoad);
@@ -245,15 +273,6 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
     for (let lane = 0; lane < lanes.count; lane += 1) if (rows[lane]!.length > 0) await submit(lane);
   }
   await lanes.drain();
-
-  return {
-    dataset: dataset.name,
-    nodes: dataset.nodes,
-    relationships: dataset.relationships,
-    ...counters,
-    firstLoad,
-    durationMs: Math.round(performance.now() - started),
-  };
 }
 
 /**

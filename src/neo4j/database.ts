@@ -13,7 +13,8 @@ export type Row = Record<string, unknown>;
 
 /** One database round trip, reported to listeners (used for tests and metrics). */
 export interface QueryEvent {
-  mode: 'READ' | 'WRITE';
+  /** `DERIVED`: a write of values derived from the graph (see `writeDerived`), not a change of the graph. */
+  mode: 'READ' | 'WRITE' | 'DERIVED';
   durationMs: number;
   /** The Cypher sent, for a single query (null for a transaction of several). */
   query: string | null;
@@ -55,6 +56,14 @@ export class Database {
   /** Runs one write query in its own auto-retried write transaction. */
   async write(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
     return this.run('WRITE', query, parameters);
+  }
+
+  /**
+   * Runs one write query of values derived from the graph (the holder store's lists), in its own auto-retried write
+   * transaction, reported as `DERIVED`: the graph did not change, so the values kept from it stay (see `DerivedCache`).
+   */
+  async writeDerived(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.run('DERIVED', query, parameters);
   }
 
   /** Runs one write query in an auto-commit (implicit) transaction: needed for `CALL { … } IN TRANSACTIONS`; not retried. */
@@ -119,7 +128,7 @@ export class Database {
     await this.driver.close();
   }
 
-  private async run(mode: 'READ' | 'WRITE', query: string, parameters: Record<string, unknown>): Promise<Row[]> {
+  private async run(mode: QueryEvent['mode'], query: string, parameters: Record<string, unknown>): Promise<Row[]> {
     const started = performance.now();
     try {
       if (mode === 'READ') return await this.autoCommitRead(query, parameters);

@@ -68,8 +68,9 @@ function generationOf(database: Database): Generation {
   if (!state) {
     const created: Generation = { writes: 0, rebase: true, localWrites: 0, checkedAt: 0, probing: false, again: false };
     database.onQuery((event) => {
-      if (event.mode !== 'WRITE') return;
-      created.writes += 1;
+      if (event.mode === 'READ') return;
+      // A write of derived values moves the last commit's token like any local write, but changes no kept value.
+      if (event.mode === 'WRITE') created.writes += 1;
       created.localWrites += 1;
       created.rebase = true;
       probe(database, created);

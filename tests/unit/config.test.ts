@@ -57,8 +57,14 @@ describe('configuration', () => {
   });
 
   it('warms up by default (a check every 10 s, 24 chains), and can be turned off or bounded', () => {
-    expect(loadConfig({}).warmUp).toEqual({ enabled: true, checkMs: 10_000, chains: 24, topics: 300 });
-    expect(loadConfig({ WARM_UP: 'false', WARM_UP_CHECK_MS: '0', WARM_UP_CHAINS: '0', WARM_UP_TOPICS: '0' }).warmUp).toEqual({ enabled: false, checkMs: 0, chains: 0, topics: 0 });
+    expect(loadConfig({}).warmUp).toEqual({ enabled: true, checkMs: 10_000, chains: 24, topics: 300, holderStore: true });
+    expect(loadConfig({ WARM_UP: 'false', WARM_UP_CHECK_MS: '0', WARM_UP_CHAINS: '0', WARM_UP_TOPICS: '0', HOLDER_STORE: 'false' }).warmUp).toEqual({
+      enabled: false,
+      checkMs: 0,
+      chains: 0,
+      topics: 0,
+      holderStore: false,
+    });
     expect(() => loadConfig({ WARM_UP: 'yes' })).toThrow(/WARM_UP: /);
     expect(() => loadConfig({ WARM_UP_CHAINS: '-1' })).toThrow(/WARM_UP_CHAINS: /);
     expect(() => loadConfig({ WARM_UP_TOPICS: '2001' })).toThrow(/WARM_UP_TOPICS: /);

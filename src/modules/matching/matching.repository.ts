@@ -9,6 +9,7 @@ import { PairCache } from '../../neo4j/pair-cache.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
 import { MATCHING_CONFIG } from './matching.config.js';
+import { readStoredHolders } from './holder-store.js';
 import { z } from 'zod';
 import { entitySchema, parseRows } from '../../graph/rows.js';
 
@@ -193,14 +194,25 @@ const holderKey = (needTopicId: string, kinds: readonly NodeKind[], steps: numbe
 async function holdersOfKeys(database: Database, keys: string[]): Promise<Map<string, TopicHold[]>> {
   const parsed = keys.map((key) => JSON.parse(key) as [string, NodeKind[], number]);
   const [, kinds, steps] = parsed[0] ?? ['', [], 0];
-  const byTopic = await queryTopicHolders(
-    database,
-    parsed.map(([id]) => id),
-    kinds,
-    steps,
-  );
-  return new Map(parsed.map(([id], index) => [keys[index]!, byTopic.get(id) ?? []]));
+  const topicIds = parsed.map(([id]) => id);
+  // The lists the holder store keeps (see holder-store.ts), then the others read live.
+  const stored = await readStoredHolders(database, topicIds, kinds, steps);
+  const missing = topicIds.filter((id) => !stored.has(id));
+  const live = missing.length === 0 ? new Map<string, TopicHold[]>() : await queryTopicHolders(database, missing, kinds, steps);
+  return new Map(parsed.map(([id], index) => [keys[index]!, (stored.get(id) ?? live.get(id) ?? []).map(shared)]));
 }
+
+/** The hold with its strings shared with the holds kept before (see `Interner`). */
+const shared = (hold: TopicHold): TopicHold => ({
+  ...hold,
+  candidateId: sharing.string(hold.candidateId),
+  needTopicId: sharing.string(hold.needTopicId),
+  heldTopicId: sharing.string(hold.heldTopicId),
+  level: sharing.optional(hold.level),
+  viaId: sharing.optional(hold.viaId),
+  viaName: sharing.optional(hold.viaName),
+  kinds: sharing.list(hold.kinds),
+});
 
 /**
  * The experts or organisations of `kinds` holding (by the capability rule) a need topic, a narrower one or a broader one
@@ -353,7 +365,7 @@ const STRONGEST_RELATED_HOLD = (() => {
  * topics, read at once; a topic's related holders count only when they could change its answer: not when at least
  * $perTopic candidates hold the need topic itself more strongly than any related topic can be held (a popular topic).
  */
-async function queryTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<Map<string, TopicHold[]>> {
+export async function queryTopicHolders(database: Database, needTopicIds: string[], kinds: readonly NodeKind[], steps: number): Promise<Map<string, TopicHold[]>> {
   // Both reads at once (a need met the first time waits for one round trip, not two): most need topics need their
   // related topics (9 of 10 for a demand of the 1M graph), and each topic's answer is its own, whichever others are
   // read with it; a popular topic's related holds are then read for nothing, and dropped.
@@ -453,22 +465,7 @@ async function queryHolds(database: Database, needTopicIds: string[], kinds: rea
       broader: config.broaderDiscountPerStep,
     },
   );
-  return parseRows(topicHoldSchema, rows, 'topic holders').map(
-    (hold): TopicHold => ({
-      candidateId: sharing.string(hold.candidateId),
-      needTopicId: sharing.string(hold.needTopicId),
-      heldTopicId: sharing.string(hold.heldTopicId),
-      down: hold.down,
-      up: hold.up,
-      level: sharing.optional(hold.level),
-      via: hold.via,
-      viaId: sharing.optional(hold.viaId),
-      viaName: sharing.optional(hold.viaName),
-      primary: hold.primary,
-      year: hold.year,
-      kinds: sharing.list(hold.kinds),
-    }),
-  );
+  return parseRows(topicHoldSchema, rows, 'topic holders');
 }
 
 /** Where a candidate (or a need) is: its region, the regions above it with their kinds, and the zones they belong to. */

@@ -14,10 +14,12 @@ import { expertConditions, type ExpertFilterInput } from '../expert/expert.repos
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
 import type { TopicProfiles } from './topic-profiles.js';
 import { topicProfilesOf, vocabularyOf } from './vocabulary.js';
+import { holderStamps, keepHolderLists, topicsWithoutList } from './holder-store.js';
 import {
   candidateDetails,
   evidenceOf,
   findTopicHolders,
+  queryTopicHolders,
   insidersOf,
   mostLinkedTopics,
   namesOf,
@@ -588,6 +590,42 @@ const TOPICS_PER_WARM_READ = 8;
  * 13 000–25 000, so the further sets are read ahead for fewer topics, not to crowd out the first ones. Eight topics per read,
  * one read at a time, set after set. Returns the topics read.
  */
+/**
+ * Computes the holder store's missing lists (see holder-store.ts) for each set of kinds, of the topics given or of
+ * every topic, the most linked first: eight topics per read (as `warmTopicHolders`), one read at a time, each batch's
+ * stamps read before its lists are computed. A list marked stale meanwhile is not kept (the next round computes it).
+ * `shouldStop` is asked between batches (the server stopping). Returns the lists computed and those kept.
+ */
+export async function fillHolderStore(
+  database: Database,
+  kindSets: ReadonlyArray<readonly NodeKind[]>,
+  options: { topicIds?: readonly string[] | null; shouldStop?: () => boolean } = {},
+): Promise<{ computed: number; kept: number }> {
+  const steps = MATCHING_CONFIG.topics.hierarchySteps;
+  let computed = 0;
+  let kept = 0;
+  for (const kinds of kindSets) {
+    const topicIds = await topicsWithoutList(database, kinds, steps, options.topicIds ?? null);
+    for (let start = 0; start < topicIds.length; start += TOPICS_PER_WARM_READ) {
+      if (options.shouldStop?.()) return { computed, kept };
+      const batch = topicIds.slice(start, start + TOPICS_PER_WARM_READ);
+      const stamps = await holderStamps(database, batch);
+      const lists = await queryTopicHolders(database, batch, kinds, steps);
+      kept += await keepHolderLists(
+        database,
+        kinds,
+        steps,
+        batch.map((topicId) => ({ topicId, stamp: stamps.get(topicId) ?? null, holds: lists.get(topicId) ?? [] })),
+      );
+      computed += batch.length;
+    }
+  }
+  return { computed, kept };
+}
+
+/** The sets of kinds the holder store keeps lists for: those matching questions ask by default (a chain's gaps add theirs). */
+export const STORED_HOLDER_KINDS: ReadonlyArray<readonly NodeKind[]> = [ALL_CANDIDATE_KINDS, EXPERT_KINDS];
+
 export async function warmTopicHolders(
   database: Database,
   count: number,

@@ -12,6 +12,7 @@ import { ROLES } from '../../auth/roles.js';
 import { recordsOf } from '../../neo4j/values.js';
 import { parseRows } from '../../graph/rows.js';
 import { withoutDerivedRelationshipProperties } from '../../graph/derived.js';
+import { holderReach, markHoldersStale } from '../../graph/holder-marks.js';
 import type { Actor, Adjustment, ChangeAction, ChangeModel, EntitySnapshot, LinkSnapshot } from './change-log.model.js';
 
 export const CHANGE_LABEL = 'Change';
@@ -101,7 +102,11 @@ function nameOf(entry: ChangeEntry): string | null {
   return null;
 }
 
-/** Appends one entry to the audit log in `transaction`; returns it as stored. */
+/**
+ * Appends one entry to the audit log in `transaction`, and marks stale the kept holder lists of the topics the change
+ * reaches (see src/graph/holder-marks.ts): every write of the graph logs its change, so none goes around the store. Returns
+ * the entry as stored.
+ */
 export async function appendChange(transaction: ManagedTransaction, actor: Actor, at: Date, entry: ChangeEntry): Promise<ChangeModel> {
   const stored = {
     id: randomUUID(),
@@ -120,5 +125,6 @@ export async function appendChange(transaction: ManagedTransaction, actor: Actor
     restoredChange: entry.restoredChange ?? null,
   };
   await transaction.run(`CREATE (change:${CHANGE_LABEL}) SET change = $stored`, { stored });
+  await markHoldersStale(transaction, holderReach(entry.entityId, entry.before, entry.after));
   return parseChange(stored);
 }
