@@ -225,27 +225,34 @@ describe('matching: a path to the party in need, named', () => {
   });
 
   it('says how many steps and through whom, with the names read beside the path', async () => {
+    // Each read as it starts and as it ends (a read started beside the path may end after it).
     const sent: string[] = [];
-    const stop = database.onQuery((event) => sent.push(event.query ?? 'transaction'));
-    try {
-      const result = await recommendPartners(database, id('E'), ['Expert'], null, 2026);
-      const match = result!.matches.find((candidate) => candidate.candidate.id === id('X'));
-      const reason = match?.reasons.find((candidate) => candidate.kind === 'GRAPH_PROXIMITY');
-      expect(reason).toMatchObject({
-        summary: '与需求方相距4步：测试候选专家 → 测试路径大学 → 测试中间专家 → 测试共同项目 → 测试需求企业',
-        pathIds: [id('X'), id('U'), id('Y'), id('P'), id('E')],
-      });
-      const proximity = sent.findIndex((query) => query.includes('shortestPath'));
-      expect(proximity).toBeGreaterThan(-1);
-      expect(sent.slice(proximity + 1).filter((query) => query.includes('coalesce(n.name, n.title)'))).toEqual([]);
-    } finally {
-      stop();
-    }
+    const watched = withReads(database, async (query, parameters, real) => {
+      sent.push(`start ${query}`);
+      try {
+        return await real.read(query, parameters);
+      } finally {
+        sent.push(`end ${query}`);
+      }
+    });
+    const result = await recommendPartners(watched, id('E'), ['Expert'], null, 2026);
+    const match = result!.matches.find((candidate) => candidate.candidate.id === id('X'));
+    const reason = match?.reasons.find((candidate) => candidate.kind === 'GRAPH_PROXIMITY');
+    expect(reason).toMatchObject({
+      summary: '与需求方相距4步：测试候选专家 → 测试路径大学 → 测试中间专家 → 测试共同项目 → 测试需求企业',
+      pathIds: [id('X'), id('U'), id('Y'), id('P'), id('E')],
+    });
+    // No read of names starts once the path is known.
+    const proximity = sent.findIndex((event) => event.startsWith('end ') && event.includes('shortestPath'));
+    expect(proximity).toBeGreaterThan(-1);
+    expect(sent.slice(proximity + 1).filter((event) => event.startsWith('start ') && event.includes('coalesce(n.name, n.title)'))).toEqual([]);
   });
 
   /** The matcher's reads this test follows, each known by a piece of its Cypher. */
   const READS: Array<[name: string, marker: string]> = [
     ['holders', '$needTopicIds'],
+    // The holder store's lists, read first (the topics without one are then read live).
+    ['holders', 'holds IS NOT NULL'],
     ['counts', 'RETURN topicId, count'],
     ['proximity', 'shortestPath'],
     ['evidence', 'fromCandidates'],

@@ -7,17 +7,19 @@
  * is read live, as before, and the keep-warm worker (`fillHolderStore`) computes the missing lists in the background.
  *
  * One `(:TopicHolders {topicId, stamp, holds_<key>…})` node per topic, a property per set of kinds: a JSON array of
- * holds (`StoredHold`). The property's name carries a fingerprint of the kinds, the hierarchy steps and the matching
+ * holds (`StoredHold`), deflated and written in base64 — a popular topic's list is some 28 KB of JSON, about 7 KB so,
+ * and at a million nodes the plain lists of six sets of kinds took 1.1 GB, as much again as the whole graph. The property's name carries a fingerprint of the kinds, the hierarchy steps and the matching
  * config the list was computed with: a version with other weights or bounds finds no list, and computes its own.
  */
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { NodeKind } from '../../graph/kinds.js';
 import { HOLDER_STORE_LABEL } from '../../graph/holder-marks.js';
 import type { Database } from '../../neo4j/database.js';
 import { parseRows } from '../../graph/rows.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import type { HoldVia, TopicHold } from './matching.repository.js';
+import type { HoldVia, TopicHold } from './holds.js';
 
 const HOLD_VIAS = ['expertise', 'focus', 'staff', 'members', 'led', 'joined', 'patent', 'segment', 'serves'] as const satisfies readonly HoldVia[];
 
@@ -38,11 +40,17 @@ const storedHoldSchema = z.tuple([
 type StoredHold = z.infer<typeof storedHoldSchema>;
 const storedListSchema = z.array(storedHoldSchema);
 
+/** The lists' encoding (part of the property's fingerprint): JSON, deflated, base64. */
+const STORED_FORMAT = 'json-deflate-base64';
+const pack = (holds: readonly TopicHold[]): string => deflateRawSync(JSON.stringify(holds.map(encode))).toString('base64');
+const unpack = (text: string): unknown => JSON.parse(inflateRawSync(Buffer.from(text, 'base64')).toString('utf8'));
+
 /** The property a set of kinds' lists are kept in (see the module comment). */
 export function holderListProperty(kinds: readonly NodeKind[], steps: number): string {
   const fingerprint = createHash('sha256')
     .update(
       JSON.stringify([
+        STORED_FORMAT,
         [...new Set(kinds)].sort(),
         steps,
         MATCHING_CONFIG.topics,
@@ -99,7 +107,7 @@ export async function readStoredHolders(database: Database, topicIds: readonly s
   );
   return new Map(
     parseRows(storedRow, rows, 'stored topic holders').map(({ topicId, holds }) => {
-      const parsed = storedListSchema.safeParse(JSON.parse(holds));
+      const parsed = storedListSchema.safeParse(unpack(holds));
       if (!parsed.success) throw new Error(`stored topic holders of ${topicId}: not a list of holds (${parsed.error.issues[0]?.message ?? 'invalid'})`);
       return [topicId, parsed.data.map((hold) => decode(topicId, hold))];
     }),
@@ -163,7 +171,7 @@ export async function keepHolderLists(
     {
       lists: [...lists]
         .sort((a, b) => (a.topicId < b.topicId ? -1 : a.topicId > b.topicId ? 1 : 0))
-        .map((list) => ({ topicId: list.topicId, stamp: list.stamp, values: { [property]: JSON.stringify(list.holds.map(encode)) } })),
+        .map((list) => ({ topicId: list.topicId, stamp: list.stamp, values: { [property]: pack(list.holds) } })),
     },
   );
   return parseRows(keptRow, rows, 'kept holder lists')[0]?.kept ?? 0;
