@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
-import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
+import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { HOLDER_REACH, holderReach, markAllHoldersStale } from '../../src/graph/holder-marks.js';
 import { MATCHING_CONFIG } from '../../src/modules/matching/matching.config.js';
 import { holderStamps, keepHolderLists, readStoredHolders } from '../../src/modules/matching/holder-store.js';
-import { fillHolderStore } from '../../src/modules/matching/matching.service.js';
+import { STORED_HOLDER_KINDS, fillHolderStore } from '../../src/modules/matching/matching.service.js';
+import { GAP_CANDIDATE_KINDS } from '../../src/modules/chain/chain.service.js';
+import { KeepWarm } from '../../src/keep-warm.js';
 import { findTopicHolders, type TopicHold } from '../../src/modules/matching/matching.repository.js';
 import type { NodeKind } from '../../src/graph/kinds.js';
 
@@ -146,6 +148,26 @@ describe('holder store', () => {
       await fillHolderStore(suite.database, [university], { topicIds: topicIds() });
       expect((await stored('A', university))?.map((hold) => hold.viaName)).toEqual(['测试专家二（改）']);
     } finally {
+      await deleteByPrefix(suite.database, prefix);
+    }
+  });
+
+  it('a keep-warm round ends by computing every missing list, for the kinds matching questions and chain gaps ask', async () => {
+    await createFixture();
+    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026 });
+    try {
+      warm.start();
+      await warm.idle();
+      const [round] = warm.rounds;
+      // The fixture's five topics for five sets of kinds at least (the sample's topics have theirs computed too).
+      expect(round?.stored.computed).toBeGreaterThanOrEqual(25);
+      expect(round?.stored.kept).toBe(round?.stored.computed);
+      for (const kinds of [...STORED_HOLDER_KINDS, ...GAP_CANDIDATE_KINDS]) expect(await stored('D', [...kinds])).toBeDefined();
+      expect(holdsOf((await stored('A', ['University', 'ResearchInstitute'])) ?? [])).toEqual([['U', 'A', 0, 0, 'staff', 'X2']]);
+    } finally {
+      warm.stop();
+      // The sample's topics were filled too: other test files read their holders live again.
+      await markAllHoldersStale(suite.database);
       await deleteByPrefix(suite.database, prefix);
     }
   });

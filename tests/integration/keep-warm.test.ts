@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
 import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix, withReads } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
@@ -19,8 +19,6 @@ describe('keeping the derived data warm', () => {
   // The service's clock says 2026, as the warm-up's year does: a chain asked with no year is the one prepared.
   const suite = useTestService({ clock: new Clock('Asia/Shanghai', () => new Date('2026-06-01T04:00:00Z')) });
   const prefix = uniquePrefix();
-  // The rounds here fill the holder store for the sample's topics: other test files read holders live again.
-  afterAll(() => markAllHoldersStale(suite.database));
   const CHAIN_INDUSTRIES = ['industry:damuqi', 'industry:herbs', 'industry:laorou', 'industry:mountain-chicken', 'industry:photovoltaic', 'industry:shale-ceramsite'];
 
   /** The Cypher sent while the queries are asked (one after another, each answered without error). */
@@ -60,14 +58,14 @@ describe('keeping the derived data warm', () => {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('prepares the default county\'s chains at start, and again once the graph has changed and then stayed quiet', async () => {
-    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, topics: 0, year: () => 2026 });
+    const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 200, chains: 24, topics: 0, holderStore: false, year: () => 2026 });
     try {
       // A write before start: the kept values of earlier tests are gone, the round below reads everything. A county with
       // no enterprise, so the default county stays the sample's.
       await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
-      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, topics: 0, stored: { computed: expect.any(Number), kept: expect.any(Number) }, ms: expect.any(Number) }]);
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, topics: 0, stored: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
       // Every chain is answered from what was prepared: no support count, no candidate ranking.
       const prepared = await queriesOfChains();
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
@@ -114,7 +112,7 @@ describe('keeping the derived data warm', () => {
     // A database of its own: what was asked through the suite's is noted there.
     const database = openTestDatabase();
     try {
-      const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026 });
+      const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, topics: 0, holderStore: false, year: () => 2026 });
       none.start();
       await none.idle();
       expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
@@ -136,7 +134,7 @@ describe('keeping the derived data warm', () => {
       }
       return real.read(query, parameters);
     });
-    const warm = new KeepWarm(flaky, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 100 });
+    const warm = new KeepWarm(flaky, silentLogger, { checkMs: 0, chains: 0, topics: 0, holderStore: false, year: () => 2026, retryMs: 100 });
     try {
       warm.start();
       await warm.idle();
@@ -161,7 +159,7 @@ describe('keeping the derived data warm', () => {
       reads += 1;
       throw new Error('Neo4j is not reachable.');
     });
-    const warm = new KeepWarm(down, silentLogger, { checkMs: 0, chains: 0, topics: 0, year: () => 2026, retryMs: 50 });
+    const warm = new KeepWarm(down, silentLogger, { checkMs: 0, chains: 0, topics: 0, holderStore: false, year: () => 2026, retryMs: 50 });
     try {
       warm.start();
       await waitFor(() => reads >= 3); // the start and two retries (50 then 100 ms later)
