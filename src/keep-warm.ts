@@ -3,7 +3,8 @@
  * the `LOCATED_IN` index (see src/graph/query.ts), the organisation lists' histograms (`organizationFacets`), the
  * matching vocabulary and the topics'
  * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
- * chains with their gap candidates and the holders of the most linked topics, and last the holder store's missing
+ * chains with their gap candidates, every chain's support that does not depend on the county (see
+ * `warmIndustrySupport`), the holders of the most linked topics, and last the holder store's missing
  * lists (see src/modules/matching/holder-store.ts: kept in the database, so done once per change, not per start); after a change, also the matching
  * questions (32) and chains (16) users asked lately, so that their answers are kept again before they come back.
  * Everything kept is dropped by any write (see `DerivedCache`), and at a million nodes reading the vocabulary again
@@ -20,7 +21,7 @@ import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
 import { STORED_HOLDER_KINDS, fillHolderStore, warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
-import { GAP_CANDIDATE_KINDS, warmChains } from './modules/chain/chain.service.js';
+import { GAP_CANDIDATE_KINDS, warmChains, warmIndustrySupport } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
 import { checkLocatedIn } from './graph/query.js';
 import { prepareFacets } from './graph/facets.js';
@@ -63,6 +64,8 @@ export interface WarmRound {
   /** Matching questions answered (see `warmMatching`): its own three and those asked lately. */
   questions: number;
   chains: number;
+  /** Industries whose county-independent chain support was counted ahead (see `warmIndustrySupport`). */
+  industries: number;
   /** Topics whose holders were read ahead. */
   topics: number;
   /** The holder store's lists computed (those without one, per set of kinds) and kept (not marked stale meanwhile). */
@@ -137,6 +140,8 @@ export class KeepWarm {
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
       const ms = Math.round(performance.now() - started);
       this.logger.info({ reason, ms, chains }, 'chains warmed up');
+      const industries = await warmIndustrySupport(this.database, year, this.options.chainRules, () => this.stopped);
+      this.logger.info({ reason, ms: Math.round(performance.now() - started), industries }, 'chain support counted');
       const topics = await warmTopicHolders(this.database, this.options.topics, { kinds: GAP_CANDIDATE_KINDS, count: Math.ceil(this.options.topics * GAP_TOPICS_SHARE) });
       this.logger.info({ reason, ms: Math.round(performance.now() - started), topics }, 'topic holders warmed up');
       const stored =
@@ -145,7 +150,7 @@ export class KeepWarm {
           : await fillHolderStore(this.database, [...STORED_HOLDER_KINDS, ...GAP_CANDIDATE_KINDS], { shouldStop: () => this.stopped });
       const total = Math.round(performance.now() - started);
       this.logger.info({ reason, ms: total, ...stored }, 'holder store filled');
-      return { reason, ms: total, questions, chains, topics, stored };
+      return { reason, ms: total, questions, chains, industries, topics, stored };
     };
     this.running = work().then(
       (round) => {

@@ -8,6 +8,9 @@ import { markAllHoldersStale } from '../../src/graph/holder-marks.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
 import { rankCandidatesBatch, type MatchRequest } from '../../src/modules/matching/matching.service.js';
 import { topicQuestion } from '../support/fixtures.js';
+import { findDefaultCounty } from '../../src/modules/chain/chain.repository.js';
+import { analyseIndustryChain } from '../../src/modules/chain/chain.service.js';
+import { findEntitiesByIds } from '../../src/modules/node/node.repository.js';
 
 /**
  * What the server prepares before anyone asks (issue 12), on the sample county: its six chains (the industries with
@@ -65,7 +68,7 @@ describe('keeping the derived data warm', () => {
       await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
-      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, topics: 0, stored: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, industries: 6, topics: 0, stored: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
       // Every chain is answered from what was prepared: no support count, no candidate ranking.
       const prepared = await queriesOfChains();
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
@@ -115,7 +118,20 @@ describe('keeping the derived data warm', () => {
       const none = new KeepWarm(database, silentLogger, { checkMs: 0, chains: 0, topics: 0, holderStore: false, year: () => 2026 });
       none.start();
       await none.idle();
-      expect(none.rounds.map((round) => [round.reason, round.questions, round.chains])).toEqual([['start', 3, 0]]);
+      expect(none.rounds.map((round) => [round.reason, round.questions, round.chains, round.industries])).toEqual([['start', 3, 0, 6]]);
+      // The six chains' support that every county shares was counted all the same: a county's first look at each
+      // counts only the county's part, one query per chain.
+      const county = (await findDefaultCounty(database))!;
+      const sent: string[] = [];
+      const stop = database.onQuery((event) => sent.push(event.query ?? 'transaction'));
+      try {
+        for (const industry of await findEntitiesByIds(database, CHAIN_INDUSTRIES)) await analyseIndustryChain(database, industry!, county, 2026);
+      } finally {
+        stop();
+      }
+      const counted = sent.filter((query) => query.includes('AS topics') || query.includes('AS countyLocated'));
+      expect(counted).toHaveLength(6);
+      expect(counted.every((query) => query.includes('AS countyLocated'))).toBe(true);
     } finally {
       await database.close();
     }

@@ -66,8 +66,8 @@ const chainIndustriesRow = z.object({ id: z.string() });
  * work in it: counted from the county's side, which holds far fewer enterprises than a province's chain.
  */
 export async function findChainIndustries(database: Database, countyId: string): Promise<Array<{ id: string; localEnterprises: number }>> {
-  const [industries, local] = await Promise.all([
-    database.read('MATCH (industry:Industry) WHERE EXISTS { (industry)-[:HAS_SEGMENT]->(:ChainSegment) } RETURN industry.id AS id'),
+  const [industryIds, local] = await Promise.all([
+    findChainIndustryIds(database),
     database.read(
       `MATCH (:Region {id: $countyId})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(enterprise:Enterprise)-[:IN_SEGMENT]->(:ChainSegment)<-[:HAS_SEGMENT]-(industry:Industry)
        RETURN industry.id AS id, count(DISTINCT enterprise) AS localEnterprises`,
@@ -75,7 +75,13 @@ export async function findChainIndustries(database: Database, countyId: string):
     ),
   ]);
   const counts = new Map(parseRows(localEnterprisesPerChainRow, local, 'local enterprises per chain').map((row) => [row.id, row.localEnterprises]));
-  return parseRows(chainIndustriesRow, industries, 'chain industries').map((row) => ({ id: row.id, localEnterprises: counts.get(row.id) ?? 0 }));
+  return industryIds.map((id) => ({ id, localEnterprises: counts.get(id) ?? 0 }));
+}
+
+/** The ids of every industry with a chain (at least one segment), in id order. */
+export async function findChainIndustryIds(database: Database): Promise<string[]> {
+  const rows = await database.read('MATCH (industry:Industry) WHERE EXISTS { (industry)-[:HAS_SEGMENT]->(:ChainSegment) } RETURN industry.id AS id ORDER BY id');
+  return parseRows(chainIndustriesRow, rows, 'chain industries').map((row) => row.id);
 }
 
 const segmentRowSchema = z.object({ segment: entitySchema, downstreamIds: z.array(z.string()), requiredTopics: z.array(entitySchema) });
@@ -101,16 +107,16 @@ export async function findSegments(database: Database, industryId: string): Prom
   return parseRows(segmentRowSchema, rows, 'findSegments');
 }
 
-/** The support of the segments' local members: the ones located in the county or its parts (experts: affiliated there). */
-const localSupportRow = z.object({
-  segmentId: z.string(),
-  enterprises: z.number(),
-  localEnterprises: z.number(),
-  localEnterpriseIds: z.array(z.string()),
-  experts: z.number(),
-  localExperts: z.number(),
-  localExpertIds: z.array(z.string()),
-});
+/** What a segment's support owes to the county: its members located there (experts: affiliated with an organisation there). */
+interface LocalSupport {
+  segmentId: string;
+  localEnterprises: number;
+  localEnterpriseIds: string[];
+  localExperts: number;
+  localExpertIds: string[];
+}
+/** The segment's members in all, wherever they are. */
+const membersSupportRow = z.object({ segmentId: z.string(), enterprises: z.number(), experts: z.number() });
 /** The support of research: R&D partners and research organisations. */
 const researchSupportRow = z.object({ segmentId: z.string(), rdPartners: z.number(), rdPartnerIds: z.array(z.string()), researchOrganizations: z.number() });
 /** The support of platforms and work (projects, patents). */
@@ -123,7 +129,9 @@ const workSupportRow = z.object({
   patents: z.number(),
   lastProjectYear: z.number().nullable(),
 });
-export type SupportRow = z.output<typeof localSupportRow> & z.output<typeof researchSupportRow> & z.output<typeof workSupportRow>;
+/** The part of a segment's support that does not depend on the county: the same for every county's view of the chain. */
+export type IndustrySupportRow = z.output<typeof membersSupportRow> & z.output<typeof researchSupportRow> & z.output<typeof workSupportRow>;
+export type SupportRow = IndustrySupportRow & LocalSupport;
 
 /** A chain's segments, each with its topics (see the module comment), for the support queries. */
 const SEGMENTS_WITH_TOPICS = `MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
@@ -133,52 +141,36 @@ const SEGMENTS_WITH_TOPICS = `MATCH (industry:Industry {id: $industryId})-[:HAS_
      }`;
 
 /**
- * Every segment's support counted in Cypher (the same definitions as the member queries below, which list them), with
- * the ids of the supporters a gap candidate must not be — at most `supporterLimit` of each, enough for any gap: a
- * dimension has a gap only while its count is below its minimum. "Local" is decided once per query from the county's
- * side (what is located in it or its parts, and the experts affiliated with that), then checked by list membership,
- * which is far cheaper than walking from every member of a large segment to the county.
+ * Every segment's support that does not depend on the county — its enterprises and experts in all, R&D partners,
+ * research organisations, platforms, projects and patents — counted in Cypher (the same definitions as the member
+ * queries below, which list them), with the ids of the supporters a gap candidate must not be: at most
+ * `supporterLimit` of each, enough for any gap (a dimension has a gap only while its count is below its minimum).
  *
  * Counted in three queries run side by side (Neo4j Community runs a query on one core): a large chain's support at a
  * million nodes walks some 10⁶ relationships, about a second in one query; each part repeats only the segments and
- * their topics (a few ms).
+ * their topics (a few ms). A write between the parts (a segment added or removed) has the whole counted again, once.
  */
-async function querySegmentSupport(
+async function queryIndustrySupport(
   database: Database,
   industryId: string,
-  countyId: string,
   options: { recentSince: number; supporterLimit: number },
   attempt = 1,
-): Promise<SupportRow[]> {
-  const params = { industryId, countyId, recentSince: options.recentSince, supporterLimit: options.supporterLimit };
-  const [local, research, work] = await Promise.all([
+): Promise<IndustrySupportRow[]> {
+  const params = { industryId, recentSince: options.recentSince, supporterLimit: options.supporterLimit };
+  const [members, research, work] = await Promise.all([
     database.read(
-      `MATCH (county:Region {id: $countyId})
-       CALL (county) {
-         MATCH (region:Region)-[:PART_OF*0..]->(county)
-         MATCH (region)<-[:LOCATED_IN]-(located)
-         OPTIONAL MATCH (located)<-[:AFFILIATED_WITH]-(affiliated:Expert)
-         WITH collect(DISTINCT located) AS countyLocated, collect(DISTINCT affiliated) AS affiliatedHere
-         RETURN countyLocated, [node IN countyLocated WHERE node:Expert] + affiliatedHere AS countyExperts
-       }
-       ${SEGMENTS_WITH_TOPICS}
-       CALL (segment, countyLocated) {
+      `${SEGMENTS_WITH_TOPICS}
+       CALL (segment) {
          MATCH (segment)<-[:IN_SEGMENT]-(node:Enterprise)
-         WITH DISTINCT node
-         WITH node, node IN countyLocated AS local
-         RETURN count(node) AS enterprises, count(CASE WHEN local THEN 1 END) AS localEnterprises,
-                collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localEnterpriseIds
+         RETURN count(DISTINCT node) AS enterprises
        }
-       CALL (topics, countyExperts) {
+       CALL (topics) {
          UNWIND topics AS topic
          // Only experts have expertise (the format's HAS_EXPERTISE): no label to check per holder.
          MATCH (topic)<-[:HAS_EXPERTISE]-(node)
-         WITH DISTINCT node
-         WITH node, node IN countyExperts AS local
-         RETURN count(node) AS experts, count(CASE WHEN local THEN 1 END) AS localExperts,
-                collect(CASE WHEN local THEN node.id END)[0..$supporterLimit] AS localExpertIds
+         RETURN count(DISTINCT node) AS experts
        }
-       RETURN segment.id AS segmentId, enterprises, localEnterprises, localEnterpriseIds, experts, localExperts, localExpertIds`,
+       RETURN segment.id AS segmentId, enterprises, experts`,
       params,
     ),
     database.read(
@@ -233,38 +225,115 @@ async function querySegmentSupport(
   ]);
   const researchOf = new Map(parseRows(researchSupportRow, research, 'segment support (research)').map((row) => [row.segmentId, row]));
   const workOf = new Map(parseRows(workSupportRow, work, 'segment support (platforms and work)').map((row) => [row.segmentId, row]));
-  const rows = parseRows(localSupportRow, local, 'segment support (local)').map((row) => {
+  const rows = parseRows(membersSupportRow, members, 'segment support (members)').map((row) => {
     const researchRow = researchOf.get(row.segmentId);
     const workRow = workOf.get(row.segmentId);
     return researchRow && workRow ? { ...row, ...researchRow, ...workRow } : null;
   });
-  if (rows.every((row) => row !== null)) return rows;
+  if (rows.length === researchOf.size && rows.length === workOf.size && rows.every((row) => row !== null)) return rows;
   // A write between the parts (a segment added or removed): counted again, once, from the graph as it is now.
-  if (attempt < 2) return querySegmentSupport(database, industryId, countyId, options, attempt + 1);
+  if (attempt < 2) return queryIndustrySupport(database, industryId, options, attempt + 1);
   throw new Error(`segment support of ${industryId}: its segments changed while they were counted, twice`);
+}
+
+const localSupportRows = z.object({
+  enterprises: z.array(z.object({ segmentId: z.string(), count: z.number(), ids: z.array(z.string()) })),
+  experts: z.array(z.object({ segmentId: z.string(), count: z.number(), ids: z.array(z.string()) })),
+});
+
+/**
+ * The county's part of every segment's support: its enterprises and experts "local" to the county (see the module
+ * comment), walked from the county's side — what is located in it or its parts, then those organisations' segments and
+ * their experts' topics up to the segments requiring them — which holds far fewer members than a province's chain.
+ * Segments with no local member are left out.
+ */
+async function queryLocalSupport(database: Database, industryId: string, countyId: string, supporterLimit: number): Promise<Map<string, LocalSupport>> {
+  const rows = await database.read(
+    `MATCH (county:Region {id: $countyId})
+     MATCH (industry:Industry {id: $industryId})
+     CALL (county) {
+       MATCH (region:Region)-[:PART_OF*0..]->(county)
+       MATCH (region)<-[:LOCATED_IN]-(located)
+       RETURN collect(DISTINCT located) AS countyLocated
+     }
+     CALL (industry, countyLocated) {
+       UNWIND countyLocated AS node
+       MATCH (node:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)<-[:HAS_SEGMENT]-(industry)
+       WITH segment, collect(DISTINCT node.id) AS ids
+       RETURN collect({segmentId: segment.id, count: size(ids), ids: ids[0..$supporterLimit]}) AS enterprises
+     }
+     CALL (industry, countyLocated) {
+       UNWIND countyLocated AS organization
+       MATCH (organization)<-[:AFFILIATED_WITH]-(expert:Expert)
+       WITH DISTINCT expert
+       MATCH (expert)-[:HAS_EXPERTISE]->(:Topic)-[:BROADER*0..]->(:Topic)<-[:REQUIRES]-(segment:ChainSegment)<-[:HAS_SEGMENT]-(industry)
+       WITH segment, collect(DISTINCT expert.id) AS ids
+       RETURN collect({segmentId: segment.id, count: size(ids), ids: ids[0..$supporterLimit]}) AS experts
+     }
+     RETURN enterprises, experts`,
+    { industryId, countyId, supporterLimit },
+  );
+  const local = new Map<string, LocalSupport>();
+  const of = (segmentId: string) => {
+    let row = local.get(segmentId);
+    if (!row) local.set(segmentId, (row = { segmentId, localEnterprises: 0, localEnterpriseIds: [], localExperts: 0, localExpertIds: [] }));
+    return row;
+  };
+  for (const { enterprises, experts } of parseRows(localSupportRows, rows, 'segment support (local)')) {
+    for (const { segmentId, count, ids } of enterprises) Object.assign(of(segmentId), { localEnterprises: count, localEnterpriseIds: ids });
+    for (const { segmentId, count, ids } of experts) Object.assign(of(segmentId), { localExperts: count, localExpertIds: ids });
+  }
+  return local;
 }
 
 /** The safety-net time to live of a chain's support counts (a write by this process or another drops them; see `DerivedCache`). */
 const SUPPORT_TTL_MS = KEPT_VALUES_TTL_MS;
-/** Chains (industry × county × year × limit) whose support is kept per database. */
-const SUPPORT_KEYS = 512;
+/**
+ * Industries (× year × limit) whose county-independent support is kept per database: enough for every chain of a
+ * province (167 at a million generated nodes), which the keep-warm round counts ahead (see `warmIndustrySupport`);
+ * a chain's rows are a few numbers and ids per segment.
+ */
+const INDUSTRY_SUPPORT_KEYS = 4096;
+/** Chains (industry × county × limit) whose local support is kept per database. */
+const LOCAL_SUPPORT_KEYS = 512;
 
-const supportCache = new DerivedCache<SupportRow[], string>(
+const industrySupportCache = new DerivedCache<IndustrySupportRow[], string>(
   (database, key) => {
-    const [industryId, countyId, recentSince, supporterLimit] = JSON.parse(key) as [string, string, number, number];
-    return querySegmentSupport(database, industryId, countyId, { recentSince, supporterLimit });
+    const [industryId, recentSince, supporterLimit] = JSON.parse(key) as [string, number, number];
+    return queryIndustrySupport(database, industryId, { recentSince, supporterLimit });
   },
   SUPPORT_TTL_MS,
-  SUPPORT_KEYS,
+  INDUSTRY_SUPPORT_KEYS,
+);
+
+const localSupportCache = new DerivedCache<Map<string, LocalSupport>, string>(
+  (database, key) => {
+    const [industryId, countyId, supporterLimit] = JSON.parse(key) as [string, string, number];
+    return queryLocalSupport(database, industryId, countyId, supporterLimit);
+  },
+  SUPPORT_TTL_MS,
+  LOCAL_SUPPORT_KEYS,
 );
 
 /**
- * Every segment's support (see `querySegmentSupport`), kept per chain until a write by this process or another (see
- * `DerivedCache`): counting a large chain's members takes a few hundred milliseconds at a million nodes, and
- * officials read the same chains again and again.
+ * The county-independent part of every segment's support (see `queryIndustrySupport`), kept per industry until a
+ * write by this process or another (see `DerivedCache`): counting a large chain's members takes a second at a million
+ * nodes, and every county's view of the chain shares it.
  */
-export function findSegmentSupport(database: Database, industryId: string, countyId: string, options: { recentSince: number; supporterLimit: number }): Promise<SupportRow[]> {
-  return supportCache.get(database, JSON.stringify([industryId, countyId, options.recentSince, options.supporterLimit]));
+export function findIndustrySupport(database: Database, industryId: string, options: { recentSince: number; supporterLimit: number }): Promise<IndustrySupportRow[]> {
+  return industrySupportCache.get(database, JSON.stringify([industryId, options.recentSince, options.supporterLimit]));
+}
+
+/**
+ * Every segment's support: the industry's part (see `findIndustrySupport`) joined with the county's (see
+ * `queryLocalSupport`), each kept until a write; one row per segment of the industry's part.
+ */
+export async function findSegmentSupport(database: Database, industryId: string, countyId: string, options: { recentSince: number; supporterLimit: number }): Promise<SupportRow[]> {
+  const [industry, local] = await Promise.all([
+    findIndustrySupport(database, industryId, options),
+    localSupportCache.get(database, JSON.stringify([industryId, countyId, options.supporterLimit])),
+  ]);
+  return industry.map((row) => ({ ...row, ...(local.get(row.segmentId) ?? { localEnterprises: 0, localEnterpriseIds: [], localExperts: 0, localExpertIds: [] }) }));
 }
 
 const memberRowSchema = z.object({
