@@ -80,8 +80,8 @@ describe('chain support counts and lazily loaded member lists', () => {
     // Five member lists and the projects with the patents: one query each for all six segments.
     expect(await readsDuring(() => suite.service.query(LISTS, { id }))).toBe(2 + 6);
     // Any write through the database drops the kept support (and the default county): both are read again, the
-    // support in its four parts (the industry, the segments, the county, then three parts every county shares and one
-    // the county's own: seven).
+    // support in its four parts (the industry, the segments, the county, then three parts every county shares and the
+    // county's members: seven).
     await suite.database.write('RETURN 1 AS nothing');
     expect(await readsDuring(() => suite.service.query(SUPPORT, { id }))).toBe(7);
   });

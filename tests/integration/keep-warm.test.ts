@@ -119,8 +119,8 @@ describe('keeping the derived data warm', () => {
       none.start();
       await none.idle();
       expect(none.rounds.map((round) => [round.reason, round.questions, round.chains, round.industries])).toEqual([['start', 3, 0, 6]]);
-      // The six chains' support that every county shares was counted all the same: a county's first look at each
-      // counts only the county's part, one query per chain.
+      // The six chains' support that every county shares was counted all the same: a county's first look at them
+      // reads only the county's members, once for all six.
       const county = (await findDefaultCounty(database))!;
       const sent: string[] = [];
       const stop = database.onQuery((event) => sent.push(event.query ?? 'transaction'));
@@ -130,8 +130,8 @@ describe('keeping the derived data warm', () => {
         stop();
       }
       const counted = sent.filter((query) => query.includes('AS topics') || query.includes('AS countyLocated'));
-      expect(counted).toHaveLength(6);
-      expect(counted.every((query) => query.includes('AS countyLocated'))).toBe(true);
+      expect(counted).toHaveLength(1);
+      expect(counted[0]).toContain('AS countyLocated');
     } finally {
       await database.close();
     }

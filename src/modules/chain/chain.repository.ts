@@ -115,8 +115,8 @@ interface LocalSupport {
   localExperts: number;
   localExpertIds: string[];
 }
-/** The segment's members in all, wherever they are. */
-const membersSupportRow = z.object({ segmentId: z.string(), enterprises: z.number(), experts: z.number() });
+/** The segment's members in all, wherever they are, and the topics it requires (to find the county's experts on them). */
+const membersSupportRow = z.object({ segmentId: z.string(), enterprises: z.number(), experts: z.number(), requiredTopicIds: z.array(z.string()) });
 /** The support of research: R&D partners and research organisations. */
 const researchSupportRow = z.object({ segmentId: z.string(), rdPartners: z.number(), rdPartnerIds: z.array(z.string()), researchOrganizations: z.number() });
 /** The support of platforms and work (projects, patents). */
@@ -130,8 +130,8 @@ const workSupportRow = z.object({
   lastProjectYear: z.number().nullable(),
 });
 /** The part of a segment's support that does not depend on the county: the same for every county's view of the chain. */
-export type IndustrySupportRow = z.output<typeof membersSupportRow> & z.output<typeof researchSupportRow> & z.output<typeof workSupportRow>;
-export type SupportRow = IndustrySupportRow & LocalSupport;
+type IndustrySupportRow = z.output<typeof membersSupportRow> & z.output<typeof researchSupportRow> & z.output<typeof workSupportRow>;
+export type SupportRow = Omit<IndustrySupportRow, 'requiredTopicIds'> & LocalSupport;
 
 /** A chain's segments, each with its topics (see the module comment), for the support queries. */
 const SEGMENTS_WITH_TOPICS = `MATCH (industry:Industry {id: $industryId})-[:HAS_SEGMENT]->(segment:ChainSegment)
@@ -170,7 +170,7 @@ async function queryIndustrySupport(
          MATCH (topic)<-[:HAS_EXPERTISE]-(node)
          RETURN count(DISTINCT node) AS experts
        }
-       RETURN segment.id AS segmentId, enterprises, experts`,
+       RETURN segment.id AS segmentId, enterprises, experts, [(segment)-[:REQUIRES]->(required:Topic) | required.id] AS requiredTopicIds`,
       params,
     ),
     database.read(
@@ -236,54 +236,61 @@ async function queryIndustrySupport(
   throw new Error(`segment support of ${industryId}: its segments changed while they were counted, twice`);
 }
 
-const localSupportRows = z.object({
-  enterprises: z.array(z.object({ segmentId: z.string(), count: z.number(), ids: z.array(z.string()) })),
-  experts: z.array(z.object({ segmentId: z.string(), count: z.number(), ids: z.array(z.string()) })),
+const countyMembersRow = z.object({
+  enterprises: z.array(z.tuple([z.string(), z.array(z.string())])),
+  experts: z.array(z.tuple([z.string(), z.array(z.string())])),
 });
 
+/** A county's members as every chain's support needs them: its enterprises per segment, its experts per required topic. */
+interface CountyMembers {
+  /** The ids of the enterprises located in the county (or its parts), per segment they work in. */
+  enterprisesBySegment: Map<string, string[]>;
+  /**
+   * The ids of the experts affiliated with an organisation located there, per topic some segment requires that they
+   * hold or hold a narrower topic of (BROADER*0..).
+   */
+  expertsByRequiredTopic: Map<string, string[]>;
+}
+
 /**
- * The county's part of every segment's support: its enterprises and experts "local" to the county (see the module
- * comment), walked from the county's side — what is located in it or its parts, then those organisations' segments and
- * their experts' topics up to the segments requiring them — which holds far fewer members than a province's chain.
- * Segments with no local member are left out.
+ * What a county's view of any chain needs from the county (see the module comment for "local"), walked from its side —
+ * what is located in it or its parts, those organisations' segments, their experts' topics up to the topics segments
+ * require — which holds far fewer members than a province's chains: at a million nodes a county of 13 651 located
+ * organisations reads some 10 000 enterprises' segments and 7 750 experts' 26 000 holds in a few hundred milliseconds,
+ * once for all its chains. Walked towards the industry instead, the broad topics a chain requires led through every
+ * segment of every industry that requires them (54 million rows for one chain).
  */
-async function queryLocalSupport(database: Database, industryId: string, countyId: string, supporterLimit: number): Promise<Map<string, LocalSupport>> {
+async function queryCountyMembers(database: Database, countyId: string): Promise<CountyMembers> {
   const rows = await database.read(
     `MATCH (county:Region {id: $countyId})
-     MATCH (industry:Industry {id: $industryId})
      CALL (county) {
        MATCH (region:Region)-[:PART_OF*0..]->(county)
        MATCH (region)<-[:LOCATED_IN]-(located)
        RETURN collect(DISTINCT located) AS countyLocated
      }
-     CALL (industry, countyLocated) {
+     CALL (countyLocated) {
        UNWIND countyLocated AS node
-       MATCH (node:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)<-[:HAS_SEGMENT]-(industry)
+       MATCH (node:Enterprise)-[:IN_SEGMENT]->(segment:ChainSegment)
        WITH segment, collect(DISTINCT node.id) AS ids
-       RETURN collect({segmentId: segment.id, count: size(ids), ids: ids[0..$supporterLimit]}) AS enterprises
+       RETURN collect([segment.id, ids]) AS enterprises
      }
-     CALL (industry, countyLocated) {
+     CALL (countyLocated) {
        UNWIND countyLocated AS organization
        MATCH (organization)<-[:AFFILIATED_WITH]-(expert:Expert)
        WITH DISTINCT expert
-       MATCH (expert)-[:HAS_EXPERTISE]->(:Topic)-[:BROADER*0..]->(:Topic)<-[:REQUIRES]-(segment:ChainSegment)<-[:HAS_SEGMENT]-(industry)
-       WITH segment, collect(DISTINCT expert.id) AS ids
-       RETURN collect({segmentId: segment.id, count: size(ids), ids: ids[0..$supporterLimit]}) AS experts
+       MATCH (expert)-[:HAS_EXPERTISE]->(topic:Topic)
+       WITH topic, collect(DISTINCT expert.id) AS experts
+       MATCH (topic)-[:BROADER*0..]->(required:Topic)
+       WHERE EXISTS { (required)<-[:REQUIRES]-(:ChainSegment) }
+       UNWIND experts AS expertId
+       WITH required, collect(DISTINCT expertId) AS ids
+       RETURN collect([required.id, ids]) AS experts
      }
      RETURN enterprises, experts`,
-    { industryId, countyId, supporterLimit },
+    { countyId },
   );
-  const local = new Map<string, LocalSupport>();
-  const of = (segmentId: string) => {
-    let row = local.get(segmentId);
-    if (!row) local.set(segmentId, (row = { segmentId, localEnterprises: 0, localEnterpriseIds: [], localExperts: 0, localExpertIds: [] }));
-    return row;
-  };
-  for (const { enterprises, experts } of parseRows(localSupportRows, rows, 'segment support (local)')) {
-    for (const { segmentId, count, ids } of enterprises) Object.assign(of(segmentId), { localEnterprises: count, localEnterpriseIds: ids });
-    for (const { segmentId, count, ids } of experts) Object.assign(of(segmentId), { localExperts: count, localExpertIds: ids });
-  }
-  return local;
+  const [row] = parseRows(countyMembersRow, rows, 'county members');
+  return { enterprisesBySegment: new Map(row?.enterprises ?? []), expertsByRequiredTopic: new Map(row?.experts ?? []) };
 }
 
 /** The safety-net time to live of a chain's support counts (a write by this process or another drops them; see `DerivedCache`). */
@@ -294,8 +301,9 @@ const SUPPORT_TTL_MS = KEPT_VALUES_TTL_MS;
  * a chain's rows are a few numbers and ids per segment.
  */
 const INDUSTRY_SUPPORT_KEYS = 4096;
-/** Chains (industry × county × limit) whose local support is kept per database. */
-const LOCAL_SUPPORT_KEYS = 512;
+/** Counties whose members are kept per database, and at most so many ids in all (the default county of 1M: about 50 000). */
+const COUNTY_MEMBERS_KEYS = 16;
+const COUNTY_MEMBER_IDS = 1_000_000;
 
 const industrySupportCache = new DerivedCache<IndustrySupportRow[], string>(
   (database, key) => {
@@ -306,34 +314,40 @@ const industrySupportCache = new DerivedCache<IndustrySupportRow[], string>(
   INDUSTRY_SUPPORT_KEYS,
 );
 
-const localSupportCache = new DerivedCache<Map<string, LocalSupport>, string>(
-  (database, key) => {
-    const [industryId, countyId, supporterLimit] = JSON.parse(key) as [string, string, number];
-    return queryLocalSupport(database, industryId, countyId, supporterLimit);
-  },
-  SUPPORT_TTL_MS,
-  LOCAL_SUPPORT_KEYS,
-);
+const countyMembersCache = new DerivedCache<CountyMembers, string>(queryCountyMembers, SUPPORT_TTL_MS, COUNTY_MEMBERS_KEYS, {
+  of: (members) => [...members.enterprisesBySegment.values(), ...members.expertsByRequiredTopic.values()].reduce((sum, ids) => sum + ids.length, 0),
+  max: COUNTY_MEMBER_IDS,
+});
 
 /**
  * The county-independent part of every segment's support (see `queryIndustrySupport`), kept per industry until a
  * write by this process or another (see `DerivedCache`): counting a large chain's members takes a second at a million
  * nodes, and every county's view of the chain shares it.
  */
-export function findIndustrySupport(database: Database, industryId: string, options: { recentSince: number; supporterLimit: number }): Promise<IndustrySupportRow[]> {
-  return industrySupportCache.get(database, JSON.stringify([industryId, options.recentSince, options.supporterLimit]));
+export async function findIndustrySupport(database: Database, industryId: string, options: { recentSince: number; supporterLimit: number }): Promise<void> {
+  await industrySupportCache.get(database, JSON.stringify([industryId, options.recentSince, options.supporterLimit]));
 }
 
 /**
- * Every segment's support: the industry's part (see `findIndustrySupport`) joined with the county's (see
- * `queryLocalSupport`), each kept until a write; one row per segment of the industry's part.
+ * Every segment's support: the industry's part (see `queryIndustrySupport`) joined with the county's members (see
+ * `queryCountyMembers`), each kept until a write; one row per segment of the industry's part.
  */
 export async function findSegmentSupport(database: Database, industryId: string, countyId: string, options: { recentSince: number; supporterLimit: number }): Promise<SupportRow[]> {
-  const [industry, local] = await Promise.all([
-    findIndustrySupport(database, industryId, options),
-    localSupportCache.get(database, JSON.stringify([industryId, countyId, options.supporterLimit])),
+  const [industry, county] = await Promise.all([
+    industrySupportCache.get(database, JSON.stringify([industryId, options.recentSince, options.supporterLimit])),
+    countyMembersCache.get(database, countyId),
   ]);
-  return industry.map((row) => ({ ...row, ...(local.get(row.segmentId) ?? { localEnterprises: 0, localEnterpriseIds: [], localExperts: 0, localExpertIds: [] }) }));
+  return industry.map(({ requiredTopicIds, ...row }) => {
+    const enterprises = county.enterprisesBySegment.get(row.segmentId) ?? [];
+    const experts = [...new Set(requiredTopicIds.flatMap((topicId) => county.expertsByRequiredTopic.get(topicId) ?? []))];
+    return {
+      ...row,
+      localEnterprises: enterprises.length,
+      localEnterpriseIds: enterprises.slice(0, options.supporterLimit),
+      localExperts: experts.length,
+      localExpertIds: experts.slice(0, options.supporterLimit),
+    };
+  });
 }
 
 const memberRowSchema = z.object({
