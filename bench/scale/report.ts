@@ -178,7 +178,7 @@ export function renderReport(records: ResultRecord[], runs: RunInfo[], notes: st
 /** The issue's budgets, measured against this size's records. */
 export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[] = []): string[] {
   const find = (workload: WorkloadName, system: SystemName, concurrency: number) => records.find((r) => r.workload === workload && r.system === system && r.concurrency === concurrency);
-  const verdict = (value: number | undefined, limit: number) => (value === undefined ? 'not measured' : value <= limit ? 'met' : `missed by ${(value - limit).toFixed(1)}`);
+  const verdict = (value: number | undefined, limit: number, unit = ' ms') => (value === undefined ? 'not measured' : value <= limit ? 'met' : `missed by ${(value - limit).toFixed(unit === '×' ? 2 : 1)}${unit}`);
   const rows: Array<[string, string, string, string]> = [];
   const ourLookup = find('lookup', 'ours', 8);
   rows.push(['lookup p95 (c=8)', '≤ 10 ms', `${ms(ourLookup?.p95Ms)} ms`, verdict(ourLookup?.p95Ms, 10)]);
@@ -196,8 +196,8 @@ export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[]
     const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((system) => find('nested3', system, concurrency));
     const toFloor = ours && floor ? ours.p50Ms / floor.p50Ms : undefined;
     const toPeer = ours && peer ? ours.p50Ms / peer.p50Ms : undefined;
-    rows.push([`nested3 p50 vs floor (c=${concurrency})`, '≤ 1.25×', toFloor === undefined ? '—' : times(toFloor), verdict(toFloor, 1.25)]);
-    rows.push([`nested3 p50 vs peer (c=${concurrency})`, '≤ 1.0×', toPeer === undefined ? '—' : times(toPeer), verdict(toPeer, 1)]);
+    rows.push([`nested3 p50 vs floor (c=${concurrency})`, '≤ 1.25×', toFloor === undefined ? '—' : times(toFloor), verdict(toFloor, 1.25, '×')]);
+    rows.push([`nested3 p50 vs peer (c=${concurrency})`, '≤ 1.0×', toPeer === undefined ? '—' : times(toPeer), verdict(toPeer, 1, '×')]);
   }
   for (const workload of ['expertSearch', 'partnerRecommendations', 'demandMatches'] as const) {
     const record = find(workload, 'ours', 8);
@@ -213,6 +213,6 @@ export function budgetLines(records: ResultRecord[], firsts: FirstAnswerRecord[]
     if (first) rows.push([`${workload} first answers p95 (one at a time)`, '≤ 300 ms', `${ms(first.p95Ms)} ms`, verdict(first.p95Ms, 300)]);
   }
   const rss = Math.max(...records.filter((record) => record.system === 'ours').map((record) => record.serverRssMb));
-  rows.push(['our server RSS (max over the run)', '≤ 400 MB', `${rss.toFixed(0)} MB`, verdict(rss, 400)]);
+  rows.push(['our server RSS (max over the run)', '≤ 400 MB', `${rss.toFixed(0)} MB`, verdict(rss, 400, ' MB')]);
   return ['Budgets of issue 12 (set for 1M nodes; shown at every size):', '', '| budget | limit | measured | verdict |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }

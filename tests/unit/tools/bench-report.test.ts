@@ -41,22 +41,22 @@ describe('bench report: cells and first answers', () => {
     expect(report).toContain('| expertSearch | 8 | 6.0 / 12 / 24 | 100 | 20 / 40 / 80 | 100 |');
     expect(report).toContain('| expertSearch | 64 | 50 / 200 / 900 | 10 / 20 / 30 |');
     expect(report).toContain('| expertSearch p95 (c=8) | ≤ 150 ms | 12 ms | met |');
-    expect(report).toContain('| expertSearch first answers p95 (one at a time) | ≤ 150 ms | 200 ms | missed by 50.0 |');
+    expect(report).toContain('| expertSearch first answers p95 (one at a time) | ≤ 150 ms | 200 ms | missed by 50.0 ms |');
   });
 
   it("judges a filtered list's first answers on its own 50 ms budget, a chain's and a connection's on 300 ms", () => {
     const first = (workload: FirstAnswerRecord['workload'], p95Ms: number): FirstAnswerRecord => ({ size: 1000, workload, system: 'ours', requests: 64, p50Ms: p95Ms / 2, p95Ms, maxMs: p95Ms });
     const report = renderReport(records, [run], 'notes', [first('filteredList', 80), first('industryChain', 250), first('connections', 420)]);
-    expect(report).toContain('| filteredList first answers p95 (one at a time) | ≤ 50 ms | 80 ms | missed by 30.0 |');
+    expect(report).toContain('| filteredList first answers p95 (one at a time) | ≤ 50 ms | 80 ms | missed by 30.0 ms |');
     expect(report).toContain('| industryChain first answers p95 (one at a time) | ≤ 300 ms | 250 ms | met |');
-    expect(report).toContain('| connections first answers p95 (one at a time) | ≤ 300 ms | 420 ms | missed by 120.0 |');
+    expect(report).toContain('| connections first answers p95 (one at a time) | ≤ 300 ms | 420 ms | missed by 120.0 ms |');
   });
 
   it('writes a ratio far below 1 with two significant digits, not as 0.00×', () => {
     // nested3 p50: ours 3 ms, the floor 2 ms (1.50×), the peer 1 500 ms (3 / 1500 = 0.0020×).
     const nested = (system: ResultRecord['system'], p50Ms: number): ResultRecord => ({ ...cell('ours', 1, 1), workload: 'nested3', system, p50Ms });
     const report = renderReport([nested('ours', 3), nested('floor', 2), nested('peer', 1500)], [run], 'notes');
-    expect(report).toContain('| nested3 p50 vs floor (c=1) | ≤ 1.25× | 1.50× | missed by 0.3 |');
+    expect(report).toContain('| nested3 p50 vs floor (c=1) | ≤ 1.25× | 1.50× | missed by 0.25× |');
     expect(report).toContain('| nested3 p50 vs peer (c=1) | ≤ 1.0× | 0.0020× | met |');
   });
 
