@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
-import { importDataset } from '../../src/import/importer.js';
+import { importRecords } from '../support/fixtures.js';
 import { findSegmentSupport, type SupportRow } from '../../src/modules/chain/chain.repository.js';
 
 /**
@@ -24,77 +21,77 @@ describe("a chain's support: the county's part walked from the county", () => {
   const prefix = uniquePrefix();
   const id = (local: string) => `${prefix}:${local}`;
   const OPTIONS = { recentSince: 2021, supporterLimit: 10 };
+  const withSource = (records: Array<Record<string, unknown>>) => records.map((record) => ({ ...record, source: 'test fixture' }));
 
   beforeAll(async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'kg-support-'));
-    mkdirSync(path.join(folder, 'nodes'));
-    mkdirSync(path.join(folder, 'relationships'));
-    const write = (file: string, records: Array<Record<string, unknown>>) =>
-      writeFileSync(path.join(folder, file), JSON.stringify({ formatVersion: 1, records: records.map((record) => ({ ...record, source: 'test fixture' })) }));
-    writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({ formatVersion: 1, name: 'support fixture' }));
-    write('nodes/Region.json', [
-      { id: id('region:city'), name: '支撑市', kind: 'MUNICIPALITY' },
-      { id: id('region:c'), name: '支撑县', kind: 'COUNTY' },
-      { id: id('region:w'), name: '支撑镇', kind: 'TOWNSHIP' },
-      { id: id('region:d'), name: '邻县', kind: 'COUNTY' },
-    ]);
-    write('relationships/PART_OF.json', [
-      { from: id('region:c'), to: id('region:city') },
-      { from: id('region:d'), to: id('region:city') },
-      { from: id('region:w'), to: id('region:c') },
-    ]);
-    write('nodes/Topic.json', [
-      { id: id('topic:t'), name: '支撑测试主题' },
-      { id: id('topic:t1'), name: '支撑测试细分主题' },
-      { id: id('topic:u'), name: '支撑测试另一主题' },
-    ]);
-    write('relationships/BROADER.json', [{ from: id('topic:t1'), to: id('topic:t') }]);
-    write('nodes/Industry.json', [{ id: id('industry:x'), name: '支撑测试产业' }]);
-    write('nodes/ChainSegment.json', [
-      { id: id('seg:a'), name: '支撑测试·加工', position: 'MIDSTREAM', order: 1 },
-      { id: id('seg:b'), name: '支撑测试·销售', position: 'DOWNSTREAM', order: 2 },
-    ]);
-    write('relationships/HAS_SEGMENT.json', [
-      { from: id('industry:x'), to: id('seg:a') },
-      { from: id('industry:x'), to: id('seg:b') },
-    ]);
-    write('relationships/REQUIRES.json', [
-      { from: id('seg:a'), to: id('topic:t') },
-      { from: id('seg:b'), to: id('topic:u') },
-    ]);
-    write('nodes/Enterprise.json', ['e1', 'e2', 'e3'].map((name) => ({ id: id(`ent:${name}`), name: `支撑企业${name}`, qualifications: [], foundedYear: 2015, employees: 10, rdSpending: 0 })));
-    write('nodes/University.json', [{ id: id('univ:d'), name: '邻县大学' }]);
-    write('nodes/Platform.json', [{ id: id('platform:w'), name: '支撑镇星创天地', kind: 'STAR_CREATION_SPACE', level: 'COUNTY' }]);
-    write('relationships/LOCATED_IN.json', [
-      { from: id('ent:e1'), to: id('region:c') },
-      { from: id('ent:e2'), to: id('region:w') },
-      { from: id('ent:e3'), to: id('region:d') },
-      { from: id('univ:d'), to: id('region:d') },
-      { from: id('platform:w'), to: id('region:w') },
-    ]);
-    write('relationships/IN_SEGMENT.json', [
-      { from: id('ent:e1'), to: id('seg:a') },
-      { from: id('ent:e1'), to: id('seg:b') },
-      { from: id('ent:e2'), to: id('seg:a') },
-      { from: id('ent:e3'), to: id('seg:a') },
-      { from: id('ent:e3'), to: id('seg:b') },
-    ]);
-    write('nodes/Expert.json', ['x1', 'x2', 'x3', 'x4'].map((name) => ({ id: id(`expert:${name}`), name: `支撑专家${name}`, title: '工程师' })));
-    write('relationships/AFFILIATED_WITH.json', [
-      { from: id('expert:x1'), to: id('ent:e1'), primary: true },
-      { from: id('expert:x1'), to: id('univ:d'), primary: false },
-      { from: id('expert:x2'), to: id('platform:w'), primary: true },
-      { from: id('expert:x3'), to: id('univ:d'), primary: true },
-    ]);
-    write('relationships/HAS_EXPERTISE.json', [
-      { from: id('expert:x1'), to: id('topic:t'), level: 'ADVANCED' },
-      { from: id('expert:x1'), to: id('topic:t1'), level: 'EXPERT' },
-      { from: id('expert:x2'), to: id('topic:t1'), level: 'BASIC' },
-      { from: id('expert:x3'), to: id('topic:t'), level: 'EXPERT' },
-      { from: id('expert:x3'), to: id('topic:u'), level: 'BASIC' },
-      { from: id('expert:x4'), to: id('topic:u'), level: 'ADVANCED' },
-    ]);
-    await importDataset(database, folder);
+    await importRecords(database, 'support fixture', {
+      nodes: {
+        Region: withSource([
+          { id: id('region:city'), name: '支撑市', kind: 'MUNICIPALITY' },
+          { id: id('region:c'), name: '支撑县', kind: 'COUNTY' },
+          { id: id('region:w'), name: '支撑镇', kind: 'TOWNSHIP' },
+          { id: id('region:d'), name: '邻县', kind: 'COUNTY' },
+        ]),
+        Topic: withSource([
+          { id: id('topic:t'), name: '支撑测试主题' },
+          { id: id('topic:t1'), name: '支撑测试细分主题' },
+          { id: id('topic:u'), name: '支撑测试另一主题' },
+        ]),
+        Industry: withSource([{ id: id('industry:x'), name: '支撑测试产业' }]),
+        ChainSegment: withSource([
+          { id: id('seg:a'), name: '支撑测试·加工', position: 'MIDSTREAM', order: 1 },
+          { id: id('seg:b'), name: '支撑测试·销售', position: 'DOWNSTREAM', order: 2 },
+        ]),
+        Enterprise: withSource(['e1', 'e2', 'e3'].map((name) => ({ id: id(`ent:${name}`), name: `支撑企业${name}`, qualifications: [], foundedYear: 2015, employees: 10, rdSpending: 0 }))),
+        University: withSource([{ id: id('univ:d'), name: '邻县大学' }]),
+        Platform: withSource([{ id: id('platform:w'), name: '支撑镇星创天地', kind: 'STAR_CREATION_SPACE', level: 'COUNTY' }]),
+        Expert: withSource(['x1', 'x2', 'x3', 'x4'].map((name) => ({ id: id(`expert:${name}`), name: `支撑专家${name}`, title: '工程师' }))),
+      },
+      relationships: {
+        PART_OF: withSource([
+          { from: id('region:c'), to: id('region:city') },
+          { from: id('region:d'), to: id('region:city') },
+          { from: id('region:w'), to: id('region:c') },
+        ]),
+        BROADER: withSource([{ from: id('topic:t1'), to: id('topic:t') }]),
+        HAS_SEGMENT: withSource([
+          { from: id('industry:x'), to: id('seg:a') },
+          { from: id('industry:x'), to: id('seg:b') },
+        ]),
+        REQUIRES: withSource([
+          { from: id('seg:a'), to: id('topic:t') },
+          { from: id('seg:b'), to: id('topic:u') },
+        ]),
+        LOCATED_IN: withSource([
+          { from: id('ent:e1'), to: id('region:c') },
+          { from: id('ent:e2'), to: id('region:w') },
+          { from: id('ent:e3'), to: id('region:d') },
+          { from: id('univ:d'), to: id('region:d') },
+          { from: id('platform:w'), to: id('region:w') },
+        ]),
+        IN_SEGMENT: withSource([
+          { from: id('ent:e1'), to: id('seg:a') },
+          { from: id('ent:e1'), to: id('seg:b') },
+          { from: id('ent:e2'), to: id('seg:a') },
+          { from: id('ent:e3'), to: id('seg:a') },
+          { from: id('ent:e3'), to: id('seg:b') },
+        ]),
+        AFFILIATED_WITH: withSource([
+          { from: id('expert:x1'), to: id('ent:e1'), primary: true },
+          { from: id('expert:x1'), to: id('univ:d'), primary: false },
+          { from: id('expert:x2'), to: id('platform:w'), primary: true },
+          { from: id('expert:x3'), to: id('univ:d'), primary: true },
+        ]),
+        HAS_EXPERTISE: withSource([
+          { from: id('expert:x1'), to: id('topic:t'), level: 'ADVANCED' },
+          { from: id('expert:x1'), to: id('topic:t1'), level: 'EXPERT' },
+          { from: id('expert:x2'), to: id('topic:t1'), level: 'BASIC' },
+          { from: id('expert:x3'), to: id('topic:t'), level: 'EXPERT' },
+          { from: id('expert:x3'), to: id('topic:u'), level: 'BASIC' },
+          { from: id('expert:x4'), to: id('topic:u'), level: 'ADVANCED' },
+        ]),
+      },
+    });
   });
   afterAll(async () => {
     await deleteByPrefix(database, prefix);
