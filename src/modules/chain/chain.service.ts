@@ -314,9 +314,9 @@ export async function warmChains(database: Database, asOfYear: number, limit: nu
 
 /**
  * Counts ahead the county-independent support of every industry with a chain (see `findIndustrySupport`), one at a
- * time, with the rules' window and limit — what every county's first look at any chain would otherwise count: about a
- * second for a large chain at a million nodes, while its county's part, walked from the county, takes tens of
- * milliseconds. Returns the industries counted.
+ * time, with the rules' window and limit — what every county's first look at any chain would otherwise count: up to a
+ * second for a large chain at a million nodes (167 chains in about 80 s), while the county's part is read once per
+ * county for all its chains. Returns the industries counted.
  */
 export async function warmIndustrySupport(database: Database, asOfYear: number, rules: ChainRules = CHAIN_RULES, shouldStop: () => boolean = () => false): Promise<number> {
   const options = { recentSince: asOfYear - rules.staleYears, supporterLimit: supporterLimitOf(rules) };
