@@ -553,24 +553,6 @@ export interface PatentEvidence {
   topicIds: string[];
 }
 
-const projectEvidenceSchema: z.ZodType<ProjectEvidence> = z.object({
-  candidateId: z.string(),
-  id: z.string(),
-  name: z.string(),
-  startYear: z.number(),
-  level: z.string(),
-  role: z.enum(['LEAD', 'PARTICIPANT']),
-  topicIds: z.array(z.string()),
-});
-const patentEvidenceSchema: z.ZodType<PatentEvidence> = z.object({
-  candidateId: z.string(),
-  id: z.string(),
-  title: z.string(),
-  year: z.number(),
-  kind: z.string(),
-  topicIds: z.array(z.string()),
-});
-
 /** A candidate's projects and patents on one topic (each item's `topicIds` is that topic). */
 interface TopicEvidence {
   projects: ProjectEvidence[];
@@ -611,22 +593,31 @@ export interface CandidateEvidence {
 export async function evidenceOf(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, CandidateEvidence>> {
   const kept = await evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
     const read = await readEvidence(from, candidates, topics);
-    const pairs = new Map<string, TopicEvidence>();
+    // Per candidate, per topic: the ids are the strings asked with (see `readEvidence`), so these maps find them by
+    // their hashes already known; a kept item is on one topic, its list shared per topic.
+    const pairs = new Map<string, Map<string, TopicEvidence>>();
     const pairOf = (candidateId: string, topicId: string) => {
-      const key = JSON.stringify([candidateId, topicId]);
-      let pair = pairs.get(key);
-      if (!pair) pairs.set(key, (pair = { projects: [], patents: [] }));
+      let byTopic = pairs.get(candidateId);
+      if (!byTopic) pairs.set(candidateId, (byTopic = new Map()));
+      let pair = byTopic.get(topicId);
+      if (!pair) byTopic.set(topicId, (pair = { projects: [], patents: [] }));
       return pair;
+    };
+    const topicLists = new Map<string, string[]>();
+    const topicList = (topicId: string) => {
+      let list = topicLists.get(topicId);
+      if (!list) topicLists.set(topicId, (list = sharing.list([topicId])));
+      return list;
     };
     for (const project of read.projects) {
       const item = { ...project, candidateId: sharing.string(project.candidateId), id: sharing.string(project.id), name: sharing.string(project.name), level: sharing.string(project.level) };
-      for (const topicId of project.topicIds) pairOf(project.candidateId, topicId).projects.push({ ...item, topicIds: sharing.list([topicId]) });
+      for (const topicId of project.topicIds) pairOf(item.candidateId, topicId).projects.push({ ...item, topicIds: topicList(topicId) });
     }
     for (const patent of read.patents) {
       const item = { ...patent, candidateId: sharing.string(patent.candidateId), id: sharing.string(patent.id), title: sharing.string(patent.title), kind: sharing.string(patent.kind) };
-      for (const topicId of patent.topicIds) pairOf(patent.candidateId, topicId).patents.push({ ...item, topicIds: sharing.list([topicId]) });
+      for (const topicId of patent.topicIds) pairOf(item.candidateId, topicId).patents.push({ ...item, topicIds: topicList(topicId) });
     }
-    return (candidateId, topicId) => pairs.get(JSON.stringify([candidateId, topicId])) ?? NO_EVIDENCE;
+    return (candidateId, topicId) => pairs.get(candidateId)?.get(topicId) ?? NO_EVIDENCE;
   });
   const byCandidate = new Map<string, CandidateEvidence>();
   for (const [candidateId, byTopic] of kept) {
@@ -696,29 +687,58 @@ function evidenceRows(links: string, item: string): string {
        UNWIND $candidateIds AS candidateId
        MATCH (candidate:Entity {id: candidateId})-[r:${links}]->(item:${item})-[:ON_TOPIC]->(topic:Topic)
        WHERE topic.id IN $topicIds
-       RETURN candidateId, item, type(r) AS link, topic.id AS topicId
+       RETURN candidate, item, type(r) AS link, topic
        UNION
        WITH * WHERE way = 'fromTopics'
        UNWIND $topicIds AS topicId
        // No label on the candidate: the planner must not start from the candidates' ids again.
        MATCH (topic:Topic {id: topicId})<-[:ON_TOPIC]-(item:${item})<-[r:${links}]-(candidate)
        WHERE candidate.id IN $candidateIds
-       RETURN candidate.id AS candidateId, item, type(r) AS link, topicId
+       RETURN candidate, item, type(r) AS link, topic
        UNION
        WITH * WHERE way = 'joined'
        MATCH (candidate:Entity)-[r:${links}]->(item:${item})-[:ON_TOPIC]->(topic:Topic) USING JOIN ON item
        WHERE candidate.id IN $candidateIds AND topic.id IN $topicIds
-       RETURN candidate.id AS candidateId, item, type(r) AS link, topic.id AS topicId
+       RETURN candidate, item, type(r) AS link, topic
      }
-     WITH candidateId, item, collect(DISTINCT link) AS links, collect(DISTINCT topicId) AS topicIds`;
+     // The candidate and the topics by their place in the lists asked for: a hub's rows repeat its id thousands of
+     // times, and the ids come back as the very strings asked with (no string of their own to decode and share).
+     WITH candidate, item, collect(DISTINCT link) AS links, collect(DISTINCT topic) AS topics
+     WITH $candidateIndex[candidate.id] AS candidate, item, links, [topic IN topics | $topicIndex[topic.id]] AS topics`;
 }
 
 /** The ways `evidenceRows` can read evidence. */
 export type EvidenceWay = 'fromCandidates' | 'fromTopics' | 'joined';
 
+const projectEvidenceRow = z.object({
+  candidate: z.number().int(),
+  id: z.string(),
+  name: z.string(),
+  startYear: z.number(),
+  level: z.string(),
+  role: z.enum(['LEAD', 'PARTICIPANT']),
+  topics: z.array(z.number().int()),
+});
+const patentEvidenceRow = z.object({
+  candidate: z.number().int(),
+  id: z.string(),
+  title: z.string(),
+  year: z.number(),
+  kind: z.string(),
+  topics: z.array(z.number().int()),
+});
+
+/** The id at `index` of a list asked for (an evidence row's candidate or topic); an index out of the list is a fault of the read. */
+function idAt(ids: readonly string[], index: number, what: string): string {
+  const id = ids[index];
+  if (id === undefined) throw new Error(`evidence: a row names ${what} ${index}, not among the ${ids.length} asked for`);
+  return id;
+}
+
 /**
  * Reads the projects and patents of the candidates on any of `topicIds` (an item's `topicIds`: those it is on), by the
- * way that reads least, or by `way` (tests ask each way for the same rows). Nothing is kept: see `evidenceOf`.
+ * way that reads least, or by `way` (tests ask each way for the same rows). Nothing is kept: see `evidenceOf`. The
+ * candidate and topic ids of the rows are the strings of `candidateIds` and `topicIds` themselves.
  */
 export async function readEvidence(
   database: Database,
@@ -726,20 +746,31 @@ export async function readEvidence(
   topicIds: string[],
   way: EvidenceWay | null = null,
 ): Promise<{ projects: ProjectEvidence[]; patents: PatentEvidence[] }> {
+  const indexOf = (ids: readonly string[]) => Object.fromEntries(ids.map((id, index) => [id, index] as const));
+  const parameters = { candidateIds, topicIds, way, candidateIndex: indexOf(candidateIds), topicIndex: indexOf(topicIds) };
   const [projects, patents] = await Promise.all([
     database.read(
       `${evidenceRows('LEADS|PARTICIPATES_IN', 'Project')}
-       RETURN candidateId, item.id AS id, item.name AS name, item.startYear AS startYear, item.level AS level,
-              CASE WHEN 'LEADS' IN links THEN 'LEAD' ELSE 'PARTICIPANT' END AS role, topicIds`,
-      { candidateIds, topicIds, way },
+       RETURN candidate, item.id AS id, item.name AS name, item.startYear AS startYear, item.level AS level,
+              CASE WHEN 'LEADS' IN links THEN 'LEAD' ELSE 'PARTICIPANT' END AS role, topics`,
+      parameters,
     ),
     database.read(
       `${evidenceRows('INVENTED|OWNS', 'Patent')}
-       RETURN candidateId, item.id AS id, item.title AS title, coalesce(item.grantedYear, item.filedYear) AS year, item.kind AS kind, topicIds`,
-      { candidateIds, topicIds, way },
+       RETURN candidate, item.id AS id, item.title AS title, coalesce(item.grantedYear, item.filedYear) AS year, item.kind AS kind, topics`,
+      parameters,
     ),
   ]);
-  return { projects: parseRows(projectEvidenceSchema, projects, 'project evidence'), patents: parseRows(patentEvidenceSchema, patents, 'patent evidence') };
+  const candidateOf = (index: number) => idAt(candidateIds, index, 'candidate');
+  const topicsOf = (indexes: number[]) => indexes.map((index) => idAt(topicIds, index, 'topic'));
+  return {
+    projects: parseRows(projectEvidenceRow, projects, 'project evidence').map(
+      (row): ProjectEvidence => ({ candidateId: candidateOf(row.candidate), id: row.id, name: row.name, startYear: row.startYear, level: row.level, role: row.role, topicIds: topicsOf(row.topics) }),
+    ),
+    patents: parseRows(patentEvidenceRow, patents, 'patent evidence').map(
+      (row): PatentEvidence => ({ candidateId: candidateOf(row.candidate), id: row.id, title: row.title, year: row.year, kind: row.kind, topicIds: topicsOf(row.topics) }),
+    ),
+  };
 }
 
 /** How a candidate is connected to whoever has the need. */
