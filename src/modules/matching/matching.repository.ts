@@ -710,23 +710,10 @@ function evidenceRows(links: string, item: string): string {
 /** The ways `evidenceRows` can read evidence. */
 export type EvidenceWay = 'fromCandidates' | 'fromTopics' | 'joined';
 
-const projectEvidenceRow = z.object({
-  candidate: z.number().int(),
-  id: z.string(),
-  name: z.string(),
-  startYear: z.number(),
-  level: z.string(),
-  role: z.enum(['LEAD', 'PARTICIPANT']),
-  topics: z.array(z.number().int()),
-});
-const patentEvidenceRow = z.object({
-  candidate: z.number().int(),
-  id: z.string(),
-  title: z.string(),
-  year: z.number(),
-  kind: z.string(),
-  topics: z.array(z.number().int()),
-});
+/** An evidence row as read: its candidate and topics by their place in the lists asked for (see `evidenceRows`). */
+const evidenceRow = z.object({ candidate: z.number().int(), id: z.string(), topics: z.array(z.number().int()) });
+const projectEvidenceRow = evidenceRow.extend({ name: z.string(), startYear: z.number(), level: z.string(), role: z.enum(['LEAD', 'PARTICIPANT']) });
+const patentEvidenceRow = evidenceRow.extend({ title: z.string(), year: z.number(), kind: z.string() });
 
 /** The id at `index` of a list asked for (an evidence row's candidate or topic); an index out of the list is a fault of the read. */
 function idAt(ids: readonly string[], index: number, what: string): string {
