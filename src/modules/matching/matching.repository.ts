@@ -10,7 +10,6 @@ import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { readStoredHolders } from './holder-store.js';
-import { readStoredEvidence, type StoredEvidence } from './evidence-store.js';
 import type { HoldVia, TopicHold } from './holds.js';
 import { z } from 'zod';
 import { entitySchema, parseRows } from '../../graph/rows.js';
@@ -593,11 +592,7 @@ export interface CandidateEvidence {
  */
 export async function evidenceOf(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, CandidateEvidence>> {
   const kept = await evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
-    // The evidence store's first (the hubs'), then the others' read live.
-    const stored = await readStoredEvidence(from, candidates);
-    const rest = candidates.filter((candidateId) => !stored.has(candidateId));
-    const live = rest.length > 0 ? await readEvidence(from, rest, topics) : { projects: [], patents: [] };
-    const read = storedOnTopics(stored, topics, live);
+    const read = await readEvidence(from, candidates, topics);
     // Per candidate, per topic: the ids are the strings asked with (see `readEvidence`), so these maps find them by
     // their hashes already known; a kept item is on one topic, its list shared per topic.
     const pairs = new Map<string, Map<string, TopicEvidence>>();
@@ -634,37 +629,6 @@ export async function evidenceOf(database: Database, candidateIds: string[], top
     byCandidate.set(candidateId, { projects: mergeByItem(onTopics.map((evidence) => evidence.projects)), patents: mergeByItem(onTopics.map((evidence) => evidence.patents)) });
   }
   return byCandidate;
-}
-
-/**
- * The stored evidence (see evidence-store.ts) of each candidate as `readEvidence` reads it for `topicIds` — the items on
- * any of them, each with those of them it is on — added to `live` (the others' evidence, read live).
- */
-function storedOnTopics(stored: ReadonlyMap<string, StoredEvidence>, topicIds: readonly string[], live: { projects: ProjectEvidence[]; patents: PatentEvidence[] }): { projects: ProjectEvidence[]; patents: PatentEvidence[] } {
-  if (stored.size === 0) return live;
-  const asked = new Map(topicIds.map((topicId) => [topicId, topicId] as const));
-  // An item's topics among those asked, as the very strings asked with; null when it is on none of them.
-  const onTopics = (topics: readonly string[]): string[] | null => {
-    let found: string[] | null = null;
-    for (const topic of topics) {
-      const topicId = asked.get(topic);
-      if (topicId !== undefined) (found ??= []).push(topicId);
-    }
-    return found;
-  };
-  const projects = [...live.projects];
-  const patents = [...live.patents];
-  for (const [candidateId, evidence] of stored) {
-    for (const [id, name, startYear, level, led, topics] of evidence.projects) {
-      const on = onTopics(topics);
-      if (on) projects.push({ candidateId, id, name, startYear, level, role: led ? 'LEAD' : 'PARTICIPANT', topicIds: on });
-    }
-    for (const [id, title, year, kind, topics] of evidence.patents) {
-      const on = onTopics(topics);
-      if (on) patents.push({ candidateId, id, title, year, kind, topicIds: on });
-    }
-  }
-  return { projects, patents };
 }
 
 /**
