@@ -20,6 +20,8 @@ import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
+import { fillEvidenceStore } from './modules/matching/evidence-store.js';
+import { MATCHING_CONFIG } from './modules/matching/matching.config.js';
 import { STORED_HOLDER_KINDS, fillHolderStore, warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
 import { GAP_CANDIDATE_KINDS, warmChains, warmIndustrySupport } from './modules/chain/chain.service.js';
 import type { ChainRules } from './modules/chain/chain.config.js';
@@ -37,7 +39,10 @@ export interface KeepWarmOptions {
    * matching questions ask, and of the most linked eighth of them for those each dimension of a chain's gaps asks; 0 for none.
    */
   topics: number;
-  /** Whether each round ends by computing the holder store's missing lists (see `fillHolderStore`); default true. */
+  /**
+   * Whether each round ends by computing the holder store's missing lists (see `fillHolderStore`) and the evidence
+   * store's missing evidence (see `fillEvidenceStore`); default true.
+   */
   holderStore?: boolean;
   /** The year answers are given as of (the server's clock). */
   year: () => number;
@@ -70,6 +75,8 @@ export interface WarmRound {
   topics: number;
   /** The holder store's lists computed (those without one, per set of kinds) and kept (not marked stale meanwhile). */
   stored: { computed: number; kept: number };
+  /** The evidence store's candidates computed (those without, with enough links) and kept. */
+  evidence: { computed: number; kept: number };
 }
 
 export class KeepWarm {
@@ -150,7 +157,13 @@ export class KeepWarm {
           : await fillHolderStore(this.database, [...STORED_HOLDER_KINDS, ...GAP_CANDIDATE_KINDS], { shouldStop: () => this.stopped });
       const total = Math.round(performance.now() - started);
       this.logger.info({ reason, ms: total, ...stored }, 'holder store filled');
-      return { reason, ms: total, questions, chains, industries, topics, stored };
+      const evidence =
+        this.options.holderStore === false
+          ? { computed: 0, kept: 0 }
+          : await fillEvidenceStore(this.database, MATCHING_CONFIG.evidenceStoredFrom, { shouldStop: () => this.stopped });
+      const finished = Math.round(performance.now() - started);
+      this.logger.info({ reason, ms: finished, ...evidence }, 'evidence store filled');
+      return { reason, ms: finished, questions, chains, industries, topics, stored, evidence };
     };
     this.running = work().then(
       (round) => {

@@ -14,7 +14,7 @@ import { importDataset, type ImportProgress } from '../import/importer.js';
 import { exportGraph } from '../import/exporter.js';
 import { importOffline } from '../import/offline.js';
 import { migrate } from '../graph/migrations.js';
-import { markAllHoldersStale } from '../graph/holder-marks.js';
+import { markAllStoresStale } from '../graph/holder-marks.js';
 import type { Database } from '../neo4j/database.js';
 import { LocalNeo4jError } from '../local-neo4j/manager.js';
 import { DatabaseUnavailableError } from '../neo4j/errors.js';
@@ -137,11 +137,11 @@ program
 
 program
   .command('holders-stale')
-  .description("Mark every topic's kept holder lists stale (after writes made around this code: Cypher by hand, another tool)")
+  .description("Mark every topic's kept holder lists and every candidate's kept evidence stale (after writes made around this code: Cypher by hand, another tool)")
   .action(async () => {
     await withDatabase(async (database) => {
-      await markAllHoldersStale(database);
-      print('every topic marked: the servers compute their holder lists again in the background');
+      await markAllStoresStale(database);
+      print('every topic and kept evidence marked: the servers compute their holder lists and evidence again in the background');
     });
   });
 

@@ -1,9 +1,11 @@
 /**
- * The write side of the holder store (see src/modules/matching/holder-store.ts): which topics' kept holder lists a
- * write can change, and marking them stale in the write's own transaction, so that no reader ever takes a list the
- * write made wrong. One `(:TopicHolders {topicId, stamp})` node per topic, outside the `Entity` label (no query,
- * export or count of the graph sees it): a mark raises its stamp and drops its lists; the store's worker (src/modules/matching/holder-store.ts) computes
- * them again and keeps them only if the stamp has not moved meanwhile.
+ * The write side of the holder store (see src/modules/matching/holder-store.ts) and of the evidence store (see
+ * src/modules/matching/evidence-store.ts): which topics' kept holder lists and which candidates' kept evidence a write
+ * can change, and marking them stale in the write's own transaction, so that no reader ever takes a list the write made
+ * wrong. One `(:TopicHolders {topicId, stamp})` node per topic and one `(:CandidateEvidence {candidateId, stamp})` per
+ * candidate whose evidence was kept, outside the `Entity` label (no query, export or count of the graph sees them): a
+ * mark raises the stamp and drops what was kept; the stores' workers compute it again and keep it only if the stamp has
+ * not moved meanwhile.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database.js';
@@ -25,6 +27,10 @@ interface LinkSnapshot {
 type Snapshot = RecordSnapshot | LinkSnapshot | null;
 
 export const HOLDER_STORE_LABEL = 'TopicHolders';
+export const EVIDENCE_STORE_LABEL = 'CandidateEvidence';
+
+/** The links from a candidate to its evidence (projects it led or joined, patents it invented or owns). */
+export const EVIDENCE_LINKS = 'LEADS|PARTICIPATES_IN|INVENTED|OWNS';
 
 /**
  * How far (in `BROADER` steps, either way) a topic's holders reach into other topics' kept lists: a need topic's list
@@ -43,6 +49,9 @@ export const HOLDER_REACH = 2;
  * - `industries`: industries, whose segments' required topics (a platform serving them);
  * - `own`: topics written themselves (made, changed or deleted), marked whether or not they still exist: a topic
  *   deleted and made again must not find the old one's lists.
+ * And the candidates whose kept evidence it reaches: those of `works` (every candidate of a project or patent), of
+ * `topicWorks` (the projects and patents whose topics changed), and `candidates` themselves (a link to a work added or
+ * removed, a record made or deleted: one deleted and made again must not find the old one's evidence).
  */
 export interface HolderReach {
   own: string[];
@@ -51,6 +60,8 @@ export interface HolderReach {
   experts: string[];
   segments: string[];
   industries: string[];
+  topicWorks: string[];
+  candidates: string[];
 }
 
 interface Link {
@@ -80,15 +91,18 @@ const linkKey = (link: Link): string => JSON.stringify([link.type, link.from, li
  * topics (an expert's name, a project's title or year, a segment's name are parts of its holds' evidence).
  */
 export function holderReach(entityId: string, before: Snapshot, after: Snapshot): HolderReach {
-  const reach: HolderReach = { own: [], topics: [], works: [], experts: [], segments: [], industries: [] };
+  const reach: HolderReach = { own: [], topics: [], works: [], experts: [], segments: [], industries: [], topicWorks: [], candidates: [] };
   const previous = new Map(linksOf(entityId, before).map((link) => [linkKey(link), link]));
   const next = new Map(linksOf(entityId, after).map((link) => [linkKey(link), link]));
   const changed = [...[...previous].filter(([key]) => !next.has(key)), ...[...next].filter(([key]) => !previous.has(key))].map(([, link]) => link);
   for (const link of changed) {
     switch (link.type) {
+      case 'ON_TOPIC':
+        reach.topics.push(link.to);
+        reach.topicWorks.push(link.from);
+        break;
       case 'HAS_EXPERTISE':
       case 'FOCUSES_ON':
-      case 'ON_TOPIC':
       case 'REQUIRES':
         reach.topics.push(link.to);
         break;
@@ -100,6 +114,7 @@ export function holderReach(entityId: string, before: Snapshot, after: Snapshot)
       case 'OWNS':
       case 'INVENTED':
         reach.works.push(link.to);
+        reach.candidates.push(link.from);
         break;
       case 'AFFILIATED_WITH':
         reach.experts.push(link.from);
@@ -119,6 +134,7 @@ export function holderReach(entityId: string, before: Snapshot, after: Snapshot)
   const own = (snapshot: Snapshot): RecordSnapshot | null => (snapshot !== null && 'kind' in snapshot ? snapshot : null);
   const [was, is] = [own(before), own(after)];
   if (was?.kind === 'Topic' || is?.kind === 'Topic') reach.own.push(entityId);
+  if ((was === null) !== (is === null)) reach.candidates.push(entityId);
   if (was && is && JSON.stringify(was.properties) !== JSON.stringify(is.properties)) {
     reach.works.push(entityId);
     reach.experts.push(entityId);
@@ -132,12 +148,14 @@ const isEmpty = (reach: HolderReach) => Object.values(reach).every((ids: string[
 /**
  * Marks stale, in `transaction`, the kept holder lists of every topic the reach leads to and of the topics within
  * `HOLDER_REACH` of those (read after the write, in the same transaction: the graph as it will be committed — what a
- * removed link led to is named by the link itself). Topics are marked in id order (concurrent marks take their locks
- * in one order). Returns how many topics were marked.
+ * removed link led to is named by the link itself), and the kept evidence of every candidate it reaches. Topics and
+ * candidates are marked in id order (concurrent marks take their locks in one order). A candidate without a store
+ * node has nothing kept and no computing under way (the evidence store's worker makes the node before it reads the
+ * graph), so only existing nodes are marked. Returns how many topics and candidates were marked.
  */
-export async function markHoldersStale(transaction: ManagedTransaction, reach: HolderReach): Promise<number> {
-  if (isEmpty(reach)) return 0;
-  const result = await transaction.run(
+export async function markHoldersStale(transaction: ManagedTransaction, reach: HolderReach): Promise<{ topics: number; candidates: number }> {
+  if (isEmpty(reach)) return { topics: 0, candidates: 0 };
+  const topics = await transaction.run(
     `CALL () {
        UNWIND $reach.topics AS id MATCH (topic:Topic {id: id}) RETURN topic
        UNION
@@ -157,17 +175,35 @@ export async function markHoldersStale(transaction: ManagedTransaction, reach: H
      RETURN count(*) AS marked`,
     { reach },
   );
-  return Number(result.records[0]?.get('marked') ?? 0);
+  const candidates = await transaction.run(
+    `CALL () {
+       UNWIND $reach.candidates AS id RETURN id
+       UNION
+       UNWIND $reach.works + $reach.topicWorks AS workId
+       MATCH (:${ENTITY_LABEL} {id: workId})<-[:${EVIDENCE_LINKS}]-(candidate:${ENTITY_LABEL})
+       RETURN candidate.id AS id
+     }
+     WITH DISTINCT id ORDER BY id
+     MATCH (kept:${EVIDENCE_STORE_LABEL} {candidateId: id})
+     ${MARK_EVIDENCE}
+     RETURN count(*) AS marked`,
+    { reach },
+  );
+  return { topics: Number(topics.records[0]?.get('marked') ?? 0), candidates: Number(candidates.records[0]?.get('marked') ?? 0) };
 }
+
+/** After a `MATCH` of `kept`, a candidate's evidence store node: raises its stamp and drops what it kept. */
+const MARK_EVIDENCE = 'SET kept = {candidateId: kept.candidateId, stamp: coalesce(kept.stamp, 0) + 1}';
 
 /** After a `WITH topicId`: raises the topic's stamp and drops its kept lists (the node is made if missing). */
 const MARK = `MERGE (holders:${HOLDER_STORE_LABEL} {topicId: topicId})
      SET holders = {topicId: topicId, stamp: coalesce(holders.stamp, 0) + 1}`;
 
 /**
- * Marks every topic's kept holder lists stale, in batches (after a bulk load, which does not trace what it changed).
+ * Marks every topic's kept holder lists and every candidate's kept evidence stale, in batches (after a bulk load, which
+ * does not trace what it changed).
  */
-export async function markAllHoldersStale(database: Database): Promise<void> {
+export async function markAllStoresStale(database: Database): Promise<void> {
   await database.writeAutoCommit(
     `CALL () {
        MATCH (topic:Topic) RETURN topic.id AS topicId
@@ -176,4 +212,5 @@ export async function markAllHoldersStale(database: Database): Promise<void> {
      }
      CALL (topicId) { ${MARK} } IN TRANSACTIONS OF 5000 ROWS`,
   );
+  await database.writeAutoCommit(`MATCH (kept:${EVIDENCE_STORE_LABEL}) CALL (kept) { ${MARK_EVIDENCE} } IN TRANSACTIONS OF 5000 ROWS`);
 }

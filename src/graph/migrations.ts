@@ -2,7 +2,7 @@ import { NODE_KINDS, ENTITY_LABEL, ORGANIZATION_KINDS, ORGANIZATION_LABEL } from
 import { COUNT_STALE_LOCATED_IN, STALE_LOCATED_IN, locatedInKeys, withDerivedProperties } from './derived.js';
 import { z } from 'zod';
 import { countSchema, parseRows } from './rows.js';
-import { HOLDER_STORE_LABEL } from './holder-marks.js';
+import { EVIDENCE_STORE_LABEL, HOLDER_STORE_LABEL } from './holder-marks.js';
 import type { Database } from '../neo4j/database.js';
 
 /** The full-text index that `search` queries: names, aliases and descriptions of every kind, Chinese-aware. */
@@ -54,6 +54,11 @@ export function migrations(): Migration[] {
     name: 'topic_holders_topic_unique',
     cypher: `CREATE CONSTRAINT topic_holders_topic_unique IF NOT EXISTS FOR (kept:${HOLDER_STORE_LABEL}) REQUIRE kept.topicId IS UNIQUE`,
   };
+  // One evidence-store node per candidate whose evidence is kept (see src/graph/holder-marks.ts), found by its id.
+  const evidenceStore = {
+    name: 'candidate_evidence_candidate_unique',
+    cypher: `CREATE CONSTRAINT candidate_evidence_candidate_unique IF NOT EXISTS FOR (kept:${EVIDENCE_STORE_LABEL}) REQUIRE kept.candidateId IS UNIQUE`,
+  };
   // A region's page of its records by name reads this index for each region below it (see DERIVED_RELATIONSHIP_PROPERTIES).
   const locatedIn = {
     name: 'located_in_member',
@@ -65,6 +70,7 @@ export function migrations(): Migration[] {
     ...indexes,
     ...auditLog,
     holderStore,
+    evidenceStore,
     locatedIn,
     {
       name: FULLTEXT_INDEX,

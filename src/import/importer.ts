@@ -4,7 +4,7 @@ import type { Database } from '../neo4j/database.js';
 import { parseRows } from '../graph/rows.js';
 import { locatedInKeys, refreshLocatedIn, withDerivedProperties } from '../graph/derived.js';
 import { hashOf } from './registry.js';
-import { markAllHoldersStale } from '../graph/holder-marks.js';
+import { markAllStoresStale } from '../graph/holder-marks.js';
 import { ImportValidationError, checkDataset, datasetNodes, datasetRelationships, type NodeRecord, type Problem, type ValidatedDataset } from './dataset.js';
 
 /** Reported after each written batch. */
@@ -208,7 +208,7 @@ export async function writeDataset(database: Database, dataset: ValidatedDataset
   } finally {
     // A bulk load does not trace what it changed: every topic's kept holder lists are marked stale (also after a
     // failed or interrupted load, which may have written part of the dataset).
-    await markAllHoldersStale(database);
+    await markAllStoresStale(database);
   }
 
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestService } from '../support/graphql-client.js';
 import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix } from '../support/database.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import { HOLDER_REACH, holderReach, markAllHoldersStale } from '../../src/graph/holder-marks.js';
+import { HOLDER_REACH, holderReach, markAllStoresStale } from '../../src/graph/holder-marks.js';
 import { MATCHING_CONFIG } from '../../src/modules/matching/matching.config.js';
 import { holderStamps, keepHolderLists, readStoredHolders } from '../../src/modules/matching/holder-store.js';
 import { STORED_HOLDER_KINDS, fillHolderStore } from '../../src/modules/matching/matching.service.js';
@@ -167,7 +167,7 @@ describe('holder store', () => {
     } finally {
       warm.stop();
       // The sample's topics were filled too: other test files read their holders live again.
-      await markAllHoldersStale(suite.database);
+      await markAllStoresStale(suite.database);
       await deleteByPrefix(suite.database, prefix);
     }
   });
@@ -178,7 +178,7 @@ describe('holder store', () => {
       const stamps = await holderStamps(suite.database, [id('C'), id('D')]);
       expect([...stamps.values()]).toEqual([null, null]);
       // A bulk load marks every topic (as `kg import` does) after the stamps were read: neither list is kept.
-      await markAllHoldersStale(suite.database);
+      await markAllStoresStale(suite.database);
       const list = (topicId: string) => ({ topicId, stamp: stamps.get(topicId) ?? null, holds: [] });
       expect(await keepHolderLists(suite.database, EXPERTS, steps, [list(id('C')), list(id('D'))])).toBe(0);
       expect(await stored('C')).toBeUndefined();
@@ -200,11 +200,12 @@ describe('holder store', () => {
     // A level changed: the topic; an affiliation added: the expert's own topics; untouched links: nothing.
     expect(
       holderReach('x', expert([['HAS_EXPERTISE', 'out', 't1', { level: 'BASIC' }], ['LOCATED_IN', 'out', 'r']]), expert([['HAS_EXPERTISE', 'out', 't1', { level: 'EXPERT' }], ['LOCATED_IN', 'out', 'r'], ['AFFILIATED_WITH', 'out', 'u']])),
-    ).toEqual({ own: [], topics: ['t1', 't1'], works: [], experts: ['x'], segments: [], industries: [] });
+    ).toEqual({ own: [], topics: ['t1', 't1'], works: [], experts: ['x'], segments: [], industries: [], topicWorks: [], candidates: [] });
     // A renamed expert: their own topics, as a project's, an expert's or a segment's; a cooperation link: nothing.
-    expect(holderReach('x', expert([], { name: '甲' }), expert([], { name: '乙' }))).toEqual({ own: [], topics: [], works: ['x'], experts: ['x'], segments: ['x'], industries: [] });
-    expect(holderReach('e', null, { type: 'COOPERATES_WITH', from: 'e', to: 'f', properties: {} })).toEqual({ own: [], topics: [], works: [], experts: [], segments: [], industries: [] });
-    // A deleted topic: itself (whether or not it still exists) and its broader topic.
+    expect(holderReach('x', expert([], { name: '甲' }), expert([], { name: '乙' }))).toEqual({ own: [], topics: [], works: ['x'], experts: ['x'], segments: ['x'], industries: [], topicWorks: [], candidates: [] });
+    expect(holderReach('e', null, { type: 'COOPERATES_WITH', from: 'e', to: 'f', properties: {} })).toEqual({ own: [], topics: [], works: [], experts: [], segments: [], industries: [], topicWorks: [], candidates: [] });
+    // A deleted topic: itself (whether or not it still exists) and its broader topic; the record deleted is a candidate
+    // whose kept evidence (if any) must go.
     expect(holderReach('t', { kind: 'Topic', properties: {}, relationships: [{ type: 'BROADER', direction: 'out', other: 'p', properties: {} }] }, null)).toEqual({
       own: ['t'],
       topics: ['t', 'p'],
@@ -212,7 +213,13 @@ describe('holder store', () => {
       experts: [],
       segments: [],
       industries: [],
+      topicWorks: [],
+      candidates: ['t'],
     });
+    // A project's topic removed: the topic, and the project (its candidates' evidence); a patent's inventor added: the
+    // patent (its candidates) and the inventor.
+    expect(holderReach('j', { type: 'ON_TOPIC', from: 'j', to: 't', properties: {} }, null)).toMatchObject({ topics: ['t'], works: [], topicWorks: ['j'], candidates: [] });
+    expect(holderReach('x', null, { type: 'INVENTED', from: 'x', to: 'pt', properties: {} })).toMatchObject({ topics: [], works: ['pt'], topicWorks: [], candidates: ['x'] });
     // A platform serving an industry, an enterprise in a segment.
     expect(holderReach('f', null, { type: 'SERVES', from: 'f', to: 'i', properties: {} }).industries).toEqual(['i']);
     expect(holderReach('e', null, { type: 'IN_SEGMENT', from: 'e', to: 's', properties: {} }).segments).toEqual(['s']);

@@ -4,7 +4,7 @@ import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix, withReads
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
-import { markAllHoldersStale } from '../../src/graph/holder-marks.js';
+import { markAllStoresStale } from '../../src/graph/holder-marks.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
 import { rankCandidatesBatch, type MatchRequest } from '../../src/modules/matching/matching.service.js';
 import { topicQuestion } from '../support/fixtures.js';
@@ -68,7 +68,7 @@ describe('keeping the derived data warm', () => {
       await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
-      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, industries: 6, topics: 0, stored: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, industries: 6, topics: 0, stored: { computed: 0, kept: 0 }, evidence: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
       // Every chain is answered from what was prepared: no support count, no candidate ranking.
       const prepared = await queriesOfChains();
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
@@ -219,7 +219,7 @@ describe('keeping the derived data warm', () => {
       // A write first: whatever earlier tests kept is dropped.
       await suite.database.write(`CREATE (:Entity:Topic {id: $id, name: '测试主题'})`, { id: `${prefix}:topic${topics}` });
       // Without the holder store (its lists would answer instead of the read-ahead this test watches).
-      await markAllHoldersStale(suite.database);
+      await markAllStoresStale(suite.database);
       const warm = new KeepWarm(suite.database, silentLogger, { checkMs: 0, chains: 0, topics, holderStore: false, year: () => 2026 });
       warm.start();
       await warm.idle();

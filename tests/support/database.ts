@@ -13,10 +13,11 @@ export function uniquePrefix(): string {
   return `t-${randomBytes(4).toString('hex')}`;
 }
 
-/** Deletes every node whose id starts with the prefix, with its relationships, and the holder store's nodes of its topics. */
+/** Deletes every node whose id starts with the prefix, with its relationships, and the stores' nodes of its topics and candidates. */
 export async function deleteByPrefix(database: Database, prefix: string): Promise<void> {
   await database.write('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: `${prefix}:` });
   await database.write('MATCH (kept:TopicHolders) WHERE kept.topicId STARTS WITH $prefix DELETE kept', { prefix: `${prefix}:` });
+  await database.write('MATCH (kept:CandidateEvidence) WHERE kept.candidateId STARTS WITH $prefix DELETE kept', { prefix: `${prefix}:` });
 }
 
 export const silentLogger = createLogger('silent');

@@ -10,6 +10,7 @@ import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { readStoredHolders } from './holder-store.js';
+import { readStoredEvidence, type StoredTopicEvidence } from './evidence-store.js';
 import type { HoldVia, TopicHold } from './holds.js';
 import { z } from 'zod';
 import { entitySchema, parseRows } from '../../graph/rows.js';
@@ -592,7 +593,11 @@ export interface CandidateEvidence {
  */
 export async function evidenceOf(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, CandidateEvidence>> {
   const kept = await evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
-    const read = await readEvidence(from, candidates, topics);
+    // The evidence store's first (the hubs'), then the others' read live.
+    const stored = await readStoredEvidence(from, candidates, topics);
+    const rest = candidates.filter((candidateId) => !stored.has(candidateId));
+    const live = rest.length > 0 ? await readEvidence(from, rest, topics) : { projects: [], patents: [] };
+    const read = storedOnTopics(stored, topics, live);
     // Per candidate, per topic: the ids are the strings asked with (see `readEvidence`), so these maps find them by
     // their hashes already known; a kept item is on one topic, its list shared per topic.
     const pairs = new Map<string, Map<string, TopicEvidence>>();
@@ -629,6 +634,25 @@ export async function evidenceOf(database: Database, candidateIds: string[], top
     byCandidate.set(candidateId, { projects: mergeByItem(onTopics.map((evidence) => evidence.projects)), patents: mergeByItem(onTopics.map((evidence) => evidence.patents)) });
   }
   return byCandidate;
+}
+
+/**
+ * The stored evidence (see evidence-store.ts) of each candidate on the topics read, as `readEvidence` reads it — an
+ * item once per topic it is on, with that topic — added to `live` (the others' evidence, read live).
+ */
+function storedOnTopics(stored: ReadonlyMap<string, ReadonlyMap<string, StoredTopicEvidence>>, topicIds: readonly string[], live: { projects: ProjectEvidence[]; patents: PatentEvidence[] }): { projects: ProjectEvidence[]; patents: PatentEvidence[] } {
+  if (stored.size === 0) return live;
+  const projects = [...live.projects];
+  const patents = [...live.patents];
+  for (const [candidateId, byTopic] of stored) {
+    for (const topicId of topicIds) {
+      const evidence = byTopic.get(topicId);
+      if (!evidence) continue;
+      for (const [id, name, startYear, level, led] of evidence.projects) projects.push({ candidateId, id, name, startYear, level, role: led ? 'LEAD' : 'PARTICIPANT', topicIds: [topicId] });
+      for (const [id, title, year, kind] of evidence.patents) patents.push({ candidateId, id, title, year, kind, topicIds: [topicId] });
+    }
+  }
+  return { projects, patents };
 }
 
 /**
