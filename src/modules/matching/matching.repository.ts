@@ -845,6 +845,10 @@ async function readProximity(database: Database, candidateIds: string[], targetI
   // find the target's walked a hub university's 10 000 projects and its experts' thousands of affiliations (eight
   // needs of the 1M graph: 922 000 hits for these two lists, 243 000 this way). A platform is linked by an expert's
   // affiliation or an organisation's hosting, both towards it, or hosts a platform itself; an expert is never one.
+  // The shortest path is searched from the target's end (and turned round): the search expands that end first, and a
+  // target with few links and none near it is done at once, where a hub candidate's tens of thousands of links were
+  // expanded first before finding there was no path (at 1M, a demand's poster with one link: 20 candidates 50 → 3–16
+  // ms; for the other targets measured the same time, and the same paths).
   const rows = await database.read(
     `MATCH (target:Entity {id: $targetId})
      WITH target,
@@ -856,7 +860,7 @@ async function readProximity(database: Database, candidateIds: string[], targetI
      WITH candidateId, candidate, target,
        COLLECT { UNWIND targetProjects AS project MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project) RETURN DISTINCT project ORDER BY project.id } AS sharedProjects,
        COLLECT { UNWIND targetPlatforms AS platform MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform) RETURN DISTINCT platform ORDER BY platform.id } AS sharedPlatforms,
-       nodes(shortestPath((candidate)-[:${PROXIMITY_LINKS}*..${maxHops}]-(target))) AS path
+       reverse(nodes(shortestPath((target)-[:${PROXIMITY_LINKS}*..${maxHops}]-(candidate)))) AS path
      RETURN candidateId,
        EXISTS { (candidate)-[:COOPERATES_WITH]-(target) } OR EXISTS { (candidate)-[:AFFILIATED_WITH]->(:Organization)-[:COOPERATES_WITH]-(target) } AS cooperating,
        [project IN sharedProjects | project.id] AS sharedProjectIds,
