@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix, withReads } from '../support/database.js';
 import { importDataset } from '../../src/import/importer.js';
 import { recommendPartners, searchExperts } from '../../src/modules/matching/matching.service.js';
-import { evidenceOf, readEvidence } from '../../src/modules/matching/matching.repository.js';
+import { evidenceByTopic, evidenceOf, evidenceOnTopics, readEvidence } from '../../src/modules/matching/matching.repository.js';
 
 /**
  * Capability from evidence: organisations that declare no focus still hold a topic through an affiliated expert,
@@ -170,6 +170,26 @@ describe('matching: evidence read every way', () => {
       [id('j3'), 'PARTICIPANT', [id('O')]],
       [id('j4'), 'PARTICIPANT', [id('O')]],
     ]);
+  });
+
+  it('gives a batch\'s requests each its own topics\' evidence from one read on all their topics', async () => {
+    // One read on T, O and U for H and S (as a chain's gaps read together); then each request's topics alone.
+    const byTopic = await evidenceByTopic(database, [id('H'), id('S')], [id('T'), id('O'), id('U')]);
+    const onO = evidenceOnTopics(byTopic.get(id('H')), [id('O')]);
+    expect(onO.projects.map((project) => [project.id, project.topicIds]).sort()).toEqual([
+      [id('j2'), [id('O')]],
+      [id('j3'), [id('O')]],
+      [id('j4'), [id('O')]],
+    ]);
+    expect(onO.patents.map((patent) => patent.id).sort()).toEqual(Array.from({ length: 10 }, (_, index) => id(`p${index + 3}`)).sort());
+    // S on T: p1 only (q1 is on U); S on O: nothing; H on T and U: p1, p2 and j1 (H has nothing on U).
+    expect(evidenceOnTopics(byTopic.get(id('S')), [id('T')])).toEqual({
+      projects: [],
+      patents: [{ candidateId: id('S'), id: id('p1'), title: '测试专利一', year: 2024, kind: 'INVENTION', topicIds: [id('T')] }],
+    });
+    expect(evidenceOnTopics(byTopic.get(id('S')), [id('O')])).toEqual({ projects: [], patents: [] });
+    const onTU = evidenceOnTopics(byTopic.get(id('H')), [id('T'), id('U')]);
+    expect([...onTU.projects, ...onTU.patents].map((item) => item.id).sort()).toEqual([id('j1'), id('p1'), id('p2')]);
   });
 
   it('reads the same rows every way: from the candidates, from the topics and joined', async () => {

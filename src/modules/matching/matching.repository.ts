@@ -592,7 +592,21 @@ export interface CandidateEvidence {
  * `topicIds` are those of `topicIds` it is on, in their order.
  */
 export async function evidenceOf(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, CandidateEvidence>> {
-  const kept = await evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
+  const byTopic = await evidenceByTopic(database, candidateIds, topicIds);
+  return new Map([...byTopic].map(([candidateId, evidence]) => [candidateId, evidenceOnTopics(evidence, topicIds)]));
+}
+
+/** A candidate's projects and patents per topic (the topics it has none on left out), as `evidenceByTopic` gives them. */
+export type EvidenceByTopic = ReadonlyMap<string, TopicEvidence>;
+
+/**
+ * Projects and patents of the candidates per topic of `topicIds` (every candidate asked for; a topic it has none on
+ * left out), each item once per topic with that topic: a batch of requests reads its candidates' evidence on all its
+ * topics once, and each request gathers its own topics' with `evidenceOnTopics` — no item is copied for a request but
+ * those on several of its topics.
+ */
+export async function evidenceByTopic(database: Database, candidateIds: string[], topicIds: string[]): Promise<Map<string, EvidenceByTopic>> {
+  return evidenceCache.getAll(database, candidateIds, topicIds, async (from, candidates, topics) => {
     // The evidence store's first (the hubs'), then the others' read live.
     const stored = await readStoredEvidence(from, candidates, topics);
     const rest = candidates.filter((candidateId) => !stored.has(candidateId));
@@ -624,16 +638,17 @@ export async function evidenceOf(database: Database, candidateIds: string[], top
     }
     return (candidateId, topicId) => pairs.get(candidateId)?.get(topicId) ?? NO_EVIDENCE;
   });
-  const byCandidate = new Map<string, CandidateEvidence>();
-  for (const [candidateId, byTopic] of kept) {
-    const onTopics: TopicEvidence[] = [];
-    for (const topicId of topicIds) {
-      const evidence = byTopic.get(topicId);
-      if (evidence && evidence !== NO_EVIDENCE) onTopics.push(evidence);
-    }
-    byCandidate.set(candidateId, { projects: mergeByItem(onTopics.map((evidence) => evidence.projects)), patents: mergeByItem(onTopics.map((evidence) => evidence.patents)) });
+}
+
+/** A candidate's projects and patents on `topicIds` (see `evidenceByTopic`): an item's `topicIds` those it is on, in their order. */
+export function evidenceOnTopics(byTopic: EvidenceByTopic | undefined, topicIds: readonly string[]): CandidateEvidence {
+  if (!byTopic || byTopic.size === 0) return NO_EVIDENCE;
+  const onTopics: TopicEvidence[] = [];
+  for (const topicId of topicIds) {
+    const evidence = byTopic.get(topicId);
+    if (evidence && evidence !== NO_EVIDENCE) onTopics.push(evidence);
   }
-  return byCandidate;
+  return { projects: mergeByItem(onTopics.map((evidence) => evidence.projects)), patents: mergeByItem(onTopics.map((evidence) => evidence.patents)) };
 }
 
 /**

@@ -17,7 +17,8 @@ import { topicProfilesOf, vocabularyOf } from './vocabulary.js';
 import { holderStamps, keepHolderLists, topicsWithoutList } from './holder-store.js';
 import {
   candidateDetails,
-  evidenceOf,
+  evidenceByTopic,
+  evidenceOnTopics,
   findTopicHolders,
   queryTopicHolders,
   insidersOf,
@@ -270,7 +271,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   const regionIds = [...new Set(live.map((request) => request.regionId).filter((id): id is string => id !== null))];
   const [details, evidence, places, names] = await Promise.all([
     candidateDetails(database, everyone),
-    evidenceOf(database, everyone, everyEvidenceTopic),
+    evidenceByTopic(database, everyone, everyEvidenceTopic),
     Promise.all(regionIds.map(async (regionId) => [regionId, await placeOfRegion(database, regionId)] as const)).then((entries) => new Map(entries)),
     namesOf(database, [...everyEvidenceTopic, ...live.flatMap((request) => request.conflictSegmentIds)]),
   ]);
@@ -279,19 +280,19 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
   // not apply, or where it is not asked).
   const examined = plans.map(({ request, evidenceTopicIds, holds, holdsByCandidate, needTopics, referenceYear }, index) => {
     const needPlace = request.regionId ? places.get(request.regionId) : undefined;
-    // Evidence on this request's topics only, when the batch fetched it for other requests' topics too.
-    const onTopics = <T extends { topicIds: string[] }>(items: T[]) =>
-      live.length === 1 ? items : items.map((item) => ({ ...item, topicIds: item.topicIds.filter((id) => evidenceTopicIds.has(id)) })).filter((item) => item.topicIds.length > 0);
+    // Evidence on this request's topics only (the batch read it on every request's), in the batch's order of topics.
+    const ownTopics = live.length === 1 ? everyEvidenceTopic : everyEvidenceTopic.filter((id) => evidenceTopicIds.has(id));
     const { ids, topicSignals } = shortlists[index]!;
     const relevance = evidenceRelevance(needTopics, holds);
     return ids.flatMap((candidateId) => {
       const candidate = details.get(candidateId);
       if (!candidate) return [];
+      const { projects, patents } = evidenceOnTopics(evidence.get(candidateId), ownTopics);
       const facts: CandidateFacts = {
         holds: holdsByCandidate.get(candidateId) ?? [],
         details: candidate,
-        projects: onTopics(evidence.get(candidateId)?.projects ?? []),
-        patents: onTopics(evidence.get(candidateId)?.patents ?? []),
+        projects,
+        patents,
         proximity: request.partyId ? null : undefined,
         needPlace,
         names,
