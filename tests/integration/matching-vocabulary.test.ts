@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, openTestDatabase, uniquePrefix } from '../support/database.js';
-import { topicProfilesOf, vocabularyOf } from '../../src/modules/matching/vocabulary.js';
+import { labelNamesOf, topicProfilesOf, vocabularyOf } from '../../src/modules/matching/vocabulary.js';
 import { CHANGE_CHECK_MS, DerivedCache } from '../../src/neo4j/derived-cache.js';
 
 describe('the matching vocabulary cache (src/modules/matching/vocabulary.ts)', () => {
@@ -24,6 +24,32 @@ describe('the matching vocabulary cache (src/modules/matching/vocabulary.ts)', (
     expect(after.candidateTotal).toBeGreaterThan(0);
     // The text profiles follow the same generation: the new topic is matched by its alias.
     expect((await topicProfilesOf(database)).match('cache probe')[0]?.id).toBe(`${prefix}:topic`);
+  });
+
+  it('names topics and chain segments from the vocabulary, reading only the names of other entities', async () => {
+    await database.write(
+      `CREATE (:Entity:Topic {id: $prefix + ':named-topic', name: '测试命名主题'})
+       CREATE (:Entity:Industry {id: $prefix + ':industry', name: '测试命名产业'})-[:HAS_SEGMENT]->(:Entity:ChainSegment {id: $prefix + ':segment', name: '测试命名环节'})
+       CREATE (:Entity:Enterprise {id: $prefix + ':enterprise', name: '测试命名企业'})`,
+      { prefix },
+    );
+    const vocabulary = await vocabularyOf(database);
+    // The reads of entities by id (a change probe may run meanwhile: not counted).
+    const queries: string[] = [];
+    const stop = database.onQuery((event) => {
+      if (event.query?.includes('MATCH (n:Entity {id: id})')) queries.push(event.query);
+    });
+    try {
+      const vocabularyOnly = await labelNamesOf(database, vocabulary, [`${prefix}:named-topic`, `${prefix}:segment`, `${prefix}:named-topic`]);
+      expect(vocabularyOnly).toEqual(new Map([[`${prefix}:named-topic`, '测试命名主题'], [`${prefix}:segment`, '测试命名环节']]));
+      expect(queries).toEqual([]);
+      // An enterprise is not in the vocabulary: its name is read; an id that denotes nothing has none.
+      const mixed = await labelNamesOf(database, vocabulary, [`${prefix}:segment`, `${prefix}:enterprise`, `${prefix}:nothing`]);
+      expect(mixed).toEqual(new Map([[`${prefix}:segment`, '测试命名环节'], [`${prefix}:enterprise`, '测试命名企业']]));
+      expect(queries).toHaveLength(1);
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { MATCHING_CONFIG } from './matching.config.js';
 import { expertConditions, type ExpertFilterInput } from '../expert/expert.repository.js';
 import { interpretText, round, suggestTopics, type NeedTopic } from './need.js';
 import type { TopicProfiles } from './topic-profiles.js';
-import { topicProfilesOf, vocabularyOf } from './vocabulary.js';
+import { labelNamesOf, topicProfilesOf, vocabularyOf } from './vocabulary.js';
 import { holderStamps, keepHolderLists, topicsWithoutList } from './holder-store.js';
 import {
   candidateDetails,
@@ -23,7 +23,6 @@ import {
   queryTopicHolders,
   insidersOf,
   mostLinkedTopics,
-  namesOf,
   placeOfRegion,
   proximityTo,
   targetFacts,
@@ -273,7 +272,7 @@ export async function rankCandidatesBatch(database: Database, requests: readonly
     candidateDetails(database, everyone),
     evidenceByTopic(database, everyone, everyEvidenceTopic),
     Promise.all(regionIds.map(async (regionId) => [regionId, await placeOfRegion(database, regionId)] as const)).then((entries) => new Map(entries)),
-    namesOf(database, [...everyEvidenceTopic, ...live.flatMap((request) => request.conflictSegmentIds)]),
+    labelNamesOf(database, vocabulary, [...everyEvidenceTopic, ...live.flatMap((request) => request.conflictSegmentIds)]),
   ]);
 
   // Per request: each examined candidate's facts, and its score with no proximity known (final where proximity does
