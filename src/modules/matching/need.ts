@@ -52,7 +52,15 @@ export class LabelIndex {
   private readonly labelWordCache = new Map<string, string[]>();
   private readonly partCache = new Map<string, string[]>();
 
-  constructor(topics: readonly TopicLabel[]) {
+  /**
+   * Word → the places (in the topic list) of the topics a text with that word can name: those with a label word it is,
+   * or a sub-word of (see `recall`). A topic no word of a text leads to has a recall of 0 for it.
+   */
+  private readonly topicsReachedBy = new Map<string, number[]>();
+  /** Each topic's labels (name, then aliases), by its place in the list, each with its words and their sub-words. */
+  private readonly labelsOf: LabelWords[][];
+
+  constructor(private readonly topics: readonly TopicLabel[]) {
     for (const topic of topics) {
       for (const word of wordSet([topic.name, ...topic.aliases].join(' '))) {
         const users = this.topicsByWord.get(word);
@@ -60,6 +68,33 @@ export class LabelIndex {
         else this.topicsByWord.set(word, [topic.id]);
       }
     }
+    this.labelsOf = topics.map((topic) => [topic.name, ...topic.aliases].map((label) => this.labelWords(label)));
+    this.labelsOf.forEach((labels, place) => {
+      for (const { words } of labels) {
+        for (const { word, parts } of words) {
+          for (const key of [word, ...parts]) {
+            const reached = this.topicsReachedBy.get(key);
+            if (!reached) this.topicsReachedBy.set(key, [place]);
+            else if (reached.at(-1) !== place) reached.push(place);
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * The topics the text names at all (a recall above 0 for a label), in the list's order, each with its labels: the
+   * others need not be read label by label (a province's vocabulary has thousands of topics, a need a few dozen words).
+   */
+  topicsNamedIn(text: TextWords): Array<{ topic: TopicLabel; labels: readonly LabelWords[] }> {
+    const places = new Set<number>();
+    for (const word of text.words) for (const place of this.topicsReachedBy.get(word) ?? []) places.add(place);
+    return Array.from(Int32Array.from(places).sort(), (place) => ({ topic: this.topics[place]!, labels: this.labelsOf[place]! }));
+  }
+
+  /** A label with its words and their sub-words (see `recall`). */
+  labelWords(label: string): LabelWords {
+    return { label, words: this.wordsOfLabel(label).map((word) => ({ word, parts: this.partsOf(word) })) };
   }
 
   /** The words of a label (precise cut, so 规范化 stays one word), memoised. */
@@ -87,16 +122,22 @@ export class LabelIndex {
    * the text has it (the text's search-mode words include the sub-words of its compounds: 保质期 → 保质), half when
    * the text has only one of the word's own sub-words (规范化 ← 规范). 冷链保存 is 1 in 冷链运输中的保存, ½ in 保存.
    */
-  recall(label: string, text: TextWords): number {
-    const labelWords = this.wordsOfLabel(label);
-    if (labelWords.length === 0) return 0;
+  recall(label: string | LabelWords, text: TextWords): number {
+    const { words } = typeof label === 'string' ? this.labelWords(label) : label;
+    if (words.length === 0) return 0;
     let found = 0;
-    for (const word of labelWords) {
+    for (const { word, parts } of words) {
       if (text.words.has(word)) found += 1;
-      else if (this.partsOf(word).some((part) => text.words.has(part))) found += 0.5;
+      else if (parts.some((part) => text.words.has(part))) found += 0.5;
     }
-    return found / labelWords.length;
+    return found / words.length;
   }
+}
+
+/** A label read as words, each with its dictionary sub-words (see `LabelIndex.recall`). */
+export interface LabelWords {
+  label: string;
+  words: ReadonlyArray<{ word: string; parts: readonly string[] }>;
 }
 
 /** Label indexes per topic list: the vocabulary cache hands out the same list until a write, so this is built once per write. */
@@ -112,11 +153,12 @@ export function labelIndexOf(topics: readonly TopicLabel[]): LabelIndex {
 }
 
 /** The best recall over a name and its aliases, with the label that gave it. */
-function bestLabel(index: LabelIndex, labels: string[], words: TextWords): { label: string; recall: number } {
-  let best = { label: labels[0] ?? '', recall: 0 };
+function bestLabel(index: LabelIndex, labels: ReadonlyArray<string | LabelWords>, words: TextWords): { label: string; recall: number } {
+  const text = (label: string | LabelWords | undefined) => (typeof label === 'string' || label === undefined ? (label ?? '') : label.label);
+  let best = { label: text(labels[0]), recall: 0 };
   for (const label of labels) {
     const value = index.recall(label, words);
-    if (value > best.recall) best = { label, recall: value };
+    if (value > best.recall) best = { label: text(label), recall: value };
   }
   return best;
 }
@@ -173,8 +215,8 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
     }
   }
   const named = new Map<string, NeedTopic>();
-  for (const topic of topics) {
-    const best = bestLabel(index, [topic.name, ...topic.aliases], topicWords);
+  for (const { topic, labels } of index.topicsNamedIn(topicWords)) {
+    const best = bestLabel(index, labels, topicWords);
     if (best.recall > config.topicRecall) keepStrongest([{ id: topic.id, weight: round(best.recall), origin: `名称匹配「${best.label}」` }], named);
   }
   // When no topic is named outright, a word that only one or two topics' labels use ("割漆", "超细") still points to them, weakly.
@@ -196,6 +238,18 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
   return [...pointed, ...wholesale].slice(0, config.maxTopics).sort(byWeight);
 }
 
+/** Topic names by id per topic list (one list lives until the next write, see `labelIndexOf`). */
+const topicNames = new WeakMap<readonly TopicLabel[], Map<string, string>>();
+
+function topicNamesOf(topics: readonly TopicLabel[]): Map<string, string> {
+  let names = topicNames.get(topics);
+  if (!names) {
+    names = new Map(topics.map((topic) => [topic.id, topic.name]));
+    topicNames.set(topics, names);
+  }
+  return names;
+}
+
 /**
  * Adds what the topics' text profiles read in the need: names or aliases written with one character wrong, and the
  * topics whose profile (labels, description, project and patent titles) the need's words match best (BM25), each
@@ -204,11 +258,11 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
 function readThroughProfiles(text: string, profiles: TopicProfiles, into: Map<string, NeedTopic>, topics: TopicLabel[]): void {
   const config = MATCHING_CONFIG.need;
   for (const { id, label } of profiles.nearMisses(text)) keepStrongest([{ id, weight: config.typoWeight, origin: `近似名称「${label}」` }], into);
-  const hits = profiles.match(text);
+  const hits = profiles.matchBest(text, config.profileRelativeScore, config.profileMaxTopics);
   const top = hits[0]?.score ?? 0;
   if (top < config.profileMinScore) return;
-  const names = new Map(topics.map((topic) => [topic.id, topic.name]));
-  for (const hit of hits.filter((candidate) => candidate.score >= config.profileRelativeScore * top).slice(0, config.profileMaxTopics)) {
+  const names = topicNamesOf(topics);
+  for (const hit of hits) {
     if (into.has(hit.id)) continue;
     keepStrongest([{ id: hit.id, weight: round(config.profileWeight * (hit.score / top)), origin: `文本与主题「${names.get(hit.id) ?? hit.id}」的资料相符` }], into);
   }

@@ -27,6 +27,16 @@ function pinyinOf(word: string): string {
   return (pinyin(word, { toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase();
 }
 
+/** The key of a label's (or a window's) half in `TopicProfiles.byHalf`. */
+const halfKey = (length: number, which: 'first' | 'second', half: string) => `${length}\u0000${which}\u0000${half}`;
+
+/** How many characters differ between two strings of the same length (counting stops at 2). */
+function differences(a: string, b: string): number {
+  let count = 0;
+  for (let offset = 0; offset < a.length && count < 2; offset += 1) if (a[offset] !== b[offset]) count += 1;
+  return count;
+}
+
 /** Every topic's text profile, indexed for BM25, with the lookups for typos and pinyin. */
 export class TopicProfiles {
   private readonly index: Bm25Index;
@@ -34,6 +44,13 @@ export class TopicProfiles {
   private readonly labels: Array<{ id: string; label: string }>;
   /** Pinyin (no tones) → the Chinese word of the profiles it spells. */
   private readonly wordOfPinyin = new Map<string, string>();
+  /**
+   * The labels (their places in `labels`) by length and first half, and by length and second half: a window of a text
+   * with exactly one character unlike a label has the other half alike, so only the labels found so are compared.
+   */
+  private readonly byHalf = new Map<string, number[]>();
+  /** The lengths of the labels, each once. */
+  private readonly labelLengths: number[];
 
   constructor(topics: readonly TopicProfileSource[]) {
     const documents = topics.map((topic) => {
@@ -42,6 +59,15 @@ export class TopicProfiles {
     });
     this.index = new Bm25Index(documents);
     this.labels = topics.flatMap((topic) => [topic.name, ...topic.aliases].filter((label) => label.length >= 3 && [...label].every((character) => CJK.test(character))).map((label) => ({ id: topic.id, label })));
+    this.labels.forEach(({ label }, place) => {
+      const half = Math.floor(label.length / 2);
+      for (const key of [halfKey(label.length, 'first', label.slice(0, half)), halfKey(label.length, 'second', label.slice(half))]) {
+        const places = this.byHalf.get(key);
+        if (places) places.push(place);
+        else this.byHalf.set(key, [place]);
+      }
+    });
+    this.labelLengths = [...new Set(this.labels.map(({ label }) => label.length))];
     // Each distinct word spelt once (a large graph's profiles repeat their words thousands of times; spelling each
     // occurrence, twice, took 2.6 s of the server's start at 1M); the first word met keeps a spelling.
     const spelt = new Set<string>();
@@ -61,6 +87,11 @@ export class TopicProfiles {
     return this.index.search(text);
   }
 
+  /** The topics of `match` scoring at least `share` of the best, best first, at most `max`. */
+  matchBest(text: string, share: number, max: number): Array<{ id: string; score: number }> {
+    return this.index.searchBest(text, share, max);
+  }
+
   /**
    * Topics whose name or alias occurs in the text with exactly one character replaced (天麻素提曲 → 天麻素提取),
    * with the label matched; exact occurrences are left to the name matching.
@@ -68,16 +99,21 @@ export class TopicProfiles {
   nearMisses(text: string): Array<{ id: string; label: string }> {
     const found: Array<{ id: string; label: string }> = [];
     for (const run of text.match(CJK_RUN) ?? []) {
-      for (const { id, label } of this.labels) {
-        if (run.includes(label) || run.length < label.length) continue;
-        for (let start = 0; start + label.length <= run.length; start += 1) {
-          let differences = 0;
-          for (let offset = 0; offset < label.length && differences < 2; offset += 1) if (run[start + offset] !== label[offset]) differences += 1;
-          if (differences === 1) {
-            found.push({ id, label });
-            break;
+      // Per window of each label length, the labels with a half alike (see `byHalf`), then those one character unlike.
+      const matched = new Set<number>();
+      for (const length of this.labelLengths) {
+        const half = Math.floor(length / 2);
+        for (let start = 0; start + length <= run.length; start += 1) {
+          const window = run.slice(start, start + length);
+          for (const key of [halfKey(length, 'first', window.slice(0, half)), halfKey(length, 'second', window.slice(half))]) {
+            for (const place of this.byHalf.get(key) ?? []) if (!matched.has(place) && differences(window, this.labels[place]!.label) === 1) matched.add(place);
           }
         }
+      }
+      // In the labels' order; a label the run holds exactly is left to the name matching.
+      for (const place of [...matched].sort((a, b) => a - b)) {
+        const { id, label } = this.labels[place]!;
+        if (!run.includes(label)) found.push({ id, label });
       }
     }
     return found;

@@ -43,4 +43,17 @@ describe('BM25 (src/text/bm25.ts) on a hand-worked collection', () => {
     ]);
     expect(fromText.search('腊肉怎么保鲜').map((hit) => hit.id)).toEqual(['pork']);
   });
+
+  it('lists only the documents within a share of the best score, at most so many (searchBest), and is the same again after', () => {
+    // Query 腊肉 保鲜 (segmented from 腊肉保鲜): A 1.6161, B 0.5666 = 0.35 of A.
+    expect(index.searchBest('腊肉 保鲜', 0.5, 10).map((hit) => hit.id)).toEqual(['A']);
+    expect(index.searchBest('腊肉 保鲜', 0.3, 10).map((hit) => hit.id)).toEqual(['A', 'B']);
+    expect(index.searchBest('腊肉 保鲜', 0, 1).map((hit) => hit.id)).toEqual(['A']);
+    expect(index.searchBest('量子', 0.5, 10)).toEqual([]);
+    // The scores of one search do not leak into the next.
+    expect(index.searchWords(['腊肉']).map((hit) => [hit.id, Math.round(hit.score * 1e4) / 1e4])).toEqual([
+      ['B', 0.5666],
+      ['A', 0.5235],
+    ]);
+  });
 });

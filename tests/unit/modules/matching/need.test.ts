@@ -36,6 +36,16 @@ describe('reading a need', () => {
     expect(index.recall('cold chain', readText('Cold chain logistics'))).toBe(1);
   });
 
+  it('reads only the topics a word or sub-word of the text leads to, in the list\'s order', () => {
+    const index = new LabelIndex(topics);
+    const named = (text: string) => index.topicsNamedIn(readText(text)).map(({ topic }) => topic.id);
+    // 保存 is a word of 冷链保存; 工艺 of 提取工艺 and 制剂工艺; 规范 a sub-word of GAP规范化种植's 规范化.
+    expect(named('保存')).toEqual(['topic:cold-chain']);
+    expect(named('改进工艺')).toEqual(['topic:extraction', 'topic:formulation']);
+    expect(named('规范管理')).toEqual(['topic:gap']);
+    expect(named('量子计算')).toEqual([]);
+  });
+
   it('names a topic only when more than half its words occur: 保存 alone names nothing, 冷链…保存 does', () => {
     expect(interpretText('保存', topics, industries).map((topic) => topic.origin)).toEqual(['关键词「保存」']);
     expect(interpretText('冷链运输中怎么保存', topics, industries)).toEqual([{ id: 'topic:cold-chain', weight: 1, origin: '名称匹配「冷链保存」' }]);

@@ -14,6 +14,22 @@ describe('topic text profiles (src/modules/matching/topic-profiles.ts)', () => {
     expect(profiles.nearMisses('天麻种植')).toEqual([]);
   });
 
+  it('finds the one wrong character wherever it is in the name, and nothing with two wrong or too little text', () => {
+    const expected = [{ id: 'a', label: '天麻素提取' }];
+    expect(profiles.nearMisses('研究大麻素提取')).toEqual(expected); // the first character
+    expect(profiles.nearMisses('天麻毒提取的工艺')).toEqual(expected); // the middle one
+    expect(profiles.nearMisses('关于天麻素提去')).toEqual(expected); // the last, at the end of the text
+    expect(profiles.nearMisses('大麻素提去')).toEqual([]); // two
+    expect(profiles.nearMisses('天麻素提')).toEqual([]); // shorter than the name
+    // Found once however many windows are one character off; and in each run of Chinese text it is found in.
+    expect(profiles.nearMisses('大麻素提取和天麻素提去')).toEqual(expected);
+    expect(profiles.nearMisses('大麻素提取, 天麻素提去')).toEqual([...expected, ...expected]);
+    expect(profiles.nearMisses('竹林培养与肉制品保先')).toEqual([
+      { id: 'b', label: '肉制品保鲜' },
+      { id: 'c', label: '竹林培育' },
+    ]);
+  });
+
   it('reaches a topic through words only its project titles use (腊肉, 保质期), without an alias', () => {
     expect(profiles.match('腊肉放久了容易坏，保质期太短').map((hit) => hit.id)).toEqual(['b']);
   });
