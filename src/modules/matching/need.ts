@@ -154,11 +154,11 @@ export function labelIndexOf(topics: readonly TopicLabel[]): LabelIndex {
 
 /** The best recall over a name and its aliases, with the label that gave it. */
 function bestLabel(index: LabelIndex, labels: ReadonlyArray<string | LabelWords>, words: TextWords): { label: string; recall: number } {
-  const text = (label: string | LabelWords | undefined) => (typeof label === 'string' || label === undefined ? (label ?? '') : label.label);
-  let best = { label: text(labels[0]), recall: 0 };
+  const textOf = (label: string | LabelWords) => (typeof label === 'string' ? label : label.label);
+  let best = { label: labels[0] === undefined ? '' : textOf(labels[0]), recall: 0 };
   for (const label of labels) {
     const value = index.recall(label, words);
-    if (value > best.recall) best = { label: text(label), recall: value };
+    if (value > best.recall) best = { label: textOf(label), recall: value };
   }
   return best;
 }
@@ -241,7 +241,7 @@ export function interpretText(text: string, topics: TopicLabel[], industries: In
 /** Topic names by id per topic list (one list lives until the next write, see `labelIndexOf`). */
 const topicNames = new WeakMap<readonly TopicLabel[], Map<string, string>>();
 
-function topicNamesOf(topics: readonly TopicLabel[]): Map<string, string> {
+export function topicNamesOf(topics: readonly TopicLabel[]): Map<string, string> {
   let names = topicNames.get(topics);
   if (!names) {
     names = new Map(topics.map((topic) => [topic.id, topic.name]));

@@ -8,7 +8,7 @@ import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { loadTopicProfileSources, loadVocabulary, namesOf } from './matching.repository.js';
-import type { IndustryLabel, TopicLabel } from './need.js';
+import { topicNamesOf, type IndustryLabel, type TopicLabel } from './need.js';
 import { TopicProfiles } from './topic-profiles.js';
 
 export interface Vocabulary {
@@ -37,7 +37,7 @@ const labelNames = new WeakMap<Vocabulary, Map<string, string>>();
 function namesInVocabulary(vocabulary: Vocabulary): Map<string, string> {
   let names = labelNames.get(vocabulary);
   if (!names) {
-    names = new Map(vocabulary.topics.map((topic) => [topic.id, topic.name]));
+    names = new Map(topicNamesOf(vocabulary.topics));
     for (const industry of vocabulary.industries) for (const segment of industry.segments) names.set(segment.id, segment.name);
     labelNames.set(vocabulary, names);
   }
