@@ -1,8 +1,8 @@
 /**
  * Keeps what the server derives from the whole graph ready before anyone asks: whether region pages can be read from
  * the `LOCATED_IN` index (see src/graph/query.ts), the organisation lists' histograms (`organizationFacets`), the
- * matching vocabulary and the topics'
- * text profiles, Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
+ * matching vocabulary and the topics' text profiles, the proximity graph (the links a candidate's path to the party in
+ * need is searched over, see src/modules/matching/proximity-graph.ts), Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
  * chains with their gap candidates, every chain's support that does not depend on the county (see
  * `warmIndustrySupport`), the holders of the most linked topics, and last the holder store's missing
  * lists (see src/modules/matching/holder-store.ts: kept in the database, so done once per change, not per start); after a change, also the matching
@@ -21,6 +21,7 @@ import type { Database } from './neo4j/database.js';
 import { writesSeen } from './neo4j/derived-cache.js';
 import { topicProfilesOf, vocabularyOf } from './modules/matching/vocabulary.js';
 import { fillEvidenceStore } from './modules/matching/evidence-store.js';
+import { prepareProximityGraph } from './modules/matching/matching.repository.js';
 import { MATCHING_CONFIG } from './modules/matching/matching.config.js';
 import { STORED_HOLDER_KINDS, fillHolderStore, warmMatching, warmTopicHolders } from './modules/matching/matching.service.js';
 import { GAP_CANDIDATE_KINDS, warmChains, warmIndustrySupport } from './modules/chain/chain.service.js';
@@ -142,6 +143,8 @@ export class KeepWarm {
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'list facets read');
       await Promise.all([vocabularyOf(this.database), topicProfilesOf(this.database)]);
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
+      const graph = await prepareProximityGraph(this.database);
+      this.logger.info({ reason, ms: Math.round(performance.now() - started), links: graph.linkCount, megabytes: Math.round(graph.bytes / 1e5) / 10 }, 'proximity graph read');
       const questions = await warmMatching(this.database, year);
       this.logger.info({ reason, ms: Math.round(performance.now() - started), questions }, 'matching warmed up');
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);

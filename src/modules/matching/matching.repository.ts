@@ -5,6 +5,8 @@ import { entityProjection } from '../../graph/projection.js';
 import type { Database } from '../../neo4j/database.js';
 import { DerivedCache } from '../../neo4j/derived-cache.js';
 import { Interner } from '../../neo4j/intern.js';
+import { cypherInt } from '../../neo4j/values.js';
+import { LinkList, ProximityGraph } from './proximity-graph.js';
 import { PairCache } from '../../neo4j/pair-cache.js';
 import type { IndustryLabel, TopicLabel } from './need.js';
 import type { TopicProfileSource } from './topic-profiles.js';
@@ -853,19 +855,22 @@ export async function proximityTo(database: Database, candidateIds: string[], ta
 }
 
 async function readProximity(database: Database, candidateIds: string[], targetId: string, maxHops: number): Promise<Map<string, Proximity>> {
-  // The target's projects and platforms are read once, then each candidate checked against each of them (both ends
-  // known: the planner starts from the end with fewer such links). Matched from both ends per candidate, the planner
-  // walked the target's side for every candidate (a hub enterprise's 2 700 projects and 4 800 affiliations a hundred
-  // times: 5.7 million hits, 1.3 s, for one request on the 1M graph); walking each candidate's projects and links to
-  // find the target's walked a hub university's 10 000 projects and its experts' thousands of affiliations (eight
-  // needs of the 1M graph: 922 000 hits for these two lists, 243 000 this way). A platform is linked by an expert's
-  // affiliation or an organisation's hosting, both towards it, or hosts a platform itself; an expert is never one.
-  // The shortest path is searched from the target's end (and turned round): the search expands that end first, and a
-  // target with few links and none near it is done at once, where a hub candidate's tens of thousands of links were
-  // expanded first before finding there was no path (at 1M, 32 demands' reads of 20 candidates: 2 332 → 1 796 ms in
-  // all; a poster with one link 40–50 → 2–16 ms, some hub posters 104 → 48 ms; the same path lengths for all).
-  const rows = await database.read(
-    `MATCH (target:Entity {id: $targetId})
+  const graph = proximityGraphOf(database);
+  return graph ? readProximityThrough(database, graph, candidateIds, targetId, maxHops) : readProximityInNeo4j(database, candidateIds, targetId, maxHops);
+}
+
+/**
+ * The target's projects and platforms, read once, then each candidate checked against each of them (both ends known:
+ * the planner starts from the end with fewer such links). Matched from both ends per candidate, the planner walked the
+ * target's side for every candidate (a hub enterprise's 2 700 projects and 4 800 affiliations a hundred times: 5.7
+ * million hits, 1.3 s, for one request on the 1M graph); walking each candidate's projects and links to find the
+ * target's walked a hub university's 10 000 projects and its experts' thousands of affiliations (eight needs of the 1M
+ * graph: 922 000 hits for these two lists, 243 000 this way). A platform is linked by an expert's affiliation or an
+ * organisation's hosting, both towards it, or hosts a platform itself; an expert is never one. `path` is the clause
+ * that gives each candidate's path to the target (or `null AS path`), `nodes` whether to return the ends' node numbers.
+ */
+function proximityQuery(path: string, nodes: boolean): string {
+  return `MATCH (target:Entity {id: $targetId})
      WITH target,
           COLLECT { MATCH (target)-[:LEADS|PARTICIPATES_IN]->(project:Project) RETURN DISTINCT project } AS targetProjects,
           COLLECT { MATCH (target)-[:AFFILIATED_WITH|HOSTS]->(platform:Platform) RETURN platform UNION MATCH (target)<-[:HOSTS]-(platform:Platform) RETURN platform } AS targetPlatforms
@@ -875,19 +880,89 @@ async function readProximity(database: Database, candidateIds: string[], targetI
      WITH candidateId, candidate, target,
        COLLECT { UNWIND targetProjects AS project MATCH (candidate)-[:LEADS|PARTICIPATES_IN]->(project) RETURN DISTINCT project ORDER BY project.id } AS sharedProjects,
        COLLECT { UNWIND targetPlatforms AS platform MATCH (candidate)-[:AFFILIATED_WITH|HOSTS]-(platform) RETURN DISTINCT platform ORDER BY platform.id } AS sharedPlatforms,
-       reverse(nodes(shortestPath((target)-[:${PROXIMITY_LINKS}*..${maxHops}]-(candidate)))) AS path
+       ${path}
      RETURN candidateId,
        EXISTS { (candidate)-[:COOPERATES_WITH]-(target) } OR EXISTS { (candidate)-[:AFFILIATED_WITH]->(:Organization)-[:COOPERATES_WITH]-(target) } AS cooperating,
        [project IN sharedProjects | project.id] AS sharedProjectIds,
        [platform IN sharedPlatforms | platform.id] AS sharedPlatformIds,
        [node IN path | node.id] AS pathIds,
        [node IN coalesce(path, []) + sharedProjects + sharedPlatforms WHERE coalesce(node.name, node.title) IS NOT NULL
-         | {id: node.id, name: toString(coalesce(node.name, node.title))}] AS names`,
+         | {id: node.id, name: toString(coalesce(node.name, node.title))}] AS names${nodes ? ', toFloat(id(candidate)) AS candidateNode, toFloat(id(target)) AS targetNode' : ''}`;
+}
+
+/**
+ * Proximities with the paths searched by Neo4j (when no proximity graph is kept). The shortest path is searched from
+ * the target's end (and turned round): the search expands that end first, and a target with few links and none near it
+ * is done at once, where a hub candidate's tens of thousands of links were expanded first before finding there was no
+ * path (at 1M, 32 demands' reads of 20 candidates: 2 332 → 1 796 ms in all; a poster with one link 40–50 → 2–16 ms,
+ * some hub posters 104 → 48 ms; the same path lengths for all).
+ */
+export async function readProximityInNeo4j(database: Database, candidateIds: string[], targetId: string, maxHops: number): Promise<Map<string, Proximity>> {
+  const rows = await database.read(
+    proximityQuery(`reverse(nodes(shortestPath((target)-[:${PROXIMITY_LINKS}*..${boundedHops(maxHops)}]-(candidate)))) AS path`, false),
     { candidateIds, targetId },
   );
-  // Ids and names shared with the other kept values: a hub on many candidates' paths is named once.
+  return keptProximities(parseRows(proximitySchema, rows, 'proximity'));
+}
+
+const proximityWithNodesSchema = z.object({
+  candidateId: z.string(),
+  cooperating: z.boolean(),
+  sharedProjectIds: z.array(z.string()),
+  sharedPlatformIds: z.array(z.string()),
+  names: z.array(z.object({ id: z.string(), name: z.string() })),
+  candidateNode: z.number().int().nonnegative(),
+  targetNode: z.number().int().nonnegative(),
+});
+
+const pathNodeSchema = z.object({ node: z.number().int().nonnegative(), id: z.string(), name: z.string().nullable() });
+
+/**
+ * Proximities with the paths found in a proximity graph read since the last write (see `proximityGraphOf`): the shared
+ * work in one read, the paths in memory, and the ids and names of the nodes on them in a second read. Should a node on a
+ * path no longer be there (a write raced the graph), the whole batch is read as Neo4j finds it instead.
+ */
+export async function readProximityThrough(database: Database, graph: ProximityGraph, candidateIds: string[], targetId: string, maxHops: number): Promise<Map<string, Proximity>> {
+  const rows = parseRows(proximityWithNodesSchema, await database.read(proximityQuery('null AS path', true), { candidateIds, targetId }), 'proximity');
+  const hops = boundedHops(maxHops);
+  const paths = rows.map((row) => graph.shortestPath(row.targetNode, row.candidateNode, hops)?.reverse() ?? null);
+  const onPaths = [...new Set(paths.flatMap((path) => path ?? []))];
+  const found = new Map<number, { id: string; name: string | null }>();
+  if (onPaths.length > 0) {
+    const nodeRows = await database.read(
+      `UNWIND $nodes AS node MATCH (entity:Entity) WHERE id(entity) = node
+       RETURN toFloat(node) AS node, entity.id AS id, CASE WHEN coalesce(entity.name, entity.title) IS NULL THEN null ELSE toString(coalesce(entity.name, entity.title)) END AS name`,
+      { nodes: onPaths.map((node) => cypherInt(node)) },
+    );
+    for (const row of parseRows(pathNodeSchema, nodeRows, 'proximity path nodes')) found.set(row.node, { id: row.id, name: row.name });
+    if (found.size < onPaths.length) return readProximityInNeo4j(database, candidateIds, targetId, maxHops);
+  }
+  return keptProximities(
+    rows.map((row, index) => {
+      const path = paths[index]!;
+      const onPath = path ? path.map((node) => found.get(node)!) : [];
+      return {
+        candidateId: row.candidateId,
+        cooperating: row.cooperating,
+        sharedProjectIds: row.sharedProjectIds,
+        sharedPlatformIds: row.sharedPlatformIds,
+        pathIds: path ? onPath.map((node) => node.id) : null,
+        names: [...onPath.flatMap(({ id, name }) => (name === null ? [] : [{ id, name }])), ...row.names],
+      };
+    }),
+  );
+}
+
+/** A hop limit as it may be written into a query's text: a whole number from 1 to 6. */
+function boundedHops(maxHops: number): number {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`a path's hop limit must be a whole number from 1 to 6, got ${maxHops}`);
+  return maxHops;
+}
+
+/** Proximities by candidate, their ids and names shared with the other kept values: a hub on many candidates' paths is named once. */
+function keptProximities(proximities: Proximity[]): Map<string, Proximity> {
   return new Map(
-    parseRows(proximitySchema, rows, 'proximity').map((proximity) => [
+    proximities.map((proximity) => [
       proximity.candidateId,
       {
         ...proximity,
@@ -897,6 +972,46 @@ async function readProximity(database: Database, candidateIds: string[], targetI
       },
     ]),
   );
+}
+
+/**
+ * The proximity graph of a database (see proximity-graph.ts), read whole: every link of the proximity types, once each
+ * (from its start node), in pages of node numbers seeked by id. One graph per database, dropped by any write like the
+ * other kept values; read by the keep-warm round (`prepareProximityGraph`) — a request never waits for it, it asks
+ * Neo4j for paths meanwhile (`proximityGraphOf`).
+ */
+async function readProximityGraph(database: Database): Promise<ProximityGraph> {
+  const highest = z.object({ highest: z.number().nullable() });
+  const [top] = parseRows(highest, await database.read('MATCH (node) RETURN toFloat(max(id(node))) AS highest'), 'highest node number');
+  const links = new LinkList();
+  const last = top?.highest ?? -1;
+  const page = z.object({ starts: z.array(z.number()), ends: z.array(z.number()) });
+  for (let first = 0; first <= last; first += PROXIMITY_GRAPH_PAGE) {
+    const rows = await database.read(
+      `UNWIND range($first, $last) AS node
+       MATCH (start) WHERE id(start) = node
+       MATCH (start)-[:${PROXIMITY_LINKS}]->(end)
+       RETURN collect(toFloat(node)) AS starts, collect(toFloat(id(end))) AS ends`,
+      { first: cypherInt(first), last: cypherInt(Math.min(last, first + PROXIMITY_GRAPH_PAGE - 1)) },
+    );
+    for (const row of parseRows(page, rows, 'proximity links')) links.append(row.starts, row.ends);
+  }
+  return links.toGraph(last + 1);
+}
+
+/** Node numbers per read of the proximity graph (1M: 16 reads of about 70 000 links, 3 s in all). */
+const PROXIMITY_GRAPH_PAGE = 1 << 16;
+
+const proximityGraphs = new DerivedCache<ProximityGraph>(readProximityGraph, MATCHING_CONFIG.vocabularyTtlMs);
+
+/** The database's proximity graph if one was read since its last write; undefined otherwise (paths are then Neo4j's). */
+export function proximityGraphOf(database: Database): ProximityGraph | undefined {
+  return proximityGraphs.ready(database, '')?.value;
+}
+
+/** Reads the database's proximity graph unless one is kept since its last write (the keep-warm round calls it). */
+export function prepareProximityGraph(database: Database): Promise<ProximityGraph> {
+  return proximityGraphs.get(database, '');
 }
 
 /** Organisations (and their experts) that are part of the target itself: never proposed as its partners (kept until a write). */
