@@ -16,11 +16,18 @@
 
 /** Pairs of node numbers, appended as they are read; grows by doubling. */
 export class LinkList {
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
+  private starts: Int32Array;
+  private ends: Int32Array;
   private count = 0;
   /** The largest node number seen at either end (−1 when empty). */
   highest = -1;
+
+  /** `expected`: how many links are about to come, if known (the arrays are made that large at once). */
+  constructor(expected = 1024) {
+    const capacity = Math.max(1, Math.ceil(expected));
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   /** Appends the links `starts[i] – ends[i]` (a link's direction does not matter). */
   append(starts: readonly number[], ends: readonly number[]): void {

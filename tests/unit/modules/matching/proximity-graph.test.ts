@@ -120,6 +120,10 @@ describe('LinkList', () => {
     expect(graph.nodeCount).toBe(5_001);
     expect(graph.shortestPath(0, 3, 3)).toEqual([0, 1, 2, 3]);
     expect(graph.degree(2_500)).toBe(2);
+    // Made for fewer links than come (a count read before a write added some): it grows as well.
+    const small = new LinkList(1);
+    small.append([0, 1, 2], [1, 2, 3]);
+    expect(small.toGraph().shortestPath(0, 3, 3)).toEqual([0, 1, 2, 3]);
   });
 });
 
