@@ -40,9 +40,12 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
 /** Admission control when none is configured: 16 requests run (each runs a few queries in parallel, the pool holds 50). */
 /**
  * The JavaScript heap's limit in MB given to the server by `npm start` (`--max-old-space-size`, from SERVER_HEAP_MB):
- * at 1M nodes the server's live heap is about 100 MB at rest and 140 MB under 16 concurrent matching requests.
+ * at 1M nodes the server's live heap is about 100 MB at rest and 140 MB under 16 concurrent matching requests (130 MB
+ * with the benchmark's 192 needs all kept). 240 since the proximity graph (13 MB at 1M, outside the heap) came to be
+ * kept: with 256 the server's resident memory reached 409 MB in the benchmark, with 240 at most 397 MB, at the same
+ * latencies (see bench/scale/notes.md).
  */
-export const DEFAULT_SERVER_HEAP_MB = 256;
+export const DEFAULT_SERVER_HEAP_MB = 240;
 
 /**
  * The young generation's semi-spaces in MB given by `npm start` (`--max-semi-space-size`; Node's default is 16): the

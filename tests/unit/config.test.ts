@@ -14,14 +14,14 @@ describe('configuration', () => {
     expect(config.localNeo4j).toMatchObject({ host: '127.0.0.1', boltPort: 7687, instance: 'default' });
   });
 
-  it('npm start gives the server a heap limit of SERVER_HEAP_MB, 256 MB unless set', () => {
+  it('npm start gives the server a heap limit of SERVER_HEAP_MB, 240 MB unless set', () => {
     const start: string = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).scripts.start;
     const flag = /--max-old-space-size=\S+/.exec(start)?.[0];
-    expect(flag).toBe('--max-old-space-size=${SERVER_HEAP_MB:-256}');
-    expect(DEFAULT_SERVER_HEAP_MB).toBe(256); // what the benchmark gives its server
+    expect(flag).toBe('--max-old-space-size=${SERVER_HEAP_MB:-240}');
+    expect(DEFAULT_SERVER_HEAP_MB).toBe(240); // what the benchmark gives its server
     // The shell expands it as npm does (sh -c): the default, or the operator's value.
     const expand = (env: NodeJS.ProcessEnv) => execFileSync('sh', ['-c', `printf %s ${flag}`], { env }).toString();
-    expect(expand({ PATH: process.env.PATH })).toBe('--max-old-space-size=256');
+    expect(expand({ PATH: process.env.PATH })).toBe('--max-old-space-size=240');
     expect(expand({ PATH: process.env.PATH, SERVER_HEAP_MB: '1024' })).toBe('--max-old-space-size=1024');
     // And young semi-spaces of 8 MB, as the benchmark gives its server.
     expect(start).toContain('--max-semi-space-size=8 ');
