@@ -131,7 +131,7 @@ export async function startService(config: AppConfig, logger: Logger): Promise<R
   }
   logger.info({ url }, 'listening: /graphql answers 503 NOT_READY until migrations and seeding are done');
   let stopped = false;
-  const warm = new KeepWarm(database, logger, { checkMs: config.warmUp.checkMs, chains: config.warmUp.chains, topics: config.warmUp.topics, holderStore: config.warmUp.holderStore, year: () => clock.year() });
+  const warm = new KeepWarm(database, logger, { checkMs: config.warmUp.checkMs, chains: config.warmUp.chains, topics: config.warmUp.topics, holderStore: config.warmUp.holderStore, proximityGraphMaxMegabytes: config.warmUp.proximityGraphMaxMegabytes, year: () => clock.year() });
   const ready = prepare(database, http, config, logger, () => stopped).then(() => {
     if (stopped) return;
     logger.info({ url, sourceMappedStacks: process.sourceMapsEnabled }, 'GraphQL service ready');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './clock.js';
+import { MATCHING_CONFIG } from './modules/matching/matching.config.js';
 
 /** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
 export interface DatabaseLimits {
@@ -135,6 +136,7 @@ const environmentSchema = z.object({
   WARM_UP_CHAINS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(24)),
   WARM_UP_TOPICS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2000).default(300)),
   HOLDER_STORE: z.preprocess(emptyAsUndefined, booleanText.default('true')),
+  PROXIMITY_GRAPH_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(4096).default(MATCHING_CONFIG.proximityGraphMaxMegabytes)),
   SOURCE_MAPPED_STACKS: z.preprocess(emptyAsUndefined, booleanText.default('false')),
   COUNTY_TIME_ZONE: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai').default(DEFAULT_TIME_ZONE)),
 });
@@ -188,7 +190,7 @@ export interface AppConfig {
   /** The county's time zone (IANA name): "today" and "this year" of every answer and write are read in it. */
   countyTimeZone: string;
   /** What the server prepares before anyone asks, and again once the graph changed (see `KeepWarm`). */
-  warmUp: { enabled: boolean; checkMs: number; chains: number; topics: number; holderStore: boolean };
+  warmUp: { enabled: boolean; checkMs: number; chains: number; topics: number; holderStore: boolean; proximityGraphMaxMegabytes: number };
   /**
    * Whether the server's stack traces point into the TypeScript sources (source maps on) or into the code tsx compiled
    * from them (off, the default of `npm start`): mapping a stack is paid on every database round trip, since the Neo4j
@@ -278,7 +280,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     countyTimeZone: env.COUNTY_TIME_ZONE,
     directAnswers: env.GRAPHQL_DIRECT_ANSWERS === 'true',
     sourceMappedStacks: env.SOURCE_MAPPED_STACKS === 'true',
-    warmUp: { enabled: env.WARM_UP === 'true', checkMs: env.WARM_UP_CHECK_MS, chains: env.WARM_UP_CHAINS, topics: env.WARM_UP_TOPICS, holderStore: env.HOLDER_STORE === 'true' },
+    warmUp: { enabled: env.WARM_UP === 'true', checkMs: env.WARM_UP_CHECK_MS, chains: env.WARM_UP_CHAINS, topics: env.WARM_UP_TOPICS, holderStore: env.HOLDER_STORE === 'true', proximityGraphMaxMegabytes: env.PROXIMITY_GRAPH_MAX_MB },
     admission: { maxConcurrent: env.GRAPHQL_MAX_CONCURRENT, maxQueued: env.GRAPHQL_MAX_QUEUED, maxWaitMs: env.GRAPHQL_MAX_WAIT_MS, maxHeapFraction: env.GRAPHQL_MAX_HEAP_FRACTION },
     neo4jLimits: {
       transactionTimeoutMs: env.NEO4J_TRANSACTION_TIMEOUT_MS,

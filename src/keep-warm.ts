@@ -49,6 +49,8 @@ export interface KeepWarmOptions {
   year: () => number;
   /** The chain rules the server applies (the same chains must be kept as the requests ask for). */
   chainRules?: ChainRules;
+  /** The proximity graph is kept only when it takes at most this many MB (0: never; default `proximityGraphMaxMegabytes`). */
+  proximityGraphMaxMegabytes?: number;
   /** The pause before a failed round is tried again (doubled after each failure in a row); default `RETRY_MS`. */
   retryMs?: number;
 }
@@ -143,8 +145,10 @@ export class KeepWarm {
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'list facets read');
       await Promise.all([vocabularyOf(this.database), topicProfilesOf(this.database)]);
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
-      const graph = await prepareProximityGraph(this.database);
-      this.logger.info({ reason, ms: Math.round(performance.now() - started), links: graph.linkCount, megabytes: Math.round(graph.bytes / 1e5) / 10 }, 'proximity graph read');
+      const proximity = await prepareProximityGraph(this.database, this.options.proximityGraphMaxMegabytes ?? MATCHING_CONFIG.proximityGraphMaxMegabytes);
+      const megabytes = Math.round(proximity.bytes / 1e5) / 10;
+      if (proximity.graph) this.logger.info({ reason, ms: Math.round(performance.now() - started), links: proximity.graph.linkCount, megabytes }, 'proximity graph read');
+      else this.logger.info({ reason, megabytes, maxMegabytes: proximity.maxBytes / 1e6 }, 'proximity graph not kept: larger than PROXIMITY_GRAPH_MAX_MB allows; Neo4j finds the paths');
       const questions = await warmMatching(this.database, year);
       this.logger.info({ reason, ms: Math.round(performance.now() - started), questions }, 'matching warmed up');
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);

@@ -68,18 +68,19 @@ describe('matching: proximity paths from the kept proximity graph', () => {
   ];
 
   it('finds the same paths, shared work and names in memory as Neo4j does, with no path beyond 4 links', async () => {
-    const graph = await prepareProximityGraph(database);
+    const { graph } = await prepareProximityGraph(database);
+    expect(graph).not.toBeNull();
     expect(proximityGraphOf(database)).toBe(graph);
-    const inMemory = await readProximityThrough(database, graph, candidates, id('T'), 4);
+    const inMemory = await readProximityThrough(database, graph!, candidates, id('T'), 4);
     const inNeo4j = await readProximityInNeo4j(database, candidates, id('T'), 4);
     expect([...inMemory.values()]).toEqual(everyExpected());
     expect([...inNeo4j.values()]).toEqual(everyExpected());
     // A shorter limit: E1 (3 links) still, E4 (4) no more.
-    const three = await readProximityThrough(database, graph, [id('E1'), id('E4')], id('T'), 3);
+    const three = await readProximityThrough(database, graph!, [id('E1'), id('E4')], id('T'), 3);
     expect(three.get(id('E1'))?.pathIds).toEqual(['E1', 'U', 'P', 'T'].map(id));
     expect(three.get(id('E4'))?.pathIds).toBeNull();
     // The party itself and an id that denotes nothing have no proximity.
-    expect([...(await readProximityThrough(database, graph, [id('T'), id('nobody')], id('T'), 4)).keys()]).toEqual([]);
+    expect([...(await readProximityThrough(database, graph!, [id('T'), id('nobody')], id('T'), 4)).keys()]).toEqual([]);
   });
 
   it('is not used once the graph changed, and is read again after', async () => {
@@ -90,15 +91,28 @@ describe('matching: proximity paths from the kept proximity graph', () => {
     expect(proximityGraphOf(database)).toBeUndefined();
     const afterWrite = await proximityTo(database, [id('E5')], id('T'), 4);
     expect(afterWrite.get(id('E5'))?.pathIds).toEqual(['E5', 'U', 'P', 'T'].map(id));
-    const graph = await prepareProximityGraph(database);
+    const { graph } = await prepareProximityGraph(database);
     expect(proximityGraphOf(database)).toBe(graph);
-    const inMemory = await readProximityThrough(database, graph, [id('E5')], id('T'), 4);
+    const inMemory = await readProximityThrough(database, graph!, [id('E5')], id('T'), 4);
     expect(inMemory.get(id('E5'))?.pathIds).toEqual(['E5', 'U', 'P', 'T'].map(id));
     await database.write(`MATCH (:Expert {id: $e5})-[link:AFFILIATED_WITH]->(:University {id: $u}) DELETE link`, { e5: id('E5'), u: id('U') });
   });
 
+  it('keeps no graph larger than allowed (none at all with 0 MB), and Neo4j finds the paths then', async () => {
+    const outcome = await prepareProximityGraph(database, 0);
+    expect(outcome).toMatchObject({ graph: null, maxBytes: 0 });
+    expect(outcome.bytes).toBeGreaterThan(0); // the test database's nodes and links, whatever else it holds
+    expect(proximityGraphOf(database)).toBeUndefined();
+    const read = await proximityTo(database, [id('E1')], id('T'), 4);
+    expect(read.get(id('E1'))?.pathIds).toEqual(['E1', 'U', 'P', 'T'].map(id));
+    // Allowed again: kept.
+    const kept = await prepareProximityGraph(database, 64);
+    expect(kept.graph).not.toBeNull();
+    expect(proximityGraphOf(database)).toBe(kept.graph);
+  });
+
   it('reads the batch from Neo4j when a node on a path is gone since the graph was read (a write it has not seen yet)', async () => {
-    const graph = await prepareProximityGraph(database);
+    const { graph } = await prepareProximityGraph(database);
     // Another connection deletes R2, the second step of E4's only path: this one's graph still has it.
     const other = openTestDatabase();
     try {
@@ -106,7 +120,7 @@ describe('matching: proximity paths from the kept proximity graph', () => {
     } finally {
       await other.close();
     }
-    const read = await readProximityThrough(database, graph, [id('E4'), id('E1')], id('T'), 4);
+    const read = await readProximityThrough(database, graph!, [id('E4'), id('E1')], id('T'), 4);
     expect(read.get(id('E4'))).toEqual(expected('E4', null));
     expect(read.get(id('E1'))?.pathIds).toEqual(['E1', 'U', 'P', 'T'].map(id));
   });

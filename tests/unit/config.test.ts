@@ -57,14 +57,18 @@ describe('configuration', () => {
   });
 
   it('warms up by default (a check every 10 s, 24 chains), and can be turned off or bounded', () => {
-    expect(loadConfig({}).warmUp).toEqual({ enabled: true, checkMs: 10_000, chains: 24, topics: 300, holderStore: true });
-    expect(loadConfig({ WARM_UP: 'false', WARM_UP_CHECK_MS: '0', WARM_UP_CHAINS: '0', WARM_UP_TOPICS: '0', HOLDER_STORE: 'false' }).warmUp).toEqual({
+    expect(loadConfig({}).warmUp).toEqual({ enabled: true, checkMs: 10_000, chains: 24, topics: 300, holderStore: true, proximityGraphMaxMegabytes: 64 });
+    expect(loadConfig({ WARM_UP: 'false', WARM_UP_CHECK_MS: '0', WARM_UP_CHAINS: '0', WARM_UP_TOPICS: '0', HOLDER_STORE: 'false', PROXIMITY_GRAPH_MAX_MB: '0' }).warmUp).toEqual({
       enabled: false,
       checkMs: 0,
       chains: 0,
       topics: 0,
       holderStore: false,
+      proximityGraphMaxMegabytes: 0,
     });
+    expect(loadConfig({ PROXIMITY_GRAPH_MAX_MB: '200' }).warmUp.proximityGraphMaxMegabytes).toBe(200);
+    expect(() => loadConfig({ PROXIMITY_GRAPH_MAX_MB: '-1' })).toThrow(/PROXIMITY_GRAPH_MAX_MB: /);
+    expect(() => loadConfig({ PROXIMITY_GRAPH_MAX_MB: 'lots' })).toThrow(/PROXIMITY_GRAPH_MAX_MB: /);
     expect(() => loadConfig({ WARM_UP: 'yes' })).toThrow(/WARM_UP: /);
     expect(() => loadConfig({ WARM_UP_CHAINS: '-1' })).toThrow(/WARM_UP_CHAINS: /);
     expect(() => loadConfig({ WARM_UP_TOPICS: '2001' })).toThrow(/WARM_UP_TOPICS: /);

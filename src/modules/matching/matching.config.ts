@@ -152,6 +152,12 @@ export const MATCHING_CONFIG = {
    */
   proximityReadAhead: { atLeast: 20, perPageMatch: 2 },
   /**
+   * The proximity graph (shortest paths found in memory, see proximity-graph.ts) is kept when it takes at most this
+   * many MB (outside the JavaScript heap): 13 MB at 1M nodes and 1.1M links; a province of some millions fits, a larger
+   * graph leaves its paths to Neo4j. The server's `PROXIMITY_GRAPH_MAX_MB` sets it (0: never kept).
+   */
+  proximityGraphMaxMegabytes: 64,
+  /**
    * Answers to expert searches, partner recommendations and demand matches are kept per question (need or target,
    * kinds, filter or region, year and the page's end) until a write, at most this many matches in all per database
    * (about 18 MB): a kept answer holds only the matches up to its page's end and one more, and the count of all; a

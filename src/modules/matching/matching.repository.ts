@@ -974,54 +974,84 @@ function keptProximities(proximities: Proximity[]): Map<string, Proximity> {
   );
 }
 
-/**
- * The proximity graph of a database (see proximity-graph.ts), read whole: every link of the proximity types, once each
- * (from its start node), in pages of node numbers seeked by id. One graph per database, dropped by any write like the
- * other kept values; read by the keep-warm round (`prepareProximityGraph`) — a request never waits for it, it asks
- * Neo4j for paths meanwhile (`proximityGraphOf`).
- */
-async function readProximityGraph(database: Database): Promise<ProximityGraph> {
-  // The highest node number (one scan of the nodes, 0.1–0.2 s at 1M) and the links of each type (the count store): the
-  // arrays are made at their size once, not grown by doubling.
-  const extent = z.object({ highest: z.number().nullable(), links: z.number() });
-  const [top] = parseRows(
-    extent,
-    await database.read(
-      `CALL () { MATCH (node) RETURN toFloat(max(id(node))) AS highest }
-       CALL () { UNWIND [${PROXIMITY_LINKS.split('|').map((type) => `COUNT { ()-[:${type}]->() }`).join(', ')}] AS links RETURN toFloat(sum(links)) AS links }
-       RETURN highest, links`,
-    ),
-    'proximity graph extent',
+/** How large a database's proximity graph is: its highest node number and its links (from the count store). */
+interface ProximityExtent {
+  highest: number;
+  links: number;
+}
+
+/** The bytes a proximity graph of this extent keeps (a 32-bit offset per node number and two neighbours per link). */
+export function proximityGraphBytes(extent: ProximityExtent): number {
+  return 4 * (extent.highest + 2) + 8 * extent.links;
+}
+
+const extentRow = z.object({ highest: z.number().nullable(), links: z.number() });
+
+/** The highest node number (one scan of the nodes, 0.1–0.2 s at 1M) and the links of the proximity types (the count store). */
+async function readProximityExtent(database: Database): Promise<ProximityExtent> {
+  const rows = await database.read(
+    `CALL () { MATCH (node) RETURN toFloat(max(id(node))) AS highest }
+     CALL () { UNWIND [${PROXIMITY_LINKS.split('|').map((type) => `COUNT { ()-[:${type}]->() }`).join(', ')}] AS links RETURN toFloat(sum(links)) AS links }
+     RETURN highest, links`,
   );
-  const links = new LinkList(top?.links);
-  const last = top?.highest ?? -1;
+  const [row] = parseRows(extentRow, rows, 'proximity graph extent');
+  return { highest: row?.highest ?? -1, links: row?.links ?? 0 };
+}
+
+/** What a keep-warm round found: the graph, or why none is kept (larger than allowed). */
+export type ProximityGraphOutcome = { graph: ProximityGraph; bytes: number } | { graph: null; bytes: number; maxBytes: number };
+
+/**
+ * The proximity graph of a database (see proximity-graph.ts), read whole when it takes at most `maxBytes`: every link of
+ * the proximity types, once each (from its start node), in pages of node numbers seeked by id, into arrays made at
+ * their size once. One graph per database, dropped by any write like the other kept values.
+ */
+async function readProximityGraph(database: Database, maxBytes: number): Promise<ProximityGraphOutcome> {
+  const extent = await readProximityExtent(database);
+  const bytes = proximityGraphBytes(extent);
+  if (bytes > maxBytes) return { graph: null, bytes, maxBytes };
+  const links = new LinkList(extent.links);
   const page = z.object({ starts: z.array(z.number()), ends: z.array(z.number()) });
-  for (let first = 0; first <= last; first += PROXIMITY_GRAPH_PAGE) {
+  for (let first = 0; first <= extent.highest; first += PROXIMITY_GRAPH_PAGE) {
     const rows = await database.read(
       `UNWIND range($first, $last) AS node
        MATCH (start) WHERE id(start) = node
        MATCH (start)-[:${PROXIMITY_LINKS}]->(end)
        RETURN collect(toFloat(node)) AS starts, collect(toFloat(id(end))) AS ends`,
-      { first: cypherInt(first), last: cypherInt(Math.min(last, first + PROXIMITY_GRAPH_PAGE - 1)) },
+      { first: cypherInt(first), last: cypherInt(Math.min(extent.highest, first + PROXIMITY_GRAPH_PAGE - 1)) },
     );
     for (const row of parseRows(page, rows, 'proximity links')) links.append(row.starts, row.ends);
   }
-  return links.toGraph(last + 1);
+  const graph = links.toGraph(extent.highest + 1);
+  return { graph, bytes: graph.bytes };
 }
 
 /** Node numbers per read of the proximity graph (1M: 16 reads of about 70 000 links, 3 s in all). */
 const PROXIMITY_GRAPH_PAGE = 1 << 16;
 
-const proximityGraphs = new DerivedCache<ProximityGraph>(readProximityGraph, MATCHING_CONFIG.vocabularyTtlMs);
+/** Per database and size limit (its key), the graph or why there is none. */
+const proximityGraphs = new DerivedCache<ProximityGraphOutcome, string>((database, limit) => readProximityGraph(database, Number(limit)), MATCHING_CONFIG.vocabularyTtlMs, 2);
 
-/** The database's proximity graph if one was read since its last write; undefined otherwise (paths are then Neo4j's). */
+/** The limit each database's graph was last prepared with: the key `proximityGraphOf` looks under. */
+const preparedLimits = new WeakMap<Database, string>();
+
+/**
+ * The database's proximity graph if one was read since its last write; undefined otherwise (paths are then Neo4j's).
+ * A request never waits for one: the keep-warm round reads it (`prepareProximityGraph`).
+ */
 export function proximityGraphOf(database: Database): ProximityGraph | undefined {
-  return proximityGraphs.ready(database, '')?.value;
+  const limit = preparedLimits.get(database);
+  return (limit === undefined ? undefined : proximityGraphs.ready(database, limit)?.value.graph) ?? undefined;
 }
 
-/** Reads the database's proximity graph unless one is kept since its last write (the keep-warm round calls it). */
-export function prepareProximityGraph(database: Database): Promise<ProximityGraph> {
-  return proximityGraphs.get(database, '');
+/**
+ * Reads the database's proximity graph unless one is kept since its last write, if it takes at most `maxMegabytes`
+ * (`PROXIMITY_GRAPH_MAX_MB`; 0: never). Beyond that no graph is kept and Neo4j finds every path.
+ */
+export function prepareProximityGraph(database: Database, maxMegabytes: number = MATCHING_CONFIG.proximityGraphMaxMegabytes): Promise<ProximityGraphOutcome> {
+  const limit = String(Math.max(0, maxMegabytes) * 1e6);
+  preparedLimits.set(database, limit);
+  return proximityGraphs.get(database, limit);
 }
 
 /** Organisations (and their experts) that are part of the target itself: never proposed as its partners (kept until a write). */
