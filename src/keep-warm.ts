@@ -80,6 +80,8 @@ export interface WarmRound {
   stored: { computed: number; kept: number };
   /** The evidence store's candidates computed (those without, with enough links) and kept. */
   evidence: { computed: number; kept: number };
+  /** The links of the proximity graph read; null when none is kept (larger than allowed, or its read failed). */
+  proximityLinks: number | null;
 }
 
 export class KeepWarm {
@@ -124,6 +126,25 @@ export class KeepWarm {
     while (this.running) await this.running;
   }
 
+  /**
+   * Reads the proximity graph (see `prepareProximityGraph`) and returns its links; null when none is kept. A failure is
+   * logged and the round goes on: without the graph, paths are Neo4j's, as before it was read.
+   */
+  private async readProximityGraph(reason: WarmRound['reason'], started: number): Promise<number | null> {
+    try {
+      const proximity = await prepareProximityGraph(this.database, this.options.proximityGraphMaxMegabytes ?? MATCHING_CONFIG.proximityGraphMaxMegabytes);
+      const megabytes = Math.round(proximity.bytes / 1e5) / 10;
+      if (proximity.graph) {
+        this.logger.info({ reason, ms: Math.round(performance.now() - started), links: proximity.graph.linkCount, megabytes }, 'proximity graph read');
+        return proximity.graph.linkCount;
+      }
+      this.logger.info({ reason, megabytes, maxMegabytes: proximity.maxBytes / 1e6 }, 'proximity graph not kept: larger than PROXIMITY_GRAPH_MAX_MB allows; Neo4j finds the paths');
+    } catch (error) {
+      if (!this.stopped) this.logger.warn({ reason, error: error instanceof Error ? error.message : String(error) }, 'proximity graph not read; Neo4j finds the paths until the next round');
+    }
+    return null;
+  }
+
   /** A change seen at the previous check and none since (the graph is quiet): warm again. */
   private check(): void {
     const seen = writesSeen(this.database);
@@ -145,10 +166,7 @@ export class KeepWarm {
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'list facets read');
       await Promise.all([vocabularyOf(this.database), topicProfilesOf(this.database)]);
       this.logger.info({ reason, ms: Math.round(performance.now() - started) }, 'matching vocabulary loaded');
-      const proximity = await prepareProximityGraph(this.database, this.options.proximityGraphMaxMegabytes ?? MATCHING_CONFIG.proximityGraphMaxMegabytes);
-      const megabytes = Math.round(proximity.bytes / 1e5) / 10;
-      if (proximity.graph) this.logger.info({ reason, ms: Math.round(performance.now() - started), links: proximity.graph.linkCount, megabytes }, 'proximity graph read');
-      else this.logger.info({ reason, megabytes, maxMegabytes: proximity.maxBytes / 1e6 }, 'proximity graph not kept: larger than PROXIMITY_GRAPH_MAX_MB allows; Neo4j finds the paths');
+      const proximityLinks = await this.readProximityGraph(reason, started);
       const questions = await warmMatching(this.database, year);
       this.logger.info({ reason, ms: Math.round(performance.now() - started), questions }, 'matching warmed up');
       const chains = await warmChains(this.database, year, this.options.chains, this.options.chainRules);
@@ -170,7 +188,7 @@ export class KeepWarm {
           : await fillEvidenceStore(this.database, MATCHING_CONFIG.evidenceStoredFrom, { shouldStop: () => this.stopped });
       const finished = Math.round(performance.now() - started);
       this.logger.info({ reason, ms: finished, ...evidence }, 'evidence store filled');
-      return { reason, ms: finished, questions, chains, industries, topics, stored, evidence };
+      return { reason, ms: finished, questions, chains, industries, topics, stored, evidence, proximityLinks };
     };
     this.running = work().then(
       (round) => {

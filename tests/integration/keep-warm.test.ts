@@ -4,6 +4,7 @@ import { deleteByPrefix, openTestDatabase, silentLogger, uniquePrefix, withReads
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { Clock } from '../../src/clock.js';
 import { KeepWarm } from '../../src/keep-warm.js';
+import { proximityGraphOf } from '../../src/modules/matching/matching.repository.js';
 import { markAllStoresStale } from '../../src/graph/holder-marks.js';
 import { mostLinkedTopics } from '../../src/modules/matching/matching.repository.js';
 import { rankCandidatesBatch, type MatchRequest } from '../../src/modules/matching/matching.service.js';
@@ -68,7 +69,7 @@ describe('keeping the derived data warm', () => {
       await suite.database.write(`CREATE (:Entity:Region {id: $prefix + ':county', name: '测试县', kind: 'COUNTY'})`, { prefix });
       warm.start();
       await warm.idle();
-      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, industries: 6, topics: 0, stored: { computed: 0, kept: 0 }, evidence: { computed: 0, kept: 0 }, ms: expect.any(Number) }]);
+      expect(warm.rounds).toEqual([{ reason: 'start', questions: 3, chains: 6, industries: 6, topics: 0, stored: { computed: 0, kept: 0 }, evidence: { computed: 0, kept: 0 }, proximityLinks: 481, ms: expect.any(Number) }]);
       // Every chain is answered from what was prepared: no support count, no candidate ranking.
       const prepared = await queriesOfChains();
       expect(prepared.length).toBeGreaterThan(0); // the segments themselves are read (cheap)
@@ -119,6 +120,9 @@ describe('keeping the derived data warm', () => {
       none.start();
       await none.idle();
       expect(none.rounds.map((round) => [round.reason, round.questions, round.chains, round.industries])).toEqual([['start', 3, 0, 6]]);
+      // The proximity graph was read: the sample's links of the proximity kinds (its relationship files: COOPERATES_WITH
+      // 67, LEADS 61, PARTICIPATES_IN 134, AFFILIATED_WITH 148, HOSTS 25, TAKEN_BY 16, POSTED 30).
+      expect(none.rounds[0]!.proximityLinks).toBe(481);
       // The six chains' support that every county shares was counted all the same: a county's first look at them
       // reads only the county's members, once for all six.
       const county = (await findDefaultCounty(database))!;
@@ -162,6 +166,24 @@ describe('keeping the derived data warm', () => {
       // Succeeded: no more tries.
       await pause(500);
       expect(warm.rounds).toHaveLength(1);
+    } finally {
+      warm.stop();
+      await database.close();
+    }
+  });
+
+  it('goes on without the proximity graph when reading it fails, and Neo4j finds the paths', async () => {
+    const database = openTestDatabase();
+    const failing = withReads(database, async (query, parameters, real) => {
+      if (query.includes('AS highest')) throw new Error('Neo4j refused the read.');
+      return real.read(query, parameters);
+    });
+    const warm = new KeepWarm(failing, silentLogger, { checkMs: 0, chains: 0, topics: 0, holderStore: false, year: () => 2026 });
+    try {
+      warm.start();
+      await warm.idle();
+      expect(warm.rounds.map((round) => [round.reason, round.questions, round.proximityLinks])).toEqual([['start', 3, null]]);
+      expect(proximityGraphOf(failing)).toBeUndefined();
     } finally {
       warm.stop();
       await database.close();
