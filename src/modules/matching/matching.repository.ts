@@ -980,9 +980,12 @@ interface ProximityExtent {
   links: number;
 }
 
-/** The bytes a proximity graph of this extent keeps (a 32-bit offset per node number and two neighbours per link). */
+/**
+ * The bytes a proximity graph of this extent keeps: a 32-bit offset per node number and two neighbours per link, and a
+ * byte per node number for each side of a search.
+ */
 export function proximityGraphBytes(extent: ProximityExtent): number {
-  return 4 * (extent.highest + 2) + 8 * extent.links;
+  return 4 * (extent.highest + 2) + 8 * extent.links + 2 * (extent.highest + 1);
 }
 
 const extentRow = z.object({ highest: z.number().nullable(), links: z.number() });

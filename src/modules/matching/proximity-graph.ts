@@ -95,6 +95,7 @@ export class ProximityGraph {
     if (offsets.length === 0 || offsets[offsets.length - 1] !== neighbours.length) {
       throw new RangeError(`offsets must end at the number of neighbours (${neighbours.length}), got ${offsets[offsets.length - 1] ?? 'none'}`);
     }
+    this.marks = [new Uint8Array(offsets.length - 1), new Uint8Array(offsets.length - 1)];
   }
 
   /** How many node numbers the graph spans. */
@@ -109,7 +110,7 @@ export class ProximityGraph {
 
   /** The bytes its arrays take. */
   get bytes(): number {
-    return this.offsets.byteLength + this.neighbours.byteLength;
+    return this.offsets.byteLength + this.neighbours.byteLength + this.marks[0].byteLength + this.marks[1].byteLength;
   }
 
   /** How many links a node has (0 for a number outside the graph). */
@@ -126,30 +127,42 @@ export class ProximityGraph {
     if (from === to || !this.has(from) || !this.has(to) || maxHops < 1) return null;
     // Breadth-first from both ends; each step expands one whole level of the side whose frontier has the fewer links.
     // Once no node is reached from both ends, the distance exceeds the two depths' sum, so the first meeting found while
-    // expanding a level closes a shortest path (every meeting of that level gives the same length).
-    const parents: [Map<number, number>, Map<number, number>] = [new Map([[from, -1]]), new Map([[to, -1]])];
-    const frontiers: [number[], number[]] = [[from], [to]];
-    let depths = 0;
-    while (depths < maxHops) {
-      const side = this.linksOf(frontiers[0]) <= this.linksOf(frontiers[1]) ? 0 : 1;
-      const own = parents[side];
-      const other = parents[1 - side]!;
-      const next: number[] = [];
-      for (const node of frontiers[side]) {
-        for (let at = this.offsets[node]!, end = this.offsets[node + 1]!; at < end; at += 1) {
-          const neighbour = this.neighbours[at]!;
-          if (own.has(neighbour)) continue;
-          own.set(neighbour, node);
-          if (other.has(neighbour)) return this.joined(parents, neighbour);
-          next.push(neighbour);
+    // expanding a level closes a shortest path (every meeting of that level gives the same length). A side marks the
+    // nodes it reached with their depth plus one in its byte array (Maps of tens of thousands of entries, behind a hub,
+    // took 231 ms of one request's 20 searches); every mark is cleared before returning.
+    const depths: [Uint8Array, Uint8Array] = [this.marks[0], this.marks[1]];
+    const levels: [number[][], number[][]] = [[[from]], [[to]]];
+    depths[0][from] = 1;
+    depths[1][to] = 1;
+    try {
+      for (let hops = 0; hops < maxHops; hops += 1) {
+        const side = this.linksOf(levels[0].at(-1)!) <= this.linksOf(levels[1].at(-1)!) ? 0 : 1;
+        const own = depths[side];
+        const other = depths[1 - side]!;
+        const frontier = levels[side].at(-1)!;
+        const depth = levels[side].length;
+        // Held in the levels at once: the marks of a search that returns midway are cleared like the others.
+        const next: number[] = [];
+        levels[side].push(next);
+        for (const node of frontier) {
+          for (let at = this.offsets[node]!, end = this.offsets[node + 1]!; at < end; at += 1) {
+            const neighbour = this.neighbours[at]!;
+            if (own[neighbour] !== 0) continue;
+            own[neighbour] = depth + 1;
+            next.push(neighbour);
+            if (other[neighbour] !== 0) return side === 0 ? this.joined(depths, neighbour, node) : this.joined([depths[1], depths[0]], neighbour, node).reverse();
+          }
         }
+        if (next.length === 0) return null;
       }
-      if (next.length === 0) return null;
-      frontiers[side] = next;
-      depths += 1;
+      return null;
+    } finally {
+      for (const side of [0, 1] as const) for (const level of levels[side]) for (const node of level) depths[side][node] = 0;
     }
-    return null;
   }
+
+  /** Per side of a search, each node's depth plus one (0: not reached); all 0 between searches. */
+  private readonly marks: [Uint8Array, Uint8Array];
 
   private has(node: number): boolean {
     return Number.isInteger(node) && node >= 0 && node < this.offsets.length - 1;
@@ -162,12 +175,31 @@ export class ProximityGraph {
     return links;
   }
 
-  /** The path from the first side's start through `meeting` to the second side's start. */
-  private joined(parents: [Map<number, number>, Map<number, number>], meeting: number): number[] {
-    const path: number[] = [];
-    for (let node = meeting; node !== -1; node = parents[0].get(node)!) path.push(node);
+  /**
+   * The path from the first side's start to the second's through `meeting`, just reached from `reachedFrom` on the first
+   * side: each step back on a side is a neighbour marked one level closer to its start.
+   */
+  private joined(depths: readonly [Uint8Array, Uint8Array], meeting: number, reachedFrom: number): number[] {
+    const path = [meeting];
+    for (let node = reachedFrom; ; node = this.closerNeighbour(depths[0], node)) {
+      path.push(node);
+      if (depths[0][node] === 1) break;
+    }
     path.reverse();
-    for (let node = parents[1].get(meeting)!; node !== -1; node = parents[1].get(node)!) path.push(node);
+    for (let node = meeting; depths[1][node] !== 1; ) {
+      node = this.closerNeighbour(depths[1], node);
+      path.push(node);
+    }
     return path;
   }
+
+  /** A neighbour of `node` marked one level closer to the side's start than `node` is. */
+  private closerNeighbour(depth: Uint8Array, node: number): number {
+    const closer = depth[node]! - 1;
+    for (let at = this.offsets[node]!, end = this.offsets[node + 1]!; at < end; at += 1) {
+      if (depth[this.neighbours[at]!] === closer) return this.neighbours[at]!;
+    }
+    throw new Error(`proximity graph: node ${node} at depth ${closer} has no neighbour one level closer`);
+  }
+
 }
