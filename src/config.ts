@@ -42,7 +42,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
 /**
  * The JavaScript heap's limit in MB given to the server by `npm start` (`--max-old-space-size`, from SERVER_HEAP_MB):
  * at 1M nodes the server's live heap is about 100 MB at rest and 140 MB under 16 concurrent matching requests (130 MB
- * with the benchmark's 192 needs all kept). 240 since the proximity graph (13 MB at 1M, outside the heap) came to be
+ * with the benchmark's 192 needs all kept). 240 since the proximity graph (15 MB at 1M, outside the heap) came to be
  * kept: with 256 the server's resident memory reached 409 MB in the benchmark, with 240 at most 397 MB, at the same
  * latencies (see bench/scale/notes.md).
  */

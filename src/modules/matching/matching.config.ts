@@ -153,7 +153,7 @@ export const MATCHING_CONFIG = {
   proximityReadAhead: { atLeast: 20, perPageMatch: 2 },
   /**
    * The proximity graph (shortest paths found in memory, see proximity-graph.ts) is kept when it takes at most this
-   * many MB (outside the JavaScript heap): 13 MB at 1M nodes and 1.1M links; a province of some millions fits, a larger
+   * many MB (outside the JavaScript heap): 15 MB at 1M nodes and 1.1M links; a province of some millions fits, a larger
    * graph leaves its paths to Neo4j. The server's `PROXIMITY_GRAPH_MAX_MB` sets it (0: never kept).
    */
   proximityGraphMaxMegabytes: 64,

@@ -7,7 +7,8 @@
  * included — a university of 52 000 links costs 15–30 ms per candidate it is or lies on the way to, and the hubs are
  * the strongest candidates, so a first answer's twenty paths took 50–230 ms at 1M. Here each step expands the side
  * whose frontier has the fewer links, and a hub's links are one array slice. The whole graph of a million nodes and
- * 1.1 million links takes 13 MB (a node's links as 32-bit node numbers, both ways) and 3–4 s to read.
+ * 1.1 million links takes 15 MB (a node's links as 32-bit node numbers, both ways: 13 MB; a byte per node for each
+ * side of a search: 2 MB) and 3–4 s to read.
  *
  * The arrays are indexed by Neo4j's internal node number (`id(n)`: dense from 0, reused after a delete), so no map
  * from entity ids is held; a graph is only ever used while no write has happened since it was read (see
