@@ -154,13 +154,20 @@ export function labelIndexOf(topics: readonly TopicLabel[]): LabelIndex {
 
 /** The best recall over a name and its aliases, with the label that gave it. */
 function bestLabel(index: LabelIndex, labels: ReadonlyArray<string | LabelWords>, words: TextWords): { label: string; recall: number } {
-  const textOf = (label: string | LabelWords) => (typeof label === 'string' ? label : label.label);
   let best = { label: labels[0] === undefined ? '' : textOf(labels[0]), recall: 0 };
   for (const label of labels) {
     const value = index.recall(label, words);
     if (value > best.recall) best = { label: textOf(label), recall: value };
   }
   return best;
+}
+
+/**
+ * A label's text. At module level, not in `bestLabel`: run through tsx, a function made inside another is named at each
+ * call (esbuild's `__name`), and `bestLabel` runs for every industry and segment of every text read.
+ */
+function textOf(label: string | LabelWords): string {
+  return typeof label === 'string' ? label : label.label;
 }
 
 /** The names a segment goes by: "老腊肉·保存" → 保存; "中药材·规范化种植（GAP）" → 规范化种植, GAP. */
