@@ -2,8 +2,8 @@
  * Keeps what the server derives from the whole graph ready before anyone asks: whether region pages can be read from
  * the `LOCATED_IN` index (see src/graph/query.ts), the organisation lists' histograms (`organizationFacets`), the
  * matching vocabulary and the topics' text profiles, the proximity graph (the links a candidate's path to the party in
- * need is searched over, see src/modules/matching/proximity-graph.ts), Neo4j's plans of the matcher's queries (three questions of the graph's own), the default county's
- * chains with their gap candidates, every chain's support that does not depend on the county (see
+ * need is searched over, see src/modules/matching/proximity-graph.ts), Neo4j's plans of the matcher's queries (three
+ * questions of the graph's own), the default county's chains with their gap candidates, every chain's support that does not depend on the county (see
  * `warmIndustrySupport`), the holders of the most linked topics, and last the holder store's missing
  * lists (see src/modules/matching/holder-store.ts: kept in the database, so done once per change, not per start); after a change, also the matching
  * questions (32) and chains (16) users asked lately, so that their answers are kept again before they come back.
