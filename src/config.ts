@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './clock.js';
-import { MATCHING_CONFIG } from './modules/matching/matching.config.js';
 
 /** The driver's limits: how long one transaction may run, and how long a request waits for a connection. */
 export interface DatabaseLimits {
@@ -47,6 +46,12 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
  * latencies (see bench/scale/notes.md).
  */
 export const DEFAULT_SERVER_HEAP_MB = 240;
+
+/**
+ * The largest proximity graph the server keeps, in MB (`PROXIMITY_GRAPH_MAX_MB`; see `proximityGraphMaxMegabytes` in
+ * src/modules/matching/matching.config.ts, which takes it from here).
+ */
+export const DEFAULT_PROXIMITY_GRAPH_MAX_MB = 64;
 
 /**
  * The young generation's semi-spaces in MB given by `npm start` (`--max-semi-space-size`; Node's default is 16): the
@@ -136,7 +141,7 @@ const environmentSchema = z.object({
   WARM_UP_CHAINS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(24)),
   WARM_UP_TOPICS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2000).default(300)),
   HOLDER_STORE: z.preprocess(emptyAsUndefined, booleanText.default('true')),
-  PROXIMITY_GRAPH_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(4096).default(MATCHING_CONFIG.proximityGraphMaxMegabytes)),
+  PROXIMITY_GRAPH_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(4096).default(DEFAULT_PROXIMITY_GRAPH_MAX_MB)),
   SOURCE_MAPPED_STACKS: z.preprocess(emptyAsUndefined, booleanText.default('false')),
   COUNTY_TIME_ZONE: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, 'an IANA time zone name such as Asia/Shanghai').default(DEFAULT_TIME_ZONE)),
 });

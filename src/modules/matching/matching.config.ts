@@ -4,6 +4,7 @@
  * need — are shared out among the others in proportion), so each reason's contribution is its weight times its
  * signal and the contributions add up to the score. Each signal lies in [0, 1].
  */
+import { DEFAULT_PROXIMITY_GRAPH_MAX_MB } from '../../config.js';
 import { KEPT_VALUES_TTL_MS } from '../../neo4j/derived-cache.js';
 /** A table of factors by key: written as a literal, read with any key (a missing key reads undefined). */
 function scale(values: Record<string | number, number>): Record<string | number, number> {
@@ -156,7 +157,7 @@ export const MATCHING_CONFIG = {
    * many MB (outside the JavaScript heap): 15 MB at 1M nodes and 1.1M links; a province of some millions fits, a larger
    * graph leaves its paths to Neo4j. The server's `PROXIMITY_GRAPH_MAX_MB` sets it (0: never kept).
    */
-  proximityGraphMaxMegabytes: 64,
+  proximityGraphMaxMegabytes: DEFAULT_PROXIMITY_GRAPH_MAX_MB,
   /**
    * Answers to expert searches, partner recommendations and demand matches are kept per question (need or target,
    * kinds, filter or region, year and the page's end) until a write, at most this many matches in all per database
