@@ -980,12 +980,9 @@ interface ProximityExtent {
   links: number;
 }
 
-/**
- * The bytes a proximity graph of this extent keeps: a 32-bit offset per node number and two neighbours per link, and a
- * byte per node number for each side of a search.
- */
+/** The bytes a proximity graph of this extent keeps (see `ProximityGraph.bytesFor`). */
 export function proximityGraphBytes(extent: ProximityExtent): number {
-  return 4 * (extent.highest + 2) + 8 * extent.links + 2 * (extent.highest + 1);
+  return ProximityGraph.bytesFor(extent.highest + 1, extent.links);
 }
 
 const extentRow = z.object({ highest: z.number().nullable(), links: z.number() });

@@ -99,6 +99,17 @@ export class ProximityGraph {
     this.marks = [new Uint8Array(offsets.length - 1), new Uint8Array(offsets.length - 1)];
   }
 
+  /** Per side of a search, each node's depth plus one (0: not reached); all 0 between searches. */
+  private readonly marks: [Uint8Array, Uint8Array];
+
+  /**
+   * The bytes a graph over `nodeCount` node numbers with `links` links takes: a 32-bit offset per node number (and one
+   * more), two 32-bit neighbours per link, and a byte per node number for each side of a search.
+   */
+  static bytesFor(nodeCount: number, links: number): number {
+    return 4 * (nodeCount + 1) + 8 * links + 2 * nodeCount;
+  }
+
   /** How many node numbers the graph spans. */
   get nodeCount(): number {
     return this.offsets.length - 1;
@@ -111,7 +122,7 @@ export class ProximityGraph {
 
   /** The bytes its arrays take. */
   get bytes(): number {
-    return this.offsets.byteLength + this.neighbours.byteLength + this.marks[0].byteLength + this.marks[1].byteLength;
+    return ProximityGraph.bytesFor(this.nodeCount, this.linkCount);
   }
 
   /** How many links a node has (0 for a number outside the graph). */
@@ -131,7 +142,7 @@ export class ProximityGraph {
     // expanding a level closes a shortest path (every meeting of that level gives the same length). A side marks the
     // nodes it reached with their depth plus one in its byte array (Maps of tens of thousands of entries, behind a hub,
     // took 231 ms of one request's 20 searches); every mark is cleared before returning.
-    const depths: [Uint8Array, Uint8Array] = [this.marks[0], this.marks[1]];
+    const depths = this.marks;
     const levels: [number[][], number[][]] = [[[from]], [[to]]];
     depths[0][from] = 1;
     depths[1][to] = 1;
@@ -161,9 +172,6 @@ export class ProximityGraph {
       for (const side of [0, 1] as const) for (const level of levels[side]) for (const node of level) depths[side][node] = 0;
     }
   }
-
-  /** Per side of a search, each node's depth plus one (0: not reached); all 0 between searches. */
-  private readonly marks: [Uint8Array, Uint8Array];
 
   private has(node: number): boolean {
     return Number.isInteger(node) && node >= 0 && node < this.offsets.length - 1;
@@ -202,5 +210,4 @@ export class ProximityGraph {
     }
     throw new Error(`proximity graph: node ${node} at depth ${closer} has no neighbour one level closer`);
   }
-
 }
